@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import type { Knex } from 'knex';
+import { AreasQuery, LocateQuery } from '../contracts/areas.js';
+import * as service from './areas.service.js';
+
+export function areasRouter(knex: Knex): Router {
+  const r = Router();
+  r.get('/areas', async (req, res) => {
+    const q = AreasQuery.parse(req.query);
+    res.type('application/geo+json').send(await service.areaCollectionJson(knex, q.level));
+  });
+  r.get('/areas/locate', async (req, res) => {
+    const q = LocateQuery.parse(req.query);
+    res.json(await service.locatePoint(knex, q.lon, q.lat));
+  });
+  r.get('/basemap/land', async (_req, res) => {
+    res.type('application/geo+json').send(await service.basemapLandJson(knex));
+  });
+  return r;
+}

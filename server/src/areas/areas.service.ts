@@ -1,0 +1,114 @@
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { repoRoot } from '../config.js';
+import { AREA_LEVELS, type AreaLevel, type LocateResponse } from '../contracts/areas.js';
+import { log } from '../log.js';
+import { readAreaSource, type AreaSourceData, type RejectedFeature } from './area-sources.js';
+import * as repo from './areas.repository.js';
+
+/** The project's own hand-drawn districts and land outline, used when no real source answers. */
+export const OFFLINE_FIXTURE_DIR = path.join(repoRoot, 'data/fixtures/offline-areas');
+
+export interface AreaImportSummary {
+  source: string;
+  isFixture: boolean;
+  levels: Partial<Record<AreaLevel, { imported: number; repaired: number; removed: number }>>;
+  rejected: RejectedFeature[];
+  landPolygons: number;
+  durationMs: number;
+}
+
+/**
+ * Writes districts in one transaction: upsert by (level, code) keeps ids stable for everything
+ * linked to an area, and areas missing from a complete level are removed, so re-runs replace.
+ */
+export async function importAreas(
+  knex: Knex,
+  data: AreaSourceData,
+  opts: { isFixture?: boolean; onProgress?: (m: string) => void } = {},
+): Promise<AreaImportSummary> {
+  const started = Date.now();
+  const onProgress = opts.onProgress ?? (() => {});
+  const summary: AreaImportSummary = {
+    source: data.description,
+    isFixture: opts.isFixture ?? false,
+    levels: {},
+    rejected: [...data.rejected],
+    landPolygons: 0,
+    durationMs: 0,
+  };
+  if (data.areas.length === 0) throw new Error(`${data.description} contains no district features`);
+  await knex.transaction(async (trx) => {
+    for (const level of AREA_LEVELS) {
+      const ofLevel = data.areas.filter((a) => a.level === level);
+      if (ofLevel.length === 0) continue;
+      const ids: number[] = [];
+      let repaired = 0;
+      for (const [i, area] of ofLevel.entries()) {
+        const check = await repo.checkPolygonGeometry(trx, area.geometry);
+        if (!check.ok) {
+          summary.rejected.push({ where: `${level} ${area.code} ${area.nameFi}`, reason: check.reason });
+          continue;
+        }
+        if (check.repaired) {
+          repaired++;
+          onProgress(`  repaired ${level} ${area.code} ${area.nameFi}: ${check.reason}`);
+        }
+        ids.push(await repo.upsertArea(trx, area, data.description));
+        if ((i + 1) % 50 === 0 || i + 1 === ofLevel.length) onProgress(`  ${level}: ${i + 1}/${ofLevel.length}`);
+      }
+      const removed = await repo.deleteAreasNotIn(trx, level, ids);
+      summary.levels[level] = { imported: ids.length, repaired, removed };
+    }
+    await repo.resolveAreaParents(trx);
+    if (data.land.length > 0) summary.landPolygons = await repo.replaceBasemapLand(trx, data.land, data.description);
+    summary.durationMs = Date.now() - started;
+    await repo.recordImport(trx, { dataset: 'areas', source: data.description, isFixture: summary.isFixture, summary });
+  });
+  return summary;
+}
+
+export async function importAreasFrom(
+  knex: Knex,
+  source: string,
+  opts: { isFixture?: boolean; onProgress?: (m: string) => void } = {},
+): Promise<AreaImportSummary> {
+  const data = await readAreaSource(source, { onProgress: opts.onProgress });
+  return importAreas(knex, data, opts);
+}
+
+/**
+ * First start: an empty database gets districts from the configured source, or — when that
+ * cannot be reached — from the offline fixture, saying so loudly (the UI shows it too).
+ */
+export async function ensureAreas(knex: Knex, source: string): Promise<void> {
+  const counts = await repo.countAreasByLevel(knex);
+  if (counts.suurpiiri + counts.peruspiiri + counts.osa_alue > 0) return;
+  const onProgress = (m: string) => log.info(m);
+  try {
+    log.info(`Empty database: importing districts from ${source}`);
+    const s = await importAreasFrom(knex, source, { onProgress });
+    log.info(`Imported districts from ${source} in ${s.durationMs} ms`, s.levels);
+    if (s.landPolygons === 0) await importOfflineLand(knex);
+  } catch (err) {
+    log.warn(`Could not import districts from ${source}: ${(err as Error).message}`);
+    log.warn(`USING THE OFFLINE FIXTURE: a few hand-drawn districts, not the real division. ` +
+      `Run "npm run import:areas -- --from <source>" when the source is reachable.`);
+    await importAreasFrom(knex, OFFLINE_FIXTURE_DIR, { isFixture: true, onProgress });
+  }
+}
+
+async function importOfflineLand(knex: Knex): Promise<void> {
+  const fixture = await readAreaSource(OFFLINE_FIXTURE_DIR);
+  await repo.replaceBasemapLand(knex, fixture.land, `${OFFLINE_FIXTURE_DIR} (land outline)`);
+}
+
+export async function locatePoint(knex: Knex, lon: number, lat: number): Promise<LocateResponse> {
+  const found = await repo.areasCoveringPoint(knex, lon, lat);
+  const areas: LocateResponse['areas'] = { suurpiiri: null, peruspiiri: null, osa_alue: null };
+  for (const a of found) areas[a.level] ??= a;
+  return { point: { lon, lat }, areas };
+}
+
+export const areaCollectionJson = repo.areaCollectionJson;
+export const basemapLandJson = repo.basemapLandJson;

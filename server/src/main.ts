@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createApp } from './app.js';
+import { ensureAreas } from './areas/areas.service.js';
+import { loadConfig } from './config.js';
+import { connect } from './db/connection.js';
+import { migrateLatest } from './db/migrate.js';
+import { log, setLogLevel } from './log.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  setLogLevel(config.logLevel);
+  const started = Date.now();
+  const db = await connect({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
+  log.info(`Database: ${db.backend}${db.backend === 'pglite' ? ` in ${config.dataDir}` : ''}`);
+  const applied = await migrateLatest(db.knex);
+  if (applied.length) log.info(`Applied migrations: ${applied.join(', ')}`);
+  await ensureAreas(db.knex, config.areasSource);
+  if (!fs.existsSync(path.join(config.clientDist, 'index.html'))) {
+    log.warn(`No built client in ${config.clientDist}: run "npm run build" (npm start does it for you)`);
+  }
+  const app = createApp({ db, mapStyleUrl: config.mapStyleUrl, clientDist: config.clientDist });
+  const server = app.listen(config.port, config.host, () => {
+    log.info(`Kaupunki kartalla listening on http://localhost:${config.port} (ready in ${Date.now() - started} ms)`);
+  });
+  const shutdown = () => {
+    log.info('Shutting down');
+    server.close(() => void db.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  log.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});
