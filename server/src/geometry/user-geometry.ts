@@ -1,0 +1,129 @@
+import type { Knex } from 'knex';
+import { HttpError } from '../http/errors.js';
+
+/**
+ * Geometry drawn by a person (an idea, a Kehrä development area, an overlap query) is checked
+ * before it is stored: the GeoJSON must be well-formed, simple and valid as PostGIS sees it, inside
+ * the city, and not absurdly large. Each failure is a 400 whose message says what is wrong.
+ */
+export interface GeometryLimits {
+  maxVertices: number;
+  /** Largest accepted polygon area in square kilometres. */
+  maxAreaKm2: number;
+  allowedTypes: readonly string[];
+}
+
+export const DEFAULT_GEOMETRY_LIMITS: GeometryLimits = {
+  maxVertices: 2000,
+  maxAreaKm2: 50,
+  allowedTypes: ['Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon'],
+};
+
+type Position = number[];
+
+const invalid = (message: string, details?: unknown) => new HttpError(400, 'invalid_geometry', message, details);
+
+function isPosition(p: unknown): p is Position {
+  return Array.isArray(p) && (p.length === 2 || p.length === 3) && p.every((n) => typeof n === 'number' && Number.isFinite(n));
+}
+
+function checkPositions(list: unknown, minLength: number, what: string): Position[] {
+  if (!Array.isArray(list) || list.length < minLength) throw invalid(`${what} needs at least ${minLength} positions`);
+  list.forEach((p, i) => {
+    if (!isPosition(p)) throw invalid(`${what}: position ${i} is not a [longitude, latitude] pair of numbers`);
+    if (p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90) {
+      throw invalid(`${what}: position ${i} (${p[0]}, ${p[1]}) is not a longitude/latitude in degrees`);
+    }
+  });
+  return list as Position[];
+}
+
+function checkRing(ring: unknown, what: string): number {
+  const ps = checkPositions(ring, 4, what);
+  const [a, b] = [ps[0], ps[ps.length - 1]];
+  if (a[0] !== b[0] || a[1] !== b[1]) throw invalid(`${what} is not closed: its first and last positions differ`);
+  return ps.length;
+}
+
+/** Structural checks in Node (shape of the JSON); returns the number of vertices. */
+export function checkGeoJsonShape(geometry: unknown, limits: GeometryLimits = DEFAULT_GEOMETRY_LIMITS): number {
+  const g = geometry as { type?: unknown; coordinates?: unknown };
+  if (!g || typeof g !== 'object' || typeof g.type !== 'string') throw invalid('geometry must be a GeoJSON geometry object with a type');
+  if (!limits.allowedTypes.includes(g.type)) {
+    throw invalid(`geometry type ${g.type} is not accepted here (use one of: ${limits.allowedTypes.join(', ')})`);
+  }
+  const c = g.coordinates;
+  let vertices = 0;
+  const polygon = (rings: unknown, what: string) => {
+    if (!Array.isArray(rings) || rings.length === 0) throw invalid(`${what} has no rings`);
+    rings.forEach((r, i) => (vertices += checkRing(r, `${what} ring ${i}`)));
+  };
+  switch (g.type) {
+    case 'Point':
+      checkPositions([c], 1, 'Point');
+      vertices = 1;
+      break;
+    case 'MultiPoint':
+      vertices = checkPositions(c, 1, 'MultiPoint').length;
+      break;
+    case 'LineString':
+      vertices = checkPositions(c, 2, 'LineString').length;
+      break;
+    case 'MultiLineString':
+      if (!Array.isArray(c) || c.length === 0) throw invalid('MultiLineString has no lines');
+      c.forEach((l, i) => (vertices += checkPositions(l, 2, `MultiLineString line ${i}`).length));
+      break;
+    case 'Polygon':
+      polygon(c, 'Polygon');
+      break;
+    case 'MultiPolygon':
+      if (!Array.isArray(c) || c.length === 0) throw invalid('MultiPolygon has no polygons');
+      c.forEach((p, i) => polygon(p, `MultiPolygon polygon ${i}`));
+      break;
+  }
+  if (vertices > limits.maxVertices) throw invalid(`geometry has ${vertices} vertices; at most ${limits.maxVertices} are accepted`);
+  return vertices;
+}
+
+/**
+ * Full check: shape in Node, then validity, size and location in PostGIS. Returns the GeoJSON
+ * text to bind when storing (`ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)`).
+ */
+export async function validateUserGeometry(
+  knex: Knex,
+  geometry: unknown,
+  limits: GeometryLimits = DEFAULT_GEOMETRY_LIMITS,
+): Promise<string> {
+  checkGeoJsonShape(geometry, limits);
+  const text = JSON.stringify(geometry);
+  const { rows } = await knex.raw(
+    `WITH g AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326) AS geom),
+          city AS (SELECT ST_Union(geom) AS geom FROM areas WHERE level = 'suurpiiri')
+     SELECT ST_IsValid(g.geom) AS valid,
+            ST_IsValidReason(g.geom) AS reason,
+            ST_IsSimple(g.geom) AS simple,
+            GeometryType(g.geom) AS type,
+            ST_Area(g.geom::geography) / 1e6 AS area_km2,
+            city.geom IS NOT NULL AS has_city,
+            coalesce(ST_CoveredBy(g.geom, city.geom), false) AS inside
+       FROM g, city`,
+    [text],
+  );
+  const r = rows[0] as {
+    valid: boolean;
+    reason: string;
+    simple: boolean;
+    type: string;
+    area_km2: number;
+    has_city: boolean;
+    inside: boolean;
+  };
+  if (!r.valid) throw invalid(`geometry is not valid: ${r.reason}`, { reason: r.reason });
+  // Lines that cross themselves are valid in PostGIS but never what a person meant to draw.
+  if (/LINESTRING/.test(r.type) && !r.simple) throw invalid('line crosses itself');
+  if (r.area_km2 > limits.maxAreaKm2) {
+    throw invalid(`area is ${r.area_km2.toFixed(1)} km²; at most ${limits.maxAreaKm2} km² is accepted`);
+  }
+  if (r.has_city && !r.inside) throw invalid('geometry lies (partly) outside the city of Helsinki');
+  return text;
+}
