@@ -1,29 +1,53 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import { activitiesRouter } from './activities/activities.routes.js';
 import { areasRouter } from './areas/areas.routes.js';
+import type { AuthOptions } from './auth/auth-options.js';
+import { authRouter } from './auth/auth.routes.js';
+import { loadSession } from './auth/session.js';
+import { auditRouter } from './audit/audit.routes.js';
 import type { Database } from './db/connection.js';
 import { healthRouter } from './health/health.routes.js';
+import { ideasRouter } from './ideas/ideas.routes.js';
 import { errorHandler, notFoundRoute } from './http/errors.js';
+import { ogcRouter } from './ogc/ogc.routes.js';
+import { csrfProtection } from './security/csrf.js';
+import { installSecurity } from './security/install.js';
+import { adminUsersRouter } from './users/admin-users.routes.js';
 
 export interface AppOptions {
   db: Database;
   mapStyleUrl: string;
+  /** Days without a response before an idea is flagged as waiting (default 14). */
+  ideaWaitingDays?: number;
   /** Built client to serve; omitted in API-only tests. */
   clientDist?: string;
+  /** Accounts and security (config.auth in production); omitted parts take the defaults. */
+  auth?: Partial<AuthOptions>;
+  /** Express "trust proxy" (config.trustProxy). */
+  trustProxy?: boolean | number | string;
 }
 
 export function createApp(opts: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  const security = installSecurity(app, { knex: opts.db.knex, mapStyleUrl: opts.mapStyleUrl, auth: opts.auth, trustProxy: opts.trustProxy });
   app.use(express.json({ limit: '1mb' }));
 
   const api = express.Router();
+  // Every /api request knows its account; every write is checked against cross-site forgery.
+  api.use(loadSession, csrfProtection);
+  api.use(authRouter(opts.db.knex, security.auth, security.rateLimits));
+  api.use(adminUsersRouter(opts.db.knex), auditRouter(opts.db.knex));
   api.use(healthRouter(opts.db, { mapStyleUrl: opts.mapStyleUrl }));
   api.use(areasRouter(opts.db.knex));
+  api.use(activitiesRouter(opts.db.knex));
+  api.use(ideasRouter(opts.db.knex, { waitingDays: opts.ideaWaitingDays ?? 14 }));
   api.use(notFoundRoute);
   app.use('/api', api);
+  app.use('/ogc', ogcRouter(opts.db.knex));
 
   if (opts.clientDist && fs.existsSync(path.join(opts.clientDist, 'index.html'))) {
     const dist = opts.clientDist;

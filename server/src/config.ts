@@ -17,7 +17,37 @@ const EnvSchema = z.object({
   KK_MAP_STYLE_URL: z.string().default('https://tiles.openfreemap.org/styles/positron'),
   KK_CLIENT_DIST: z.string().default(path.join(repoRoot, 'client/dist')),
   KK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // Accounts and security (server/src/auth/README.md).
+  KK_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'KK_PUBLIC_URL must be an http(s) URL' }).optional(),
+  KK_TRUST_PROXY: z.string().default('false'),
+  KK_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  KK_SESSION_IDLE_TIMEOUT: duration('KK_SESSION_IDLE_TIMEOUT').default('7d'),
+  KK_SESSION_MAX_AGE: duration('KK_SESSION_MAX_AGE').default('30d'),
+  KK_PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(15).max(20).default(17),
+  KK_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  KK_LOCKOUT_DURATION: duration('KK_LOCKOUT_DURATION').default('15m'),
+  KK_RATE_LIMITS: z.string().default(''),
+  KK_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'KK_SMTP_URL must start with smtp:// or smtps://').optional(),
+  KK_MAIL_FROM: z.string().default('Kaupunki kartalla <no-reply@localhost>'),
+  KK_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'KK_OIDC_ISSUER must be an http(s) URL' }).optional(),
+  KK_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  KK_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  KK_OIDC_SCOPES: z.string().default('openid email profile'),
+  KK_OIDC_LABEL: z.string().default('Helsinki-tunnus'),
+  KK_CSP_TILE_SOURCES: z.string().default('https:'),
 });
+
+/** "900", "90s", "15m", "12h", "7d" → seconds. */
+export function parseDuration(value: string): number | null {
+  const m = /^(\d+)\s*(s|m|h|d)?$/.exec(value.trim());
+  if (!m) return null;
+  const unit = { s: 1, m: 60, h: 3600, d: 86400 }[(m[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
+  return Number(m[1]) * unit;
+}
+
+function duration(name: string) {
+  return z.string().refine((v) => (parseDuration(v) ?? 0) > 0, `${name} must be a duration such as 90s, 15m, 12h or 7d`);
+}
 
 export type Config = {
   port: number;
@@ -28,7 +58,28 @@ export type Config = {
   mapStyleUrl: string;
   clientDist: string;
   logLevel: z.infer<typeof EnvSchema>['KK_LOG_LEVEL'];
+  /** Express "trust proxy": false, true, a hop count or a list of addresses. */
+  trustProxy: boolean | number | string;
+  auth: AuthConfig;
 };
+
+/** Accounts, sessions, mail, single sign-on and protection; documented in server/src/auth/README.md. */
+export interface AuthConfig {
+  publicUrl: string;
+  cookieSecure: boolean;
+  sessionIdleSeconds: number;
+  sessionMaxSeconds: number;
+  scryptLogN: number;
+  lockoutThreshold: number;
+  lockoutSeconds: number;
+  /** "name.scope=count/window" overrides, e.g. "login.ip=20/15m,vote.account=100/1m". */
+  rateLimits: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  oidc: { issuer: string; clientId: string; clientSecret: string | undefined; scopes: string; label: string } | null;
+  /** connect-src/img-src sources for map tiles besides the style's own origin. */
+  cspTileSources: string[];
+}
 
 /** Parses the environment once; a bad variable stops start-up with a message naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +89,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.KK_OIDC_ISSUER && !e.KK_OIDC_CLIENT_ID) {
+    throw new Error('Invalid configuration:\n  KK_OIDC_CLIENT_ID: required when KK_OIDC_ISSUER is set');
+  }
+  const publicUrl = (e.KK_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const trustProxy = e.KK_TRUST_PROXY;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -47,5 +103,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapStyleUrl: e.KK_MAP_STYLE_URL,
     clientDist: path.resolve(e.KK_CLIENT_DIST),
     logLevel: e.KK_LOG_LEVEL,
+    trustProxy:
+      trustProxy === 'true' ? true : trustProxy === 'false' ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,
+    auth: {
+      publicUrl,
+      cookieSecure: e.KK_COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https:') : e.KK_COOKIE_SECURE === 'true',
+      sessionIdleSeconds: parseDuration(e.KK_SESSION_IDLE_TIMEOUT)!,
+      sessionMaxSeconds: parseDuration(e.KK_SESSION_MAX_AGE)!,
+      scryptLogN: e.KK_PASSWORD_SCRYPT_LOG_N,
+      lockoutThreshold: e.KK_LOCKOUT_THRESHOLD,
+      lockoutSeconds: parseDuration(e.KK_LOCKOUT_DURATION)!,
+      rateLimits: e.KK_RATE_LIMITS,
+      smtpUrl: e.KK_SMTP_URL,
+      mailFrom: e.KK_MAIL_FROM,
+      oidc: e.KK_OIDC_ISSUER
+        ? {
+            issuer: e.KK_OIDC_ISSUER,
+            clientId: e.KK_OIDC_CLIENT_ID!,
+            clientSecret: e.KK_OIDC_CLIENT_SECRET,
+            scopes: e.KK_OIDC_SCOPES,
+            label: e.KK_OIDC_LABEL,
+          }
+        : null,
+      cspTileSources: e.KK_CSP_TILE_SOURCES.split(/[\s,]+/).filter(Boolean),
+    },
   };
 }

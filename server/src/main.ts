@@ -6,6 +6,7 @@ import { loadConfig } from './config.js';
 import { connect } from './db/connection.js';
 import { migrateLatest } from './db/migrate.js';
 import { log, setLogLevel } from './log.js';
+import { ensureDemoSeed } from './seed/demo-seed.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -16,10 +17,11 @@ async function main(): Promise<void> {
   const applied = await migrateLatest(db.knex);
   if (applied.length) log.info(`Applied migrations: ${applied.join(', ')}`);
   await ensureAreas(db.knex, config.areasSource);
+  await ensureDemoSeed(db.knex);
   if (!fs.existsSync(path.join(config.clientDist, 'index.html'))) {
     log.warn(`No built client in ${config.clientDist}: run "npm run build" (npm start does it for you)`);
   }
-  const app = createApp({ db, mapStyleUrl: config.mapStyleUrl, clientDist: config.clientDist });
+  const app = createApp({ db, mapStyleUrl: config.mapStyleUrl, clientDist: config.clientDist, auth: config.auth, trustProxy: config.trustProxy });
   const server = app.listen(config.port, config.host, () => {
     log.info(`Kaupunki kartalla listening on http://localhost:${config.port} (ready in ${Date.now() - started} ms)`);
   });

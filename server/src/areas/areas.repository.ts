@@ -42,7 +42,7 @@ export async function areaCollectionJson(knex: Knex, level: AreaLevel): Promise<
              round(ST_XMax(a.geom)::numeric, 6), round(ST_YMax(a.geom)::numeric, 6))
          )) ORDER BY a.name_fi), '[]'::json)
      )::text AS body
-     FROM (SELECT *, ST_PointOnSurface(geom) AS label FROM areas WHERE level = ?) a`,
+     FROM (SELECT *, coalesce(label_point, ST_PointOnSurface(geom)) AS label FROM areas WHERE level = ?) a`,
     [level],
   );
   return rows[0].body as string;
@@ -97,12 +97,13 @@ const polygonalSql = (g: string) => `ST_Multi(ST_CollectionExtract(ST_MakeValid(
 /** Asks PostGIS whether a GeoJSON geometry is valid, repairable or hopeless. */
 export async function checkPolygonGeometry(knex: Knex, geometry: unknown): Promise<GeometryCheck> {
   try {
-    const { rows } = await knex.raw(
+    // A savepoint: PostGIS refusing to parse must not abort the caller's import transaction.
+    const { rows } = await knex.transaction((sp) => sp.raw(
       `SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason,
               ST_IsEmpty(${polygonalSql('g')}) AS empty
          FROM (SELECT ${parsedGeometrySql} AS g) s`,
       [JSON.stringify(geometry)],
-    );
+    ));
     const r = rows[0] as { valid: boolean; reason: string; empty: boolean };
     if (r.empty) return { ok: false, reason: `no polygon left after repair (${r.reason})` };
     return { ok: true, repaired: !r.valid, reason: r.valid ? null : r.reason };
@@ -148,6 +149,23 @@ export async function resolveAreaParents(knex: Knex): Promise<void> {
       FROM areas parent
      WHERE child.level = 'osa_alue' AND parent.level = 'peruspiiri'
        AND parent.code = substr(child.full_code, 5, 3)`);
+}
+
+/**
+ * Label points at the centre of the largest circle that fits the area's land (or the whole area
+ * where no land polygon reaches it): names then sit inside the district, on shore.
+ */
+export async function refreshAreaLabels(knex: Knex): Promise<void> {
+  await knex.raw(`
+    WITH land AS (
+      SELECT a.id, ST_CollectionExtract(ST_Intersection(a.geom, ST_Union(l.geom)), 3) AS g
+        FROM areas a JOIN basemap_land l ON l.geom && a.geom
+       GROUP BY a.id, a.geom)
+    UPDATE areas a SET label_point = coalesce(
+      CASE WHEN land.g IS NOT NULL AND NOT ST_IsEmpty(land.g) THEN (ST_MaximumInscribedCircle(land.g)).center END,
+      (ST_MaximumInscribedCircle(a.geom)).center)
+      FROM areas a2 LEFT JOIN land ON land.id = a2.id
+     WHERE a2.id = a.id`);
 }
 
 export async function replaceBasemapLand(knex: Knex, geometries: unknown[], source: string): Promise<number> {

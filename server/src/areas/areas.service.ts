@@ -62,6 +62,8 @@ export async function importAreas(
     }
     await repo.resolveAreaParents(trx);
     if (data.land.length > 0) summary.landPolygons = await repo.replaceBasemapLand(trx, data.land, data.description);
+    onProgress('  placing labels on land');
+    await repo.refreshAreaLabels(trx);
     summary.durationMs = Date.now() - started;
     await repo.recordImport(trx, { dataset: 'areas', source: data.description, isFixture: summary.isFixture, summary });
   });
@@ -101,6 +103,7 @@ export async function ensureAreas(knex: Knex, source: string): Promise<void> {
 async function importOfflineLand(knex: Knex): Promise<void> {
   const fixture = await readAreaSource(OFFLINE_FIXTURE_DIR);
   await repo.replaceBasemapLand(knex, fixture.land, `${OFFLINE_FIXTURE_DIR} (land outline)`);
+  await repo.refreshAreaLabels(knex);
 }
 
 export async function locatePoint(knex: Knex, lon: number, lat: number): Promise<LocateResponse> {

@@ -39,3 +39,26 @@ export interface FeatureCollection<P> {
   type: 'FeatureCollection';
   features: Feature<P>[];
 }
+
+/**
+ * Free text people type (titles, descriptions, comments). It is stored as given and always
+ * rendered as text, but markup, control characters and bidirectional overrides are refused
+ * outright: nobody writes them by accident, and refusing them keeps exports and e-mails clean.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const BIDI_OVERRIDE = /[\u202A-\u202E\u2066-\u2069]/;
+const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>|<\s*script|javascript\s*:/i;
+
+export const PlainText = (name: string, max: number, min = 1) =>
+  z
+    .string({ error: `${name} must be text` })
+    .transform((s) => s.normalize('NFC').trim())
+    .refine((s) => s.length >= min, min === 1 ? `${name} must not be empty` : `${name} must be at least ${min} characters`)
+    .refine((s) => s.length <= max, `${name} must be at most ${max} characters`)
+    .refine((s) => !CONTROL.test(s), `${name} contains control characters`)
+    .refine((s) => !BIDI_OVERRIDE.test(s), `${name} contains bidirectional override characters`)
+    .refine((s) => !MARKUP.test(s), `${name} must be plain text, not HTML or script`);
+
+/** Endpoints that take no input refuse any body, so stray or hostile payloads are not ignored. */
+export const EmptyBody = z.object({}).strict().optional();

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { Bbox, Instant } from './activities.js';
+import type { AreaSummary } from './areas.js';
+import { PlainText, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
 
 /** An idea's path: submitted → connected → refining → decision → implemented, or not taken forward. */
 export const IDEA_STAGES = ['submitted', 'connected', 'refining', 'decision', 'implemented', 'not_taken_forward'] as const;
@@ -45,3 +48,204 @@ export const StageChangeBody = z
     }
   });
 export type StageChangeBody = z.infer<typeof StageChangeBody>;
+
+// ---- submitting ----------------------------------------------------------------------------
+
+export const IDEA_TITLE_MAX = 200;
+export const IDEA_DESCRIPTION_MAX = 5000;
+
+/** A new idea: a drawn geometry (point, line or polygon) or one district picked from the list. */
+export const IdeaSubmitBody = z
+  .object({
+    title: PlainText('title', IDEA_TITLE_MAX, 3),
+    description: PlainText('description', IDEA_DESCRIPTION_MAX),
+    themes: z
+      .array(z.string().regex(/^[a-z0-9-]+$/, 'themes are theme slugs'), { error: 'themes must be a list of theme slugs' })
+      .min(1, 'choose at least one theme')
+      .max(5, 'choose at most 5 themes'),
+    geometry: z.record(z.string(), z.unknown(), { error: 'geometry must be a GeoJSON geometry object' }).optional(),
+    areaId: z.number({ error: 'areaId must be an area id' }).int().positive().optional(),
+    costEstimateEur: z
+      .number({ error: 'costEstimateEur must be a number of euros' })
+      .int('costEstimateEur must be whole euros')
+      .min(0, 'costEstimateEur must not be negative')
+      .max(100_000_000, 'costEstimateEur must be at most 100 000 000')
+      .optional(),
+    contactName: PlainText('contactName', 200).optional(),
+    contactEmail: z.email({ error: 'contactEmail must be an e-mail address' }).max(254).optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if ((b.geometry === undefined) === (b.areaId === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['geometry'], message: 'give exactly one of geometry or areaId' });
+    }
+  });
+export type IdeaSubmitBody = z.output<typeof IdeaSubmitBody>;
+
+export interface IdeaSubmitResponse {
+  id: number;
+  trackingCode: string;
+  /** Where the public page of the idea is. */
+  url: string;
+}
+
+// ---- listing -------------------------------------------------------------------------------
+
+export const IDEAS_MAX_LIMIT = 5000;
+export const IDEAS_DEFAULT_LIMIT = 1000;
+
+const listParam = <T extends z.ZodType<string>>(name: string, item: T) =>
+  z.preprocess(
+    (v) => (v === undefined ? undefined : String(v).split(',').map((s) => s.trim()).filter(Boolean)),
+    z.array(item).min(1, `${name} must name at least one value`),
+  );
+
+export const IdeasQuery = z
+  .object({
+    bbox: Bbox().optional(),
+    area: listParam('area', z.string().regex(/^\d{1,9}$/, 'area values are numeric ids')).transform((a) => a.map(Number)).optional(),
+    theme: listParam('theme', z.string().regex(/^[a-z0-9-]+$/, 'theme values are lower-case slugs')).optional(),
+    stage: listParam('stage', IdeaStage).optional(),
+    from: Instant('from').optional(),
+    to: Instant('to').optional(),
+    waiting: z.enum(['true', 'false'], { error: 'waiting must be true or false' }).transform((v) => v === 'true').optional(),
+    limit: z.string().regex(/^\d+$/, 'limit must be a whole number').transform(Number)
+      .refine((n) => n >= 1 && n <= IDEAS_MAX_LIMIT, `limit must be between 1 and ${IDEAS_MAX_LIMIT}`).optional(),
+    offset: z.string().regex(/^\d+$/, 'offset must be a whole number').transform(Number).optional(),
+    format: z.enum(['geojson', 'csv'], { error: 'format must be geojson or csv' }).optional(),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
+  });
+export type IdeasQuery = z.output<typeof IdeasQuery>;
+export type IdeaFilter = Omit<IdeasQuery, 'limit' | 'offset' | 'format'>;
+
+export interface IdeaProperties {
+  id: number;
+  trackingCode: string;
+  title: string;
+  stage: IdeaStage;
+  themes: string[];
+  submittedAt: string;
+  stageChangedAt: string;
+  votes: number;
+  comments: number;
+  /** No official has responded within the configured number of days. */
+  waiting: boolean;
+  department: string | null;
+}
+export type IdeaCollection = FeatureCollection<IdeaProperties> & {
+  numberMatched: number;
+  numberReturned: number;
+  limit: number;
+  offset: number;
+};
+
+export interface IdeaStageEvent {
+  id: number;
+  from: IdeaStage | null;
+  to: IdeaStage;
+  at: string;
+  /** Display name of who moved it; null for the submission by a visitor. */
+  by: string | null;
+  reason: string | null;
+  alternativeRoute: AlternativeRoute | null;
+  alternativeDetails: string | null;
+  funding: string | null;
+}
+
+export interface IdeaDetail extends Feature<IdeaProperties & {
+  description: string;
+  costEstimateEur: number | null;
+  areas: AreaSummary[];
+  responsible: { name: string; department: string | null } | null;
+  alternativeRoute: AlternativeRoute | null;
+  alternativeDetails: string | null;
+  funding: string | null;
+  hidden: { reason: string; at: string } | null;
+}> {
+  geometry: GeoJsonGeometry;
+  timeline: IdeaStageEvent[];
+  /** Current and coming activities of the city's departments near the idea. */
+  nearby: { distance: number; activities: NearbyActivity[] };
+  /** People already active in the same districts and themes. */
+  activePeople: { role: 'resident' | 'official'; name: string; department: string | null; ideas: number }[];
+}
+
+export const IDEA_NEARBY_DISTANCE = 250;
+
+export interface NearbyActivity {
+  id: number;
+  department: string;
+  departmentColor: string;
+  kind: string;
+  status: string;
+  titleFi: string;
+  titleSv: string | null;
+  titleEn: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  isDemo: boolean;
+  distanceMetres: number;
+}
+
+// ---- taking part ---------------------------------------------------------------------------
+
+/** How long after writing a comment its author may still edit it. */
+export const COMMENT_EDIT_WINDOW_MINUTES = 15;
+
+export const CommentBody = z
+  .object({
+    body: PlainText('body', 4000),
+    /** Replies go one level deep: a reply to a reply attaches to the same top-level comment. */
+    parentId: z.number({ error: 'parentId must be a comment id' }).int().positive().optional(),
+  })
+  .strict();
+export const CommentEditBody = z.object({ body: PlainText('body', 4000) }).strict();
+export const ParticipateBody = z.object({ message: PlainText('message', 1000).optional() }).strict();
+export const ReportBody = z
+  .object({
+    targetType: z.enum(['idea', 'comment'], { error: 'targetType must be idea or comment' }),
+    targetId: z.number({ error: 'targetId must be an id' }).int().positive(),
+    reason: PlainText('reason', 1000),
+  })
+  .strict();
+export const HideBody = z.object({ reason: PlainText('reason', 1000) }).strict();
+
+export interface IdeaComment {
+  id: number;
+  parentId: number | null;
+  author: string;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  hidden: { reason: string } | null;
+  replies: IdeaComment[];
+}
+
+export interface IdeaParticipation {
+  votes: number;
+  /** What the signed-in account has done here; all false for visitors. */
+  mine: { voted: boolean; following: boolean; participating: boolean };
+  participants: { name: string; message: string | null }[];
+}
+
+export interface ContentReport {
+  id: number;
+  targetType: 'idea' | 'comment';
+  targetId: number;
+  ideaId: number;
+  excerpt: string;
+  reason: string;
+  createdAt: string;
+}
+
+export interface Notification {
+  id: number;
+  kind: 'stage_changed' | 'content_hidden' | 'comment_reply';
+  ideaId: number | null;
+  payload: Record<string, unknown>;
+  createdAt: string;
+  readAt: string | null;
+}

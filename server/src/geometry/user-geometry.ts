@@ -98,15 +98,18 @@ export async function validateUserGeometry(
   const text = JSON.stringify(geometry);
   const { rows } = await knex.raw(
     `WITH g AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326) AS geom),
-          city AS (SELECT ST_Union(geom) AS geom FROM areas WHERE level = 'suurpiiri')
+          -- Only the districts the shape reaches are unioned: one polygon for most ideas.
+          city AS (SELECT ST_Union(a.geom) AS geom
+                     FROM areas a, g WHERE a.level = 'suurpiiri' AND a.geom && g.geom),
+          known AS (SELECT EXISTS (SELECT 1 FROM areas WHERE level = 'suurpiiri') AS has_city)
      SELECT ST_IsValid(g.geom) AS valid,
             ST_IsValidReason(g.geom) AS reason,
             ST_IsSimple(g.geom) AS simple,
             GeometryType(g.geom) AS type,
             ST_Area(g.geom::geography) / 1e6 AS area_km2,
-            city.geom IS NOT NULL AS has_city,
+            known.has_city,
             coalesce(ST_CoveredBy(g.geom, city.geom), false) AS inside
-       FROM g, city`,
+       FROM g, city, known`,
     [text],
   );
   const r = rows[0] as {

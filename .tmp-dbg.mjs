@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--use-angle=swiftshader','--enable-unsafe-swiftshader'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+page.on('framenavigated', (f) => console.log('NAV', f.url()));
+page.on('request', (r) => { if (r.url().includes('/api/activities') || r.url().includes('overlaps')) console.log('REQ', r.url()); });
+await page.goto('http://localhost:8081/activities?area=26');
+await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 60000 });
+await page.waitForTimeout(2500);
+console.log(page.url(), await page.locator('[data-testid="map"]').getAttribute('data-selected-area'));
+await browser.close();

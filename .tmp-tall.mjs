@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--use-angle=swiftshader','--enable-unsafe-swiftshader'] });
+const [name, path, h, lang] = process.argv.slice(2);
+const page = await browser.newPage({ viewport: { width: 1280, height: Number(h) } });
+page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+if (lang) await page.addInitScript((l) => localStorage.setItem('kk.language', l), lang);
+await page.goto('http://localhost:8081' + path);
+await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 60000 });
+await page.locator('[data-activities-ready="true"]').last().waitFor({ timeout: 30000 }).catch(() => console.log('no ready'));
+await page.waitForTimeout(1500);
+await page.screenshot({ path: `/tmp/act-${name}.png` });
+const H = Number(h); for (let y = 0, i = 0; y < H; y += 1100, i++) await page.screenshot({ path: `/tmp/act-${name}-${i}.png`, clip: { x: 0, y, width: 420, height: Math.min(1100, H - y) } });
+await browser.close();

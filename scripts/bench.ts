@@ -1,0 +1,142 @@
+/**
+ * npm run bench [-- --sizes 10000,100000 --import-sample 2000]
+ * Generates synthetic activities in a temporary embedded database (or in DATABASE_URL, where it
+ * adds rows of source 'bench' and removes them again) and prints: items per second through the
+ * importer path, and viewport query time and payload size at each size.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { activityCollectionJson } from '../server/src/activities/activities.service.js';
+import { runImport, type Candidate } from '../server/src/activities/importers/import-runner.js';
+import { importAreasFrom, OFFLINE_FIXTURE_DIR } from '../server/src/areas/areas.service.js';
+import { repoRoot } from '../server/src/config.js';
+import { connect } from '../server/src/db/connection.js';
+import { migrateLatest } from '../server/src/db/migrate.js';
+import type { ActivityFilter } from '../server/src/contracts/activities.js';
+
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '10000,100000' }, 'import-sample': { type: 'string', default: '2000' } },
+});
+const sizes = values.sizes!.split(',').map(Number).sort((a, b) => a - b);
+const sample = Number(values['import-sample']);
+const databaseUrl = process.env.DATABASE_URL;
+const SHARED = path.resolve(repoRoot, '../shared/data/helsinki');
+
+const t0 = Date.now();
+const db = await connect({ databaseUrl });
+const knex = db.knex;
+console.log(`Backend: ${db.backend}${databaseUrl ? '' : ' (temporary, in memory)'}`);
+await migrateLatest(knex);
+if (!databaseUrl) {
+  const src = fs.existsSync(path.join(SHARED, 'hki-suurpiiri')) ? SHARED : OFFLINE_FIXTURE_DIR;
+  await importAreasFrom(knex, src, { isFixture: src === OFFLINE_FIXTURE_DIR });
+  console.log(`Areas from ${src} (setup ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+}
+
+// Deterministic pseudo-random numbers, so runs compare.
+let seed = 42;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const DEPTS = ['kasko', 'kymp', 'kuva', 'sote', 'kanslia'];
+const KINDS = ['project', 'service', 'event', 'construction', 'planning', 'participation'] as const;
+const STATUSES = ['planned', 'ongoing', 'done', 'cancelled'] as const;
+const THEMES = ['youth', 'elderly', 'services', 'culture', 'sport-outdoors', 'traffic-streets', 'community'];
+const lon = () => 24.83 + rnd() * 0.32;
+const lat = () => 60.15 + rnd() * 0.13;
+
+function synthetic(i: number): Candidate {
+  const x = lon();
+  const y = lat();
+  const r = rnd();
+  const geometry =
+    r < 0.8
+      ? { type: 'Point', coordinates: [x, y] }
+      : r < 0.9
+        ? { type: 'LineString', coordinates: [[x, y], [x + 0.004, y + 0.001], [x + 0.006, y + 0.003]] }
+        : { type: 'Polygon', coordinates: [[[x, y], [x + 0.003, y], [x + 0.003, y + 0.0015], [x, y + 0.0015], [x, y]]] };
+  const start = Date.UTC(2026, 0, 1) + Math.floor(rnd() * 730) * 86_400_000;
+  return {
+    activity: {
+      source: 'bench', sourceId: `import-${i}`, department: DEPTS[i % 5], kind: KINDS[i % 6], status: STATUSES[i % 4],
+      titleFi: `Synteettinen toiminta ${i}`, titleSv: `Syntetisk verksamhet ${i}`, titleEn: `Synthetic activity ${i}`,
+      descriptionFi: 'Benchmark row.', startsAt: new Date(start).toISOString(),
+      endsAt: rnd() < 0.2 ? null : new Date(start + Math.floor(rnd() * 120) * 86_400_000).toISOString(),
+      themes: [THEMES[i % 7], THEMES[(i * 3 + 1) % 7]].filter((v, k, a) => a.indexOf(v) === k), geometry,
+    },
+  };
+}
+
+await knex.raw(`DELETE FROM activities WHERE source = 'bench'`);
+// 1. The importer path: validation, upsert per item in a savepoint, themes, area links (trigger).
+const imp = await runImport(knex, 'activities:bench', 'synthetic', Array.from({ length: sample }, (_, i) => synthetic(i)));
+console.log(`\nImport: ${imp.read} items in ${imp.durationMs} ms = ${imp.itemsPerSecond} items/s (area links computed per item)`);
+seed = 42;
+const again = await runImport(knex, 'activities:bench', 'synthetic', Array.from({ length: sample }, (_, i) => synthetic(i)));
+console.log(`Re-import of the same items: ${again.itemsPerSecond} items/s, ${again.unchanged} unchanged, ${again.inserted + again.updated} written`);
+
+// 2. Bulk rows generated in SQL up to each size, then the viewport queries.
+async function fillTo(n: number): Promise<void> {
+  const { rows } = await knex.raw(`SELECT count(*)::int AS n FROM activities WHERE source = 'bench'`);
+  const have = rows[0].n as number;
+  for (let from = have; from < n; from += 10_000) {
+    const to = Math.min(n, from + 10_000);
+    await knex.raw(
+      `INSERT INTO activities (department_id, kind, status, title_fi, title_sv, starts_at, ends_at, source, source_id, geom)
+       SELECT (SELECT id FROM departments ORDER BY id OFFSET (g % 5) LIMIT 1),
+              (ARRAY['project','service','event','construction','planning','participation'])[1 + g % 6],
+              (ARRAY['planned','ongoing','done','cancelled'])[1 + g % 4],
+              'Synteettinen toiminta ' || g, 'Syntetisk verksamhet ' || g,
+              timestamptz '2026-01-01' + (g % 730) * interval '1 day',
+              timestamptz '2026-01-01' + (g % 730 + g % 97) * interval '1 day',
+              'bench', 'bulk-' || g,
+              CASE WHEN g % 10 < 8 THEN ST_SetSRID(ST_MakePoint(x, y), 4326)
+                   WHEN g % 10 = 8 THEN ST_SetSRID(ST_MakeLine(ST_MakePoint(x, y), ST_MakePoint(x + 0.004, y + 0.002)), 4326)
+                   ELSE ST_MakeEnvelope(x, y, x + 0.003, y + 0.0015, 4326) END
+         FROM (SELECT g, 24.83 + 0.32 * ((g::bigint * 7919) % 100003) / 100003.0 AS x,
+                         60.15 + 0.13 * ((g::bigint * 104729) % 99991) / 99991.0 AS y
+                 FROM generate_series(?::int, ?::int) g) s`,
+      [from, to - 1],
+    );
+    await knex.raw(
+      `INSERT INTO activity_themes (activity_id, theme_id)
+       SELECT t.id, th.id FROM activities t JOIN themes th ON th.sort_order = 10 * (1 + t.id % 12)
+        WHERE t.source = 'bench' AND t.source_id LIKE 'bulk-%' AND t.id > (SELECT coalesce(max(activity_id), 0) FROM activity_themes)
+       ON CONFLICT DO NOTHING`,
+    );
+  }
+  await knex.raw('ANALYZE activities');
+  await knex.raw('ANALYZE activity_themes');
+}
+
+async function time(f: ActivityFilter, limit: number): Promise<{ ms: number; bytes: number; returned: number; matched: number }> {
+  const runs: number[] = [];
+  let out = { body: '', numberMatched: 0, numberReturned: 0 };
+  for (let i = 0; i < 5; i++) {
+    const s = performance.now();
+    out = await activityCollectionJson(knex, f, { limit });
+    runs.push(performance.now() - s);
+  }
+  runs.sort((a, b) => a - b);
+  return { ms: runs[2], bytes: Buffer.byteLength(out.body), returned: out.numberReturned, matched: out.numberMatched };
+}
+
+const VIEWPORTS: [string, ActivityFilter, number][] = [
+  ['district viewport (~2.8 × 2.8 km), limit 1000', { bbox: [24.92, 60.17, 24.97, 60.195] }, 1000],
+  ['whole city, limit 1000', { bbox: [24.78, 60.1, 25.25, 60.3] }, 1000],
+  ['whole city, limit 5000 (max)', { bbox: [24.78, 60.1, 25.25, 60.3] }, 5000],
+  ['district + theme + time window', { bbox: [24.92, 60.17, 24.97, 60.195], theme: ['culture', 'youth'], from: '2026-06-01T00:00:00Z', to: '2026-09-01T00:00:00Z' }, 1000],
+];
+for (const n of sizes) {
+  const s = Date.now();
+  await fillTo(n);
+  console.log(`\n${n} activities (generated in ${((Date.now() - s) / 1000).toFixed(1)} s, SQL bulk insert incl. area-link trigger)`);
+  for (const [label, f, limit] of VIEWPORTS) {
+    const r = await time(f, limit);
+    console.log(`  ${label.padEnd(48)} ${r.ms.toFixed(1).padStart(7)} ms median of 5, ${(r.bytes / 1024).toFixed(0).padStart(5)} KiB, ${r.returned} of ${r.matched}`);
+  }
+}
+
+await knex.raw(`DELETE FROM activities WHERE source = 'bench'`);
+await knex.raw(`DELETE FROM data_imports WHERE dataset = 'activities:bench'`);
+await db.close();
+console.log(`\nTotal ${((Date.now() - t0) / 1000).toFixed(0)} s`);

@@ -1,0 +1,166 @@
+import type { Knex } from 'knex';
+import {
+  ACTIVITIES_DEFAULT_LIMIT,
+  OVERLAP_DEFAULT_DISTANCE,
+  type ActivitiesQuery,
+  type ActivityDetail,
+  type ActivityFilter,
+  type OverlapPair,
+  type OverlapsResponse,
+} from '../contracts/activities.js';
+import { validateUserGeometry } from '../geometry/user-geometry.js';
+import { HttpError, notFound } from '../http/errors.js';
+import * as repo from './activities.repository.js';
+import { toCsv, CSV_COLUMNS } from './csv.js';
+
+export const listDepartments = repo.listDepartments;
+export const listThemes = repo.listThemes;
+
+const badParam = (param: string, message: string) =>
+  new HttpError(400, 'invalid_request', `${param}: ${message}`, [{ path: [param], message }]);
+
+/** Filters whose values must exist in the database: unknown ones are a 400 naming the parameter. */
+export async function checkFilterReferences(knex: Knex, f: ActivityFilter): Promise<void> {
+  if (f.theme) {
+    const known = new Set((await repo.listThemes(knex)).map((t) => t.slug));
+    const unknown = f.theme.filter((s) => !known.has(s));
+    if (unknown.length) throw badParam('theme', `unknown theme(s): ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
+  }
+  if (f.department) {
+    const known = new Set((await repo.listDepartments(knex)).map((d) => d.slug));
+    const unknown = f.department.filter((s) => !known.has(s));
+    if (unknown.length) throw badParam('department', `unknown department(s): ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
+  }
+  if (f.area) {
+    const missing = await repo.missingAreaIds(knex, f.area);
+    if (missing.length) throw badParam('area', `unknown area id(s): ${missing.join(', ')}`);
+  }
+}
+
+export const filterOf = (q: ActivitiesQuery): ActivityFilter => ({
+  bbox: q.bbox,
+  area: q.area,
+  theme: q.theme,
+  department: q.department,
+  kind: q.kind,
+  status: q.status,
+  from: q.from,
+  to: q.to,
+  demo: q.demo,
+});
+
+/**
+ * One bounded page of the filtered activities as GeoJSON text (PostGIS builds the features),
+ * with OGC-style counts so the UI can say "showing 1000 of 3456 — zoom in".
+ */
+export async function activityCollectionJson(
+  knex: Knex,
+  f: ActivityFilter,
+  page: { limit?: number; offset?: number; full?: boolean },
+): Promise<{ body: string; numberMatched: number; numberReturned: number }> {
+  await checkFilterReferences(knex, f);
+  const limit = page.limit ?? ACTIVITIES_DEFAULT_LIMIT;
+  const offset = page.offset ?? 0;
+  const [numberMatched, features] = [await repo.countActivities(knex, f), await repo.activityFeaturesJson(knex, f, { limit, offset, full: page.full })];
+  const body =
+    `{"type":"FeatureCollection","numberMatched":${numberMatched},"numberReturned":${features.count},` +
+    `"limit":${limit},"offset":${offset},"features":${features.json}}`;
+  return { body, numberMatched, numberReturned: features.count };
+}
+
+/** Export pages: each query bounded, the whole export streamed. */
+const EXPORT_PAGE = 2000;
+
+export async function* activityCsvChunks(
+  knex: Knex,
+  f: ActivityFilter,
+  page: { limit: number; offset: number },
+): AsyncGenerator<string> {
+  await checkFilterReferences(knex, f);
+  yield toCsv([CSV_COLUMNS as unknown as string[]]);
+  for (let done = 0; done < page.limit; ) {
+    const n = Math.min(EXPORT_PAGE, page.limit - done);
+    const rows = await repo.activityRows(knex, f, { limit: n, offset: page.offset + done });
+    if (rows.length) yield toCsv(rows.map((r) => CSV_COLUMNS.map((c) => (c === 'themes' ? r.themes.join(';') : r[c]))));
+    done += rows.length;
+    if (rows.length < n) break;
+  }
+}
+
+export async function* activityGeoJsonChunks(
+  knex: Knex,
+  f: ActivityFilter,
+  page: { limit: number; offset: number },
+): AsyncGenerator<string> {
+  await checkFilterReferences(knex, f);
+  yield '{"type":"FeatureCollection","features":[';
+  let first = true;
+  for (let done = 0; done < page.limit; ) {
+    const n = Math.min(EXPORT_PAGE, page.limit - done);
+    const chunk = await repo.activityFeaturesJson(knex, f, { limit: n, offset: page.offset + done, full: true });
+    if (chunk.count) {
+      yield (first ? '' : ',') + chunk.json.slice(1, -1);
+      first = false;
+    }
+    done += chunk.count;
+    if (chunk.count < n) break;
+  }
+  yield ']}';
+}
+
+export async function activityDetail(knex: Knex, id: number, distance = OVERLAP_DEFAULT_DISTANCE): Promise<ActivityDetail> {
+  const row = await repo.activityById(knex, id);
+  if (!row) throw notFound(`Activity ${id}`);
+  const items = await repo.overlapsOfActivity(knex, id, distance, 500);
+  return {
+    type: 'Feature',
+    id,
+    geometry: row.geometry as ActivityDetail['geometry'],
+    properties: { ...row.properties, departmentInfo: row.department, themeInfo: row.themes, areas: row.areas },
+    overlaps: { distance, items },
+  };
+}
+
+const OVERLAP_ACTIVITY_LIMIT = 2000;
+const OVERLAP_PAIR_LIMIT = 1000;
+
+export async function overlapsOfPlace(
+  knex: Knex,
+  q: { area?: number; geometry?: unknown; from?: string; to?: string; distance?: number },
+): Promise<OverlapsResponse> {
+  const distance = q.distance ?? 0;
+  let subject: repo.OverlapSubject;
+  if (q.area !== undefined) {
+    if (!(await repo.areaExists(knex, q.area))) throw badParam('area', `unknown area id: ${q.area}`);
+    subject = { areaId: q.area };
+  } else {
+    try {
+      subject = { geoJson: await validateUserGeometry(knex, q.geometry) };
+    } catch (err) {
+      // Name the parameter, keep the geometry checker's message.
+      if (err instanceof HttpError && err.status === 400) throw badParam('geometry', err.message);
+      throw err;
+    }
+  }
+  const r = await repo.overlapsOfPlace(knex, subject, {
+    distance,
+    from: q.from,
+    to: q.to,
+    limit: OVERLAP_ACTIVITY_LIMIT,
+    pairLimit: OVERLAP_PAIR_LIMIT,
+  });
+  const pairs = (r.pairs as { a: OverlapPair['a']; b: OverlapPair['b']; distance: number; intersects: boolean; time_overlaps: boolean }[]).map(
+    (p): OverlapPair => {
+      const distanceMetres = Math.round(p.distance * 10) / 10;
+      const flags = { distanceMetres, intersects: p.intersects, timeOverlaps: p.time_overlaps };
+      return { a: { ...p.a, ...flags }, b: { ...p.b, ...flags }, ...flags };
+    },
+  );
+  return {
+    query: { area: q.area ?? null, distance, from: q.from ?? null, to: q.to ?? null },
+    activities: JSON.parse(r.activitiesJson),
+    departments: r.departments,
+    pairs,
+    truncated: r.activityCount >= OVERLAP_ACTIVITY_LIMIT || pairs.length >= OVERLAP_PAIR_LIMIT,
+  };
+}

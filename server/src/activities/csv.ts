@@ -1,0 +1,21 @@
+/** Columns of the activities CSV export, in order (snake_case is what spreadsheets and GIS expect). */
+export const CSV_COLUMNS = [
+  'id', 'department', 'kind', 'status', 'titleFi', 'titleSv', 'titleEn', 'descriptionFi', 'descriptionSv',
+  'descriptionEn', 'startsAt', 'endsAt', 'themes', 'contact', 'url', 'source', 'sourceId', 'isDemo', 'updatedAt',
+  'lon', 'lat', 'wkt',
+] as const;
+
+/**
+ * One CSV cell (RFC 4180). Text starting with = + - @ (or a tab/CR) is prefixed with a quote so
+ * spreadsheets do not run it as a formula (https://owasp.org/www-community/attacks/CSV_Injection);
+ * numbers are written as numbers, so negative coordinates stay numeric.
+ */
+export function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  let s = String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n;]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const toCsv = (rows: unknown[][]): string => rows.map((r) => r.map(csvCell).join(',') + '\r\n').join('');

@@ -1,0 +1,227 @@
+import type { Knex } from 'knex';
+import { recordAudit, systemActor, type AuditActor } from '../audit/audit.service.js';
+import { HttpError } from '../http/errors.js';
+import { log } from '../log.js';
+import { hashToken, newToken } from '../security/tokens.js';
+import * as users from '../users/users.repository.js';
+import type { AuthOptions } from './auth-options.js';
+import * as repo from './auth.repository.js';
+import type { OidcIdentity } from './oidc.js';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
+
+const VERIFY_TTL_SECONDS = 48 * 3600;
+const RESET_TTL_SECONDS = 3600;
+
+const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'Wrong e-mail address or password');
+const invalidToken = () =>
+  new HttpError(400, 'invalid_token', 'The link is invalid, already used or expired: ask for a new one');
+
+async function issueToken(knex: Knex, userId: number, purpose: repo.TokenPurpose, ttlSeconds: number): Promise<string> {
+  const token = newToken();
+  await repo.insertToken(knex, { tokenHash: hashToken(token), userId, purpose, ttlSeconds });
+  return token;
+}
+
+const link = (opts: AuthOptions, page: string, token: string) =>
+  `${opts.publicUrl}/${page}?token=${encodeURIComponent(token)}`;
+
+async function sendVerification(knex: Knex, opts: AuthOptions, userId: number, email: string): Promise<void> {
+  const token = await issueToken(knex, userId, 'verify_email', VERIFY_TTL_SECONDS);
+  await opts.mailer.send({
+    to: email,
+    subject: 'Vahvista sähköpostiosoitteesi – Kaupunki kartalla',
+    text:
+      `Vahvista sähköpostiosoitteesi Kaupunki kartalla -palveluun avaamalla linkki 48 tunnin kuluessa:\n` +
+      `${link(opts, 'verify-email', token)}\n\nJos et luonut tiliä, voit jättää viestin huomiotta.`,
+  });
+}
+
+/**
+ * Creates a resident account and sends the verification link. Whether the address already has
+ * an account is never told in the answer (only by e-mail to that address), so sign-up cannot be
+ * used to find out who is registered.
+ */
+export async function signup(
+  knex: Knex,
+  opts: AuthOptions,
+  input: { email: string; password: string; displayName?: string },
+): Promise<void> {
+  const passwordHash = await hashPassword(input.password, opts.scryptLogN);
+  const existing = await users.userByEmail(knex, input.email);
+  if (existing) {
+    if (!existing.email_verified_at) await sendVerification(knex, opts, existing.id, existing.email);
+    else {
+      await opts.mailer.send({
+        to: existing.email,
+        subject: 'Kaupunki kartalla: tilisi on jo olemassa',
+        text: `Osoitteella on jo tili. Kirjaudu sisään tai vaihda salasana: ${opts.publicUrl}/reset-password`,
+      });
+    }
+    return;
+  }
+  await knex.transaction(async (trx) => {
+    const id = await users.insertUser(trx, {
+      email: input.email,
+      displayName: input.displayName ?? null,
+      passwordHash,
+      emailVerified: false,
+    });
+    if (!id) return; // registered concurrently by the same address
+    await users.replaceRoles(trx, id, ['resident'], null);
+    await sendVerification(trx, opts, id, input.email);
+  });
+}
+
+export async function verifyEmail(knex: Knex, token: string): Promise<void> {
+  await knex.transaction(async (trx) => {
+    const userId = await repo.consumeToken(trx, hashToken(token), 'verify_email');
+    if (!userId) throw invalidToken();
+    await users.markEmailVerified(trx, userId);
+  });
+}
+
+export async function resendVerification(knex: Knex, opts: AuthOptions, email: string): Promise<void> {
+  const user = await users.userByEmail(knex, email);
+  if (user && !user.email_verified_at && !user.disabled_at) await sendVerification(knex, opts, user.id, user.email);
+}
+
+function lockedError(until: Date): HttpError {
+  const retryAfter = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+  return new HttpError(429, 'account_locked', `Too many failed sign-ins: try again in ${retryAfter} s`, {
+    retryAfterSeconds: retryAfter,
+  });
+}
+
+/**
+ * Checks e-mail and password. Repeated failures lock the account for a while (429 with
+ * Retry-After); a locked account refuses even the right password until the lock ends.
+ */
+export async function login(
+  knex: Knex,
+  opts: AuthOptions,
+  input: { email: string; password: string },
+  ip: string | null,
+): Promise<number> {
+  const user = await users.userByEmail(knex, input.email);
+  if (!user || !user.password_hash) {
+    await burnPasswordCheck(input.password, opts.scryptLogN);
+    throw invalidCredentials();
+  }
+  if (user.locked_until && user.locked_until > new Date()) throw lockedError(user.locked_until);
+  const check = await verifyPassword(input.password, user.password_hash, opts.scryptLogN);
+  if (!check.ok) {
+    const lockedUntil = await users.recordFailedLogin(knex, user.id, opts.lockoutThreshold, opts.lockoutSeconds);
+    if (lockedUntil) {
+      await recordAudit(knex, { userId: null, email: null, ip }, {
+        action: 'auth.lockout',
+        target: { type: 'user', id: user.id },
+        after: { lockedUntil: lockedUntil.toISOString() },
+      });
+      log.warn(`Account ${user.id} locked after ${opts.lockoutThreshold} failed sign-ins`);
+      throw lockedError(lockedUntil);
+    }
+    throw invalidCredentials();
+  }
+  if (user.disabled_at) throw new HttpError(403, 'account_disabled', 'This account has been disabled');
+  if (!user.email_verified_at) {
+    throw new HttpError(403, 'email_not_verified', 'Verify your e-mail address first: see the link we sent');
+  }
+  if (check.needsRehash) await users.setPasswordHash(knex, user.id, await hashPassword(input.password, opts.scryptLogN));
+  await users.recordSuccessfulLogin(knex, user.id);
+  return user.id;
+}
+
+export async function requestPasswordReset(knex: Knex, opts: AuthOptions, email: string): Promise<void> {
+  const user = await users.userByEmail(knex, email);
+  if (!user || user.disabled_at) return;
+  const token = await issueToken(knex, user.id, 'password_reset', RESET_TTL_SECONDS);
+  await opts.mailer.send({
+    to: user.email,
+    subject: 'Salasanan vaihto – Kaupunki kartalla',
+    text:
+      `Vaihda salasanasi avaamalla linkki tunnin kuluessa:\n${link(opts, 'reset-password', token)}\n\n` +
+      `Jos et pyytänyt vaihtoa, voit jättää viestin huomiotta.`,
+  });
+}
+
+/** Sets the new password, lifts a lockout, and signs the account out everywhere. */
+export async function confirmPasswordReset(
+  knex: Knex,
+  opts: AuthOptions,
+  input: { token: string; password: string },
+  actor: AuditActor,
+): Promise<void> {
+  const passwordHash = await hashPassword(input.password, opts.scryptLogN);
+  await knex.transaction(async (trx) => {
+    const userId = await repo.consumeToken(trx, hashToken(input.token), 'password_reset');
+    if (!userId) throw invalidToken();
+    await users.setPasswordHash(trx, userId, passwordHash);
+    // Following the link proved the address as well.
+    await users.markEmailVerified(trx, userId);
+    await users.clearLockout(trx, userId);
+    const sessions = await repo.deleteUserSessions(trx, userId);
+    await recordAudit(trx, actor, { action: 'auth.password_reset', target: { type: 'user', id: userId }, after: { sessionsEnded: sessions } });
+  });
+}
+
+export async function changePassword(
+  knex: Knex,
+  opts: AuthOptions,
+  userId: number,
+  keepSessionHash: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const user = await users.userById(knex, userId);
+  if (!user?.password_hash) {
+    throw new HttpError(400, 'no_password', 'This account signs in through single sign-on and has no password');
+  }
+  const check = await verifyPassword(input.currentPassword, user.password_hash, opts.scryptLogN);
+  if (!check.ok) throw new HttpError(400, 'wrong_password', 'The current password is not right');
+  const hash = await hashPassword(input.newPassword, opts.scryptLogN);
+  await knex.transaction(async (trx) => {
+    await users.setPasswordHash(trx, userId, hash);
+    await repo.deleteUserSessions(trx, userId, keepSessionHash);
+  });
+}
+
+export const logout = (knex: Knex, sessionIdHash: string) => repo.deleteSession(knex, sessionIdHash);
+export const logoutEverywhere = (knex: Knex, userId: number) => repo.deleteUserSessions(knex, userId);
+
+/**
+ * Finds or creates the account of a single sign-on identity. An existing password account is
+ * linked only when the provider vouches for the e-mail address (email_verified).
+ */
+export async function accountForOidcIdentity(knex: Knex, id: OidcIdentity): Promise<number> {
+  const known = await users.userByOidcSubject(knex, id.issuer, id.subject);
+  if (known) {
+    if (known.disabled_at) throw new HttpError(403, 'account_disabled', 'This account has been disabled');
+    await users.recordSuccessfulLogin(knex, known.id);
+    return known.id;
+  }
+  if (!id.email) throw new HttpError(400, 'sso_no_email', 'The identity provider did not give an e-mail address');
+  return knex.transaction(async (trx) => {
+    const byEmail = await users.userByEmail(trx, id.email!);
+    if (byEmail) {
+      if (!id.emailVerified) {
+        throw new HttpError(409, 'sso_email_unverified', 'An account with this e-mail exists; the provider has not verified the address');
+      }
+      if (byEmail.disabled_at) throw new HttpError(403, 'account_disabled', 'This account has been disabled');
+      await users.linkOidcSubject(trx, byEmail.id, id.issuer, id.subject);
+      await users.markEmailVerified(trx, byEmail.id);
+      await users.recordSuccessfulLogin(trx, byEmail.id);
+      await recordAudit(trx, systemActor(`sso:${id.issuer}`), { action: 'auth.sso_link', target: { type: 'user', id: byEmail.id } });
+      return byEmail.id;
+    }
+    const newId = await users.insertUser(trx, {
+      email: id.email!,
+      displayName: id.name,
+      passwordHash: null,
+      emailVerified: id.emailVerified,
+      oidc: { issuer: id.issuer, subject: id.subject },
+    });
+    if (!newId) throw new HttpError(409, 'conflict', 'The account was created at the same moment: try again');
+    await users.replaceRoles(trx, newId, ['resident'], null);
+    await users.recordSuccessfulLogin(trx, newId);
+    return newId;
+  });
+}

@@ -1,0 +1,276 @@
+import { z } from 'zod';
+import type { AreaSummary } from './areas.js';
+import type { Feature, FeatureCollection, GeoJsonGeometry } from './common.js';
+
+/** Shapes of the activities API. No server imports: the client imports this file. */
+
+export const ACTIVITY_KINDS = ['project', 'service', 'event', 'construction', 'planning', 'participation'] as const;
+export const ActivityKind = z.enum(ACTIVITY_KINDS);
+export type ActivityKind = z.infer<typeof ActivityKind>;
+
+export const ACTIVITY_STATUSES = ['planned', 'ongoing', 'done', 'cancelled'] as const;
+export const ActivityStatus = z.enum(ACTIVITY_STATUSES);
+export type ActivityStatus = z.infer<typeof ActivityStatus>;
+
+/** Most features one list request returns; the map asks per viewport, never for everything. */
+export const ACTIVITIES_MAX_LIMIT = 5000;
+export const ACTIVITIES_DEFAULT_LIMIT = 1000;
+/** Largest "what else happens here" distance, in metres. */
+export const OVERLAP_MAX_DISTANCE = 5000;
+export const OVERLAP_DEFAULT_DISTANCE = 100;
+
+// ---- query-string helpers ------------------------------------------------------------------
+
+const SLUG = /^[a-z0-9-]+$/;
+
+/** A list given as `a,b` or as a repeated parameter (`?x=a&x=b`); empty items are dropped. */
+const listOf = <T extends z.ZodType<string>>(name: string, item: T) =>
+  z.preprocess(
+    (v) => {
+      if (v === undefined) return undefined;
+      const parts = (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(','));
+      return parts.map((s) => s.trim()).filter(Boolean);
+    },
+    z.array(item).min(1, `${name} must name at least one value`),
+  );
+
+const slugList = (name: string) =>
+  listOf(name, z.string().regex(SLUG, `${name} values are lower-case slugs (a-z, 0-9, -)`));
+
+const enumList = <const T extends readonly [string, ...string[]]>(name: string, values: T) =>
+  listOf(name, z.enum(values, { error: `${name} must be one of: ${values.join(', ')}` }));
+
+const single = (name: string) => z.string({ error: `${name} must be given once, as text` });
+
+/** `minLon,minLat,maxLon,maxLat` in WGS84 degrees. */
+export const Bbox = (name = 'bbox') =>
+  single(name)
+    .transform((s) => s.split(',').map((p) => (p.trim() === '' ? Number.NaN : Number(p))))
+    .refine((a) => a.length === 4 && a.every(Number.isFinite), `${name} must be four numbers: minLon,minLat,maxLon,maxLat`)
+    .refine(
+      (a) => a[0] >= -180 && a[2] <= 180 && a[1] >= -90 && a[3] <= 90,
+      `${name} must be longitudes in [-180, 180] and latitudes in [-90, 90]`,
+    )
+    .refine((a) => a[0] <= a[2] && a[1] <= a[3], `${name} minimum must not exceed its maximum`)
+    .transform((a) => a as [number, number, number, number]);
+
+/** An ISO 8601 date (`2026-05-01`, midnight UTC) or date-time with an offset. */
+export const Instant = (name: string) =>
+  single(name)
+    .refine(
+      (s) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(s.trim()) && !Number.isNaN(Date.parse(s)),
+      `${name} must be an ISO 8601 date (2026-05-01) or date-time with offset (2026-05-01T12:00:00Z)`,
+    )
+    .transform((s) => new Date(s.trim()).toISOString());
+
+const intParam = (name: string, min: number, max: number) =>
+  single(name)
+    .refine((s) => /^\d+$/.test(s.trim()), `${name} must be a whole number`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `${name} must be between ${min} and ${max}`);
+
+const idList = (name: string) =>
+  listOf(name, z.string().regex(/^\d{1,9}$/, `${name} values are numeric ids`)).transform((a) => a.map(Number));
+
+const spanOrder = <T extends { from?: string; to?: string }>(q: T, ctx: z.RefinementCtx) => {
+  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
+};
+
+/** Filters shared by the list, the exports and the OGC activities collection. */
+export const activityFilterShape = {
+  bbox: Bbox().optional(),
+  area: idList('area').optional(),
+  theme: slugList('theme').optional(),
+  department: slugList('department').optional(),
+  kind: enumList('kind', ACTIVITY_KINDS).optional(),
+  status: enumList('status', ACTIVITY_STATUSES).optional(),
+  from: Instant('from').optional(),
+  to: Instant('to').optional(),
+  demo: z.enum(['include', 'exclude', 'only'], { error: 'demo must be include, exclude or only' }).optional(),
+};
+
+export const ActivitiesQuery = z
+  .object({
+    ...activityFilterShape,
+    limit: intParam('limit', 1, ACTIVITIES_MAX_LIMIT).optional(),
+    offset: intParam('offset', 0, 10_000_000).optional(),
+    format: z.enum(['geojson', 'csv'], { error: 'format must be geojson or csv' }).optional(),
+  })
+  .strict()
+  .superRefine(spanOrder);
+export type ActivitiesQuery = z.output<typeof ActivitiesQuery>;
+
+/** Downloads (/api/activities.csv, .geojson): the same filters, all matches up to a larger cap. */
+export const ACTIVITIES_EXPORT_MAX = 100_000;
+export const ActivitiesExportQuery = z
+  .object({
+    ...activityFilterShape,
+    limit: intParam('limit', 1, ACTIVITIES_EXPORT_MAX).optional(),
+    offset: intParam('offset', 0, 10_000_000).optional(),
+  })
+  .strict()
+  .superRefine(spanOrder);
+
+/** The filter part of a parsed query, as the service and repository take it. */
+export type ActivityFilter = Pick<
+  ActivitiesQuery,
+  'bbox' | 'area' | 'theme' | 'department' | 'kind' | 'status' | 'from' | 'to' | 'demo'
+>;
+
+export const ActivityIdParams = z.object({
+  id: z.string().regex(/^\d{1,9}$/, 'id must be a numeric activity id').transform(Number),
+});
+
+export const ActivityDetailQuery = z
+  .object({ distance: intParam('distance', 0, OVERLAP_MAX_DISTANCE).optional() })
+  .strict();
+
+/** GET /api/overlaps: exactly one of area (an area id) or geometry (GeoJSON text). */
+export const OverlapsQuery = z
+  .object({
+    area: intParam('area', 1, 999_999_999).optional(),
+    geometry: single('geometry')
+      .transform((s, ctx) => {
+        try {
+          return JSON.parse(s) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'geometry must be GeoJSON geometry text' });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+    from: Instant('from').optional(),
+    to: Instant('to').optional(),
+    distance: intParam('distance', 0, OVERLAP_MAX_DISTANCE).optional(),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    spanOrder(q, ctx);
+    if ((q.area === undefined) === (q.geometry === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['area'], message: 'give exactly one of area or geometry' });
+    }
+  });
+export type OverlapsQuery = z.output<typeof OverlapsQuery>;
+
+/** POST /api/overlaps: the same inputs as a JSON body, for drawn shapes too long for a URL. */
+export const OverlapsBody = z
+  .object({
+    area: z.number().int().positive().optional(),
+    geometry: z.record(z.string(), z.unknown()).optional(),
+    from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    distance: z.number().int().min(0).max(OVERLAP_MAX_DISTANCE).optional(),
+  })
+  .strict()
+  .transform((b) => ({
+    ...b,
+    from: b.from ? new Date(b.from).toISOString() : undefined,
+    to: b.to ? new Date(b.to).toISOString() : undefined,
+  }))
+  .superRefine((q, ctx) => {
+    spanOrder(q, ctx);
+    if ((q.area === undefined) === (q.geometry === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['area'], message: 'give exactly one of area or geometry' });
+    }
+  });
+
+// ---- responses -----------------------------------------------------------------------------
+
+export interface Department {
+  id: number;
+  slug: string;
+  nameFi: string;
+  nameSv: string | null;
+  nameEn: string | null;
+  color: string;
+}
+export interface Theme {
+  id: number;
+  slug: string;
+  nameFi: string;
+  nameSv: string | null;
+  nameEn: string | null;
+}
+
+/** Properties of an activity on the map (list, exports, OGC). */
+export interface ActivityProperties {
+  id: number;
+  department: string;
+  departmentColor: string;
+  kind: ActivityKind;
+  status: ActivityStatus;
+  titleFi: string;
+  titleSv: string | null;
+  titleEn: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  themes: string[];
+  isDemo: boolean;
+}
+/** Everything the list carries plus the long texts and provenance; exports use this. */
+export interface ActivityFullProperties extends ActivityProperties {
+  descriptionFi: string | null;
+  descriptionSv: string | null;
+  descriptionEn: string | null;
+  contact: string | null;
+  url: string | null;
+  source: string;
+  sourceId: string;
+  updatedAt: string;
+}
+
+export type ActivityCollection = FeatureCollection<ActivityProperties> & {
+  numberMatched: number;
+  numberReturned: number;
+  limit: number;
+  offset: number;
+};
+
+/** One other department's activity near the subject, with how it overlaps. */
+export interface OverlapItem {
+  id: number;
+  department: string;
+  kind: ActivityKind;
+  status: ActivityStatus;
+  titleFi: string;
+  titleSv: string | null;
+  titleEn: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  isDemo: boolean;
+  /** Shortest distance in metres (0 when the geometries touch). */
+  distanceMetres: number;
+  intersects: boolean;
+  timeOverlaps: boolean;
+}
+
+export interface ActivityDetail {
+  type: 'Feature';
+  id: number;
+  geometry: GeoJsonGeometry;
+  properties: ActivityFullProperties & {
+    departmentInfo: Department;
+    themeInfo: Theme[];
+    areas: AreaSummary[];
+  };
+  /** "What else happens here": other departments' activities within `distance` metres. */
+  overlaps: { distance: number; items: OverlapItem[] };
+}
+
+export interface OverlapPair {
+  a: OverlapItem;
+  b: OverlapItem;
+  distanceMetres: number;
+  intersects: boolean;
+  timeOverlaps: boolean;
+}
+
+export interface OverlapsResponse {
+  query: { area: number | null; distance: number; from: string | null; to: string | null };
+  /** Activities touching the area or geometry (within distance), time-filtered when from/to are given. */
+  activities: Feature<ActivityProperties>[];
+  departments: { department: string; count: number }[];
+  /** Cross-department pairs among them that lie within `distance` of each other. */
+  pairs: OverlapPair[];
+  truncated: boolean;
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { activityFilterShape } from './activities.js';
+
+/** OGC API – Features Part 1 items query (https://docs.ogc.org/is/17-069r4/17-069r4.html). */
+export const OGC_MAX_LIMIT = 10_000;
+export const OGC_DEFAULT_LIMIT = 100;
+
+const num = z.string().trim().min(1).transform(Number).pipe(z.number().finite());
+
+/**
+ * `limit` above the maximum is not an error in OGC API – Features (the server uses its maximum);
+ * unknown parameters are (/req/core/query-param-unknown).
+ */
+export const OgcItemsQuery = z
+  .object({
+    bbox: z
+      .string({ error: 'bbox must be given once' })
+      .transform((s) => s.split(',').map((p) => (p.trim() === '' ? Number.NaN : Number(p))))
+      .refine((a) => (a.length === 4 || a.length === 6) && a.every(Number.isFinite), 'bbox must be 4 (or 6) numbers')
+      .transform((a) => (a.length === 6 ? [a[0], a[1], a[3], a[4]] : a) as [number, number, number, number])
+      .refine((a) => a[0] <= a[2] && a[1] <= a[3], 'bbox minimum must not exceed its maximum')
+      .optional(),
+    datetime: z
+      .string({ error: 'datetime must be given once' })
+      .transform((s, ctx) => {
+        const parse = (p: string) => {
+          if (p === '' || p === '..') return undefined;
+          const t = Date.parse(p);
+          if (!/^\d{4}-\d{2}-\d{2}/.test(p) || Number.isNaN(t)) {
+            ctx.addIssue({ code: 'custom', message: 'datetime must be an RFC 3339 instant or interval (a/b, ../b, a/..)' });
+            return undefined;
+          }
+          return new Date(t).toISOString();
+        };
+        const parts = s.split('/');
+        if (parts.length > 2) ctx.addIssue({ code: 'custom', message: 'datetime has more than one "/"' });
+        if (parts.length === 1) {
+          const t = parse(parts[0]);
+          return { from: t, to: t };
+        }
+        const r = { from: parse(parts[0]), to: parse(parts[1]) };
+        if (r.from && r.to && r.from > r.to) ctx.addIssue({ code: 'custom', message: 'datetime interval starts after it ends' });
+        return r;
+      })
+      .optional(),
+    limit: num.pipe(z.number().int().min(1, 'limit must be at least 1')).transform((n) => Math.min(n, OGC_MAX_LIMIT)).optional(),
+    offset: num.pipe(z.number().int().min(0, 'offset must not be negative')).optional(),
+    f: z.enum(['json', 'geojson']).optional(),
+    // Activity filters (ignored by area collections' validation below): handy in QGIS URLs.
+    theme: activityFilterShape.theme,
+    department: activityFilterShape.department,
+    kind: activityFilterShape.kind,
+    status: activityFilterShape.status,
+  })
+  .strict();
+export type OgcItemsQuery = z.output<typeof OgcItemsQuery>;
+
+export const OgcCollectionQuery = z.object({ f: z.enum(['json']).optional() }).strict();

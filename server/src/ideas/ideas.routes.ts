@@ -1,0 +1,150 @@
+import { Router, type Request } from 'express';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { currentAccount, writeRoute } from '../auth/policy.js';
+import {
+  CommentBody,
+  CommentEditBody,
+  HideBody,
+  IdeaSubmitBody,
+  IdeasQuery,
+  ParticipateBody,
+  ReportBody,
+  StageChangeBody,
+} from '../contracts/ideas.js';
+import { EmptyBody } from '../contracts/common.js';
+import { HttpError } from '../http/errors.js';
+import { securityContext } from '../security/context.js';
+import { rateLimit } from '../security/rate-limit.js';
+import * as service from './ideas.service.js';
+import * as participation from './participation.service.js';
+
+const idParam = (what: string) =>
+  z.object({ id: z.string().regex(/^\d{1,9}$/, `id must be a numeric ${what} id`).transform(Number) });
+const IdeaIdParams = idParam('idea');
+const CommentIdParams = idParam('comment');
+const ReportIdParams = idParam('report');
+const ideaId = (req: Request) => IdeaIdParams.parse(req.params).id;
+const userId = (req: Request) => currentAccount(req).user.id;
+
+const ACCOUNT = { roles: 'account' } as const;
+const MODERATOR = { roles: ['moderator', 'admin'] } as const;
+/** Departments are checked by the service: an idea nobody has taken yet is open to every official. */
+const OFFICIAL = { roles: ['official'] } as const;
+
+export function ideasRouter(knex: Knex, settings: service.IdeaSettings): Router {
+  const r = Router();
+
+  // ---- reading (everyone) ----
+  r.get('/ideas', async (req, res) => {
+    const q = IdeasQuery.parse(req.query);
+    res.type('application/geo+json').send(await service.ideaCollectionJson(knex, q, settings));
+  });
+  r.get('/ideas/by-code/:code', async (req, res) => {
+    const id = await service.ideaIdByTrackingCode(knex, String(req.params.code));
+    res.json(await service.ideaDetail(knex, id, settings));
+  });
+  r.get('/ideas/:id', async (req, res) => {
+    res.json(await service.ideaDetail(knex, ideaId(req), settings));
+  });
+  r.get('/ideas/:id/comments', async (req, res) => {
+    res.json(await participation.commentsOf(knex, ideaId(req)));
+  });
+  r.get('/ideas/:id/participation', async (req, res) => {
+    res.json(await participation.participationOf(knex, ideaId(req), req.auth?.user.id ?? null));
+  });
+
+  // ---- submitting and reporting (visitors too) ----
+  writeRoute(r, 'post', '/ideas', { roles: 'public' }, rateLimit('idea'), async (req, res) => {
+    const body = IdeaSubmitBody.parse(req.body ?? {});
+    res.status(201).json(await service.submitIdea(knex, body, { userId: req.auth?.user.id ?? null }));
+  });
+  writeRoute(r, 'post', '/reports', { roles: 'public' }, rateLimit('idea'), async (req, res) => {
+    const body = ReportBody.parse(req.body ?? {});
+    res.status(201).json(await participation.report(knex, body, req.auth?.user.id ?? null));
+  });
+
+  // ---- residents ----
+  writeRoute(r, 'post', '/ideas/:id/votes', ACCOUNT, rateLimit('vote'), async (req, res) => {
+    EmptyBody.parse(req.body);
+    res.status(201).json(await participation.vote(knex, ideaId(req), userId(req)));
+  });
+  writeRoute(r, 'delete', '/ideas/:id/votes', ACCOUNT, rateLimit('vote'), async (req, res) => {
+    EmptyBody.parse(req.body);
+    res.json(await participation.unvote(knex, ideaId(req), userId(req)));
+  });
+  writeRoute(r, 'put', '/ideas/:id/follow', ACCOUNT, async (req, res) => {
+    EmptyBody.parse(req.body);
+    await participation.follow(knex, ideaId(req), userId(req), true);
+    res.status(204).end();
+  });
+  writeRoute(r, 'delete', '/ideas/:id/follow', ACCOUNT, async (req, res) => {
+    EmptyBody.parse(req.body);
+    await participation.follow(knex, ideaId(req), userId(req), false);
+    res.status(204).end();
+  });
+  writeRoute(r, 'post', '/ideas/:id/participants', ACCOUNT, async (req, res) => {
+    const body = ParticipateBody.parse(req.body ?? {});
+    await participation.participate(knex, ideaId(req), userId(req), body.message ?? null);
+    res.status(204).end();
+  });
+  writeRoute(r, 'post', '/ideas/:id/comments', ACCOUNT, async (req, res) => {
+    const body = CommentBody.parse(req.body ?? {});
+    res.status(201).json(await participation.addComment(knex, ideaId(req), userId(req), body));
+  });
+  writeRoute(r, 'patch', '/comments/:id', ACCOUNT, async (req, res) => {
+    const { id } = CommentIdParams.parse(req.params);
+    await participation.editComment(knex, id, userId(req), CommentEditBody.parse(req.body ?? {}).body);
+    res.status(204).end();
+  });
+  r.get('/notifications', async (req, res) => {
+    res.json(await participation.notificationsOf(knex, userId(req)));
+  });
+  writeRoute(r, 'post', '/notifications/read', ACCOUNT, async (req, res) => {
+    EmptyBody.parse(req.body);
+    await participation.markNotificationsRead(knex, userId(req));
+    res.status(204).end();
+  });
+
+  // ---- officials ----
+  writeRoute(r, 'post', '/ideas/:id/stage', OFFICIAL, async (req, res) => {
+    const id = ideaId(req);
+    const change = StageChangeBody.parse(req.body ?? {});
+    const account = currentAccount(req);
+    await service.moveIdea(knex, id, change, { userId: account.user.id, departmentIds: account.departments.map((d) => d.id) });
+    const { auth } = securityContext(req);
+    await participation.announceStageChange(knex, auth.mailer, id, change, auth.publicUrl);
+    res.json(await service.ideaDetail(knex, id, settings));
+  });
+  writeRoute(r, 'post', '/ideas/:id/responsibility', OFFICIAL, async (req, res) => {
+    EmptyBody.parse(req.body);
+    const id = ideaId(req);
+    const account = currentAccount(req);
+    await service.takeResponsibility(knex, id, { userId: account.user.id, departmentIds: account.departments.map((d) => d.id) });
+    res.json(await service.ideaDetail(knex, id, settings));
+  });
+
+  // ---- moderators ----
+  r.get('/moderation/reports', async (req, res) => {
+    const account = currentAccount(req);
+    if (!account.roles.some((role) => role === 'moderator' || role === 'admin')) {
+      throw new HttpError(403, 'forbidden', 'This needs one of the roles: moderator, admin');
+    }
+    res.json(await participation.moderationQueue(knex));
+  });
+  writeRoute(r, 'post', '/moderation/ideas/:id/hide', MODERATOR, async (req, res) => {
+    await participation.hide(knex, { type: 'idea', id: ideaId(req) }, HideBody.parse(req.body ?? {}).reason, userId(req));
+    res.status(204).end();
+  });
+  writeRoute(r, 'post', '/moderation/comments/:id/hide', MODERATOR, async (req, res) => {
+    const { id } = CommentIdParams.parse(req.params);
+    await participation.hide(knex, { type: 'comment', id }, HideBody.parse(req.body ?? {}).reason, userId(req));
+    res.status(204).end();
+  });
+  writeRoute(r, 'post', '/moderation/reports/:id/dismiss', MODERATOR, async (req, res) => {
+    const { id } = ReportIdParams.parse(req.params);
+    await participation.dismissReport(knex, id, userId(req));
+    res.status(204).end();
+  });
+  return r;
+}

@@ -1,0 +1,167 @@
+import type { Knex } from 'knex';
+import {
+  IDEAS_DEFAULT_LIMIT,
+  IDEA_NEARBY_DISTANCE,
+  type IdeaDetail,
+  type IdeaFilter,
+  type IdeaSubmitBody,
+  type IdeaSubmitResponse,
+  type IdeasQuery,
+  type StageChangeBody,
+} from '../contracts/ideas.js';
+import { DEFAULT_GEOMETRY_LIMITS, validateUserGeometry } from '../geometry/user-geometry.js';
+import { HttpError, notFound } from '../http/errors.js';
+import { refusalOfMove } from './idea-stages.js';
+import * as repo from './ideas.repository.js';
+import { generateTrackingCode, normalizeTrackingCode } from './tracking-code.js';
+
+export interface IdeaSettings {
+  /** Days without a response from the city before an idea is flagged as waiting. */
+  waitingDays: number;
+}
+
+/**
+ * A new idea from anyone, account or not. Everything is checked before anything is written;
+ * the idea, its themes, areas and first timeline entry are stored in one transaction.
+ */
+export async function submitIdea(
+  knex: Knex,
+  body: IdeaSubmitBody,
+  author: { userId: number | null },
+): Promise<IdeaSubmitResponse> {
+  const unknown = await repo.unknownThemes(knex, body.themes);
+  if (unknown.length) throw new HttpError(400, 'invalid_request', `themes: unknown theme(s): ${unknown.join(', ')}`);
+  let geoJson: string;
+  if (body.areaId !== undefined) {
+    const g = await repo.areaGeometryText(knex, body.areaId);
+    if (!g) throw new HttpError(400, 'invalid_request', `areaId: no area has id ${body.areaId}`);
+    geoJson = g;
+  } else {
+    geoJson = await validateUserGeometry(knex, body.geometry, DEFAULT_GEOMETRY_LIMITS);
+  }
+  // A clash of random codes is astronomically rare; retry rather than fail the person's submission.
+  for (let attempt = 0; ; attempt++) {
+    const trackingCode = generateTrackingCode();
+    try {
+      const id = await knex.transaction((trx) =>
+        repo.insertIdea(trx, {
+          trackingCode,
+          title: body.title,
+          description: body.description,
+          themes: body.themes,
+          geoJson,
+          pickedAreaId: body.areaId ?? null,
+          costEstimateEur: body.costEstimateEur ?? null,
+          contactName: body.contactName ?? null,
+          contactEmail: body.contactEmail ?? null,
+          authorUserId: author.userId,
+        }),
+      );
+      return { id, trackingCode, url: `/ideas/${id}` };
+    } catch (err) {
+      const clash = (err as { code?: string; constraint?: string }).code === '23505' && attempt < 5;
+      if (!clash) throw err;
+    }
+  }
+}
+
+export function filterOf(q: IdeasQuery): IdeaFilter {
+  const { limit: _l, offset: _o, format: _f, ...filter } = q;
+  return filter;
+}
+
+export async function ideaCollectionJson(knex: Knex, q: IdeasQuery, settings: IdeaSettings): Promise<string> {
+  const limit = q.limit ?? IDEAS_DEFAULT_LIMIT;
+  const offset = q.offset ?? 0;
+  const page = await repo.ideaFeaturesJson(knex, filterOf(q), { limit, offset, waitingDays: settings.waitingDays });
+  return `{"type":"FeatureCollection","numberMatched":${page.matched},"numberReturned":${page.count},"limit":${limit},"offset":${offset},"features":${page.json}}`;
+}
+
+export async function ideaDetail(knex: Knex, id: number, settings: IdeaSettings): Promise<IdeaDetail> {
+  const row = await repo.ideaById(knex, id, settings.waitingDays);
+  if (!row) throw notFound(`Idea ${id}`);
+  const props = row.properties as unknown as IdeaDetail['properties'];
+  return {
+    type: 'Feature',
+    id: row.properties.id,
+    geometry: row.geometry as IdeaDetail['geometry'],
+    properties: {
+      ...props,
+      // A hidden idea keeps its page and timeline, but not its text.
+      title: row.hidden_at ? '' : props.title,
+      description: row.hidden_at ? '' : row.description,
+      costEstimateEur: row.cost_estimate_eur,
+      areas: row.areas,
+      responsible: row.responsible_user_id
+        ? { name: row.responsible_name ?? '', department: row.responsible_department }
+        : null,
+      alternativeRoute: row.alternative_route,
+      alternativeDetails: row.alternative_details,
+      funding: row.funding,
+      hidden: row.hidden_at ? { reason: row.hidden_reason ?? '', at: row.hidden_at } : null,
+    },
+    timeline: await repo.stageEvents(knex, id),
+    nearby: { distance: IDEA_NEARBY_DISTANCE, activities: await repo.activitiesNearIdea(knex, id, IDEA_NEARBY_DISTANCE, 50) },
+    activePeople: await repo.peopleActiveNearIdea(knex, id, 20),
+  };
+}
+
+export async function ideaIdByTrackingCode(knex: Knex, input: string): Promise<number> {
+  const code = normalizeTrackingCode(input);
+  if (!code) {
+    throw new HttpError(400, 'invalid_tracking_code', `"${input.slice(0, 40)}" is not a tracking code (they look like KK-7F3Q-M2)`);
+  }
+  const id = await repo.ideaIdByCode(knex, code);
+  if (id === null) throw notFound(`Idea with tracking code ${code}`);
+  return id;
+}
+
+/** Officials move ideas of their own department; one with no department yet can be taken by any official. */
+export async function moveIdea(
+  knex: Knex,
+  ideaId: number,
+  change: StageChangeBody,
+  actor: { userId: number; departmentIds: number[] },
+): Promise<void> {
+  await knex.transaction(async (trx) => {
+    const idea = await repo.lockIdea(trx, ideaId);
+    if (!idea) throw notFound(`Idea ${ideaId}`);
+    if (actor.departmentIds.length === 0) throw new HttpError(403, 'forbidden', 'You belong to no department');
+    if (idea.department_id !== null && !actor.departmentIds.includes(idea.department_id)) {
+      throw new HttpError(403, 'out_of_scope', 'This idea belongs to another department than yours');
+    }
+    const refusal = refusalOfMove(idea.stage, change.to);
+    if (refusal) throw new HttpError(409, 'invalid_transition', refusal, { from: idea.stage, to: change.to });
+    if (idea.department_id === null) {
+      await repo.takeResponsibility(trx, ideaId, actor.userId, actor.departmentIds[0]);
+    }
+    await repo.recordStageChange(trx, {
+      ideaId,
+      from: idea.stage,
+      to: change.to,
+      actorUserId: actor.userId,
+      reason: change.reason,
+      alternativeRoute: change.alternativeRoute,
+      alternativeDetails: change.alternativeDetails,
+      funding: change.funding,
+    });
+  });
+}
+
+/** An official takes an idea for their department; one already taken stays with its department. */
+export async function takeResponsibility(
+  knex: Knex,
+  ideaId: number,
+  actor: { userId: number; departmentIds: number[] },
+): Promise<void> {
+  await knex.transaction(async (trx) => {
+    const idea = await repo.lockIdea(trx, ideaId);
+    if (!idea) throw notFound(`Idea ${ideaId}`);
+    if (actor.departmentIds.length === 0) throw new HttpError(403, 'forbidden', 'You belong to no department');
+    const department = idea.department_id ?? actor.departmentIds[0];
+    if (!actor.departmentIds.includes(department)) {
+      throw new HttpError(403, 'out_of_scope', 'This idea belongs to another department than yours');
+    }
+    await repo.takeResponsibility(trx, ideaId, actor.userId, department);
+  });
+}
