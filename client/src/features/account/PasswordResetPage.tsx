@@ -1,0 +1,151 @@
+import { useMutation } from '@tanstack/react-query';
+import { Button, Notification, PasswordInput, TextInput } from 'hds-react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { accountApi } from './account-api';
+import { describeError, fieldErrors } from './auth-errors';
+import { PageHeading } from './PageHeading';
+import { checkNewPassword } from './password-rules';
+
+/**
+ * /reset-password — without a token, asks for the address to mail a link to; with ?token=… (the
+ * mailed link), sets the new password.
+ */
+export function PasswordResetPage() {
+  const [params] = useSearchParams();
+  const token = params.get('token');
+  return token ? <ConfirmReset token={token} /> : <RequestReset />;
+}
+
+function RequestReset() {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [invalid, setInvalid] = useState<string>();
+  const ref = useRef<HTMLInputElement>(null);
+  const request = useMutation({ mutationFn: accountApi.requestPasswordReset });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!email.trim()) {
+      setInvalid(t('account.validation.emailRequired'));
+      return ref.current?.focus();
+    }
+    setInvalid(undefined);
+    request.mutate(email.trim(), { onError: (err) => setInvalid(fieldErrors(err).email) });
+  };
+
+  return (
+    <section className="panel account-page" aria-labelledby="reset-heading">
+      <PageHeading id="reset-heading">{t('account.reset.heading')}</PageHeading>
+      {request.isSuccess ? (
+        <Notification type="success" label={t('account.reset.sentTitle')} autofocus>
+          {t('account.reset.sentBody', { email: email.trim() })}
+        </Notification>
+      ) : (
+        <>
+          <p className="panel-help">{t('account.reset.help')}</p>
+          {request.error && !invalid && (
+            <Notification type="error" label={t('account.reset.failed')} autofocus className="account-notice">
+              {describeError(request.error, t)}
+            </Notification>
+          )}
+          <form className="account-form" onSubmit={submit} noValidate>
+            <TextInput
+              id="reset-email"
+              ref={ref}
+              label={t('account.fields.email')}
+              type="email"
+              autoComplete="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              invalid={!!invalid}
+              errorText={invalid}
+            />
+            <Button type="submit" disabled={request.isPending}>
+              {t('account.reset.submit')}
+            </Button>
+          </form>
+        </>
+      )}
+      <p>
+        <Link to="/signin">{t('account.reset.toSignIn')}</Link>
+      </p>
+    </section>
+  );
+}
+
+function ConfirmReset({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [invalid, setInvalid] = useState<{ password?: string; confirm?: string }>({});
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
+  const reset = useMutation({ mutationFn: accountApi.confirmPasswordReset });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const errors = checkNewPassword(password, confirm, t);
+    setInvalid(errors);
+    if (errors.password) return passwordRef.current?.focus();
+    if (errors.confirm) return confirmRef.current?.focus();
+    reset.mutate({ token, password }, { onError: (err) => setInvalid({ password: fieldErrors(err).password }) });
+  };
+
+  return (
+    <section className="panel account-page" aria-labelledby="reset-heading">
+      <PageHeading id="reset-heading">{t('account.reset.newHeading')}</PageHeading>
+      {reset.isSuccess ? (
+        <Notification type="success" label={t('account.reset.doneTitle')} autofocus>
+          <p>{t('account.reset.doneBody')}</p>
+          <Link to="/signin">{t('account.reset.toSignIn')}</Link>
+        </Notification>
+      ) : (
+        <>
+          {reset.error && !invalid.password && (
+            <Notification type="error" label={t('account.reset.failed')} autofocus className="account-notice">
+              <p>{describeError(reset.error, t)}</p>
+              <Link to="/reset-password">{t('account.reset.again')}</Link>
+            </Notification>
+          )}
+          <form className="account-form" onSubmit={submit} noValidate>
+            <PasswordInput
+              id="reset-password"
+              ref={passwordRef}
+              label={t('account.fields.newPassword')}
+              helperText={t('account.fields.passwordHelp')}
+              autoComplete="new-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              invalid={!!invalid.password}
+              errorText={invalid.password}
+              includeShowPasswordButton
+              revealPasswordButtonAriaLabel={t('account.fields.showPassword')}
+              concealPasswordButtonAriaLabel={t('account.fields.hidePassword')}
+            />
+            <PasswordInput
+              id="reset-confirm"
+              ref={confirmRef}
+              label={t('account.fields.confirmPassword')}
+              autoComplete="new-password"
+              required
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+              invalid={!!invalid.confirm}
+              errorText={invalid.confirm}
+              includeShowPasswordButton
+              revealPasswordButtonAriaLabel={t('account.fields.showPassword')}
+              concealPasswordButtonAriaLabel={t('account.fields.hidePassword')}
+            />
+            <Button type="submit" disabled={reset.isPending}>
+              {t('account.reset.save')}
+            </Button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Button, ButtonVariant, Notification, PasswordInput, TextInput } from 'hds-react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '@/api/http';
+import { accountApi, safeReturnTo, ssoLoginUrl } from './account-api';
+import { meQuery, useAuthTransitions } from './account-query';
+import { describeError, fieldErrors } from './auth-errors';
+import { PageHeading } from './PageHeading';
+
+interface Fields {
+  email?: string;
+  password?: string;
+}
+
+/** /signin — e-mail and password, or the city's single sign-on when the server has one. */
+export function SignInPage() {
+  const { t } = useTranslation();
+  const me = useQuery(meQuery());
+  const [params] = useSearchParams();
+  const { state } = useLocation() as { state: { notice?: string } | null };
+  const navigate = useNavigate();
+  const { signedIn } = useAuthTransitions();
+  const returnTo = safeReturnTo(params.get('returnTo'));
+  const ssoError = params.get('ssoError');
+
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [invalid, setInvalid] = useState<Fields>({});
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  const login = useMutation({
+    mutationFn: accountApi.login,
+    onSuccess: async (answer) => {
+      await signedIn(answer);
+      await navigate(returnTo, { replace: true });
+    },
+    onError: (err) => {
+      const fields = fieldErrors(err);
+      setInvalid(fields);
+      if (fields.email) emailRef.current?.focus();
+      else if (fields.password) passwordRef.current?.focus();
+    },
+  });
+  const resend = useMutation({ mutationFn: accountApi.resendVerification });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const missing: Fields = {
+      email: email.trim() ? undefined : t('account.validation.emailRequired'),
+      password: password ? undefined : t('account.validation.passwordRequired'),
+    };
+    setInvalid(missing);
+    if (missing.email) return emailRef.current?.focus();
+    if (missing.password) return passwordRef.current?.focus();
+    resend.reset();
+    login.mutate({ email: email.trim(), password });
+  };
+
+  const err = login.error;
+  const code = err instanceof ApiError ? err.code : null;
+  const serverFieldError = !!err && Object.keys(fieldErrors(err)).length > 0;
+
+  if (me.data?.user) {
+    return (
+      <section className="panel account-page" aria-labelledby="signin-heading">
+        <PageHeading id="signin-heading">{t('account.signIn.heading')}</PageHeading>
+        <p>{t('account.signIn.already', { name: me.data.user.email })}</p>
+        <Link to="/profile">{t('account.menu.profile')}</Link>
+      </section>
+    );
+  }
+
+  return (
+    <section className="panel account-page" aria-labelledby="signin-heading">
+      <PageHeading id="signin-heading">{t('account.signIn.heading')}</PageHeading>
+      {state?.notice && (
+        <Notification type="success" label={t(`account.notices.${state.notice}`)} className="account-notice">
+          {t(`account.notices.${state.notice}Body`)}
+        </Notification>
+      )}
+      {ssoError && (
+        <Notification type="error" label={t('account.signIn.ssoFailed')} className="account-notice">
+          {t('account.signIn.ssoFailedBody', { code: ssoError })}
+        </Notification>
+      )}
+      {err && !serverFieldError && (
+        <Notification
+          type="error"
+          label={t('account.signIn.failed')}
+          className="account-notice"
+          autofocus
+          data-testid="signin-error"
+        >
+          <p>{describeError(err, t)}</p>
+          {code === 'email_not_verified' &&
+            (resend.isSuccess ? (
+              <p role="status">{t('account.signIn.resent', { email: email.trim() })}</p>
+            ) : (
+              <Button
+                variant={ButtonVariant.Secondary}
+                onClick={() => resend.mutate(email.trim())}
+                disabled={resend.isPending}
+              >
+                {t('account.signIn.resend')}
+              </Button>
+            ))}
+          {resend.error && <p className="form-error">{describeError(resend.error, t)}</p>}
+        </Notification>
+      )}
+      <form className="account-form" onSubmit={submit} noValidate>
+        <TextInput
+          id="signin-email"
+          ref={emailRef}
+          label={t('account.fields.email')}
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          invalid={!!invalid.email}
+          errorText={invalid.email}
+        />
+        <PasswordInput
+          id="signin-password"
+          ref={passwordRef}
+          label={t('account.fields.password')}
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          invalid={!!invalid.password}
+          errorText={invalid.password}
+          revealPasswordButtonAriaLabel={t('account.fields.showPassword')}
+          concealPasswordButtonAriaLabel={t('account.fields.hidePassword')}
+          includeShowPasswordButton
+        />
+        <Button type="submit" disabled={login.isPending}>
+          {login.isPending ? t('account.signIn.submitting') : t('account.signIn.submit')}
+        </Button>
+      </form>
+      {me.data?.sso.enabled && (
+        <div className="account-sso">
+          <p>{t('account.signIn.or')}</p>
+          {/* A plain link: the identity provider's redirects need a real navigation, not fetch. */}
+          <a className="account-button-link" href={ssoLoginUrl(returnTo)}>
+            {t('account.signIn.sso', { label: me.data.sso.label ?? t('account.signIn.ssoDefault') })}
+          </a>
+        </div>
+      )}
+      <ul className="account-links">
+        <li>
+          <Link to={{ pathname: '/signup', search: params.get('returnTo') ? `?returnTo=${encodeURIComponent(returnTo)}` : '' }}>
+            {t('account.signIn.toSignUp')}
+          </Link>
+        </li>
+        <li>
+          <Link to="/reset-password">{t('account.signIn.toReset')}</Link>
+        </li>
+      </ul>
+    </section>
+  );
+}

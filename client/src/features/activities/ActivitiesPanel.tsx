@@ -1,0 +1,79 @@
+import { useQuery } from '@tanstack/react-query';
+import { LoadingSpinner, Notification } from 'hds-react';
+import { useTranslation } from 'react-i18next';
+import { AreaPicker } from '@/features/areas/AreaPicker';
+import { useActivityFilterString } from '@/layers/activities/ActivitiesLayer';
+import { effectiveFrom, localDate } from '@/layers/activities/filters';
+import { activitiesQuery, departmentsQuery } from '@/layers/activities/query';
+import { useViewport } from '@/layers/activities/viewport';
+import { areaName } from '@/layers/areas/area-name';
+import { useAreaIndex } from '@/layers/areas/use-area-index';
+import { useActivityFilters, useOverlapDistance, useSelectedAreaId } from '@/state/url-state';
+import { ActivityFilters } from './ActivityFilters';
+import { ActivityList } from './ActivityList';
+import { AreaOverlaps } from './AreaOverlaps';
+import { Exports } from './Exports';
+
+/**
+ * /activities: the area (any level; it also zooms the map), the department layers and filters,
+ * the list of what is in view, cross-department overlaps in the chosen area, and downloads.
+ */
+export function ActivitiesPanel() {
+  const { t, i18n } = useTranslation();
+  const { index, isPending: areasPending } = useAreaIndex();
+  const [areaId, selectArea] = useSelectedAreaId();
+  const [filters, setFilters] = useActivityFilters();
+  const [distance, setDistance] = useOverlapDistance();
+  const filter = useActivityFilterString();
+  const viewport = useViewport();
+  // The same query (same key) the map layer draws from: one request feeds both.
+  const list = useQuery({ ...activitiesQuery(viewport ?? [0, 0, 0, 0], filter), enabled: !!viewport });
+  const departments = useQuery(departmentsQuery());
+  const area = areaId == null ? undefined : index.byId.get(areaId);
+  const anyDemo = list.data?.features.some((f) => f.properties.isDemo);
+
+  const overlapFilter = new URLSearchParams();
+  if (areaId != null) overlapFilter.set('area', String(areaId));
+  const from = effectiveFrom(filters, localDate());
+  if (from) overlapFilter.set('from', from);
+  if (filters.to) overlapFilter.set('to', `${filters.to}T23:59:59Z`);
+  overlapFilter.set('distance', String(distance));
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="activities-heading">
+        <h2 id="activities-heading" className="panel-heading">
+          {t('activities.heading')}
+        </h2>
+        <p className="panel-help">{t('activities.intro')}</p>
+      </section>
+      {anyDemo && (
+        <Notification type="info" label={t('activities.demoTitle')} className="sidebar-notice" data-testid="demo-notice">
+          {t('activities.demoBody')}
+        </Notification>
+      )}
+      {/* HDS Select keeps the value of its first render: mount it once the areas are known. */}
+      {!areasPending && <AreaPicker index={index} selectedId={areaId} onSelect={selectArea} />}
+      <ActivityFilters filters={filters} onChange={setFilters} />
+      {list.error ? (
+        <Notification type="error" label={t('activities.loadErrorTitle')}>
+          {t('activities.loadError', { message: list.error.message })}
+        </Notification>
+      ) : list.data ? (
+        <ActivityList data={list.data} departments={departments.data} updating={list.isFetching} />
+      ) : (
+        <LoadingSpinner small loadingText={t('activities.loading')} />
+      )}
+      {area && (
+        <AreaOverlaps
+          areaName={areaName(area, i18n.language)}
+          filter={overlapFilter.toString()}
+          distance={distance}
+          onDistance={setDistance}
+          departments={departments.data}
+        />
+      )}
+      <Exports filter={filter} />
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { LoadingSpinner, Notification } from 'hds-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { AdminUser } from '@contracts/users';
+import { useAccount } from '@/features/account/account-query';
+import { PageHeading } from '@/features/account/PageHeading';
+import { AuditLog } from './AuditLog';
+import { UserEditor } from './UserEditor';
+import { UsersTable } from './UsersTable';
+
+/** /admin — users, their roles and memberships, and the audit log. Admins only. */
+export function AdminPage() {
+  const { t } = useTranslation();
+  const { user, hasRole, isLoading } = useAccount();
+  const [editing, setEditing] = useState<AdminUser | null>(null);
+
+  if (isLoading) return <LoadingSpinner small loadingText={t('account.loading')} />;
+  if (!user || !hasRole('admin')) {
+    return (
+      <section className="panel account-page" aria-labelledby="admin-heading">
+        <PageHeading id="admin-heading">{t('admin.heading')}</PageHeading>
+        <Notification type="error" label={t('admin.notAllowed')} data-testid="admin-not-allowed">
+          <p>{user ? t('admin.notAllowedBody') : t('admin.signInFirst')}</p>
+          {!user && <Link to="/signin?returnTo=%2Fadmin">{t('account.menu.signIn')}</Link>}
+        </Notification>
+      </section>
+    );
+  }
+
+  return (
+    <div className="admin-page">
+      <section className="panel" aria-labelledby="admin-heading">
+        <PageHeading id="admin-heading">{t('admin.heading')}</PageHeading>
+        <p className="panel-help">{t('admin.help')}</p>
+        <UsersTable editingId={editing?.id ?? null} onEdit={setEditing} />
+      </section>
+      {editing && <UserEditor key={editing.id} user={editing} selfId={user.id} onClose={() => setEditing(null)} onSaved={setEditing} />}
+      <AuditLog />
+    </div>
+  );
+}

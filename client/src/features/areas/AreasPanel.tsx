@@ -1,0 +1,31 @@
+import { LoadingSpinner, Notification } from 'hds-react';
+import { useTranslation } from 'react-i18next';
+import { useAreaIndex } from '@/layers/areas/use-area-index';
+import { usePoint, useSelectedAreaId } from '@/state/url-state';
+import { AreaList } from './AreaList';
+import { AreaPicker } from './AreaPicker';
+import { LocatePanel } from './LocatePanel';
+
+/** The sidebar of the start page: choose an area, ask about a point, browse the list. */
+export function AreasPanel() {
+  const { t } = useTranslation();
+  const { index, isPending, error } = useAreaIndex();
+  const [selectedId, select] = useSelectedAreaId();
+  const [point, setPoint] = usePoint();
+
+  if (error) {
+    return (
+      <Notification type="error" label={t('areas.loadError')}>
+        {error.message}
+      </Notification>
+    );
+  }
+  if (isPending) return <LoadingSpinner small loadingText={t('areas.loading')} />;
+  return (
+    <>
+      <AreaPicker index={index} selectedId={selectedId} onSelect={select} />
+      <LocatePanel point={point} onPoint={setPoint} onSelectArea={select} />
+      <AreaList index={index} selectedId={selectedId} onSelect={select} />
+    </>
+  );
+}

@@ -1,0 +1,159 @@
+import { Button, ButtonSize, ButtonVariant, RadioButton, SelectionGroup, TextInput } from 'hds-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AreaPicker } from '@/features/areas/AreaPicker';
+import { draftStore, MIN_VERTICES, useDraft, type DraftMode } from '@/layers/ideas/draft';
+import { useAreaIndex } from '@/layers/areas/use-area-index';
+
+export type PlaceMode = DraftMode | 'area';
+export const PLACE_MODES: PlaceMode[] = ['point', 'line', 'polygon', 'area'];
+
+interface GeometryInputProps {
+  mode: PlaceMode;
+  onMode: (mode: PlaceMode) => void;
+  areaId: number | null;
+  onArea: (id: number | null) => void;
+  error?: string;
+}
+
+/**
+ * Where the idea is: drawn on the map (point, line, polygon), typed coordinates for a point, or a
+ * district picked from the list. Typing and picking are the keyboard alternatives to drawing.
+ */
+export function GeometryInput({ mode, onMode, areaId, onArea, error }: GeometryInputProps) {
+  const { t } = useTranslation();
+  const draft = useDraft();
+  const { index } = useAreaIndex();
+  const [lon, setLon] = useState('');
+  const [lat, setLat] = useState('');
+  const [typedError, setTypedError] = useState<string | null>(null);
+  const drawn = mode !== 'area';
+  const missing = drawn ? Math.max(0, MIN_VERTICES[mode] - draft.vertices.length) : 0;
+
+  function placeTyped() {
+    const x = Number(lon.trim().replace(',', '.'));
+    const y = Number(lat.trim().replace(',', '.'));
+    if (!lon.trim() || !lat.trim() || !Number.isFinite(x) || !Number.isFinite(y)) {
+      setTypedError(t('ideas.form.place.typedInvalid'));
+      return;
+    }
+    setTypedError(null);
+    draftStore.add([x, y]);
+  }
+
+  return (
+    <fieldset className="idea-place" aria-describedby={error ? 'idea-place-error' : undefined}>
+      <legend>{t('ideas.form.place.legend')}</legend>
+      <SelectionGroup label={t('ideas.form.place.how')} direction="vertical">
+        {PLACE_MODES.map((m) => (
+          <RadioButton
+            key={m}
+            id={`idea-place-${m}`}
+            name="idea-place-mode"
+            value={m}
+            label={t(`ideas.form.place.mode.${m}`)}
+            checked={mode === m}
+            onChange={() => onMode(m)}
+          />
+        ))}
+      </SelectionGroup>
+
+      {drawn && (
+        <>
+          <p className="panel-help">{t(`ideas.form.place.help.${mode}`)}</p>
+          <p className="idea-draw-status" aria-live="polite" data-testid="draw-status">
+            {draft.drawing ? t('ideas.form.place.drawingOn') : t('ideas.form.place.drawingOff')}{' '}
+            {t('ideas.form.place.vertexCount', { count: draft.vertices.length })}
+            {missing > 0 ? ` ${t('ideas.form.place.needMore', { count: missing })}` : ''}
+          </p>
+          {draft.vertices.length > 0 && (
+            <ol className="idea-vertices" aria-label={t('ideas.form.place.vertices')}>
+              {draft.vertices.map(([x, y], i) => (
+                <li key={`${i}-${x}-${y}`}>
+                  <span>
+                    {x.toFixed(5)}, {y.toFixed(5)}
+                  </span>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => draftStore.remove(i)}
+                    aria-label={t('ideas.form.place.removeVertex', { n: i + 1 })}
+                  >
+                    {t('ideas.form.place.remove')}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+          <div className="idea-draw-actions">
+            {mode !== 'point' && (
+              <Button
+                type="button"
+                size={ButtonSize.Small}
+                variant={ButtonVariant.Secondary}
+                onClick={() => draftStore.setDrawing(!draft.drawing)}
+              >
+                {draft.drawing ? t('ideas.form.place.finish') : t('ideas.form.place.continue')}
+              </Button>
+            )}
+            <Button
+              type="button"
+              size={ButtonSize.Small}
+              variant={ButtonVariant.Secondary}
+              onClick={draftStore.undo}
+              disabled={draft.vertices.length === 0}
+            >
+              {t('ideas.form.place.undo')}
+            </Button>
+            <Button
+              type="button"
+              size={ButtonSize.Small}
+              variant={ButtonVariant.Secondary}
+              onClick={draftStore.clear}
+              disabled={draft.vertices.length === 0}
+            >
+              {t('ideas.form.place.clear')}
+            </Button>
+          </div>
+          {mode === 'point' && (
+            <div className="idea-typed-point">
+              <p className="panel-help">{t('ideas.form.place.typedHelp')}</p>
+              <div className="locate-fields">
+                <TextInput
+                  id="idea-point-lon"
+                  label={t('ideas.form.place.lon')}
+                  value={lon}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  onChange={(e) => setLon(e.target.value)}
+                />
+                <TextInput
+                  id="idea-point-lat"
+                  label={t('ideas.form.place.lat')}
+                  value={lat}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  onChange={(e) => setLat(e.target.value)}
+                />
+              </div>
+              {typedError && (
+                <p className="form-error" role="alert">
+                  {typedError}
+                </p>
+              )}
+              <Button type="button" size={ButtonSize.Small} variant={ButtonVariant.Secondary} onClick={placeTyped}>
+                {t('ideas.form.place.placeTyped')}
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+      {mode === 'area' && <AreaPicker index={index} selectedId={areaId} onSelect={onArea} />}
+      {error && (
+        <p id="idea-place-error" className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

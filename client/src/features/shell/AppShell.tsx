@@ -1,0 +1,95 @@
+import { useQuery } from '@tanstack/react-query';
+import { LoadingSpinner, Notification } from 'hds-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { configQuery } from '@/api/config-query';
+import { AccountMenu } from '@/features/account/AccountMenu';
+import { PointMarker } from '@/features/areas/PointMarker';
+import { ZoomToArea } from '@/features/areas/ZoomToArea';
+import { MAP_LAYERS } from '@/layers';
+import { useAreaIndex } from '@/layers/areas/use-area-index';
+import { baseStyleQuery, OFFLINE_COLORS } from '@/map/base-style';
+import { MapView } from '@/map/MapView';
+import { resolveColor } from '@/map/theme';
+import { formatCoord, usePoint, useSelectedAreaId } from '@/state/url-state';
+import { LanguageSwitch } from './LanguageSwitch';
+import { MainNav } from './MainNav';
+
+/** Header, sidebar (the route's content) and the map, which stays mounted across routes. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const config = useQuery(configQuery());
+  const offlineColors = useMemo(
+    () => ({
+      sea: resolveColor(OFFLINE_COLORS.sea),
+      land: resolveColor(OFFLINE_COLORS.land),
+      shore: resolveColor(OFFLINE_COLORS.shore),
+    }),
+    [],
+  );
+  const baseStyle = useQuery({
+    ...baseStyleQuery(config.data?.mapStyleUrl ?? '', offlineColors),
+    enabled: !!config.data,
+  });
+  const { index } = useAreaIndex();
+  const [selectedId] = useSelectedAreaId();
+  const [point, setPoint] = usePoint();
+  const selected = selectedId == null ? undefined : index.byId.get(selectedId);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#area-list">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-title">
+          <h1>{t('app.title')}</h1>
+          <p>{t('app.tagline')}</p>
+        </div>
+        <MainNav />
+        <LanguageSwitch />
+        <AccountMenu />
+      </header>
+      <main className="app-body">
+        <aside className="sidebar" aria-label={t('app.sidebar')}>
+          {config.data?.areasFromFixture && (
+            <Notification type="alert" label={t('areas.fixtureTitle')} className="sidebar-notice">
+              {t('areas.fixtureBody')}
+            </Notification>
+          )}
+          {baseStyle.data?.kind === 'offline' && <p className="basemap-note">{t('map.offlineBasemap')}</p>}
+          <Outlet />
+          <section className="panel" aria-labelledby="legend-heading">
+            <h2 id="legend-heading" className="panel-heading">
+              {t('legend.heading')}
+            </h2>
+            {MAP_LAYERS.filter((l) => l.defaultVisible).map(({ id, Legend }) => (
+              <Legend key={id} />
+            ))}
+          </section>
+        </aside>
+        <div className="map-pane">
+          {config.error ? (
+            <Notification type="error" label={t('areas.loadError')}>
+              {config.error.message}
+            </Notification>
+          ) : baseStyle.data ? (
+            <MapView
+              baseStyle={baseStyle.data}
+              selectedAreaId={selectedId}
+              onMapClick={({ lng, lat }) => setPoint({ lon: formatCoord(lng), lat: formatCoord(lat) })}
+            >
+              <ZoomToArea area={selected} />
+              <PointMarker point={point} />
+            </MapView>
+          ) : (
+            <div className="map-loading">
+              <LoadingSpinner loadingText={t('map.loading')} />
+            </div>
+          )}
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+/**
+ * The main sections, in menu order. Each feature adds its entry here (label is a translation
+ * key); the route itself is declared in router.tsx.
+ */
+export interface NavEntry {
+  to: string;
+  labelKey: string;
+  /** Highlight the entry for these path prefixes too (e.g. /ideas/12 under Ideas). */
+  matches?: string[];
+}
+
+export const NAV_ENTRIES: NavEntry[] = [
+  { to: '/', labelKey: 'nav.areas' },
+  { to: '/activities', labelKey: 'activities.nav', matches: ['/activities'] },
+  { to: '/ideas', labelKey: 'ideas.nav', matches: ['/ideas'] },
+];

@@ -1,0 +1,83 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type {
+  ActivityCollection,
+  ActivityDetail,
+  Department,
+  OverlapsResponse,
+  Theme,
+} from '@contracts/activities';
+import { getJson } from '@/api/http';
+
+/** Features per viewport request: plenty for a district, far below the API's 5000 cap. */
+export const MAP_LIMIT = 2000;
+
+export type Bbox = [number, number, number, number];
+
+/**
+ * Rounds outwards to 3 decimals (~100 m): small pans reuse the cached answer, and the rounded box
+ * still covers the whole view.
+ */
+export function roundBbox([w, s, e, n]: Bbox): Bbox {
+  const k = 1000;
+  return [Math.floor(w * k) / k, Math.floor(s * k) / k, Math.ceil(e * k) / k, Math.ceil(n * k) / k];
+}
+
+export const activityKeys = {
+  all: ['activities'] as const,
+  departments: ['activities', 'departments'] as const,
+  themes: ['activities', 'themes'] as const,
+  list: (bbox: string, filter: string) => ['activities', 'list', { bbox, filter }] as const,
+  detail: (id: number, distance: number) => ['activities', 'detail', { id, distance }] as const,
+  overlaps: (filter: string) => ['activities', 'overlaps', { filter }] as const,
+};
+
+export const departmentsQuery = () =>
+  queryOptions({
+    queryKey: activityKeys.departments,
+    queryFn: ({ signal }) => getJson<Department[]>('/api/departments', signal),
+    staleTime: Infinity,
+  });
+
+export const themesQuery = () =>
+  queryOptions({
+    queryKey: activityKeys.themes,
+    queryFn: ({ signal }) => getJson<Theme[]>('/api/themes', signal),
+    staleTime: Infinity,
+  });
+
+/**
+ * Activities in a (rounded) viewport matching the filters. `filter` is the API query string of
+ * the filters (activityFilterParams), so the key holds every input the fetch uses. The previous
+ * answer stays on the map while the next viewport loads.
+ */
+export const activitiesQuery = (bbox: Bbox, filter: string) => {
+  const box = roundBbox(bbox).join(',');
+  return queryOptions({
+    queryKey: activityKeys.list(box, filter),
+    queryFn: ({ signal }) => {
+      const q = new URLSearchParams(filter);
+      q.set('bbox', box);
+      q.set('limit', String(MAP_LIMIT));
+      return getJson<ActivityCollection>(`/api/activities?${q.toString()}`, signal);
+    },
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+};
+
+export const activityDetailQuery = (id: number, distance: number) =>
+  queryOptions({
+    queryKey: activityKeys.detail(id, distance),
+    queryFn: ({ signal }) => getJson<ActivityDetail>(`/api/activities/${id}?distance=${distance}`, signal),
+    placeholderData: (prev) => (prev?.id === id ? prev : undefined),
+    staleTime: 60_000,
+  });
+
+/** Cross-department activity in one area; `filter` is area, from, to and distance as a query string. */
+export const areaOverlapsQuery = (filter: string) =>
+  queryOptions({
+    queryKey: activityKeys.overlaps(filter),
+    queryFn: ({ signal }) => getJson<OverlapsResponse>(`/api/overlaps?${filter}`, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });

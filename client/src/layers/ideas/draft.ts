@@ -1,0 +1,60 @@
+import { useSyncExternalStore } from 'react';
+import type { GeoJsonGeometry, Position } from '@contracts/common';
+
+/**
+ * The geometry being drawn for a new idea. The form owns the drawing (mode, undo, clear,
+ * finish); the map only shows it and reports clicks, so drawing needs no imperative map calls.
+ */
+export type DraftMode = 'point' | 'line' | 'polygon';
+export interface Draft {
+  mode: DraftMode;
+  vertices: Position[];
+  /** True while map clicks add vertices. */
+  drawing: boolean;
+}
+
+const EMPTY: Draft = { mode: 'point', vertices: [], drawing: false };
+let draft: Draft = EMPTY;
+const listeners = new Set<() => void>();
+
+function set(next: Draft) {
+  draft = next;
+  for (const l of listeners) l();
+}
+
+export const draftStore = {
+  get: () => draft,
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  setMode: (mode: DraftMode) => set({ mode, vertices: [], drawing: true }),
+  /** A point has one vertex: a new click moves it. */
+  add: (p: Position) =>
+    set({ ...draft, vertices: draft.mode === 'point' ? [p] : [...draft.vertices, p] }),
+  undo: () => set({ ...draft, vertices: draft.vertices.slice(0, -1) }),
+  remove: (index: number) => set({ ...draft, vertices: draft.vertices.filter((_, i) => i !== index) }),
+  clear: () => set({ ...draft, vertices: [], drawing: true }),
+  setDrawing: (drawing: boolean) => set({ ...draft, drawing }),
+  reset: () => set(EMPTY),
+};
+
+export const useDraft = () => useSyncExternalStore(draftStore.subscribe, draftStore.get, draftStore.get);
+
+export const MIN_VERTICES: Record<DraftMode, number> = { point: 1, line: 2, polygon: 3 };
+
+/** The GeoJSON the server gets, or null while too few vertices are placed. Rings are closed here. */
+export function draftGeometry({ mode, vertices }: Pick<Draft, 'mode' | 'vertices'>): GeoJsonGeometry | null {
+  if (vertices.length < MIN_VERTICES[mode]) return null;
+  if (mode === 'point') return { type: 'Point', coordinates: vertices[0] };
+  if (mode === 'line') return { type: 'LineString', coordinates: vertices };
+  return { type: 'Polygon', coordinates: [[...vertices, vertices[0]]] };
+}
+
+/** What the map draws while drawing: the shape so far (an open polygon shows as a line). */
+export function draftPreview(d: Pick<Draft, 'mode' | 'vertices'>): GeoJsonGeometry | null {
+  const full = draftGeometry(d);
+  if (full) return full;
+  if (d.mode === 'polygon' && d.vertices.length === 2) return { type: 'LineString', coordinates: d.vertices };
+  return null;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { IDEA_STAGES } from '@contracts/ideas';
+import { draftGeometry, draftPreview } from './draft';
+import { FIXED_COLORED, IDEA_COLORS, IDEA_LAYERS, roundBbox, STAGE_COLORED, STAGE_COLORS, stageColorExpression } from './style';
+
+describe('idea layer styles', () => {
+  it('have unique ids named ideas-<geometry>', () => {
+    const ids = IDEA_LAYERS.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^ideas-[a-z-]+$/);
+  });
+
+  it('give every stage a colour, an HDS token with a hex fallback', () => {
+    expect(Object.keys(STAGE_COLORS).sort()).toEqual([...IDEA_STAGES].sort());
+    for (const c of [...Object.values(STAGE_COLORS), ...Object.values(IDEA_COLORS)]) {
+      expect(c.token).toMatch(/^--color-/);
+      expect(c.fallback).toMatch(/^#[0-9a-f]{6}$/i);
+    }
+    expect(new Set(Object.values(STAGE_COLORS).map((c) => c.fallback)).size).toBe(IDEA_STAGES.length);
+  });
+
+  it('paint by stage with the same colours the legend reads', () => {
+    const expr = stageColorExpression() as unknown[];
+    for (const stage of IDEA_STAGES) expect(expr[expr.indexOf(stage) + 1]).toBe(STAGE_COLORS[stage].fallback);
+    for (const { layer, property } of STAGE_COLORED) expect((layer.paint as Record<string, unknown>)[property]).toEqual(expr);
+    for (const { layer, property, color } of FIXED_COLORED) {
+      expect((layer.paint as Record<string, unknown>)[property], layer.id).toBe(IDEA_COLORS[color].fallback);
+    }
+  });
+
+  it('rounds the view box outward so small pans share a cache entry', () => {
+    expect(roundBbox([24.931, 60.151, 24.989, 60.199])).toEqual([24.92, 60.14, 25, 60.2]);
+    expect(roundBbox([24.931, 60.151, 24.989, 60.199])).toEqual(roundBbox([24.925, 60.145, 24.99, 60.195]));
+  });
+});
+
+describe('drawing', () => {
+  const v: [number, number][] = [
+    [24.95, 60.17],
+    [24.96, 60.17],
+    [24.96, 60.18],
+  ];
+  it('needs enough vertices, and closes polygon rings', () => {
+    expect(draftGeometry({ mode: 'polygon', vertices: v.slice(0, 2) })).toBeNull();
+    expect(draftGeometry({ mode: 'polygon', vertices: v })).toEqual({ type: 'Polygon', coordinates: [[...v, v[0]]] });
+    expect(draftGeometry({ mode: 'line', vertices: v.slice(0, 2) })).toEqual({ type: 'LineString', coordinates: v.slice(0, 2) });
+    expect(draftGeometry({ mode: 'point', vertices: [v[0]] })).toEqual({ type: 'Point', coordinates: v[0] });
+  });
+  it('previews an unfinished polygon as a line', () => {
+    expect(draftPreview({ mode: 'polygon', vertices: v.slice(0, 2) })).toEqual({ type: 'LineString', coordinates: v.slice(0, 2) });
+    expect(draftPreview({ mode: 'line', vertices: v.slice(0, 1) })).toBeNull();
+  });
+});

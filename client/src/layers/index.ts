@@ -1,0 +1,35 @@
+import type { ComponentType } from 'react';
+import type { MapLayerProps } from '@/map/layer-props';
+import { ActivitiesLayer } from './activities/ActivitiesLayer';
+import { ActivitiesLegend } from './activities/Legend';
+import { ACTIVITIES_POINTS_SOURCE, ACTIVITIES_SELECTION_SOURCE, ACTIVITIES_SHAPES_SOURCE } from './activities/style';
+import { AreasLayer } from './areas/AreasLayer';
+import { AreasLegend } from './areas/Legend';
+import { AREAS_SOURCE } from './areas/style';
+import { IdeasLayer } from './ideas/IdeasLayer';
+import { IdeasLegend } from './ideas/Legend';
+import { IDEAS_POINT_SOURCE, IDEAS_SHAPE_SOURCE } from './ideas/style';
+
+export interface MapLayerEntry {
+  id: string;
+  /** Renders the <Source>/<Layer>s; reads its own data from queries. */
+  Component: ComponentType<MapLayerProps>;
+  Legend: ComponentType;
+  defaultVisible: boolean;
+  /** The map reports itself ready once these sources hold data and the map is idle. */
+  readySources: string[];
+}
+
+/** Bottom to top: later entries draw over earlier ones. */
+export const MAP_LAYERS: MapLayerEntry[] = [
+  { id: 'areas', Component: AreasLayer, Legend: AreasLegend, defaultVisible: true, readySources: [AREAS_SOURCE] },
+  {
+    id: 'activities',
+    Component: ActivitiesLayer,
+    Legend: ActivitiesLegend,
+    defaultVisible: true,
+    // Empty off /activities; there they mount with the first viewport answer.
+    readySources: [ACTIVITIES_SHAPES_SOURCE, ACTIVITIES_POINTS_SOURCE, ACTIVITIES_SELECTION_SOURCE],
+  },
+  { id: 'ideas', Component: IdeasLayer, Legend: IdeasLegend, defaultVisible: true, readySources: [IDEAS_SHAPE_SOURCE, IDEAS_POINT_SOURCE] },
+];

@@ -1,0 +1,123 @@
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import Map, {
+  AttributionControl,
+  NavigationControl,
+  ScaleControl,
+  type MapLayerMouseEvent,
+  type MapRef,
+  type ViewStateChangeEvent,
+} from 'react-map-gl/maplibre';
+import { MAP_LAYERS } from '@/layers';
+import type { BaseStyle } from './base-style';
+import { HELSINKI_BOUNDS } from './base-style';
+import { installTestHook } from './test-hook';
+
+// Bundled MapLibre cannot locate its worker by itself and would paint nothing.
+maplibregl.setWorkerUrl(workerUrl);
+
+interface MapViewProps {
+  baseStyle: BaseStyle;
+  onMapClick?: (lngLat: { lng: number; lat: number }) => void;
+  /** Map-bound overlays (markers, camera control); rendered inside the map. */
+  children?: ReactNode;
+  /** Id of the highlighted area, mirrored on the container for tests and debugging. */
+  selectedAreaId?: number | null;
+}
+
+const round = (v: number) => v.toFixed(4);
+
+/**
+ * Features that need map clicks (drawing a new idea, opening an idea) claim them; a claim returns
+ * true when it used the click. Unclaimed clicks go to onMapClick.
+ */
+export type MapClickClaim = (e: MapLayerMouseEvent) => boolean;
+const clickClaims = new Set<MapClickClaim>();
+export function claimMapClicks(claim: MapClickClaim): () => void {
+  clickClaims.add(claim);
+  return () => clickClaims.delete(claim);
+}
+
+export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: MapViewProps) {
+  const { t, i18n } = useTranslation();
+  const mapRef = useRef<MapRef>(null);
+  const [zoom, setZoom] = useState(11);
+  const [ready, setReady] = useState(false);
+  const [bounds, setBounds] = useState('');
+  const visible = MAP_LAYERS.filter((l) => l.defaultVisible);
+
+  const track = useCallback((e: ViewStateChangeEvent | { target: maplibregl.Map }) => {
+    const map = e.target;
+    setZoom(map.getZoom());
+    const b = map.getBounds();
+    setBounds([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(round).join(','));
+  }, []);
+
+  // Ready = the map is idle *after* every layer's source has data (idle alone fires on an empty map).
+  const onIdle = useCallback(
+    (e: { target: maplibregl.Map }) => {
+      const map = e.target;
+      const loaded = visible.every((l) => l.readySources.every((id) => map.getSource(id) && map.isSourceLoaded(id)));
+      if (loaded) setReady(true);
+    },
+    [visible],
+  );
+
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (map) return installTestHook(map);
+  }, [ready]);
+
+  // MapLibre names its canvas once, in English ("Map"); say what this map is, in the UI language.
+  useEffect(() => {
+    mapRef.current?.getCanvas().setAttribute('aria-label', t('map.label'));
+  }, [ready, t, i18n.language]);
+
+  return (
+    <div
+      className="map-container"
+      data-testid="map"
+      data-map-ready={ready ? 'true' : 'false'}
+      data-basemap={baseStyle.kind}
+      data-zoom={zoom.toFixed(2)}
+      data-bounds={bounds}
+      data-selected-area={selectedAreaId ?? ''}
+    >
+      <Map
+        ref={mapRef}
+        mapLib={maplibregl}
+        mapStyle={baseStyle.style}
+        initialViewState={{ bounds: HELSINKI_BOUNDS, fitBoundsOptions: { padding: 20 } }}
+        minZoom={8}
+        maxZoom={18}
+        attributionControl={false}
+        onLoad={track}
+        onMoveEnd={track}
+        onIdle={onIdle}
+        onClick={(e: MapLayerMouseEvent) => [...clickClaims].some((claim) => claim(e)) || onMapClick?.(e.lngLat)}
+        cursor="crosshair"
+        style={{ width: '100%', height: '100%' }}
+      >
+        {visible.map(({ id, Component }) => (
+          <Component key={id} zoom={zoom} />
+        ))}
+        {children}
+        <NavigationControl position="top-right" showCompass={false} />
+        <ScaleControl position="bottom-left" />
+        {/* Keyed by language: MapLibre builds the attribution text once per control. */}
+        <AttributionControl
+          key={i18n.language}
+          position="bottom-right"
+          compact={false}
+          customAttribution={[
+            t('map.attributionDistricts'),
+            ...(baseStyle.kind === 'offline' ? [t('map.attributionLand')] : []),
+          ]}
+        />
+      </Map>
+    </div>
+  );
+}

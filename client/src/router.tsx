@@ -1,0 +1,31 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { ActivitiesPanel } from '@/features/activities/ActivitiesPanel';
+import { ActivityDetailPage } from '@/features/activities/ActivityDetailPage';
+import { AreasPanel } from '@/features/areas/AreasPanel';
+import { accountRoutes } from '@/features/account/routes';
+import { AdminPage } from '@/features/admin/AdminPage';
+import { IdeaPage } from '@/features/ideas/IdeaPage';
+import { IdeasPanel } from '@/features/ideas/IdeasPanel';
+import { LookupPage } from '@/features/ideas/LookupPage';
+import { SubmitIdeaPage } from '@/features/ideas/SubmitIdeaPage';
+import { AppShell } from '@/features/shell/AppShell';
+
+/** The shell keeps the map mounted; each route fills the sidebar (later: /activities/:id, …). */
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AppShell />,
+    children: [
+      { index: true, element: <AreasPanel /> },
+      { path: 'activities', element: <ActivitiesPanel /> },
+      { path: 'activities/:id', element: <ActivityDetailPage /> },
+      { path: 'ideas', element: <IdeasPanel /> },
+      { path: 'ideas/new', element: <SubmitIdeaPage /> },
+      { path: 'ideas/lookup', element: <LookupPage /> },
+      { path: 'ideas/:id', element: <IdeaPage /> },
+      ...accountRoutes,
+      { path: 'admin', element: <AdminPage /> },
+      { path: '*', element: <Navigate to="/" replace /> },
+    ],
+  },
+]);

@@ -1,0 +1,94 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import {
+  parseActivityFilters,
+  parseDistance,
+  writeActivityFilters,
+  type ActivityFilters,
+} from '@/layers/activities/filters';
+
+/**
+ * What makes a view shareable lives in the URL: ?area=<id> for the chosen area and
+ * ?at=<lon>,<lat> for the point asked about.
+ */
+export function useSelectedAreaId(): [number | null, (id: number | null) => void] {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('area');
+  const id = raw && /^\d+$/.test(raw) ? Number(raw) : null;
+  const select = useCallback(
+    (next: number | null) =>
+      setParams((p) => {
+        const q = new URLSearchParams(p);
+        if (next == null) q.delete('area');
+        else q.set('area', String(next));
+        return q;
+      }),
+    [setParams],
+  );
+  return [id, select];
+}
+
+export interface PointParam {
+  lon: string;
+  lat: string;
+}
+
+export function usePoint(): [PointParam | null, (p: PointParam | null) => void] {
+  const [params, setParams] = useSearchParams();
+  const [lon, lat] = (params.get('at') ?? '').split(',');
+  const point = lon && lat ? { lon, lat } : null;
+  const setPoint = useCallback(
+    (next: PointParam | null) =>
+      setParams((p) => {
+        const q = new URLSearchParams(p);
+        if (next == null) q.delete('at');
+        else q.set('at', `${next.lon},${next.lat}`);
+        return q;
+      }),
+    [setParams],
+  );
+  return [point, setPoint];
+}
+
+/** Six decimals is ~0.1 m: enough for a click, short enough for a URL and a cache key. */
+export const formatCoord = (v: number) => v.toFixed(6).replace(/\.?0+$/, '');
+
+/** One plain query parameter (e.g. ?theme=, ?stage=); null removes it, other parameters stay. */
+export function useSearchParam(name: string): [string | null, (v: string | null) => void] {
+  const [params, setParams] = useSearchParams();
+  const value = params.get(name);
+  const set = useCallback(
+    (next: string | null) =>
+      setParams((p) => {
+        const q = new URLSearchParams(p);
+        if (next == null || next === '') q.delete(name);
+        else q.set(name, next);
+        return q;
+      }),
+    [setParams, name],
+  );
+  return [value, set];
+}
+
+/**
+ * Activity filters (?department=&theme=&kind=&status=&from=&to=): read as one object, written as
+ * a patch so each control changes only its own parameters. The area filter is ?area= above.
+ */
+export function useActivityFilters(): [ActivityFilters, (patch: Partial<ActivityFilters>) => void] {
+  const [params, setParams] = useSearchParams();
+  const key = params.toString();
+  const filters = useMemo(() => parseActivityFilters(new URLSearchParams(key)), [key]);
+  const update = useCallback(
+    (patch: Partial<ActivityFilters>) =>
+      setParams((p) => writeActivityFilters(p, { ...parseActivityFilters(p), ...patch })),
+    [setParams],
+  );
+  return [filters, update];
+}
+
+/** "What else happens here" radius in metres (?distance=), one of DISTANCES. */
+export function useOverlapDistance(): [number, (metres: number) => void] {
+  const [raw, set] = useSearchParam('distance');
+  const setDistance = useCallback((m: number) => set(String(m)), [set]);
+  return [parseDistance(raw), setDistance];
+}

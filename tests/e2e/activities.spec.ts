@@ -1,0 +1,197 @@
+/**
+ * The activities view against the built app and its demo seed (the app seeds the Keskuspuisto
+ * demo on first start, when the activities table is empty): department layers, district and theme
+ * filters in the URL, the list, an item's detail with "what else happens here", permalinks, and
+ * axe passes. Waits on readiness attributes and DOM/URL state — never on time.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, runAxe, startApp, type Browser, type Page } from './support/app.js';
+
+const MAP = '[data-testid="map"]';
+const LIST = '[data-testid="activity-list"]';
+
+let app: Awaited<ReturnType<typeof startApp>> | undefined;
+let browserHandle: Awaited<ReturnType<typeof openBrowser>> = null;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  browserHandle = await openBrowser();
+  if (!browserHandle) return;
+  browser = browserHandle.browser;
+  app = await startApp();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** A fresh page once the map has drawn the activities and the list holds the same answer. */
+async function open(path: string): Promise<Page> {
+  const page = await browserHandle!.newPage();
+  page.on('pageerror', (err) => console.error('[page error]', err.message));
+  await page.goto(`${app!.url}${path}`);
+  await page.locator(`${MAP}[data-map-ready="true"]`).waitFor({ timeout: 60_000 });
+  return page;
+}
+
+const listReady = (page: Page) => page.locator(`${LIST}[data-activities-ready="true"]`).waitFor({ timeout: 30_000 });
+const listTitles = async (page: Page) =>
+  (await page.locator(`${LIST} .activity-item-title`).allInnerTexts()).map((s) => s.replace(/\s*esimerkki$/, '').trim()).sort();
+const renderedIds = (page: Page) => page.evaluate(() => (window as unknown as KkWindow).__kkActivities.renderedIds());
+
+/** Chooses an option in an HDS Select (see areas.spec.ts: close it with Escape until it is). */
+async function pick(page: Page, label: RegExp, option: string) {
+  const combobox = page.getByRole('combobox', { name: label });
+  await combobox.click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+  for (let i = 0; (await combobox.getAttribute('aria-expanded')) === 'true'; i++) {
+    if (i > 200) throw new Error(`${option}: the list of ${label} stays open`);
+    await page.keyboard.press('Escape');
+  }
+}
+
+interface ApiFeature {
+  id: number;
+  properties: { titleFi: string; department: string };
+}
+async function api(path: string): Promise<{ features: ApiFeature[]; numberMatched: number }> {
+  const res = await fetch(`${app!.url}${path}`);
+  expect(res.ok, path).toBe(true);
+  return (await res.json()) as { features: ApiFeature[]; numberMatched: number };
+}
+
+describe('activities on the map', () => {
+  it('shows every department, marks demo data, and toggles a department layer', async (ctx) => {
+    if (!browserHandle) return ctx.skip();
+    const page = await open('/activities');
+    await listReady(page);
+    await page.getByTestId('demo-notice').waitFor();
+    expect(await page.locator(`${LIST} .activity-badge`).count()).toBeGreaterThan(0);
+
+    const all = await api('/api/activities?limit=5000');
+    const kuva = all.features.filter((f) => f.properties.department === 'kuva');
+    expect(kuva.length).toBeGreaterThan(0);
+    const before = await renderedIds(page);
+    expect(before.some((id) => kuva.some((f) => f.id === id))).toBe(true);
+    const kuvaTitle = (await listTitles(page)).find((t) => kuva.some((f) => f.properties.titleFi === t));
+    expect(kuvaTitle).toBeTruthy();
+
+    const toggle = page.getByRole('checkbox', { name: 'Kulttuurin ja vapaa-ajan toimiala' });
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.click({ force: true });
+    await page.waitForURL((u) => u.searchParams.get('department') !== null && !u.searchParams.get('department')!.includes('kuva'));
+    // The layer filter hides the department at once; the list follows the refetched answer.
+    expect(await page.evaluate(() => (window as unknown as KkWindow).__kkActivities.filter('activities-circle'))).toContainEqual([
+      'in',
+      ['get', 'department'],
+      ['literal', expect.not.arrayContaining(['kuva'])],
+    ]);
+    await page.waitForFunction(
+      (title) => ![...document.querySelectorAll('[data-testid="activity-list"] .activity-item-title')].some((e) => e.textContent?.startsWith(title)),
+      kuvaTitle!,
+    );
+    await page.locator(`${MAP}`).waitFor();
+    await expect.poll(async () => (await renderedIds(page)).filter((id) => kuva.some((f) => f.id === id))).toEqual([]);
+
+    // Open data links carry the same filters; the OGC API is one click away.
+    const geojson = await page.getByTestId('export-geojson').getAttribute('href');
+    expect(geojson).toMatch(/^\/api\/activities\.geojson\?/);
+    expect(new URLSearchParams(geojson!.split('?')[1]).get('department')).not.toContain('kuva');
+    expect(await page.getByTestId('export-csv').getAttribute('href')).toMatch(/^\/api\/activities\.csv\?/);
+    expect(await page.getByTestId('ogc-link').getAttribute('href')).toBe('/ogc');
+    await page.close();
+  });
+
+  it('filters by district and theme, in the URL, and lists exactly the matching items', async (ctx) => {
+    if (!browserHandle) return ctx.skip();
+    const page = await open('/activities?from=all');
+    await listReady(page);
+    await pick(page, /^Suurpiiri/, 'Pohjoinen');
+    await pick(page, /^Peruspiiri/, 'Maunula');
+    await page.getByRole('checkbox', { name: 'Liikunta ja ulkoilu' }).click({ force: true });
+    await page.waitForURL((u) => u.searchParams.get('theme') === 'sport-outdoors' && /^\d+$/.test(u.searchParams.get('area') ?? ''));
+    const area = new URL(page.url()).searchParams.get('area')!;
+    await page.locator(`${MAP}[data-selected-area="${area}"]`).waitFor();
+
+    const expected = await api(`/api/activities?area=${area}&theme=sport-outdoors&limit=5000`);
+    expect(expected.numberMatched).toBeGreaterThan(0);
+    const titles = expected.features.map((f) => f.properties.titleFi).sort();
+    await expect.poll(async () => (await listReady(page), listTitles(page)), { timeout: 30_000 }).toEqual(titles);
+
+    // Cross-department activity in the chosen district.
+    const overlaps = page.getByTestId('area-overlaps');
+    await overlaps.getByRole('heading', { name: 'Toimialat alueella Maunula' }).waitFor();
+    await overlaps.locator('[data-activities-ready="true"]').waitFor();
+    expect(await overlaps.locator('.activity-dept-counts li').count()).toBeGreaterThan(1);
+    await overlaps.getByText('Samaan aikaan').first().waitFor();
+
+    // The permalink opens the same filtered view.
+    const shared = await open(new URL(page.url()).pathname + new URL(page.url()).search);
+    await shared.locator(`${MAP}[data-selected-area="${area}"]`).waitFor();
+    await expect.poll(async () => (await listReady(shared), listTitles(shared)), { timeout: 30_000 }).toEqual(titles);
+    expect(await shared.getByRole('checkbox', { name: 'Liikunta ja ulkoilu' }).isChecked()).toBe(true);
+    await shared.close();
+    await page.close();
+  });
+
+  it('opens an item with its overlaps, and its permalink opens the same view', async (ctx) => {
+    if (!browserHandle) return ctx.skip();
+    const page = await open('/activities');
+    await listReady(page);
+    const first = page.locator(`${LIST} a.activity-item`).first();
+    const title = (await first.locator('.activity-item-title').innerText()).replace(/\s*esimerkki$/, '').trim();
+    // Keyboard: the list's links take focus and open with Enter.
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/activities\/\d+/);
+    const detail = page.getByTestId('activity-detail');
+    await detail.getByRole('heading', { name: title }).waitFor();
+    await detail.getByTestId('demo-tag').waitFor();
+    expect(await detail.locator('.activity-areas a').count()).toBeGreaterThan(0);
+
+    const overlaps = page.getByTestId('activity-overlaps');
+    await overlaps.getByRole('button', { name: '1 000 m' }).click();
+    await page.waitForURL((u) => u.searchParams.get('distance') === '1000');
+    await overlaps.locator('[data-activities-ready="true"]').waitFor();
+    const items = overlaps.locator('a.activity-item');
+    await items.first().waitFor();
+    const overlapTitles = await items.locator('.activity-item-title').allInnerTexts();
+    expect(overlapTitles.length).toBeGreaterThan(0);
+
+    // Following an overlap opens its own detail.
+    const id = new URL(page.url()).pathname.split('/').pop();
+    await items.first().click();
+    await page.waitForURL((u) => /\/activities\/\d+$/.test(u.pathname) && !u.pathname.endsWith(`/${id}`));
+    await detail.getByRole('heading', { name: overlapTitles[0].replace(/\s*esimerkki$/, '').trim() }).waitFor();
+
+    // Permalink of the first item at 1000 m: the same heading, distance and overlaps.
+    const shared = await open(`/activities/${id}?distance=1000`);
+    await shared.getByTestId('activity-detail').getByRole('heading', { name: title }).waitFor();
+    const sharedOverlaps = shared.getByTestId('activity-overlaps');
+    await sharedOverlaps.locator('[data-activities-ready="true"]').waitFor();
+    expect(await sharedOverlaps.getByRole('button', { name: '1 000 m' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await sharedOverlaps.locator('a.activity-item .activity-item-title').allInnerTexts()).toEqual(overlapTitles);
+    await shared.close();
+    await page.close();
+  });
+
+  it('has no serious or critical axe violations in the list and the detail views', async (ctx) => {
+    if (!browserHandle) return ctx.skip();
+    const page = await open('/activities?area=26&theme=sport-outdoors');
+    await listReady(page);
+    await page.getByTestId('area-overlaps').locator('[data-activities-ready="true"]').waitFor();
+    const format = (v: Awaited<ReturnType<typeof runAxe>>) =>
+      v.map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    expect(format(await runAxe(page))).toEqual([]);
+
+    await page.locator(`${LIST} a.activity-item`).first().click();
+    await page.getByTestId('activity-overlaps').locator('[data-activities-ready="true"]').waitFor();
+    expect(format(await runAxe(page))).toEqual([]);
+    await page.close();
+  });
+});
+
+interface KkWindow {
+  __kkActivities: { renderedIds(): number[]; filter(layerId: string): unknown };
+}
