@@ -10,7 +10,10 @@ import { auditRouter } from './audit/audit.routes.js';
 import type { Database } from './db/connection.js';
 import { healthRouter } from './health/health.routes.js';
 import { ideasRouter } from './ideas/ideas.routes.js';
+import { kehraRouter } from './kehra/kehra.routes.js';
+import { partnershipTablesRouter } from './partnership-tables/partnership-tables.routes.js';
 import { errorHandler, notFoundRoute } from './http/errors.js';
+import { ogcCollections } from './ogc/collections.js';
 import { ogcRouter } from './ogc/ogc.routes.js';
 import { csrfProtection } from './security/csrf.js';
 import { installSecurity } from './security/install.js';
@@ -44,10 +47,12 @@ export function createApp(opts: AppOptions): Express {
   api.use(healthRouter(opts.db, { mapStyleUrl: opts.mapStyleUrl }));
   api.use(areasRouter(opts.db.knex));
   api.use(activitiesRouter(opts.db.knex));
-  api.use(ideasRouter(opts.db.knex, { waitingDays: opts.ideaWaitingDays ?? 14 }));
+  const ideaSettings = { waitingDays: opts.ideaWaitingDays ?? 14 };
+  api.use(ideasRouter(opts.db.knex, ideaSettings));
+  api.use(kehraRouter(opts.db.knex), partnershipTablesRouter(opts.db.knex));
   api.use(notFoundRoute);
   app.use('/api', api);
-  app.use('/ogc', ogcRouter(opts.db.knex));
+  app.use('/ogc', ogcRouter(opts.db.knex, ogcCollections({ ideas: ideaSettings })));
 
   if (opts.clientDist && fs.existsSync(path.join(opts.clientDist, 'index.html'))) {
     const dist = opts.clientDist;

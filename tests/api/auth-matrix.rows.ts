@@ -63,6 +63,10 @@ const MODERATORS: readonly Actor[] = ['moderator', 'admin'];
 const ADMINS: readonly Actor[] = ['admin'];
 /** Idea stage and responsibility: the idea belongs to the own department (taken in the test's setup). */
 const OFFICIALS: readonly Actor[] = ['official'];
+/** Kehrä routes: members of the own group (the other group's get out_of_scope) and admins. */
+const KEHRA: readonly Actor[] = ['kehra', 'admin'];
+/** Partnership tables: any official (the convener is text, not a department) and admins. */
+const TABLE_KEEPERS: readonly Actor[] = ['official', 'officialOtherDepartment', 'admin'];
 
 export const MATRIX: MatrixRow[] = [
   // ---- accounts (server/src/auth/auth.routes.ts) ----
@@ -183,7 +187,214 @@ export const MATRIX: MatrixRow[] = [
     allowed: 'everyone',
     request: (c) => ({ path: '/api/overlaps', body: { area: c.areaId } }),
   },
+
+  // ---- Kehrä groups (server/src/kehra/kehra.routes.ts): resources in the own group ----
+  {
+    route: 'POST /api/kehra/groups',
+    allowed: ADMINS,
+    request: (c) => ({ path: '/api/kehra/groups', body: { name: `Matriisin Kehrä ${c.unique()}` } }),
+    textFields: ['name'],
+  },
+  {
+    route: 'PATCH /api/kehra/groups/:id',
+    allowed: KEHRA,
+    request: (c) => ({ path: `/api/kehra/groups/${c.kehraGroups.own}`, body: { areaIds: [c.areaId] } }),
+  },
+  {
+    route: 'POST /api/kehra/groups/:id/members',
+    allowed: KEHRA,
+    request: (c) => ({ path: `/api/kehra/groups/${c.kehraGroups.own}/members`, body: { name: 'Matti Matriisi', sector: 'residents' } }),
+    textFields: ['name'],
+  },
+  {
+    route: 'PATCH /api/kehra/groups/:id/members/:memberId',
+    allowed: KEHRA,
+    request: async (c) => ({ path: `/api/kehra/groups/${c.kehraGroups.own}/members/${await kehraMember(c)}`, body: { sector: 'city' } }),
+  },
+  {
+    route: 'DELETE /api/kehra/groups/:id/members/:memberId',
+    allowed: KEHRA,
+    request: async (c) => ({ path: `/api/kehra/groups/${c.kehraGroups.own}/members/${await kehraMember(c)}` }),
+  },
+  {
+    route: 'POST /api/kehra/groups/:id/areas',
+    allowed: KEHRA,
+    request: (c) => ({
+      path: `/api/kehra/groups/${c.kehraGroups.own}/areas`,
+      body: { name: 'Matriisin alue', status: 'idea', geometry: SQUARE },
+    }),
+    textFields: ['name'],
+  },
+  {
+    route: 'PATCH /api/kehra/areas/:id',
+    allowed: KEHRA,
+    request: async (c) => ({ path: `/api/kehra/areas/${await kehraDevArea(c)}`, body: { status: 'active' } }),
+  },
+  {
+    route: 'POST /api/kehra/areas/:id/restore',
+    allowed: KEHRA,
+    request: async (c) => ({ path: `/api/kehra/areas/${await kehraDevArea(c)}/restore`, body: { version: 1 } }),
+  },
+  {
+    route: 'PUT /api/kehra/groups/:id/plan/goals',
+    allowed: KEHRA,
+    request: (c) => ({ path: `/api/kehra/groups/${c.kehraGroups.own}/plan/goals`, body: { goals: [{ theme: 'community', goal: 'Kohtaamisia' }] } }),
+  },
+  {
+    route: 'POST /api/kehra/groups/:id/plan/items',
+    allowed: KEHRA,
+    request: async (c) => {
+      await kehraWorksInArea(c);
+      return { path: `/api/kehra/groups/${c.kehraGroups.own}/plan/items`, body: { ideaId: c.ideaId } };
+    },
+  },
+  {
+    route: 'PATCH /api/kehra/groups/:id/plan/items/:ideaId',
+    allowed: KEHRA,
+    request: async (c) => {
+      await kehraPlanItem(c);
+      return { path: `/api/kehra/groups/${c.kehraGroups.own}/plan/items/${c.ideaId}`, body: { fundingStatus: 'applied' } };
+    },
+  },
+  {
+    route: 'DELETE /api/kehra/groups/:id/plan/items/:ideaId',
+    allowed: KEHRA,
+    request: async (c) => {
+      await kehraPlanItem(c);
+      return { path: `/api/kehra/groups/${c.kehraGroups.own}/plan/items/${c.ideaId}` };
+    },
+  },
+  {
+    route: 'PUT /api/kehra/groups/:id/plan/order',
+    allowed: KEHRA,
+    request: async (c) => {
+      await kehraPlanItem(c);
+      const { rows } = await c.knex.raw('SELECT idea_id FROM kehra_plan_items WHERE kehra_group_id = ? ORDER BY rank', [c.kehraGroups.own]);
+      return { path: `/api/kehra/groups/${c.kehraGroups.own}/plan/order`, body: { ideaIds: rows.map((r: { idea_id: number }) => r.idea_id) } };
+    },
+  },
+
+  // ---- partnership tables (server/src/partnership-tables/partnership-tables.routes.ts) ----
+  {
+    route: 'POST /api/partnership-tables',
+    allowed: TABLE_KEEPERS,
+    request: (c) => ({ path: '/api/partnership-tables', body: { name: 'Matriisin pöytä', convener: 'Kanslia', areaId: c.areaId } }),
+    textFields: ['name', 'convener'],
+  },
+  {
+    route: 'PATCH /api/partnership-tables/:id',
+    allowed: TABLE_KEEPERS,
+    request: async (c) => ({ path: `/api/partnership-tables/${await partnershipTable(c)}`, body: { themes: ['culture'] } }),
+  },
+  {
+    route: 'POST /api/partnership-tables/:id/participants',
+    allowed: TABLE_KEEPERS,
+    request: async (c) => ({ path: `/api/partnership-tables/${await partnershipTable(c)}/participants`, body: { name: 'Pirjo', sector: 'city' } }),
+    textFields: ['name'],
+  },
+  {
+    route: 'DELETE /api/partnership-tables/:id/participants/:participantId',
+    allowed: TABLE_KEEPERS,
+    request: async (c) => {
+      const table = await partnershipTable(c);
+      const { rows } = await c.knex.raw(
+        `INSERT INTO partnership_table_participants (table_id, name, sector) VALUES (?, 'Poistettava', 'city') RETURNING id`,
+        [table],
+      );
+      return { path: `/api/partnership-tables/${table}/participants/${rows[0].id}` };
+    },
+  },
+  {
+    route: 'POST /api/partnership-tables/:id/meetings',
+    allowed: TABLE_KEEPERS,
+    request: async (c) => ({
+      path: `/api/partnership-tables/${await partnershipTable(c)}/meetings`,
+      body: { startsAt: '2030-01-15T17:00:00Z', place: 'Kirjasto' },
+    }),
+    textFields: ['place'],
+  },
+  {
+    route: 'PATCH /api/partnership-tables/:id/meetings/:meetingId',
+    allowed: TABLE_KEEPERS,
+    request: async (c) => {
+      const table = await partnershipTable(c);
+      const { rows } = await c.knex.raw('SELECT id FROM partnership_table_meetings WHERE table_id = ? ORDER BY id LIMIT 1', [table]);
+      return { path: `/api/partnership-tables/${table}/meetings/${rows[0].id}`, body: { startsAt: '2030-02-01T17:00:00Z' } };
+    },
+  },
+  {
+    route: 'POST /api/partnership-tables/:id/outcomes',
+    allowed: TABLE_KEEPERS,
+    request: async (c) => ({ path: `/api/partnership-tables/${await partnershipTable(c)}/outcomes`, body: { route: 'savings', description: 'Säästö' } }),
+    textFields: ['description'],
+  },
 ];
+
+// ---- fixtures of the Kehrä and partnership-table rows, made straight in the database ----
+
+/** A small square in the middle of the city (inside every district division). */
+const SQUARE = { type: 'Polygon', coordinates: [[[24.9515, 60.1698], [24.9529, 60.1698], [24.9529, 60.171], [24.9515, 60.171], [24.9515, 60.1698]]] };
+
+const fixtures = new WeakMap<Knex, Map<string, Promise<number>>>();
+function once(c: MatrixContext, key: string, make: () => Promise<number>): Promise<number> {
+  let m = fixtures.get(c.knex);
+  if (!m) fixtures.set(c.knex, (m = new Map()));
+  let p = m.get(key);
+  if (!p) m.set(key, (p = make()));
+  return p;
+}
+
+/** A fresh member each time: a member deleted by one actor must not turn the next one's 403 into 404. */
+async function kehraMember(c: MatrixContext): Promise<number> {
+  const { rows } = await c.knex.raw(
+    `INSERT INTO kehra_members (kehra_group_id, name, sector) VALUES (?, 'Matriisin jäsen', 'residents') RETURNING id`,
+    [c.kehraGroups.own],
+  );
+  return rows[0].id;
+}
+
+const kehraDevArea = (c: MatrixContext) =>
+  once(c, 'devArea', async () => {
+    const { rows } = await c.knex.raw(
+      `INSERT INTO kehra_dev_areas (kehra_group_id, name, status, geom)
+       VALUES (?, 'Matriisin kehittämisalue', 'idea', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?), 4326))) RETURNING id`,
+      [c.kehraGroups.own, JSON.stringify(SQUARE)],
+    );
+    await c.knex.raw(
+      `INSERT INTO kehra_dev_area_versions (dev_area_id, version, action, name, description, themes, status, geom)
+       SELECT id, version, 'create', name, description, themes, status, geom FROM kehra_dev_areas WHERE id = ?`,
+      [rows[0].id],
+    );
+    return rows[0].id;
+  });
+
+/** The own group works in the matrix idea's district, so the idea may join its plan. */
+const kehraWorksInArea = (c: MatrixContext) =>
+  once(c, 'groupArea', async () => {
+    await c.knex.raw('INSERT INTO kehra_group_areas (kehra_group_id, area_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [c.kehraGroups.own, c.areaId]);
+    return c.areaId;
+  });
+
+async function kehraPlanItem(c: MatrixContext): Promise<void> {
+  await kehraWorksInArea(c);
+  await c.knex.raw(
+    `INSERT INTO kehra_plan_items (kehra_group_id, idea_id, rank)
+     SELECT ?, ?, coalesce(max(rank), 0) + 1 FROM kehra_plan_items WHERE kehra_group_id = ?
+     ON CONFLICT DO NOTHING`,
+    [c.kehraGroups.own, c.ideaId, c.kehraGroups.own],
+  );
+}
+
+const partnershipTable = (c: MatrixContext) =>
+  once(c, 'table', async () => {
+    const { rows } = await c.knex.raw(
+      `INSERT INTO partnership_tables (name, convener, area_id, geom) SELECT 'Matriisin pöytä', 'Kanslia', id, geom FROM areas WHERE id = ?
+       RETURNING id`,
+      [c.areaId],
+    );
+    await c.knex.raw(`INSERT INTO partnership_table_meetings (table_id, starts_at, place) VALUES (?, '2030-01-01T17:00:00Z', 'Kirjasto')`, [rows[0].id]);
+    return rows[0].id;
+  });
 
 export function isAllowed(row: MatrixRow, actor: Actor): boolean {
   if (row.allowed === 'everyone') return true;

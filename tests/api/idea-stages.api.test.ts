@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryMailer } from '../../server/src/auth/mailer.js';
-import { manyResidents, signIn, type TestSession } from '../../server/src/test-support/accounts.js';
+import { createTestAccount, createTestSession, TestAgent } from '../../server/src/auth/testing.js';
 import { createTestDatabase, type TestDatabase } from '../../server/src/test-support/test-db.js';
 import { startTestServer } from '../../server/src/test-support/test-server.js';
 
@@ -8,10 +8,15 @@ const CATHEDRAL = [24.9522, 60.1704];
 const mailer = memoryMailer();
 let db: TestDatabase;
 let server: { url: string; close(): Promise<void> };
-let kymp: TestSession;
-let kasko: TestSession;
-let resident: TestSession;
-let moderator: TestSession;
+let kymp: TestAgent;
+let kasko: TestAgent;
+let resident: TestAgent;
+let moderator: TestAgent;
+
+/** A signed-in browser stand-in for a new account with these roles. */
+async function agent(account: Parameters<typeof createTestAccount>[1]): Promise<TestAgent> {
+  return new TestAgent(server.url, await createTestSession(db.knex, await createTestAccount(db.knex, account)));
+}
 
 const visitor = (path: string, method = 'GET', body?: unknown) =>
   fetch(`${server.url}${path}`, {
@@ -33,8 +38,7 @@ async function submit(extra: Record<string, unknown> = {}): Promise<{ id: number
   return res.json();
 }
 
-const move = (s: TestSession, id: number, body: Record<string, unknown>) =>
-  s.call(`/api/ideas/${id}/stage`, { method: 'POST', body });
+const move = (a: TestAgent, id: number, body: Record<string, unknown>) => a.post(`/api/ideas/${id}/stage`, body);
 const countRows = async (table: string) => (await db.knex.raw(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
 
 beforeAll(async () => {
@@ -42,10 +46,10 @@ beforeAll(async () => {
   server = await startTestServer(db, {
     auth: { scryptLogN: 15, mailer, rateLimits: 'idea.ip=1000/1h,vote.ip=100000/1m,vote.account=1000/1m' },
   });
-  kymp = await signIn(db.knex, server.url, { email: 'kymp@example.test', roles: ['official'], departments: ['kymp'], displayName: 'Kaija Kymp' });
-  kasko = await signIn(db.knex, server.url, { email: 'kasko@example.test', roles: ['official'], departments: ['kasko'] });
-  resident = await signIn(db.knex, server.url, { email: 'asukas@example.test', displayName: 'Aino Asukas' });
-  moderator = await signIn(db.knex, server.url, { email: 'mod@example.test', roles: ['moderator'] });
+  kymp = await agent({ roles: ['official'], departments: ['kymp'], displayName: 'Kaija Kymp' });
+  kasko = await agent({ roles: ['official'], departments: ['kasko'] });
+  resident = await agent({ displayName: 'Aino Asukas' });
+  moderator = await agent({ roles: ['moderator'] });
 });
 afterAll(async () => {
   await server?.close();
@@ -55,7 +59,7 @@ afterAll(async () => {
 describe('an idea moving through its stages', () => {
   it('goes to decision and is not taken forward, with every step public on the timeline', async () => {
     const { id } = await submit();
-    await resident.call(`/api/ideas/${id}/follow`, { method: 'PUT' });
+    await resident.request('PUT', `/api/ideas/${id}/follow`);
     const steps = [
       { to: 'connected', reason: 'Nuorisopalvelut ja kaksi asukasta mukana' },
       { to: 'refining', reason: 'Työpaja pidetty' },
@@ -75,7 +79,7 @@ describe('an idea moving through its stages', () => {
     expect(detail.timeline[4]).toMatchObject({ by: 'Kaija Kymp', reason: 'Tila vuokrattiin muualle', alternativeRoute: 'kehra' });
 
     // The follower hears of every change in the app, the visitor who left an address by e-mail.
-    const notes = await (await resident.call('/api/notifications')).json();
+    const notes = await (await resident.get('/api/notifications')).json();
     expect(notes.filter((n: { kind: string; ideaId: number }) => n.kind === 'stage_changed' && n.ideaId === id)).toHaveLength(4);
     expect(mailer.messages.filter((m) => m.to === 'visitor@example.test')).toHaveLength(4);
   });
@@ -98,7 +102,7 @@ describe('an idea moving through its stages', () => {
 
   it('lets only officials of the responsible department move an idea', async () => {
     const { id } = await submit();
-    expect((await kymp.call(`/api/ideas/${id}/responsibility`, { method: 'POST' })).status).toBe(200);
+    expect((await kymp.request('POST', `/api/ideas/${id}/responsibility`)).status).toBe(200);
     const before = await countRows('idea_stage_events');
     expect((await move(kasko, id, { to: 'connected', reason: 'x' })).status).toBe(403);
     expect((await move(resident, id, { to: 'connected', reason: 'x' })).status).toBe(403);
@@ -111,7 +115,7 @@ describe('an idea moving through its stages', () => {
     const old = await submit({ title: 'Vanha odottava idea' });
     const answered = await submit({ title: 'Vanha vastattu idea' });
     await db.knex.raw(`UPDATE ideas SET submitted_at = now() - interval '20 days' WHERE id IN (?, ?)`, [old.id, answered.id]);
-    await kymp.call(`/api/ideas/${answered.id}/responsibility`, { method: 'POST' });
+    await kymp.request('POST', `/api/ideas/${answered.id}/responsibility`);
     const waiting = await (await visitor('/api/ideas?waiting=true')).json();
     const ids = waiting.features.map((f: { id: number }) => f.id);
     expect(ids).toContain(old.id);
@@ -125,10 +129,11 @@ describe('an idea moving through its stages', () => {
 describe('votes', () => {
   it('counts 200 concurrent votes from distinct accounts exactly, one per account', async () => {
     const { id } = await submit();
-    const voters = await manyResidents(db.knex, server.url, 200, 'voter');
-    const results = await Promise.all(voters.map((v) => v.call(`/api/ideas/${id}/votes`, { method: 'POST' })));
+    const voters: TestAgent[] = [];
+    for (let i = 0; i < 200; i++) voters.push(await agent({ email: `voter${i}@example.test` }));
+    const results = await Promise.all(voters.map((v) => v.post(`/api/ideas/${id}/votes`)));
     expect(results.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
-    const again = await Promise.all(voters.slice(0, 20).map((v) => v.call(`/api/ideas/${id}/votes`, { method: 'POST' })));
+    const again = await Promise.all(voters.slice(0, 20).map((v) => v.post(`/api/ideas/${id}/votes`)));
     expect(again.every((r) => r.status === 409)).toBe(true);
     const detail = await (await visitor(`/api/ideas/${id}`)).json();
     expect(detail.properties.votes).toBe(200);
@@ -139,51 +144,51 @@ describe('votes', () => {
 describe('comments and moderation', () => {
   it('threads replies one level deep and lets the author edit', async () => {
     const { id } = await submit();
-    const top = await (await resident.call(`/api/ideas/${id}/comments`, { method: 'POST', body: { body: 'Hyvä idea!' } })).json();
-    const reply = await (await kymp.call(`/api/ideas/${id}/comments`, { method: 'POST', body: { body: 'Kiitos, selvitetään.', parentId: top.id } })).json();
-    await resident.call(`/api/ideas/${id}/comments`, { method: 'POST', body: { body: 'Vastaus vastaukseen', parentId: reply.id } });
-    expect((await resident.call(`/api/comments/${top.id}`, { method: 'PATCH', body: { body: 'Tosi hyvä idea!' } })).status).toBe(204);
-    expect((await kymp.call(`/api/comments/${top.id}`, { method: 'PATCH', body: { body: 'muokattu' } })).status).toBe(403);
+    const top = await (await resident.request('POST', `/api/ideas/${id}/comments`, { body: 'Hyvä idea!' })).json();
+    const reply = await (await kymp.request('POST', `/api/ideas/${id}/comments`, { body: 'Kiitos, selvitetään.', parentId: top.id })).json();
+    await resident.request('POST', `/api/ideas/${id}/comments`, { body: 'Vastaus vastaukseen', parentId: reply.id });
+    expect((await resident.request('PATCH', `/api/comments/${top.id}`, { body: 'Tosi hyvä idea!' })).status).toBe(204);
+    expect((await kymp.request('PATCH', `/api/comments/${top.id}`, { body: 'muokattu' })).status).toBe(403);
     const thread = await (await visitor(`/api/ideas/${id}/comments`)).json();
     expect(thread).toHaveLength(1);
     expect(thread[0].body).toBe('Tosi hyvä idea!');
     expect(thread[0].editedAt).not.toBeNull();
     expect(thread[0].replies.map((r: { body: string }) => r.body)).toEqual(['Kiitos, selvitetään.', 'Vastaus vastaukseen']);
-    const notes = await (await resident.call('/api/notifications')).json();
+    const notes = await (await resident.get('/api/notifications')).json();
     expect(notes.some((n: { kind: string }) => n.kind === 'comment_reply')).toBe(true);
   });
 
   it('closes the edit window after 15 minutes', async () => {
     const { id } = await submit();
-    const c = await (await resident.call(`/api/ideas/${id}/comments`, { method: 'POST', body: { body: 'Ensimmäinen versio' } })).json();
+    const c = await (await resident.request('POST', `/api/ideas/${id}/comments`, { body: 'Ensimmäinen versio' })).json();
     await db.knex.raw(`UPDATE idea_comments SET created_at = now() - interval '16 minutes' WHERE id = ?`, [c.id]);
-    const res = await resident.call(`/api/comments/${c.id}`, { method: 'PATCH', body: { body: 'Myöhäinen muokkaus' } });
+    const res = await resident.request('PATCH', `/api/comments/${c.id}`, { body: 'Myöhäinen muokkaus' });
     expect(res.status).toBe(409);
   });
 
   it('takes reports from anyone, hides with a public reason, keeps the text and tells the author', async () => {
     const { id } = await submit();
-    const c = await (await resident.call(`/api/ideas/${id}/comments`, { method: 'POST', body: { body: 'Asiaton kommentti' } })).json();
+    const c = await (await resident.request('POST', `/api/ideas/${id}/comments`, { body: 'Asiaton kommentti' })).json();
     expect((await visitor('/api/reports', 'POST', { targetType: 'comment', targetId: c.id, reason: 'Asiaton' })).status).toBe(201);
-    expect((await resident.call('/api/moderation/reports')).status).toBe(403);
-    const queue = await (await moderator.call('/api/moderation/reports')).json();
+    expect((await resident.get('/api/moderation/reports')).status).toBe(403);
+    const queue = await (await moderator.get('/api/moderation/reports')).json();
     expect(queue.find((r: { targetId: number }) => r.targetId === c.id)).toMatchObject({ targetType: 'comment', ideaId: id, reason: 'Asiaton' });
-    expect((await resident.call(`/api/moderation/comments/${c.id}/hide`, { method: 'POST', body: { reason: 'x' } })).status).toBe(403);
-    const hide = await moderator.call(`/api/moderation/comments/${c.id}/hide`, { method: 'POST', body: { reason: 'Loukkaava kielenkäyttö' } });
+    expect((await resident.request('POST', `/api/moderation/comments/${c.id}/hide`, { reason: 'x' })).status).toBe(403);
+    const hide = await moderator.request('POST', `/api/moderation/comments/${c.id}/hide`, { reason: 'Loukkaava kielenkäyttö' });
     expect(hide.status).toBe(204);
     const thread = await (await visitor(`/api/ideas/${id}/comments`)).json();
     expect(thread[0]).toMatchObject({ body: '', hidden: { reason: 'Loukkaava kielenkäyttö' } });
     const kept = (await db.knex.raw('SELECT body FROM idea_comments WHERE id = ?', [c.id])).rows[0].body;
     expect(kept).toBe('Asiaton kommentti');
-    const notes = await (await resident.call('/api/notifications')).json();
+    const notes = await (await resident.get('/api/notifications')).json();
     expect(notes.some((n: { kind: string; payload: { targetId: number } }) => n.kind === 'content_hidden' && n.payload.targetId === c.id)).toBe(true);
-    const queueAfter = await (await moderator.call('/api/moderation/reports')).json();
+    const queueAfter = await (await moderator.get('/api/moderation/reports')).json();
     expect(queueAfter.find((r: { targetId: number }) => r.targetId === c.id)).toBeUndefined();
   });
 
   it('hides a whole idea from lists but keeps its page and timeline', async () => {
     const { id } = await submit({ title: 'Piilotettava idea' });
-    expect((await moderator.call(`/api/moderation/ideas/${id}/hide`, { method: 'POST', body: { reason: 'Mainos' } })).status).toBe(204);
+    expect((await moderator.request('POST', `/api/moderation/ideas/${id}/hide`, { reason: 'Mainos' })).status).toBe(204);
     const list = await (await visitor('/api/ideas?limit=5000')).json();
     expect(list.features.map((f: { id: number }) => f.id)).not.toContain(id);
     const page = await (await visitor(`/api/ideas/${id}`)).json();
@@ -194,10 +199,10 @@ describe('comments and moderation', () => {
 
   it('shows who is already active in the same districts and themes', async () => {
     const first = await submit({ title: 'Nuorten tila A' });
-    await kymp.call(`/api/ideas/${first.id}/responsibility`, { method: 'POST' });
-    await resident.call(`/api/ideas/${first.id}/participants`, { method: 'POST', body: {} });
+    await kymp.request('POST', `/api/ideas/${first.id}/responsibility`);
+    await resident.request('POST', `/api/ideas/${first.id}/participants`, {});
     const elsewhere = await submit({ title: 'Muualla', geometry: { type: 'Point', coordinates: [25.0786, 60.2092] } });
-    await kasko.call(`/api/ideas/${elsewhere.id}/responsibility`, { method: 'POST' });
+    await kasko.request('POST', `/api/ideas/${elsewhere.id}/responsibility`);
     const second = await submit({ title: 'Nuorten tila B' });
     const people = (await (await visitor(`/api/ideas/${second.id}`)).json()).activePeople;
     expect(people).toEqual(
@@ -211,8 +216,8 @@ describe('comments and moderation', () => {
 
   it('records who wants to take part', async () => {
     const { id } = await submit();
-    expect((await resident.call(`/api/ideas/${id}/participants`, { method: 'POST', body: { message: 'Voin auttaa remontissa' } })).status).toBe(204);
-    const p = await (await resident.call(`/api/ideas/${id}/participation`)).json();
+    expect((await resident.request('POST', `/api/ideas/${id}/participants`, { message: 'Voin auttaa remontissa' })).status).toBe(204);
+    const p = await (await resident.get(`/api/ideas/${id}/participation`)).json();
     expect(p.mine).toEqual({ voted: false, following: true, participating: true });
     expect(p.participants).toEqual([{ name: 'Aino Asukas', message: 'Voin auttaa remontissa' }]);
   });

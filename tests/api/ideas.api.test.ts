@@ -162,6 +162,26 @@ describe('the ideas layer', () => {
     expect(none.features).toEqual([]);
   });
 
+  it('exports the same filtered ideas as CSV, and serves them as an OGC API collection', async () => {
+    const layer = await (await fetch(`${server.url}/api/ideas?theme=elderly`)).json();
+    const csv = await (await fetch(`${server.url}/api/ideas?theme=elderly&format=csv`)).text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('id,trackingCode,title,stage,themes,submittedAt,stageChangedAt,votes,comments,waiting,department,lon,lat,wkt');
+    expect(lines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual(layer.features.map((f: { id: number }) => f.id));
+
+    const collections = await (await fetch(`${server.url}/ogc/collections`)).json();
+    expect(collections.collections.map((c: { id: string }) => c.id)).toContain('ideas');
+    const page = await (await fetch(`${server.url}/ogc/collections/ideas/items?limit=2&theme=elderly`)).json();
+    expect(page.numberMatched).toBe(layer.numberMatched);
+    expect(page.features).toHaveLength(Math.min(2, layer.numberMatched));
+    expect(page.links.some((l: { rel: string }) => l.rel === 'next')).toBe(layer.numberMatched > 2);
+    const one = await (await fetch(`${server.url}/ogc/collections/ideas/items/${layer.features[0].id}`)).json();
+    expect(one.properties.trackingCode).toBe(layer.features[0].properties.trackingCode);
+    const wrong = await fetch(`${server.url}/ogc/collections/ideas/items?department=kymp`);
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error.message).toMatch(/department: not a property of the ideas collection/);
+  });
+
   it('refuses unknown filters and bad values', async () => {
     for (const [q, message] of [
       ['colour=red', /unknown parameter/],

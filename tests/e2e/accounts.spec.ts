@@ -148,6 +148,7 @@ describe('accounts', () => {
     const page = await newPage();
     await signIn(page, ADMIN);
     await page.waitForURL(/\/profile$/);
+    await page.getByTestId('profile-facts').getByText(ADMIN.email).waitFor();
     await page.getByRole('banner').getByRole('button', { name: /Aino Admin/ }).click();
     await page.getByRole('banner').getByRole('link', { name: 'Käyttäjähallinta' }).click();
     await page.getByRole('heading', { name: 'Käyttäjät ja roolit' }).waitFor();

@@ -82,7 +82,7 @@ describe('activities on the map', () => {
     await toggle.click({ force: true });
     await page.waitForURL((u) => u.searchParams.get('department') !== null && !u.searchParams.get('department')!.includes('kuva'));
     // The layer filter hides the department at once; the list follows the refetched answer.
-    expect(await page.evaluate(() => (window as unknown as KkWindow).__kkActivities.filter('activities-circle'))).toContainEqual([
+    await expect.poll(() => page.evaluate(() => (window as unknown as KkWindow).__kkActivities.filter('activities-circle'))).toContainEqual([
       'in',
       ['get', 'department'],
       ['literal', expect.not.arrayContaining(['kuva'])],
@@ -91,7 +91,6 @@ describe('activities on the map', () => {
       (title) => ![...document.querySelectorAll('[data-testid="activity-list"] .activity-item-title')].some((e) => e.textContent?.startsWith(title)),
       kuvaTitle!,
     );
-    await page.locator(`${MAP}`).waitFor();
     await expect.poll(async () => (await renderedIds(page)).filter((id) => kuva.some((f) => f.id === id))).toEqual([]);
 
     // Open data links carry the same filters; the OGC API is one click away.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { activityFilterShape } from './activities.js';
+import { IdeaStage } from './ideas.js';
 
 /** OGC API – Features Part 1 items query (https://docs.ogc.org/is/17-069r4/17-069r4.html). */
 export const OGC_MAX_LIMIT = 10_000;
@@ -46,11 +47,14 @@ export const OgcItemsQuery = z
     limit: num.pipe(z.number().int().min(1, 'limit must be at least 1')).transform((n) => Math.min(n, OGC_MAX_LIMIT)).optional(),
     offset: num.pipe(z.number().int().min(0, 'offset must not be negative')).optional(),
     f: z.enum(['json', 'geojson']).optional(),
-    // Activity filters (ignored by area collections' validation below): handy in QGIS URLs.
+    // Filters of some collections (each declares which it takes; others answer 400).
     theme: activityFilterShape.theme,
     department: activityFilterShape.department,
     kind: activityFilterShape.kind,
     status: activityFilterShape.status,
+    stage: z
+      .preprocess((v) => (v === undefined ? undefined : String(v).split(',').map((s) => s.trim()).filter(Boolean)), z.array(IdeaStage).min(1))
+      .optional(),
   })
   .strict();
 export type OgcItemsQuery = z.output<typeof OgcItemsQuery>;

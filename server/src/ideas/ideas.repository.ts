@@ -5,9 +5,13 @@ import type { AlternativeRoute, IdeaFilter, IdeaStage, IdeaStageEvent } from '..
 const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 /** WHERE over `ideas i`; hidden ideas never show in lists. Only bound values. */
-export function ideaFilterSql(f: IdeaFilter): { sql: string; bindings: Knex.RawBinding[] } {
+export function ideaFilterSql(f: IdeaFilter & { ids?: number[] }): { sql: string; bindings: Knex.RawBinding[] } {
   const parts = ['i.hidden_at IS NULL'];
   const b: Knex.RawBinding[] = [];
+  if (f.ids) {
+    parts.push('i.id = ANY(?::int[])');
+    b.push(f.ids);
+  }
   if (f.bbox) {
     parts.push('i.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(i.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))');
     b.push(...f.bbox, ...f.bbox);
@@ -51,7 +55,7 @@ const ideaPropsSql = `json_build_object(
 
 export async function ideaFeaturesJson(
   knex: Knex,
-  f: IdeaFilter,
+  f: IdeaFilter & { ids?: number[] },
   page: { limit: number; offset: number; waitingDays: number },
 ): Promise<{ json: string; count: number; matched: number }> {
   const w = ideaFilterSql(f);
@@ -274,4 +278,33 @@ export async function peopleActiveNearIdea(knex: Knex, ideaId: number, limit: nu
     [ideaId, ideaId, ideaId, limit],
   );
   return rows as { role: 'resident' | 'official'; name: string; department: string | null; ideas: number }[];
+}
+
+export async function ideaExtent(
+  knex: Knex,
+): Promise<{ bbox: [number, number, number, number] | null; interval: [string | null, string | null] }> {
+  const { rows } = await knex.raw(
+    `SELECT ST_XMin(e) AS x1, ST_YMin(e) AS y1, ST_XMax(e) AS x2, ST_YMax(e) AS y2, s, en
+       FROM (SELECT ST_Extent(geom)::geometry AS e, ${ISO('min(submitted_at)')} AS s, ${ISO('max(submitted_at)')} AS en
+               FROM ideas WHERE hidden_at IS NULL) x`,
+  );
+  const r = rows[0];
+  return { bbox: r.x1 === null ? null : [r.x1, r.y1, r.x2, r.y2], interval: [r.s, r.en] };
+}
+
+/** Rows for the CSV export: the map properties, a representative point and the WKT geometry. */
+export async function ideaRows(
+  knex: Knex,
+  f: IdeaFilter,
+  page: { limit: number; offset: number; waitingDays: number },
+): Promise<(Record<string, unknown> & { lon: number; lat: number; wkt: string })[]> {
+  const w = ideaFilterSql(f);
+  const { rows } = await knex.raw(
+    `SELECT ${ideaPropsSql} AS p, ST_AsText(i.geom, 6) AS wkt,
+            round(ST_X(ST_PointOnSurface(i.geom))::numeric, 6)::float8 AS lon,
+            round(ST_Y(ST_PointOnSurface(i.geom))::numeric, 6)::float8 AS lat
+       FROM ideas i WHERE ${w.sql} ORDER BY i.submitted_at DESC, i.id DESC LIMIT ? OFFSET ?`,
+    [page.waitingDays, ...w.bindings, page.limit, page.offset],
+  );
+  return (rows as { p: Record<string, unknown>; wkt: string; lon: number; lat: number }[]).map((r) => ({ ...r.p, lon: r.lon, lat: r.lat, wkt: r.wkt }));
 }

@@ -38,6 +38,11 @@ export function ideasRouter(knex: Knex, settings: service.IdeaSettings): Router 
   // ---- reading (everyone) ----
   r.get('/ideas', async (req, res) => {
     const q = IdeasQuery.parse(req.query);
+    if (q.format === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment(`ideas-${new Date().toISOString().slice(0, 10)}.csv`);
+      res.send(await service.ideaCsv(knex, q, settings));
+      return;
+    }
     res.type('application/geo+json').send(await service.ideaCollectionJson(knex, q, settings));
   });
   r.get('/ideas/by-code/:code', async (req, res) => {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import {
   IDEAS_DEFAULT_LIMIT,
+  IDEAS_MAX_LIMIT,
   IDEA_NEARBY_DISTANCE,
   type IdeaDetail,
   type IdeaFilter,
@@ -9,6 +10,7 @@ import {
   type IdeasQuery,
   type StageChangeBody,
 } from '../contracts/ideas.js';
+import { toCsv } from '../activities/csv.js';
 import { DEFAULT_GEOMETRY_LIMITS, validateUserGeometry } from '../geometry/user-geometry.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { refusalOfMove } from './idea-stages.js';
@@ -75,6 +77,20 @@ export async function ideaCollectionJson(knex: Knex, q: IdeasQuery, settings: Id
   const offset = q.offset ?? 0;
   const page = await repo.ideaFeaturesJson(knex, filterOf(q), { limit, offset, waitingDays: settings.waitingDays });
   return `{"type":"FeatureCollection","numberMatched":${page.matched},"numberReturned":${page.count},"limit":${limit},"offset":${offset},"features":${page.json}}`;
+}
+
+const CSV_COLUMNS = ['id', 'trackingCode', 'title', 'stage', 'themes', 'submittedAt', 'stageChangedAt', 'votes', 'comments',
+  'waiting', 'department', 'lon', 'lat', 'wkt'] as const;
+
+/** The filtered ideas as CSV (the same rows as the layer, up to the maximum). */
+export async function ideaCsv(knex: Knex, q: IdeasQuery, settings: IdeaSettings): Promise<string> {
+  const rows = await repo.ideaRows(knex, filterOf(q), {
+    limit: q.limit ?? IDEAS_MAX_LIMIT,
+    offset: q.offset ?? 0,
+    waitingDays: settings.waitingDays,
+  });
+  const cell = (r: Record<string, unknown>, c: string) => (Array.isArray(r[c]) ? (r[c] as unknown[]).join(' ') : r[c]);
+  return toCsv([[...CSV_COLUMNS], ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r, c)))]);
 }
 
 export async function ideaDetail(knex: Knex, id: number, settings: IdeaSettings): Promise<IdeaDetail> {

@@ -1,16 +1,13 @@
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
-import * as activitiesRepo from '../activities/activities.repository.js';
-import { activityCollectionJson } from '../activities/activities.service.js';
-import { AREA_LEVELS, type AreaLevel } from '../contracts/areas.js';
 import { OGC_DEFAULT_LIMIT, OgcCollectionQuery, OgcItemsQuery } from '../contracts/ogc.js';
 import { HttpError, notFound } from '../http/errors.js';
-import * as repo from './ogc.repository.js';
+import type { OgcCollection } from './ogc-collection.js';
 
 /**
- * OGC API – Features Part 1 (Core + GeoJSON) over the areas (one collection per level) and the
- * activities, so QGIS ("WFS / OGC API – Features" connection) and GDAL (`OAPIF:` driver) open the
- * layers directly. https://docs.ogc.org/is/17-069r4/17-069r4.html
+ * OGC API – Features Part 1 (Core + GeoJSON) over every collection given (areas per level,
+ * activities, ideas, …), so QGIS ("WFS / OGC API – Features" connection) and GDAL (`OAPIF:`
+ * driver) open the layers directly. https://docs.ogc.org/is/17-069r4/17-069r4.html
  */
 const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
@@ -19,49 +16,25 @@ const CONFORMANCE = [
 ];
 const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 const GEOJSON = 'application/geo+json';
-
-const LEVEL_TITLES: Record<AreaLevel, string> = {
-  suurpiiri: 'Suurpiirit (major districts)',
-  peruspiiri: 'Peruspiirit (districts)',
-  osa_alue: 'Osa-alueet (sub-districts)',
-};
-
-type CollectionId = { kind: 'activities' } | { kind: 'areas'; level: AreaLevel };
-function parseCollection(id: string): CollectionId {
-  if (id === 'activities') return { kind: 'activities' };
-  const level = id.startsWith('areas-') ? (id.slice(6) as AreaLevel) : null;
-  if (level && AREA_LEVELS.includes(level)) return { kind: 'areas', level };
-  throw notFound(`Collection ${id}`);
-}
+const EXTRA_FILTERS = ['theme', 'department', 'kind', 'status', 'stage'] as const;
 
 const baseUrl = (req: Request) => `${req.protocol}://${req.get('host')}/ogc`;
 const json = (res: import('express').Response, body: unknown, type = 'application/json') => res.type(type).send(JSON.stringify(body));
 
-async function collectionInfo(knex: Knex, base: string, c: CollectionId) {
-  const id = c.kind === 'activities' ? 'activities' : `areas-${c.level}`;
-  let extent: Record<string, unknown>;
-  if (c.kind === 'activities') {
-    const e = await activitiesRepo.activityExtent(knex);
-    extent = {
-      spatial: { bbox: [e.bbox ?? [-180, -90, 180, 90]], crs: CRS84 },
-      temporal: { interval: [[e.start, e.end]], trs: 'http://www.opengis.net/def/uom/ISO-8601/0/Gregorian' },
-    };
-  } else {
-    extent = { spatial: { bbox: [(await repo.areaExtent(knex, c.level)) ?? [-180, -90, 180, 90]], crs: CRS84 } };
-  }
+async function collectionInfo(knex: Knex, base: string, c: OgcCollection) {
+  const e = await c.extent(knex);
+  const extent: Record<string, unknown> = { spatial: { bbox: [e.bbox ?? [-180, -90, 180, 90]], crs: CRS84 } };
+  if (e.interval) extent.temporal = { interval: [e.interval], trs: 'http://www.opengis.net/def/uom/ISO-8601/0/Gregorian' };
   return {
-    id,
-    title: c.kind === 'activities' ? 'Kaupungin toiminta (activities of every department)' : `Helsinki – ${LEVEL_TITLES[c.level]}`,
-    description:
-      c.kind === 'activities'
-        ? 'Projects, services, events, construction, planning and participation of the City of Helsinki departments. Demo rows have isDemo=true.'
-        : `City of Helsinki district division, level ${c.level}.`,
+    id: c.id,
+    title: c.title,
+    description: c.description,
     itemType: 'feature',
     crs: [CRS84],
     extent,
     links: [
-      { href: `${base}/collections/${id}`, rel: 'self', type: 'application/json', title: 'This collection' },
-      { href: `${base}/collections/${id}/items`, rel: 'items', type: GEOJSON, title: 'Features (GeoJSON)' },
+      { href: `${base}/collections/${c.id}`, rel: 'self', type: 'application/json', title: 'This collection' },
+      { href: `${base}/collections/${c.id}/items`, rel: 'items', type: GEOJSON, title: 'Features (GeoJSON)' },
     ],
   };
 }
@@ -83,15 +56,20 @@ function pageLinks(req: Request, base: string, id: string, limit: number, offset
   return links;
 }
 
-export function ogcRouter(knex: Knex): Router {
+export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
   const r = Router();
+  const collection = (id: string): OgcCollection => {
+    const c = collections.find((x) => x.id === id);
+    if (!c) throw notFound(`Collection ${id}`);
+    return c;
+  };
 
   r.get('/', (req, res) => {
     OgcCollectionQuery.parse(req.query);
     const base = baseUrl(req);
     json(res, {
       title: 'Kaupunki kartalla – OGC API Features',
-      description: 'Open data of Kaupunki kartalla: Helsinki districts and the activities of every department.',
+      description: 'Open data of Kaupunki kartalla: Helsinki districts, the activities of every department and residents’ ideas.',
       links: [
         { href: `${base}/`, rel: 'self', type: 'application/json', title: 'This document' },
         { href: `${base}/api`, rel: 'service-desc', type: 'application/vnd.oai.openapi+json;version=3.0', title: 'API definition' },
@@ -113,48 +91,32 @@ export function ogcRouter(knex: Knex): Router {
   r.get('/collections', async (req, res) => {
     OgcCollectionQuery.parse(req.query);
     const base = baseUrl(req);
-    const ids: CollectionId[] = [{ kind: 'activities' }, ...AREA_LEVELS.map((level) => ({ kind: 'areas' as const, level }))];
-    const collections = [];
-    for (const c of ids) collections.push(await collectionInfo(knex, base, c));
+    const infos = [];
+    for (const c of collections) infos.push(await collectionInfo(knex, base, c));
     json(res, {
       links: [{ href: `${base}/collections`, rel: 'self', type: 'application/json', title: 'Collections' }],
-      collections,
+      collections: infos,
     });
   });
 
   r.get('/collections/:cid', async (req, res) => {
-    const c = parseCollection(req.params.cid);
+    const c = collection(req.params.cid);
     OgcCollectionQuery.parse(req.query);
     json(res, await collectionInfo(knex, baseUrl(req), c));
   });
 
   r.get('/collections/:cid/items', async (req, res) => {
-    const c = parseCollection(req.params.cid);
+    const c = collection(req.params.cid);
     const q = OgcItemsQuery.parse(req.query);
+    const extra = EXTRA_FILTERS.find((k) => q[k] !== undefined && !c.filters.includes(k));
+    if (extra) {
+      const message = `not a property of the ${c.id} collection`;
+      throw new HttpError(400, 'invalid_request', `${extra}: ${message}`, [{ path: [extra], message }]);
+    }
     const limit = q.limit ?? OGC_DEFAULT_LIMIT;
     const offset = q.offset ?? 0;
     const base = baseUrl(req);
-    let featuresJson: string;
-    let matched: number;
-    let returned: number;
-    if (c.kind === 'activities') {
-      const out = await activityCollectionJson(
-        knex,
-        { bbox: q.bbox, theme: q.theme, department: q.department, kind: q.kind, status: q.status, from: q.datetime?.from, to: q.datetime?.to },
-        { limit, offset },
-      );
-      const parsed = JSON.parse(out.body) as { features: unknown[] };
-      featuresJson = JSON.stringify(parsed.features);
-      matched = out.numberMatched;
-      returned = out.numberReturned;
-    } else {
-      const extra = (['theme', 'department', 'kind', 'status'] as const).find((k) => q[k] !== undefined);
-      if (extra) throw new HttpError(400, 'invalid_request', `${extra}: not a property of area collections`, [{ path: [extra], message: 'not a property of area collections' }]);
-      matched = await repo.countAreas(knex, c.level, q.bbox);
-      const page = await repo.areaFeaturesJson(knex, c.level, { bbox: q.bbox, limit, offset });
-      featuresJson = page.json;
-      returned = page.count;
-    }
+    const { featuresJson, matched, returned } = await c.items(knex, q, { limit, offset });
     const id = req.params.cid;
     const head = {
       type: 'FeatureCollection',
@@ -167,23 +129,17 @@ export function ogcRouter(knex: Knex): Router {
   });
 
   r.get('/collections/:cid/items/:fid', async (req, res) => {
-    const c = parseCollection(req.params.cid);
+    const c = collection(req.params.cid);
     OgcCollectionQuery.parse(req.query);
     const fid = /^\d{1,9}$/.test(req.params.fid) ? Number(req.params.fid) : null;
-    const base = baseUrl(req);
-    const links = (id: string) => [
-      { href: `${base}/collections/${id}/items/${fid}`, rel: 'self', type: GEOJSON },
-      { href: `${base}/collections/${id}`, rel: 'collection', type: 'application/json' },
-    ];
-    if (c.kind === 'activities') {
-      const row = fid === null ? null : await activitiesRepo.activityById(knex, fid);
-      if (!row) throw notFound(`Feature ${req.params.fid}`);
-      json(res, { type: 'Feature', id: fid, geometry: row.geometry, properties: row.properties, links: links('activities') }, GEOJSON);
-      return;
-    }
-    const f = fid === null ? null : await repo.areaFeatureJson(knex, c.level, fid);
+    const f = fid === null ? null : await c.item(knex, fid);
     if (!f) throw notFound(`Feature ${req.params.fid}`);
-    res.type(GEOJSON).send(`${f.slice(0, -1)},"links":${JSON.stringify(links(`areas-${c.level}`))}}`);
+    const base = baseUrl(req);
+    const links = [
+      { href: `${base}/collections/${c.id}/items/${fid}`, rel: 'self', type: GEOJSON },
+      { href: `${base}/collections/${c.id}`, rel: 'collection', type: 'application/json' },
+    ];
+    res.type(GEOJSON).send(`${f.slice(0, -1)},"links":${JSON.stringify(links)}}`);
   });
   return r;
 }
@@ -213,9 +169,10 @@ function openApi(base: string) {
             param('limit', 'page size (maximum 10000)', { type: 'integer', minimum: 1, default: OGC_DEFAULT_LIMIT }),
             param('offset', 'start index', { type: 'integer', minimum: 0, default: 0 }),
             param('department', 'activities: department slugs, comma-separated'),
-            param('theme', 'activities: theme slugs, comma-separated'),
+            param('theme', 'activities, ideas: theme slugs, comma-separated'),
             param('kind', 'activities: kinds, comma-separated'),
             param('status', 'activities: statuses, comma-separated'),
+            param('stage', 'ideas: stages, comma-separated'),
           ],
           responses: ok(GEOJSON),
         },

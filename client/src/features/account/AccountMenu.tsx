@@ -18,8 +18,10 @@ export function AccountMenu() {
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
+  // Closed by choosing an item, Escape or a click elsewhere (not on route change: a navigation
+  // rendered in a transition could close a menu the user has just opened).
+  const close = () => setOpen(false);
 
-  useEffect(() => setOpen(false), [pathname]);
   useEffect(() => {
     if (!open) return;
     const onPointer = (e: PointerEvent) => {
@@ -69,15 +71,26 @@ export function AccountMenu() {
       </button>
       <ul id={panelId} className="account-menu-panel" hidden={!open}>
         <li>
-          <Link to="/profile">{t('account.menu.profile')}</Link>
+          <Link to="/profile" onClick={close}>
+            {t('account.menu.profile')}
+          </Link>
         </li>
         {hasRole('admin') && (
           <li>
-            <Link to="/admin">{t('account.menu.admin')}</Link>
+            <Link to="/admin" onClick={close}>
+              {t('account.menu.admin')}
+            </Link>
           </li>
         )}
         <li>
-          <button type="button" onClick={() => signOut.here.mutate()} disabled={signOut.here.isPending}>
+          <button
+            type="button"
+            onClick={() => {
+              close();
+              signOut.here.mutate();
+            }}
+            disabled={signOut.here.isPending}
+          >
             {t('account.menu.signOut')}
           </button>
         </li>

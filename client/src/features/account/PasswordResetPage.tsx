@@ -61,6 +61,7 @@ function RequestReset() {
               value={email}
               onChange={(e) => setEmail(e.target.value)}
               invalid={!!invalid}
+              aria-invalid={!!invalid}
               errorText={invalid}
             />
             <Button type="submit" disabled={request.isPending}>
@@ -121,6 +122,7 @@ function ConfirmReset({ token }: { token: string }) {
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               invalid={!!invalid.password}
+              aria-invalid={!!invalid.password}
               errorText={invalid.password}
               includeShowPasswordButton
               revealPasswordButtonAriaLabel={t('account.fields.showPassword')}
@@ -135,6 +137,7 @@ function ConfirmReset({ token }: { token: string }) {
               value={confirm}
               onChange={(e) => setConfirm(e.target.value)}
               invalid={!!invalid.confirm}
+              aria-invalid={!!invalid.confirm}
               errorText={invalid.confirm}
               includeShowPasswordButton
               revealPasswordButtonAriaLabel={t('account.fields.showPassword')}

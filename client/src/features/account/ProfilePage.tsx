@@ -159,6 +159,7 @@ function ChangePassword() {
           value={values.current}
           onChange={set('current')}
           invalid={!!invalid.current}
+          aria-invalid={!!invalid.current}
           errorText={invalid.current}
           {...reveal}
         />
@@ -172,6 +173,7 @@ function ChangePassword() {
           value={values.password}
           onChange={set('password')}
           invalid={!!invalid.password}
+          aria-invalid={!!invalid.password}
           errorText={invalid.password}
           {...reveal}
         />
@@ -184,6 +186,7 @@ function ChangePassword() {
           value={values.confirm}
           onChange={set('confirm')}
           invalid={!!invalid.confirm}
+          aria-invalid={!!invalid.confirm}
           errorText={invalid.confirm}
           {...reveal}
         />

@@ -121,6 +121,7 @@ export function SignInPage() {
           value={email}
           onChange={(e) => setEmail(e.target.value)}
           invalid={!!invalid.email}
+          aria-invalid={!!invalid.email}
           errorText={invalid.email}
         />
         <PasswordInput
@@ -132,6 +133,7 @@ export function SignInPage() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           invalid={!!invalid.password}
+          aria-invalid={!!invalid.password}
           errorText={invalid.password}
           revealPasswordButtonAriaLabel={t('account.fields.showPassword')}
           concealPasswordButtonAriaLabel={t('account.fields.hidePassword')}

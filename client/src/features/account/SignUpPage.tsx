@@ -86,6 +86,7 @@ export function SignUpPage() {
           value={values.email}
           onChange={set('email')}
           invalid={!!invalid.email}
+          aria-invalid={!!invalid.email}
           errorText={invalid.email}
         />
         <TextInput
@@ -98,6 +99,7 @@ export function SignUpPage() {
           value={values.displayName}
           onChange={set('displayName')}
           invalid={!!invalid.displayName}
+          aria-invalid={!!invalid.displayName}
           errorText={invalid.displayName}
         />
         <PasswordInput
@@ -110,6 +112,7 @@ export function SignUpPage() {
           value={values.password}
           onChange={set('password')}
           invalid={!!invalid.password}
+          aria-invalid={!!invalid.password}
           errorText={invalid.password}
           includeShowPasswordButton
           revealPasswordButtonAriaLabel={t('account.fields.showPassword')}
@@ -124,6 +127,7 @@ export function SignUpPage() {
           value={values.confirm}
           onChange={set('confirm')}
           invalid={!!invalid.confirm}
+          aria-invalid={!!invalid.confirm}
           errorText={invalid.confirm}
           includeShowPasswordButton
           revealPasswordButtonAriaLabel={t('account.fields.showPassword')}

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { LoadingSpinner, Notification } from 'hds-react';
 import { useTranslation } from 'react-i18next';
 import { AreaPicker } from '@/features/areas/AreaPicker';
-import { useActivityFilterString } from '@/layers/activities/ActivitiesLayer';
+import { useActivityFilterString } from '@/layers/activities/use-activity-view';
 import { effectiveFrom, localDate } from '@/layers/activities/filters';
 import { activitiesQuery, departmentsQuery } from '@/layers/activities/query';
 import { useViewport } from '@/layers/activities/viewport';

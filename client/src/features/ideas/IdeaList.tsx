@@ -52,13 +52,17 @@ export function IdeaList() {
       )}
       <p className="idea-export">
         {t('ideas.list.export')}{' '}
-        <a href={`/api/ideas?${ideasSearch(filter, { format: 'geojson' })}`} download="ideas.geojson">
-          {t('ideas.list.exportView')}
-        </a>
-        {' · '}
-        <a href={`/api/ideas?${ideasSearch({ ...cityWide, bbox: null }, { format: 'geojson' })}`} download="ideas.geojson">
-          {t('ideas.list.exportAll')}
-        </a>
+        {(['geojson', 'csv'] as const).map((format) => (
+          <span key={format}>
+            <a href={`/api/ideas?${ideasSearch(filter, { format })}`} download={`ideas.${format}`}>
+              {t('ideas.list.exportView', { format: format === 'csv' ? 'CSV' : 'GeoJSON' })}
+            </a>
+            {' · '}
+            <a href={`/api/ideas?${ideasSearch({ ...cityWide, bbox: null }, { format })}`} download={`ideas.${format}`}>
+              {t('ideas.list.exportAll', { format: format === 'csv' ? 'CSV' : 'GeoJSON' })}
+            </a>{' '}
+          </span>
+        ))}
       </p>
     </section>
   );

@@ -4,12 +4,11 @@ import type { FilterSpecification, GeoJSONSource, MapGeoJSONFeature, MapMouseEve
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layer, Marker, Source, useMap } from 'react-map-gl/maplibre';
-import { useLocation, useMatch, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import type { ActivityCollection } from '@contracts/activities';
 import type { MapLayerProps } from '@/map/layer-props';
 import { resolveColor } from '@/map/theme';
-import { useActivityFilters, useOverlapDistance, useSelectedAreaId } from '@/state/url-state';
-import { activityFilterParams, localDate } from './filters';
+import { useActivityFilters, useOverlapDistance } from '@/state/url-state';
 import { activityTitle } from './names';
 import { activitiesQuery, activityDetailQuery, departmentsQuery, type Bbox } from './query';
 import {
@@ -28,6 +27,7 @@ import {
   departmentColor,
   departmentFilter,
 } from './style';
+import { useActivityFilterString, useActivityRoute } from './use-activity-view';
 import { setViewport } from './viewport';
 
 type Collection = Pick<ActivityCollection, 'type' | 'features'>;
@@ -35,26 +35,13 @@ const EMPTY: Collection = { type: 'FeatureCollection', features: [] };
 /** Titles of lines and polygons are HTML (no glyphs offline); only when zoomed in and few. */
 const LABEL_MIN_ZOOM = 12.5;
 const MAX_LABELS = 60;
+/** Room one label needs on screen (px); a label closer than this to a kept one is skipped. */
+const LABEL_BOX = { w: 150, h: 36 };
 
 const boundsOf = (map: MapLibreMap): Bbox => {
   const b = map.getBounds();
   return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
 };
-
-/** Route state the layer follows: /activities/* shows the layer, /activities/:id highlights one. */
-export function useActivityRoute() {
-  const active = useMatch('/activities/*') !== null;
-  const idParam = useMatch('/activities/:id')?.params.id;
-  const detailId = idParam && /^\d+$/.test(idParam) ? Number(idParam) : null;
-  return { active, detailId };
-}
-
-/** The filter part of the viewport query, as the sidebar list builds it too. */
-export function useActivityFilterString(): string {
-  const [filters] = useActivityFilters();
-  const [area] = useSelectedAreaId();
-  return activityFilterParams(filters, { area, today: localDate() }).toString();
-}
 
 export function ActivitiesLayer({ zoom }: MapLayerProps) {
   const { current: mapRef } = useMap();
@@ -118,11 +105,16 @@ export function ActivitiesLayer({ zoom }: MapLayerProps) {
     if (zoom < LABEL_MIN_ZOOM) return [];
     const shown = shapes.features.filter((f) => filters.department === null || filters.department.includes(f.properties.department));
     if (shown.length > MAX_LABELS) return [];
-    return shown.map((f) => {
+    // Greedy collision check in screen space (it depends on zoom only, not on panning).
+    const kept: { x: number; y: number }[] = [];
+    return shown.flatMap((f) => {
       const [lon, lat] = pointOnFeature(f as never).geometry.coordinates;
-      return { id: f.properties.id, lon, lat, title: activityTitle(f.properties, i18n.language) };
+      const p = map?.project([lon, lat]);
+      if (p && kept.some((k) => Math.abs(k.x - p.x) < LABEL_BOX.w && Math.abs(k.y - p.y) < LABEL_BOX.h)) return [];
+      if (p) kept.push(p);
+      return [{ id: f.properties.id, lon, lat, title: activityTitle(f.properties, i18n.language) }];
     });
-  }, [zoom, shapes, filters.department, i18n.language]);
+  }, [map, zoom, shapes, filters.department, i18n.language]);
 
   // Until the first answer the sources stay unmounted, so the map's readiness waits for them.
   if (active && !list.data) return null;

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_KINDS } from '@contracts/activities';
 import { cssColor } from '@/map/theme';
-import { useActivityRoute } from './ActivitiesLayer';
+import { useActivityRoute } from './use-activity-view';
 import { localName } from './names';
 import { departmentsQuery } from './query';
 import { ACTIVITY_COLORS, KIND_SYMBOLS } from './style';

@@ -1,0 +1,21 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--use-angle=swiftshader','--enable-unsafe-swiftshader'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+await page.goto('http://localhost:8081/activities?from=all');
+await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 60000 });
+await page.waitForTimeout(1000);
+console.log('clusters', await page.locator('.activity-cluster-count').allInnerTexts());
+// click a cluster if any
+const canvas = (await page.locator('[data-testid="map"] canvas').boundingBox());
+const clickAt = async (lon, lat) => { const p = await page.evaluate(([lon, lat]) => window.__kkMap.project(lon, lat), [lon, lat]); await page.mouse.click(canvas.x + p.x, canvas.y + p.y); };
+await page.screenshot({ path: '/tmp/act-clusters.png' });
+await clickAt(24.9225, 60.232);
+await page.waitForURL(/\/activities\/\d+/, { timeout: 10000 }).catch(() => console.log('no nav'));
+console.log(page.url());
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/act-clicked.png' });
+await page.goto('http://localhost:8081/');
+await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 60000 });
+console.log('home legend items', await page.locator('.activity-legend').count(), await page.evaluate(() => window.__kkActivities.renderedIds()));
+await browser.close();

@@ -1,0 +1,441 @@
+import type { Knex } from 'knex';
+import type { AreaSummary } from '../contracts/areas.js';
+import type {
+  DevAreaStatus,
+  FundingStatus,
+  KehraDevAreaProperties,
+  KehraDevAreaVersion,
+  KehraFilter,
+  KehraMember,
+  PlanCandidate,
+  PlanGoal,
+  PlanItem,
+  Sector,
+} from '../contracts/kehra.js';
+
+export const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+
+export const areaSummarySql = (a: string) => `json_build_object('id', ${a}.id, 'level', ${a}.level, 'code', ${a}.code,
+  'fullCode', ${a}.full_code, 'nameFi', ${a}.name_fi, 'nameSv', ${a}.name_sv, 'parentId', ${a}.parent_id)`;
+
+/** Shapes that share more than a boundary with any of the given areas (bound: the id array). */
+export const overlapsAreasSql = (geom: string) =>
+  `EXISTS (SELECT 1 FROM areas fa WHERE fa.id = ANY(?::int[]) AND fa.geom && ${geom}
+             AND ST_Intersects(fa.geom, ${geom}) AND NOT ST_Touches(fa.geom, ${geom}))`;
+
+// ---- groups --------------------------------------------------------------------------------
+
+export interface GroupRow {
+  id: number;
+  name: string;
+  description: string;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  districts: AreaSummary[];
+  sectors: Sector[];
+  dev_area_count: number;
+}
+
+const groupSql = (where: string) => `
+  SELECT g.id, g.name, g.description, g.contact_name, g.contact_email, g.contact_phone,
+         coalesce((SELECT json_agg(${areaSummarySql('a')} ORDER BY a.name_fi)
+                     FROM kehra_group_areas ga JOIN areas a ON a.id = ga.area_id WHERE ga.kehra_group_id = g.id), '[]'::json) AS districts,
+         coalesce((SELECT array_agg(m.sector ORDER BY m.id) FROM kehra_members m WHERE m.kehra_group_id = g.id), '{}') AS sectors,
+         (SELECT count(*)::int FROM kehra_dev_areas d WHERE d.kehra_group_id = g.id) AS dev_area_count
+    FROM kehra_groups g WHERE ${where}`;
+
+export async function listGroups(knex: Knex, f: { area?: number[] } = {}): Promise<GroupRow[]> {
+  const where = f.area
+    ? `EXISTS (SELECT 1 FROM kehra_group_areas ga JOIN areas a ON a.id = ga.area_id
+                WHERE ga.kehra_group_id = g.id AND ${overlapsAreasSql('a.geom')})
+       OR EXISTS (SELECT 1 FROM kehra_dev_areas d WHERE d.kehra_group_id = g.id AND ${overlapsAreasSql('d.geom')})`
+    : 'true';
+  const { rows } = await knex.raw(`${groupSql(where)} ORDER BY g.name`, f.area ? [f.area, f.area] : []);
+  return rows as GroupRow[];
+}
+
+export async function groupById(knex: Knex, id: number): Promise<GroupRow | null> {
+  const { rows } = await knex.raw(groupSql('g.id = ?'), [id]);
+  return rows[0] ?? null;
+}
+
+export async function groupExists(knex: Knex, id: number): Promise<boolean> {
+  const { rows } = await knex.raw('SELECT 1 FROM kehra_groups WHERE id = ?', [id]);
+  return rows.length > 0;
+}
+
+export async function groupNameTaken(knex: Knex, name: string, exceptId: number | null): Promise<boolean> {
+  const { rows } = await knex.raw('SELECT 1 FROM kehra_groups WHERE name = ? AND id IS DISTINCT FROM ?', [name, exceptId]);
+  return rows.length > 0;
+}
+
+export interface GroupFields {
+  name?: string;
+  description?: string;
+  contactName?: string;
+  contactEmail?: string;
+  contactPhone?: string;
+}
+
+export async function insertGroup(trx: Knex.Transaction, g: GroupFields & { name: string }): Promise<number> {
+  const { rows } = await trx.raw(
+    `INSERT INTO kehra_groups (name, description, contact_name, contact_email, contact_phone) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+    [g.name, g.description ?? '', g.contactName ?? null, g.contactEmail ?? null, g.contactPhone ?? null],
+  );
+  return rows[0].id as number;
+}
+
+export async function updateGroup(trx: Knex.Transaction, id: number, g: GroupFields): Promise<void> {
+  await trx.raw(
+    `UPDATE kehra_groups SET name = coalesce(?, name), description = coalesce(?, description),
+            contact_name = coalesce(?, contact_name), contact_email = coalesce(?, contact_email),
+            contact_phone = coalesce(?, contact_phone), updated_at = now()
+      WHERE id = ?`,
+    [g.name ?? null, g.description ?? null, g.contactName ?? null, g.contactEmail ?? null, g.contactPhone ?? null, id],
+  );
+}
+
+export async function replaceGroupAreas(trx: Knex.Transaction, groupId: number, areaIds: number[]): Promise<void> {
+  await trx.raw('DELETE FROM kehra_group_areas WHERE kehra_group_id = ?', [groupId]);
+  await trx.raw(
+    `INSERT INTO kehra_group_areas (kehra_group_id, area_id) SELECT ?, x FROM unnest(?::int[]) AS x`,
+    [groupId, areaIds],
+  );
+}
+
+// ---- members -------------------------------------------------------------------------------
+
+export async function membersOf(knex: Knex, groupId: number): Promise<KehraMember[]> {
+  const { rows } = await knex.raw(
+    `SELECT id, name, sector, organisation FROM kehra_members WHERE kehra_group_id = ? ORDER BY sector, name, id`,
+    [groupId],
+  );
+  return rows as KehraMember[];
+}
+
+export async function insertMember(
+  trx: Knex.Transaction,
+  groupId: number,
+  m: { name: string; sector: Sector; organisation?: string },
+): Promise<KehraMember> {
+  const { rows } = await trx.raw(
+    `INSERT INTO kehra_members (kehra_group_id, name, sector, organisation) VALUES (?, ?, ?, ?)
+     RETURNING id, name, sector, organisation`,
+    [groupId, m.name, m.sector, m.organisation ?? null],
+  );
+  return rows[0] as KehraMember;
+}
+
+export async function updateMember(
+  trx: Knex.Transaction,
+  groupId: number,
+  memberId: number,
+  m: { name?: string; sector?: Sector; organisation?: string },
+): Promise<KehraMember | null> {
+  const { rows } = await trx.raw(
+    `UPDATE kehra_members SET name = coalesce(?, name), sector = coalesce(?, sector), organisation = coalesce(?, organisation)
+      WHERE kehra_group_id = ? AND id = ? RETURNING id, name, sector, organisation`,
+    [m.name ?? null, m.sector ?? null, m.organisation ?? null, groupId, memberId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function deleteMember(trx: Knex.Transaction, groupId: number, memberId: number): Promise<KehraMember | null> {
+  const { rows } = await trx.raw(
+    `DELETE FROM kehra_members WHERE kehra_group_id = ? AND id = ? RETURNING id, name, sector, organisation`,
+    [groupId, memberId],
+  );
+  return rows[0] ?? null;
+}
+
+// ---- development areas ---------------------------------------------------------------------
+
+export function devAreaFilterSql(f: KehraFilter): { sql: string; bindings: Knex.RawBinding[] } {
+  const parts = ['true'];
+  const b: Knex.RawBinding[] = [];
+  if (f.bbox) {
+    parts.push('k.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(k.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))');
+    b.push(...f.bbox, ...f.bbox);
+  }
+  if (f.area) {
+    parts.push(overlapsAreasSql('k.geom'));
+    b.push(f.area);
+  }
+  if (f.theme) {
+    parts.push('k.themes && ?::text[]');
+    b.push(f.theme);
+  }
+  if (f.group) {
+    parts.push('k.kehra_group_id = ANY(?::int[])');
+    b.push(f.group);
+  }
+  if (f.status) {
+    parts.push('k.status = ANY(?::text[])');
+    b.push(f.status);
+  }
+  return { sql: parts.join(' AND '), bindings: b };
+}
+
+const devAreaPropsSql = `json_build_object('id', k.id, 'groupId', g.id, 'groupName', g.name, 'name', k.name,
+  'description', k.description, 'themes', to_json(k.themes), 'status', k.status, 'version', k.version,
+  'updatedAt', ${ISO('k.updated_at')})`;
+
+export async function countDevAreas(knex: Knex, f: KehraFilter): Promise<number> {
+  const w = devAreaFilterSql(f);
+  const { rows } = await knex.raw(`SELECT count(*)::int AS n FROM kehra_dev_areas k WHERE ${w.sql}`, w.bindings);
+  return rows[0].n as number;
+}
+
+/** One bounded page of development-area features as JSON array text, built by PostGIS. */
+export async function devAreaFeaturesJson(
+  knex: Knex,
+  f: KehraFilter,
+  page: { limit: number; offset: number },
+): Promise<{ json: string; count: number }> {
+  const w = devAreaFilterSql(f);
+  const { rows } = await knex.raw(
+    `WITH page AS (SELECT k.id FROM kehra_dev_areas k WHERE ${w.sql} ORDER BY k.id LIMIT ? OFFSET ?)
+     SELECT coalesce(json_agg(json_build_object('type', 'Feature', 'id', k.id, 'geometry', ST_AsGeoJSON(k.geom, 6)::json,
+                     'properties', ${devAreaPropsSql}) ORDER BY k.id), '[]'::json)::text AS features, count(*)::int AS n
+       FROM page JOIN kehra_dev_areas k ON k.id = page.id JOIN kehra_groups g ON g.id = k.kehra_group_id`,
+    [...w.bindings, page.limit, page.offset],
+  );
+  return { json: rows[0].features as string, count: rows[0].n as number };
+}
+
+export async function devAreaRows(
+  knex: Knex,
+  f: KehraFilter,
+  page: { limit: number; offset: number },
+): Promise<(KehraDevAreaProperties & { wkt: string })[]> {
+  const w = devAreaFilterSql(f);
+  const { rows } = await knex.raw(
+    `SELECT ${devAreaPropsSql} AS p, ST_AsText(k.geom, 6) AS wkt
+       FROM kehra_dev_areas k JOIN kehra_groups g ON g.id = k.kehra_group_id
+      WHERE ${w.sql} ORDER BY k.id LIMIT ? OFFSET ?`,
+    [...w.bindings, page.limit, page.offset],
+  );
+  return (rows as { p: KehraDevAreaProperties; wkt: string }[]).map((r) => ({ ...r.p, wkt: r.wkt }));
+}
+
+export async function devAreaFeatureJson(knex: Knex, id: number): Promise<string | null> {
+  const { rows } = await knex.raw(
+    `SELECT json_build_object('type', 'Feature', 'id', k.id, 'geometry', ST_AsGeoJSON(k.geom, 6)::json,
+                              'properties', ${devAreaPropsSql})::text AS f
+       FROM kehra_dev_areas k JOIN kehra_groups g ON g.id = k.kehra_group_id WHERE k.id = ?`,
+    [id],
+  );
+  return rows[0]?.f ?? null;
+}
+
+export async function devAreasOfGroup(knex: Knex, groupId: number): Promise<KehraDevAreaProperties[]> {
+  const { rows } = await knex.raw(
+    `SELECT ${devAreaPropsSql} AS p FROM kehra_dev_areas k JOIN kehra_groups g ON g.id = k.kehra_group_id
+      WHERE k.kehra_group_id = ? ORDER BY k.id`,
+    [groupId],
+  );
+  return (rows as { p: KehraDevAreaProperties }[]).map((r) => r.p);
+}
+
+export async function groupOfDevArea(knex: Knex, id: number): Promise<number | null> {
+  const { rows } = await knex.raw('SELECT kehra_group_id FROM kehra_dev_areas WHERE id = ?', [id]);
+  return rows[0]?.kehra_group_id ?? null;
+}
+
+export async function devAreaExtent(knex: Knex): Promise<[number, number, number, number] | null> {
+  const { rows } = await knex.raw(
+    `SELECT ST_XMin(e) AS x1, ST_YMin(e) AS y1, ST_XMax(e) AS x2, ST_YMax(e) AS y2
+       FROM (SELECT ST_Extent(geom)::geometry AS e FROM kehra_dev_areas) x`,
+  );
+  const r = rows[0];
+  return r.x1 === null ? null : [r.x1, r.y1, r.x2, r.y2];
+}
+
+/** Copies the current state of a development area into its history as version `version`. */
+async function snapshot(trx: Knex.Transaction, id: number, action: 'create' | 'update' | 'restore', userId: number, restoredFrom: number | null) {
+  await trx.raw(
+    `INSERT INTO kehra_dev_area_versions (dev_area_id, version, action, restored_from, name, description, themes, status, geom, edited_by, edited_at)
+     SELECT id, version, ?, ?, name, description, themes, status, geom, ?, updated_at FROM kehra_dev_areas WHERE id = ?`,
+    [action, restoredFrom, userId, id],
+  );
+}
+
+export interface DevAreaFields {
+  name: string;
+  description: string;
+  themes: string[];
+  status: DevAreaStatus;
+  geoJson: string;
+}
+
+export async function insertDevArea(trx: Knex.Transaction, groupId: number, a: DevAreaFields, userId: number): Promise<number> {
+  const { rows } = await trx.raw(
+    `INSERT INTO kehra_dev_areas (kehra_group_id, name, description, themes, status, geom, updated_by)
+     VALUES (?, ?, ?, ?::text[], ?, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326)), ?) RETURNING id`,
+    [groupId, a.name, a.description, a.themes, a.status, a.geoJson, userId],
+  );
+  const id = rows[0].id as number;
+  await snapshot(trx, id, 'create', userId, null);
+  return id;
+}
+
+export async function lockDevArea(trx: Knex.Transaction, id: number): Promise<{ version: number; kehra_group_id: number } | null> {
+  const { rows } = await trx.raw('SELECT version, kehra_group_id FROM kehra_dev_areas WHERE id = ? FOR UPDATE', [id]);
+  return rows[0] ?? null;
+}
+
+/** Applies the given fields (null = keep) as a new version and records it. */
+export async function updateDevArea(
+  trx: Knex.Transaction,
+  id: number,
+  a: Partial<DevAreaFields>,
+  userId: number,
+): Promise<void> {
+  await trx.raw(
+    `UPDATE kehra_dev_areas SET
+        name = coalesce(?, name), description = coalesce(?, description), themes = coalesce(?::text[], themes),
+        status = coalesce(?, status),
+        geom = coalesce(ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326)), geom),
+        version = version + 1, updated_at = now(), updated_by = ?
+      WHERE id = ?`,
+    [a.name ?? null, a.description ?? null, a.themes ?? null, a.status ?? null, a.geoJson ?? null, userId, id],
+  );
+  await snapshot(trx, id, 'update', userId, null);
+}
+
+/** Makes an earlier version current again, as a new version (history is never rewritten). */
+export async function restoreDevArea(trx: Knex.Transaction, id: number, version: number, userId: number): Promise<boolean> {
+  const { rows } = await trx.raw(
+    `UPDATE kehra_dev_areas k SET name = v.name, description = v.description, themes = v.themes, status = v.status,
+            geom = v.geom, version = k.version + 1, updated_at = now(), updated_by = ?
+       FROM kehra_dev_area_versions v WHERE v.dev_area_id = k.id AND k.id = ? AND v.version = ? RETURNING k.id`,
+    [userId, id, version],
+  );
+  if (!rows.length) return false;
+  await snapshot(trx, id, 'restore', userId, version);
+  return true;
+}
+
+export async function versionsOf(knex: Knex, id: number): Promise<KehraDevAreaVersion[]> {
+  const { rows } = await knex.raw(
+    `SELECT v.version, v.action, v.restored_from AS "restoredFrom", v.name, v.description, to_json(v.themes) AS themes,
+            v.status, ST_AsGeoJSON(v.geom, 6)::json AS geometry, u.display_name AS "editedBy", ${ISO('v.edited_at')} AS "editedAt"
+       FROM kehra_dev_area_versions v LEFT JOIN users u ON u.id = v.edited_by
+      WHERE v.dev_area_id = ? ORDER BY v.version DESC`,
+    [id],
+  );
+  return rows as KehraDevAreaVersion[];
+}
+
+// ---- development plan ----------------------------------------------------------------------
+
+/** Ideas (not hidden) that reach the group's development areas or working districts. */
+const touchesGroupSql = `
+  i.hidden_at IS NULL AND (
+    EXISTS (SELECT 1 FROM kehra_dev_areas d WHERE d.kehra_group_id = ? AND d.geom && i.geom AND ST_Intersects(d.geom, i.geom))
+    OR EXISTS (SELECT 1 FROM idea_areas ia JOIN kehra_group_areas ga ON ga.area_id = ia.area_id
+                WHERE ia.idea_id = i.id AND ga.kehra_group_id = ?))`;
+
+const ideaThemesSql = `coalesce((SELECT json_agg(th.slug ORDER BY th.sort_order) FROM idea_themes it JOIN themes th ON th.id = it.theme_id
+                                  WHERE it.idea_id = i.id), '[]'::json)`;
+
+export async function ideaTouchesGroup(knex: Knex, groupId: number, ideaId: number): Promise<boolean> {
+  const { rows } = await knex.raw(`SELECT 1 FROM ideas i WHERE i.id = ? AND ${touchesGroupSql}`, [ideaId, groupId, groupId]);
+  return rows.length > 0;
+}
+
+export async function ideaExists(knex: Knex, ideaId: number): Promise<boolean> {
+  const { rows } = await knex.raw('SELECT 1 FROM ideas WHERE id = ? AND hidden_at IS NULL', [ideaId]);
+  return rows.length > 0;
+}
+
+export async function planCandidates(knex: Knex, groupId: number, limit: number): Promise<PlanCandidate[]> {
+  const { rows } = await knex.raw(
+    `SELECT i.id AS "ideaId", i.tracking_code AS "trackingCode", i.title, i.stage, ${ideaThemesSql} AS themes
+       FROM ideas i
+      WHERE ${touchesGroupSql}
+        AND NOT EXISTS (SELECT 1 FROM kehra_plan_items p WHERE p.kehra_group_id = ? AND p.idea_id = i.id)
+      ORDER BY i.submitted_at DESC, i.id DESC LIMIT ?`,
+    [groupId, groupId, groupId, limit],
+  );
+  return rows as PlanCandidate[];
+}
+
+export async function planGoals(knex: Knex, groupId: number): Promise<PlanGoal[]> {
+  const { rows } = await knex.raw('SELECT theme, goal FROM kehra_plan_goals WHERE kehra_group_id = ? ORDER BY position, id', [groupId]);
+  return rows as PlanGoal[];
+}
+
+export async function replacePlanGoals(trx: Knex.Transaction, groupId: number, goals: PlanGoal[]): Promise<void> {
+  await trx.raw('DELETE FROM kehra_plan_goals WHERE kehra_group_id = ?', [groupId]);
+  for (const [i, g] of goals.entries()) {
+    await trx.raw('INSERT INTO kehra_plan_goals (kehra_group_id, theme, goal, position) VALUES (?, ?, ?, ?)', [groupId, g.theme, g.goal, i + 1]);
+  }
+}
+
+export async function planItems(knex: Knex, groupId: number): Promise<PlanItem[]> {
+  const { rows } = await knex.raw(
+    `SELECT p.rank, i.id AS "ideaId", i.tracking_code AS "trackingCode",
+            CASE WHEN i.hidden_at IS NULL THEN i.title ELSE '' END AS title, i.stage, ${ideaThemesSql} AS themes,
+            p.note, p.funding_status AS "fundingStatus"
+       FROM kehra_plan_items p JOIN ideas i ON i.id = p.idea_id
+      WHERE p.kehra_group_id = ? ORDER BY p.rank`,
+    [groupId],
+  );
+  return rows as PlanItem[];
+}
+
+export async function lockPlan(trx: Knex.Transaction, groupId: number): Promise<number[]> {
+  // The group row is the lock: concurrent reorders of one plan run one after another.
+  await trx.raw('SELECT id FROM kehra_groups WHERE id = ? FOR UPDATE', [groupId]);
+  const { rows } = await trx.raw('SELECT idea_id FROM kehra_plan_items WHERE kehra_group_id = ? ORDER BY rank', [groupId]);
+  return (rows as { idea_id: number }[]).map((r) => r.idea_id);
+}
+
+export async function insertPlanItem(
+  trx: Knex.Transaction,
+  groupId: number,
+  item: { ideaId: number; note: string; fundingStatus: FundingStatus },
+): Promise<void> {
+  await trx.raw(
+    `INSERT INTO kehra_plan_items (kehra_group_id, idea_id, rank, note, funding_status)
+     VALUES (?, ?, (SELECT coalesce(max(rank), 0) + 1 FROM kehra_plan_items WHERE kehra_group_id = ?), ?, ?)`,
+    [groupId, item.ideaId, groupId, item.note, item.fundingStatus],
+  );
+}
+
+export async function updatePlanItem(
+  trx: Knex.Transaction,
+  groupId: number,
+  ideaId: number,
+  item: { note?: string; fundingStatus?: FundingStatus },
+): Promise<boolean> {
+  const { rows } = await trx.raw(
+    `UPDATE kehra_plan_items SET note = coalesce(?, note), funding_status = coalesce(?, funding_status)
+      WHERE kehra_group_id = ? AND idea_id = ? RETURNING idea_id`,
+    [item.note ?? null, item.fundingStatus ?? null, groupId, ideaId],
+  );
+  return rows.length > 0;
+}
+
+export async function deletePlanItem(trx: Knex.Transaction, groupId: number, ideaId: number): Promise<boolean> {
+  const { rows } = await trx.raw('DELETE FROM kehra_plan_items WHERE kehra_group_id = ? AND idea_id = ? RETURNING rank', [
+    groupId,
+    ideaId,
+  ]);
+  if (!rows.length) return false;
+  // Keep ranks 1..n without gaps.
+  await trx.raw('UPDATE kehra_plan_items SET rank = rank - 1 WHERE kehra_group_id = ? AND rank > ?', [groupId, rows[0].rank]);
+  return true;
+}
+
+/** Ranks 1..n in the given order (the unique rank constraint is checked at commit). */
+export async function setPlanOrder(trx: Knex.Transaction, groupId: number, ideaIds: number[]): Promise<void> {
+  await trx.raw(
+    `UPDATE kehra_plan_items p SET rank = o.n
+       FROM unnest(?::int[]) WITH ORDINALITY AS o(idea_id, n)
+      WHERE p.kehra_group_id = ? AND p.idea_id = o.idea_id`,
+    [ideaIds, groupId],
+  );
+}

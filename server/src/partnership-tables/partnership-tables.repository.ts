@@ -1,0 +1,342 @@
+import type { Knex } from 'knex';
+import type { AreaSummary } from '../contracts/areas.js';
+import type { Sector } from '../contracts/kehra.js';
+import type {
+  MeetingsQuery,
+  OutcomeRoute,
+  TableFilter,
+  TableMeeting,
+  TableOutcome,
+  TableParticipant,
+} from '../contracts/partnership-tables.js';
+import { ISO, areaSummarySql, overlapsAreasSql } from '../kehra/kehra.repository.js';
+
+/** WHERE over `partnership_tables t`; only bound values. */
+export function tableFilterSql(f: TableFilter): { sql: string; bindings: Knex.RawBinding[] } {
+  const parts = ['true'];
+  const b: Knex.RawBinding[] = [];
+  if (f.bbox) {
+    parts.push(`((t.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(t.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)))
+                 OR (t.meeting_place && ST_MakeEnvelope(?, ?, ?, ?, 4326)))`);
+    b.push(...f.bbox, ...f.bbox, ...f.bbox);
+  }
+  if (f.area) {
+    parts.push(overlapsAreasSql('t.geom'));
+    b.push(f.area);
+  }
+  if (f.theme) {
+    parts.push('t.themes && ?::text[]');
+    b.push(f.theme);
+  }
+  return { sql: parts.join(' AND '), bindings: b };
+}
+
+const nextMeetingSql = `(SELECT ${ISO('min(m.starts_at)')} FROM partnership_table_meetings m WHERE m.table_id = t.id AND m.starts_at >= now())`;
+const participantsSql = '(SELECT count(*)::int FROM partnership_table_participants p WHERE p.table_id = t.id)';
+const propsSql = (role: string) => `json_build_object('id', t.id, 'name', t.name, 'convener', t.convener,
+  'themes', to_json(t.themes), 'role', '${role}', 'meetingPlaceName', t.meeting_place_name,
+  'nextMeeting', ${nextMeetingSql}, 'participants', ${participantsSql})`;
+
+export async function countTables(knex: Knex, f: TableFilter): Promise<number> {
+  const w = tableFilterSql(f);
+  const { rows } = await knex.raw(`SELECT count(*)::int AS n FROM partnership_tables t WHERE ${w.sql}`, w.bindings);
+  return rows[0].n as number;
+}
+
+/** The map layer: each table of the page as its meeting place (a point) and its area (a polygon). */
+export async function tableFeaturesJson(knex: Knex, f: TableFilter, page: { limit: number; offset: number }): Promise<{ json: string; count: number }> {
+  const w = tableFilterSql(f);
+  const { rows } = await knex.raw(
+    `WITH page AS (SELECT t.id FROM partnership_tables t WHERE ${w.sql} ORDER BY t.id LIMIT ? OFFSET ?),
+          feats AS (
+            SELECT t.id, 0 AS ord, json_build_object('type', 'Feature', 'id', t.id || '-place',
+                     'geometry', ST_AsGeoJSON(t.meeting_place, 6)::json, 'properties', ${propsSql('meeting_place')}) AS f
+              FROM page JOIN partnership_tables t ON t.id = page.id WHERE t.meeting_place IS NOT NULL
+            UNION ALL
+            SELECT t.id, 1, json_build_object('type', 'Feature', 'id', t.id || '-area',
+                     'geometry', ST_AsGeoJSON(t.geom, 6)::json, 'properties', ${propsSql('area')})
+              FROM page JOIN partnership_tables t ON t.id = page.id)
+     SELECT coalesce(json_agg(f ORDER BY id, ord), '[]'::json)::text AS features, (SELECT count(*)::int FROM page) AS n FROM feats`,
+    [...w.bindings, page.limit, page.offset],
+  );
+  return { json: rows[0].features as string, count: rows[0].n as number };
+}
+
+/** OGC: one feature per table, its area as geometry and the meeting place as properties. */
+const ogcFeatureSql = `json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 6)::json,
+  'properties', json_build_object('id', t.id, 'name', t.name, 'convener', t.convener, 'description', t.description,
+    'themes', array_to_string(t.themes, ';'), 'areaId', t.area_id, 'meetingPlaceName', t.meeting_place_name,
+    'meetingLon', round(ST_X(t.meeting_place)::numeric, 6), 'meetingLat', round(ST_Y(t.meeting_place)::numeric, 6),
+    'participants', ${participantsSql}, 'nextMeeting', ${nextMeetingSql}))`;
+
+export async function tableOgcFeaturesJson(knex: Knex, f: TableFilter, page: { limit: number; offset: number }): Promise<{ json: string; count: number }> {
+  const w = tableFilterSql(f);
+  const { rows } = await knex.raw(
+    `SELECT coalesce(json_agg(${ogcFeatureSql} ORDER BY t.id), '[]'::json)::text AS features, count(*)::int AS n
+       FROM (SELECT * FROM partnership_tables t WHERE ${w.sql} ORDER BY t.id LIMIT ? OFFSET ?) t`,
+    [...w.bindings, page.limit, page.offset],
+  );
+  return { json: rows[0].features as string, count: rows[0].n as number };
+}
+
+export async function tableOgcFeatureJson(knex: Knex, id: number): Promise<string | null> {
+  const { rows } = await knex.raw(`SELECT ${ogcFeatureSql}::text AS f FROM partnership_tables t WHERE t.id = ?`, [id]);
+  return rows[0]?.f ?? null;
+}
+
+export async function tableExtent(knex: Knex): Promise<[number, number, number, number] | null> {
+  const { rows } = await knex.raw(
+    `SELECT ST_XMin(e) AS x1, ST_YMin(e) AS y1, ST_XMax(e) AS x2, ST_YMax(e) AS y2
+       FROM (SELECT ST_Extent(geom)::geometry AS e FROM partnership_tables) x`,
+  );
+  const r = rows[0];
+  return r.x1 === null ? null : [r.x1, r.y1, r.x2, r.y2];
+}
+
+export async function tableRows(knex: Knex, f: TableFilter, page: { limit: number; offset: number }): Promise<Record<string, unknown>[]> {
+  const w = tableFilterSql(f);
+  const { rows } = await knex.raw(
+    `SELECT t.id, t.name, t.convener, t.description, array_to_string(t.themes, ';') AS themes, t.area_id AS "areaId",
+            t.meeting_place_name AS "meetingPlaceName",
+            round(ST_X(t.meeting_place)::numeric, 6)::float8 AS "meetingLon", round(ST_Y(t.meeting_place)::numeric, 6)::float8 AS "meetingLat",
+            ${participantsSql} AS participants, ${nextMeetingSql} AS "nextMeeting",
+            t.contact_name AS "contactName", t.contact_email AS "contactEmail", ST_AsText(t.geom, 6) AS wkt
+       FROM partnership_tables t WHERE ${w.sql} ORDER BY t.id LIMIT ? OFFSET ?`,
+    [...w.bindings, page.limit, page.offset],
+  );
+  return rows;
+}
+
+// ---- one table -----------------------------------------------------------------------------
+
+export interface TableRow {
+  id: number;
+  name: string;
+  convener: string;
+  description: string;
+  themes: string[];
+  area: AreaSummary | null;
+  geometry: { type: 'MultiPolygon'; coordinates: unknown };
+  meeting_place_name: string | null;
+  meeting_place: { lon: number; lat: number } | null;
+  contact_name: string | null;
+  contact_email: string | null;
+}
+
+export async function tableById(knex: Knex, id: number): Promise<TableRow | null> {
+  const { rows } = await knex.raw(
+    `SELECT t.id, t.name, t.convener, t.description, t.themes, ST_AsGeoJSON(t.geom, 6)::json AS geometry,
+            (SELECT ${areaSummarySql('a')} FROM areas a WHERE a.id = t.area_id) AS area,
+            t.meeting_place_name,
+            CASE WHEN t.meeting_place IS NULL THEN NULL
+                 ELSE json_build_object('lon', round(ST_X(t.meeting_place)::numeric, 6), 'lat', round(ST_Y(t.meeting_place)::numeric, 6)) END AS meeting_place,
+            t.contact_name, t.contact_email
+       FROM partnership_tables t WHERE t.id = ?`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function tableExists(knex: Knex, id: number): Promise<boolean> {
+  const { rows } = await knex.raw('SELECT 1 FROM partnership_tables WHERE id = ?', [id]);
+  return rows.length > 0;
+}
+
+export interface TableFields {
+  name?: string;
+  convener?: string;
+  description?: string;
+  themes?: string[];
+  areaId?: number | null;
+  /** GeoJSON text of the area (a picked district's shape or a drawn polygon). */
+  geoJson?: string;
+  meetingPlaceName?: string;
+  meetingPlace?: { lon: number; lat: number };
+  contactName?: string;
+  contactEmail?: string;
+}
+
+const pointSql = 'ST_SetSRID(ST_MakePoint(?::float8, ?::float8), 4326)';
+
+export async function insertTable(trx: Knex.Transaction, t: TableFields & { name: string; convener: string; geoJson: string }, userId: number): Promise<number> {
+  const { rows } = await trx.raw(
+    `INSERT INTO partnership_tables (name, convener, description, themes, area_id, geom, meeting_place_name, meeting_place,
+                                     contact_name, contact_email, created_by)
+     VALUES (?, ?, ?, ?::text[], ?, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326)), ?,
+             CASE WHEN ?::float8 IS NULL THEN NULL ELSE ${pointSql} END, ?, ?, ?)
+     RETURNING id`,
+    [
+      t.name, t.convener, t.description ?? '', t.themes ?? [], t.areaId ?? null, t.geoJson, t.meetingPlaceName ?? null,
+      t.meetingPlace?.lon ?? null, t.meetingPlace?.lon ?? null, t.meetingPlace?.lat ?? null,
+      t.contactName ?? null, t.contactEmail ?? null, userId,
+    ],
+  );
+  return rows[0].id as number;
+}
+
+export async function updateTable(trx: Knex.Transaction, id: number, t: TableFields): Promise<void> {
+  const place = t.meetingPlace;
+  await trx.raw(
+    `UPDATE partnership_tables SET
+        name = coalesce(?, name), convener = coalesce(?, convener), description = coalesce(?, description),
+        themes = coalesce(?::text[], themes),
+        area_id = CASE WHEN ?::boolean THEN ?::int ELSE area_id END,
+        geom = coalesce(ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326)), geom),
+        meeting_place_name = coalesce(?, meeting_place_name),
+        meeting_place = CASE WHEN ?::float8 IS NULL THEN meeting_place ELSE ${pointSql} END,
+        contact_name = coalesce(?, contact_name), contact_email = coalesce(?, contact_email), updated_at = now()
+      WHERE id = ?`,
+    [
+      t.name ?? null, t.convener ?? null, t.description ?? null, t.themes ?? null,
+      t.areaId !== undefined, t.areaId ?? null, t.geoJson ?? null, t.meetingPlaceName ?? null,
+      place?.lon ?? null, place?.lon ?? null, place?.lat ?? null, t.contactName ?? null, t.contactEmail ?? null, id,
+    ],
+  );
+}
+
+// ---- participants, meetings, outcomes ------------------------------------------------------
+
+export async function participantsOf(knex: Knex, tableId: number): Promise<TableParticipant[]> {
+  const { rows } = await knex.raw(
+    'SELECT id, name, sector, organisation FROM partnership_table_participants WHERE table_id = ? ORDER BY sector, name, id',
+    [tableId],
+  );
+  return rows as TableParticipant[];
+}
+
+export async function insertParticipant(
+  trx: Knex.Transaction,
+  tableId: number,
+  p: { name: string; sector: Sector; organisation?: string },
+): Promise<TableParticipant> {
+  const { rows } = await trx.raw(
+    `INSERT INTO partnership_table_participants (table_id, name, sector, organisation) VALUES (?, ?, ?, ?)
+     RETURNING id, name, sector, organisation`,
+    [tableId, p.name, p.sector, p.organisation ?? null],
+  );
+  return rows[0] as TableParticipant;
+}
+
+export async function deleteParticipant(trx: Knex.Transaction, tableId: number, id: number): Promise<TableParticipant | null> {
+  const { rows } = await trx.raw(
+    'DELETE FROM partnership_table_participants WHERE table_id = ? AND id = ? RETURNING id, name, sector, organisation',
+    [tableId, id],
+  );
+  return rows[0] ?? null;
+}
+
+const meetingSql = `m.id, ${ISO('m.starts_at')} AS "startsAt", ${ISO('m.ends_at')} AS "endsAt", m.place,
+  CASE WHEN m.place_point IS NULL THEN NULL
+       ELSE json_build_object('lon', round(ST_X(m.place_point)::numeric, 6), 'lat', round(ST_Y(m.place_point)::numeric, 6)) END AS "placePoint",
+  m.agenda, m.minutes`;
+
+export async function meetingsOf(knex: Knex, tableId: number): Promise<TableMeeting[]> {
+  const { rows } = await knex.raw(`SELECT ${meetingSql} FROM partnership_table_meetings m WHERE m.table_id = ? ORDER BY m.starts_at, m.id`, [tableId]);
+  return rows as TableMeeting[];
+}
+
+export interface MeetingFields {
+  startsAt?: string;
+  endsAt?: string;
+  place?: string;
+  placePoint?: { lon: number; lat: number };
+  agenda?: string;
+  minutes?: string;
+}
+
+export async function insertMeeting(trx: Knex.Transaction, tableId: number, m: MeetingFields & { startsAt: string; place: string }): Promise<TableMeeting> {
+  const { rows } = await trx.raw(
+    `INSERT INTO partnership_table_meetings (table_id, starts_at, ends_at, place, place_point, agenda, minutes)
+     VALUES (?, ?::timestamptz, ?::timestamptz, ?, CASE WHEN ?::float8 IS NULL THEN NULL ELSE ${pointSql} END, ?, ?)
+     RETURNING id`,
+    [tableId, m.startsAt, m.endsAt ?? null, m.place, m.placePoint?.lon ?? null, m.placePoint?.lon ?? null, m.placePoint?.lat ?? null,
+      m.agenda ?? '', m.minutes ?? ''],
+  );
+  return (await meetingById(trx, tableId, rows[0].id))!;
+}
+
+async function meetingById(knex: Knex, tableId: number, id: number): Promise<TableMeeting | null> {
+  const { rows } = await knex.raw(`SELECT ${meetingSql} FROM partnership_table_meetings m WHERE m.table_id = ? AND m.id = ?`, [tableId, id]);
+  return rows[0] ?? null;
+}
+
+export async function lockMeeting(trx: Knex.Transaction, tableId: number, id: number): Promise<{ starts_at: Date; ends_at: Date | null } | null> {
+  const { rows } = await trx.raw('SELECT starts_at, ends_at FROM partnership_table_meetings WHERE table_id = ? AND id = ? FOR UPDATE', [tableId, id]);
+  return rows[0] ?? null;
+}
+
+export async function updateMeeting(trx: Knex.Transaction, tableId: number, id: number, m: MeetingFields): Promise<TableMeeting> {
+  await trx.raw(
+    `UPDATE partnership_table_meetings SET starts_at = coalesce(?::timestamptz, starts_at), ends_at = coalesce(?::timestamptz, ends_at),
+            place = coalesce(?, place),
+            place_point = CASE WHEN ?::float8 IS NULL THEN place_point ELSE ${pointSql} END,
+            agenda = coalesce(?, agenda), minutes = coalesce(?, minutes)
+      WHERE table_id = ? AND id = ?`,
+    [m.startsAt ?? null, m.endsAt ?? null, m.place ?? null, m.placePoint?.lon ?? null, m.placePoint?.lon ?? null, m.placePoint?.lat ?? null,
+      m.agenda ?? null, m.minutes ?? null, tableId, id],
+  );
+  return (await meetingById(trx, tableId, id))!;
+}
+
+export async function outcomesOf(knex: Knex, tableId: number): Promise<TableOutcome[]> {
+  const { rows } = await knex.raw(
+    `SELECT o.id, o.route, o.description, ${ISO('o.created_at')} AS "createdAt",
+            coalesce((SELECT json_agg(x.idea_id ORDER BY x.idea_id) FROM partnership_table_outcome_ideas x WHERE x.outcome_id = o.id), '[]'::json) AS "ideaIds",
+            coalesce((SELECT json_agg(x.activity_id ORDER BY x.activity_id) FROM partnership_table_outcome_activities x WHERE x.outcome_id = o.id), '[]'::json) AS "activityIds"
+       FROM partnership_table_outcomes o WHERE o.table_id = ? ORDER BY o.id`,
+    [tableId],
+  );
+  return rows as TableOutcome[];
+}
+
+export async function insertOutcome(
+  trx: Knex.Transaction,
+  tableId: number,
+  o: { route: OutcomeRoute; description: string; ideaIds: number[]; activityIds: number[] },
+): Promise<number> {
+  const { rows } = await trx.raw('INSERT INTO partnership_table_outcomes (table_id, route, description) VALUES (?, ?, ?) RETURNING id', [
+    tableId,
+    o.route,
+    o.description,
+  ]);
+  const id = rows[0].id as number;
+  await trx.raw('INSERT INTO partnership_table_outcome_ideas (outcome_id, idea_id) SELECT ?, x FROM unnest(?::int[]) AS x', [id, o.ideaIds]);
+  await trx.raw('INSERT INTO partnership_table_outcome_activities (outcome_id, activity_id) SELECT ?, x FROM unnest(?::int[]) AS x', [id, o.activityIds]);
+  return id;
+}
+
+export async function missingIds(knex: Knex, table: 'ideas' | 'activities', ids: number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  const { rows } = await knex.raw(`SELECT x.id FROM unnest(?::int[]) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM ?? t WHERE t.id = x.id)`, [ids, table]);
+  return (rows as { id: number }[]).map((r) => r.id);
+}
+
+// ---- meetings in a time window -------------------------------------------------------------
+
+/** Meetings as point features (the meeting's own place, else the table's, else a point of its area). */
+export async function meetingFeaturesJson(knex: Knex, q: MeetingsQuery & { from: string }, limit: number): Promise<{ json: string; count: number }> {
+  const w = tableFilterSql({ area: q.area, theme: q.theme });
+  const parts = [w.sql, 'm.starts_at >= ?::timestamptz'];
+  const b: Knex.RawBinding[] = [...w.bindings, q.from];
+  if (q.to) {
+    parts.push('m.starts_at <= ?::timestamptz');
+    b.push(q.to);
+  }
+  const point = 'coalesce(m.place_point, t.meeting_place, ST_PointOnSurface(t.geom))';
+  if (q.bbox) {
+    parts.push(`${point} && ST_MakeEnvelope(?, ?, ?, ?, 4326)`);
+    b.push(...q.bbox);
+  }
+  const { rows } = await knex.raw(
+    `SELECT coalesce(json_agg(json_build_object('type', 'Feature', 'id', x.id, 'geometry', x.geometry, 'properties', x.p)
+                              ORDER BY x.starts_at, x.id), '[]'::json)::text AS features, count(*)::int AS n
+       FROM (SELECT m.id, m.starts_at, ST_AsGeoJSON(${point}, 6)::json AS geometry,
+                    json_build_object('id', m.id, 'tableId', t.id, 'tableName', t.name, 'convener', t.convener,
+                                      'startsAt', ${ISO('m.starts_at')}, 'endsAt', ${ISO('m.ends_at')}, 'place', m.place,
+                                      'themes', to_json(t.themes)) AS p
+               FROM partnership_table_meetings m JOIN partnership_tables t ON t.id = m.table_id
+              WHERE ${parts.join(' AND ')} ORDER BY m.starts_at, m.id LIMIT ?) x`,
+    [...b, limit],
+  );
+  return { json: rows[0].features as string, count: rows[0].n as number };
+}
