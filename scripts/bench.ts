@@ -2,12 +2,16 @@
  * npm run bench [-- --sizes 10000,100000 --import-sample 2000]
  * Generates synthetic activities in a temporary embedded database (or in DATABASE_URL, where it
  * adds rows of source 'bench' and removes them again) and prints: items per second through the
- * importer path, and viewport query time and payload size at each size.
+ * importer path, and viewport query time and payload size at each size; then the districts layer
+ * (payload and time per level), idea submission latency and the ideas layer with 10 000 ideas.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { activityCollectionJson } from '../server/src/activities/activities.service.js';
+import { areaCollectionJson } from '../server/src/areas/areas.repository.js';
+import { AREA_LEVELS } from '../server/src/contracts/areas.js';
+import { ideaCollectionJson, submitIdea } from '../server/src/ideas/ideas.service.js';
 import { runImport, type Candidate } from '../server/src/activities/importers/import-runner.js';
 import { importAreasFrom, OFFLINE_FIXTURE_DIR } from '../server/src/areas/areas.service.js';
 import { repoRoot } from '../server/src/config.js';
@@ -138,5 +142,63 @@ for (const n of sizes) {
 
 await knex.raw(`DELETE FROM activities WHERE source = 'bench'`);
 await knex.raw(`DELETE FROM data_imports WHERE dataset = 'activities:bench'`);
+
+/** Median and 95th percentile of `runs` calls, in ms. */
+async function measure<T>(runs: number, f: (i: number) => Promise<T>): Promise<{ median: number; p95: number; last: T }> {
+  const ms: number[] = [];
+  let last!: T;
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    last = await f(i);
+    ms.push(performance.now() - s);
+  }
+  ms.sort((a, b) => a - b);
+  return { median: ms[Math.floor(runs / 2)], p95: ms[Math.min(runs - 1, Math.floor(runs * 0.95))], last };
+}
+const kib = (text: string) => `${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`;
+
+// 3. The districts layer as the map loads it.
+console.log('\nDistricts layer (GET /api/areas?level=…, built in PostGIS)');
+for (const level of AREA_LEVELS) {
+  const r = await measure(5, () => areaCollectionJson(knex, level));
+  console.log(`  ${level.padEnd(11)} ${r.median.toFixed(1).padStart(7)} ms median of 5, ${kib(r.last).padStart(8)}`);
+}
+
+// 4. Submitting ideas: validation in PostGIS, tracking code, areas, timeline, one transaction.
+const BENCH_TITLE = 'Bench idea';
+const point = (i: number) => ({ type: 'Point', coordinates: [24.93 + (i % 40) * 0.001, 60.17 + (i % 30) * 0.001] });
+const polygon = (i: number) => {
+  const [x, y] = point(i).coordinates;
+  return { type: 'Polygon', coordinates: [[[x, y], [x + 0.002, y], [x + 0.002, y + 0.001], [x, y + 0.001], [x, y]]] };
+};
+for (const [label, geometry] of [['point', point], ['polygon', polygon]] as const) {
+  const r = await measure(50, (i) =>
+    submitIdea(knex, { title: BENCH_TITLE, description: 'Benchmark idea.', themes: ['community'], geometry: geometry(i) }, { userId: null }),
+  );
+  console.log(`\nIdea submission (${label}): ${r.median.toFixed(1)} ms median, ${r.p95.toFixed(1)} ms p95 of 50`);
+}
+
+// 5. The ideas layer with 10 000 ideas.
+await knex.raw(
+  `INSERT INTO ideas (tracking_code, title, description, geom)
+   SELECT 'KK-B' || lpad(g::text, 6, '0'), ?, 'Benchmark idea.',
+          ST_SetSRID(ST_MakePoint(24.83 + 0.32 * ((g::bigint * 7919) % 100003) / 100003.0,
+                                  60.15 + 0.13 * ((g::bigint * 104729) % 99991) / 99991.0), 4326)
+     FROM generate_series(1, 10000 - (SELECT count(*)::int FROM ideas WHERE title = ?)) g`,
+  [BENCH_TITLE, BENCH_TITLE],
+);
+await knex.raw(`INSERT INTO idea_themes (idea_id, theme_id) SELECT i.id, (SELECT id FROM themes WHERE slug = 'community') FROM ideas i
+                WHERE i.title = ? ON CONFLICT DO NOTHING`, [BENCH_TITLE]);
+await knex.raw('ANALYZE ideas');
+console.log('\n10 000 ideas (GET /api/ideas)');
+for (const [label, bbox, limit] of [
+  ['district viewport, limit 1000', [24.92, 60.17, 24.97, 60.195], 1000],
+  ['whole city, limit 1000', [24.78, 60.1, 25.25, 60.3], 1000],
+  ['whole city, limit 5000 (max)', [24.78, 60.1, 25.25, 60.3], 5000],
+] as const) {
+  const r = await measure(5, () => ideaCollectionJson(knex, { bbox: [...bbox] as [number, number, number, number], limit }, { waitingDays: 14 }));
+  console.log(`  ${label.padEnd(32)} ${r.median.toFixed(1).padStart(7)} ms median of 5, ${kib(r.last).padStart(8)}`);
+}
+await knex.raw('DELETE FROM ideas WHERE title = ?', [BENCH_TITLE]);
 await db.close();
 console.log(`\nTotal ${((Date.now() - t0) / 1000).toFixed(0)} s`);

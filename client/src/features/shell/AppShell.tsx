@@ -39,7 +39,7 @@ export function AppShell() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#area-list">
+      <a className="skip-link" href="#sidebar-content">
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
@@ -52,7 +52,7 @@ export function AppShell() {
         <AccountMenu />
       </header>
       <main className="app-body">
-        <aside className="sidebar" aria-label={t('app.sidebar')}>
+        <aside id="sidebar-content" tabIndex={-1} className="sidebar" aria-label={t('app.sidebar')}>
           {config.data?.areasFromFixture && (
             <Notification type="alert" label={t('areas.fixtureTitle')} className="sidebar-notice">
               {t('areas.fixtureBody')}
