@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { AreaSummary } from '../contracts/areas.js';
-import type { AlternativeRoute, IdeaFilter, IdeaStage, IdeaStageEvent } from '../contracts/ideas.js';
+import type { AlternativeRoute, IdeaFilter, IdeaStage, IdeaStageEvent, NearbyActivity } from '../contracts/ideas.js';
 
 const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
@@ -235,20 +235,7 @@ export async function activitiesNearIdea(knex: Knex, ideaId: number, distance: n
       ORDER BY "distanceMetres", t.id LIMIT ?`,
     [ideaId, distance, distance, limit],
   );
-  return rows as {
-    id: number;
-    department: string;
-    departmentColor: string;
-    kind: string;
-    status: string;
-    titleFi: string;
-    titleSv: string | null;
-    titleEn: string | null;
-    startsAt: string | null;
-    endsAt: string | null;
-    isDemo: boolean;
-    distanceMetres: number;
-  }[];
+  return rows as NearbyActivity[];
 }
 
 /**

@@ -132,25 +132,30 @@ export async function ideaIdByTrackingCode(knex: Knex, input: string): Promise<n
   return id;
 }
 
+type Official = { userId: number; departmentIds: number[] };
+
+/**
+ * Locks the idea for an official's change and resolves its department: the idea's own, or — for
+ * an idea nobody has taken yet — the official's first. Another department's idea is refused.
+ */
+async function lockForOfficial(trx: Knex.Transaction, ideaId: number, actor: Official) {
+  const idea = await repo.lockIdea(trx, ideaId);
+  if (!idea) throw notFound(`Idea ${ideaId}`);
+  if (actor.departmentIds.length === 0) throw new HttpError(403, 'forbidden', 'You belong to no department');
+  const department = idea.department_id ?? actor.departmentIds[0];
+  if (!actor.departmentIds.includes(department)) {
+    throw new HttpError(403, 'out_of_scope', 'This idea belongs to another department than yours');
+  }
+  return { ...idea, department };
+}
+
 /** Officials move ideas of their own department; one with no department yet can be taken by any official. */
-export async function moveIdea(
-  knex: Knex,
-  ideaId: number,
-  change: StageChangeBody,
-  actor: { userId: number; departmentIds: number[] },
-): Promise<void> {
+export async function moveIdea(knex: Knex, ideaId: number, change: StageChangeBody, actor: Official): Promise<void> {
   await knex.transaction(async (trx) => {
-    const idea = await repo.lockIdea(trx, ideaId);
-    if (!idea) throw notFound(`Idea ${ideaId}`);
-    if (actor.departmentIds.length === 0) throw new HttpError(403, 'forbidden', 'You belong to no department');
-    if (idea.department_id !== null && !actor.departmentIds.includes(idea.department_id)) {
-      throw new HttpError(403, 'out_of_scope', 'This idea belongs to another department than yours');
-    }
+    const idea = await lockForOfficial(trx, ideaId, actor);
     const refusal = refusalOfMove(idea.stage, change.to);
     if (refusal) throw new HttpError(409, 'invalid_transition', refusal, { from: idea.stage, to: change.to });
-    if (idea.department_id === null) {
-      await repo.takeResponsibility(trx, ideaId, actor.userId, actor.departmentIds[0]);
-    }
+    if (idea.department_id === null) await repo.takeResponsibility(trx, ideaId, actor.userId, idea.department);
     await repo.recordStageChange(trx, {
       ideaId,
       from: idea.stage,
@@ -165,19 +170,9 @@ export async function moveIdea(
 }
 
 /** An official takes an idea for their department; one already taken stays with its department. */
-export async function takeResponsibility(
-  knex: Knex,
-  ideaId: number,
-  actor: { userId: number; departmentIds: number[] },
-): Promise<void> {
+export async function takeResponsibility(knex: Knex, ideaId: number, actor: Official): Promise<void> {
   await knex.transaction(async (trx) => {
-    const idea = await repo.lockIdea(trx, ideaId);
-    if (!idea) throw notFound(`Idea ${ideaId}`);
-    if (actor.departmentIds.length === 0) throw new HttpError(403, 'forbidden', 'You belong to no department');
-    const department = idea.department_id ?? actor.departmentIds[0];
-    if (!actor.departmentIds.includes(department)) {
-      throw new HttpError(403, 'out_of_scope', 'This idea belongs to another department than yours');
-    }
-    await repo.takeResponsibility(trx, ideaId, actor.userId, department);
+    const idea = await lockForOfficial(trx, ideaId, actor);
+    await repo.takeResponsibility(trx, ideaId, actor.userId, idea.department);
   });
 }

@@ -7,6 +7,7 @@ import { accountApi } from './account-api';
 import { describeError, fieldErrors } from './auth-errors';
 import { PageHeading } from './PageHeading';
 import { checkNewPassword } from './password-rules';
+import { errorProps } from './error-props';
 
 /**
  * /reset-password — without a token, asks for the address to mail a link to; with ?token=… (the
@@ -60,9 +61,7 @@ function RequestReset() {
               required
               value={email}
               onChange={(e) => setEmail(e.target.value)}
-              invalid={!!invalid}
-              aria-invalid={!!invalid}
-              errorText={invalid}
+              {...errorProps(invalid)}
             />
             <Button type="submit" disabled={request.isPending}>
               {t('account.reset.submit')}
@@ -121,9 +120,7 @@ function ConfirmReset({ token }: { token: string }) {
               required
               value={password}
               onChange={(e) => setPassword(e.target.value)}
-              invalid={!!invalid.password}
-              aria-invalid={!!invalid.password}
-              errorText={invalid.password}
+              {...errorProps(invalid.password)}
               includeShowPasswordButton
               revealPasswordButtonAriaLabel={t('account.fields.showPassword')}
               concealPasswordButtonAriaLabel={t('account.fields.hidePassword')}
@@ -136,9 +133,7 @@ function ConfirmReset({ token }: { token: string }) {
               required
               value={confirm}
               onChange={(e) => setConfirm(e.target.value)}
-              invalid={!!invalid.confirm}
-              aria-invalid={!!invalid.confirm}
-              errorText={invalid.confirm}
+              {...errorProps(invalid.confirm)}
               includeShowPasswordButton
               revealPasswordButtonAriaLabel={t('account.fields.showPassword')}
               concealPasswordButtonAriaLabel={t('account.fields.hidePassword')}

@@ -10,6 +10,7 @@ import { describeError, fieldErrors } from './auth-errors';
 import { PageHeading } from './PageHeading';
 import { checkNewPassword } from './password-rules';
 import { useSignOut } from './use-sign-out';
+import { errorProps } from './error-props';
 
 /** /profile — the signed-in account, its roles and memberships, password and signing out. */
 export function ProfilePage() {
@@ -158,9 +159,7 @@ function ChangePassword() {
           required
           value={values.current}
           onChange={set('current')}
-          invalid={!!invalid.current}
-          aria-invalid={!!invalid.current}
-          errorText={invalid.current}
+          {...errorProps(invalid.current)}
           {...reveal}
         />
         <PasswordInput
@@ -172,9 +171,7 @@ function ChangePassword() {
           required
           value={values.password}
           onChange={set('password')}
-          invalid={!!invalid.password}
-          aria-invalid={!!invalid.password}
-          errorText={invalid.password}
+          {...errorProps(invalid.password)}
           {...reveal}
         />
         <PasswordInput
@@ -185,9 +182,7 @@ function ChangePassword() {
           required
           value={values.confirm}
           onChange={set('confirm')}
-          invalid={!!invalid.confirm}
-          aria-invalid={!!invalid.confirm}
-          errorText={invalid.confirm}
+          {...errorProps(invalid.confirm)}
           {...reveal}
         />
         <Button type="submit" variant={ButtonVariant.Secondary} disabled={change.isPending}>

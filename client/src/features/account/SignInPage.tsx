@@ -8,6 +8,7 @@ import { accountApi, safeReturnTo, ssoLoginUrl } from './account-api';
 import { meQuery, useAuthTransitions } from './account-query';
 import { describeError, fieldErrors } from './auth-errors';
 import { PageHeading } from './PageHeading';
+import { errorProps } from './error-props';
 
 interface Fields {
   email?: string;
@@ -120,9 +121,7 @@ export function SignInPage() {
           required
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          invalid={!!invalid.email}
-          aria-invalid={!!invalid.email}
-          errorText={invalid.email}
+          {...errorProps(invalid.email)}
         />
         <PasswordInput
           id="signin-password"
@@ -132,9 +131,7 @@ export function SignInPage() {
           required
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          invalid={!!invalid.password}
-          aria-invalid={!!invalid.password}
-          errorText={invalid.password}
+          {...errorProps(invalid.password)}
           revealPasswordButtonAriaLabel={t('account.fields.showPassword')}
           concealPasswordButtonAriaLabel={t('account.fields.hidePassword')}
           includeShowPasswordButton

@@ -7,6 +7,7 @@ import { accountApi } from './account-api';
 import { describeError, fieldErrors } from './auth-errors';
 import { PageHeading } from './PageHeading';
 import { checkNewPassword } from './password-rules';
+import { errorProps } from './error-props';
 
 type Field = 'email' | 'displayName' | 'password' | 'confirm';
 
@@ -85,9 +86,7 @@ export function SignUpPage() {
           required
           value={values.email}
           onChange={set('email')}
-          invalid={!!invalid.email}
-          aria-invalid={!!invalid.email}
-          errorText={invalid.email}
+          {...errorProps(invalid.email)}
         />
         <TextInput
           id="signup-name"
@@ -98,9 +97,7 @@ export function SignUpPage() {
           maxLength={80}
           value={values.displayName}
           onChange={set('displayName')}
-          invalid={!!invalid.displayName}
-          aria-invalid={!!invalid.displayName}
-          errorText={invalid.displayName}
+          {...errorProps(invalid.displayName)}
         />
         <PasswordInput
           id="signup-password"
@@ -111,9 +108,7 @@ export function SignUpPage() {
           required
           value={values.password}
           onChange={set('password')}
-          invalid={!!invalid.password}
-          aria-invalid={!!invalid.password}
-          errorText={invalid.password}
+          {...errorProps(invalid.password)}
           includeShowPasswordButton
           revealPasswordButtonAriaLabel={t('account.fields.showPassword')}
           concealPasswordButtonAriaLabel={t('account.fields.hidePassword')}
@@ -126,9 +121,7 @@ export function SignUpPage() {
           required
           value={values.confirm}
           onChange={set('confirm')}
-          invalid={!!invalid.confirm}
-          aria-invalid={!!invalid.confirm}
-          errorText={invalid.confirm}
+          {...errorProps(invalid.confirm)}
           includeShowPasswordButton
           revealPasswordButtonAriaLabel={t('account.fields.showPassword')}
           concealPasswordButtonAriaLabel={t('account.fields.hidePassword')}

@@ -1,9 +1,11 @@
-import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { ActivityCollection, Department } from '@contracts/activities';
 import { activityTitle, byStart, localName } from '@/layers/activities/names';
 import { formatSpan } from './format';
+import { moveFocusAmong } from '@/a11y/list-keys';
+
+const moveFocus = moveFocusAmong('a.activity-item');
 
 interface Props {
   data: ActivityCollection;
@@ -66,14 +68,4 @@ export function ActivityList({ data, departments, updating }: Props) {
       )}
     </section>
   );
-}
-
-function moveFocus(e: KeyboardEvent<HTMLUListElement>) {
-  const links = [...e.currentTarget.querySelectorAll<HTMLAnchorElement>('a.activity-item')];
-  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
-  if (at < 0) return;
-  const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: links.length - 1 }[e.key];
-  if (next === undefined) return;
-  e.preventDefault();
-  links[Math.max(0, Math.min(links.length - 1, next))]?.focus();
 }

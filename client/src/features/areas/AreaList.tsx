@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { KeyboardEvent } from 'react';
 import type { AreaProperties } from '@contracts/areas';
 import { areaName, sortByName } from '@/layers/areas/area-name';
 import { areaPath, type AreaIndex } from '@/layers/areas/use-area-index';
+import { moveFocusAmong } from '@/a11y/list-keys';
+
+const moveFocus = moveFocusAmong('button.area-tree-button');
 
 interface AreaListProps {
   index: AreaIndex;
@@ -54,14 +56,4 @@ export function AreaList({ index, selectedId, onSelect }: AreaListProps) {
       </div>
     </section>
   );
-}
-
-function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
-  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.area-tree-button')];
-  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-  if (at < 0) return;
-  const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[e.key];
-  if (next === undefined) return;
-  e.preventDefault();
-  buttons[Math.max(0, Math.min(buttons.length - 1, next))]?.focus();
 }

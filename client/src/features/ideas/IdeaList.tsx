@@ -1,12 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { LoadingSpinner } from 'hds-react';
-import { useMemo, type KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useIdeaFilter } from '@/layers/ideas/filters';
 import { ideasQuery, ideasSearch } from '@/layers/ideas/query';
 import { errorMessage, formatDate } from './format';
 import { StageBadge } from './StageBadge';
+import { moveFocusAmong } from '@/a11y/list-keys';
+
+const moveFocus = moveFocusAmong('a.idea-list-link');
 
 /**
  * The ideas in the map's view, newest first: the map's accessible twin. Same query as the map
@@ -66,14 +69,4 @@ export function IdeaList() {
       </p>
     </section>
   );
-}
-
-function moveFocus(e: KeyboardEvent<HTMLOListElement>) {
-  const links = [...e.currentTarget.querySelectorAll<HTMLAnchorElement>('a.idea-list-link')];
-  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
-  if (at < 0) return;
-  const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: links.length - 1 }[e.key];
-  if (next === undefined) return;
-  e.preventDefault();
-  links[Math.max(0, Math.min(links.length - 1, next))]?.focus();
 }
