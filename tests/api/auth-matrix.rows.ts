@@ -380,7 +380,7 @@ async function kehraPlanItem(c: MatrixContext): Promise<void> {
   await c.knex.raw(
     `INSERT INTO kehra_plan_items (kehra_group_id, idea_id, rank)
      SELECT ?, ?, coalesce(max(rank), 0) + 1 FROM kehra_plan_items WHERE kehra_group_id = ?
-     ON CONFLICT DO NOTHING`,
+     ON CONFLICT (kehra_group_id, idea_id) DO NOTHING`,
     [c.kehraGroups.own, c.ideaId, c.kehraGroups.own],
   );
 }
