@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import type { Knex } from 'knex';
 import {
   ACTIVITIES_EXPORT_MAX,
@@ -11,18 +11,11 @@ import {
   type ActivityFilter,
 } from '../contracts/activities.js';
 import { writeRoute } from '../auth/policy.js';
+import { sendChunks } from '../http/export-stream.js';
 import * as service from './activities.service.js';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
-/** Streams an export; the first chunk is awaited before headers so a 400 still answers as JSON. */
-async function sendChunks(res: Response, chunks: AsyncGenerator<string>, type: string, filename: string): Promise<void> {
-  const first = await chunks.next();
-  res.type(type).attachment(filename);
-  if (!first.done) res.write(first.value);
-  for await (const c of chunks) res.write(c);
-  res.end();
-}
 
 export function activitiesRouter(knex: Knex): Router {
   const r = Router();

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import {
   ACTIVITIES_DEFAULT_LIMIT,
+  ACTIVITY_CSV_COLUMNS,
   OVERLAP_DEFAULT_DISTANCE,
   type ActivitiesQuery,
   type ActivityDetail,
@@ -10,8 +11,8 @@ import {
 } from '../contracts/activities.js';
 import { validateUserGeometry } from '../geometry/user-geometry.js';
 import { HttpError, notFound } from '../http/errors.js';
+import { csvExport, geoJsonExport } from '../http/export-stream.js';
 import * as repo from './activities.repository.js';
-import { toCsv, CSV_COLUMNS } from './csv.js';
 
 export const listDepartments = repo.listDepartments;
 export const listThemes = repo.listThemes;
@@ -68,23 +69,13 @@ export async function activityCollectionJson(
   return { body, numberMatched, numberReturned: features.count };
 }
 
-/** Export pages: each query bounded, the whole export streamed. */
-const EXPORT_PAGE = 2000;
-
 export async function* activityCsvChunks(
   knex: Knex,
   f: ActivityFilter,
   page: { limit: number; offset: number },
 ): AsyncGenerator<string> {
   await checkFilterReferences(knex, f);
-  yield toCsv([CSV_COLUMNS as unknown as string[]]);
-  for (let done = 0; done < page.limit; ) {
-    const n = Math.min(EXPORT_PAGE, page.limit - done);
-    const rows = await repo.activityRows(knex, f, { limit: n, offset: page.offset + done });
-    if (rows.length) yield toCsv(rows.map((r) => CSV_COLUMNS.map((c) => (c === 'themes' ? r.themes.join(';') : r[c]))));
-    done += rows.length;
-    if (rows.length < n) break;
-  }
+  yield* csvExport(ACTIVITY_CSV_COLUMNS, page, (p) => repo.activityRows(knex, f, p));
 }
 
 export async function* activityGeoJsonChunks(
@@ -93,19 +84,7 @@ export async function* activityGeoJsonChunks(
   page: { limit: number; offset: number },
 ): AsyncGenerator<string> {
   await checkFilterReferences(knex, f);
-  yield '{"type":"FeatureCollection","features":[';
-  let first = true;
-  for (let done = 0; done < page.limit; ) {
-    const n = Math.min(EXPORT_PAGE, page.limit - done);
-    const chunk = await repo.activityFeaturesJson(knex, f, { limit: n, offset: page.offset + done, full: true });
-    if (chunk.count) {
-      yield (first ? '' : ',') + chunk.json.slice(1, -1);
-      first = false;
-    }
-    done += chunk.count;
-    if (chunk.count < n) break;
-  }
-  yield ']}';
+  yield* geoJsonExport(page, (p) => repo.activityFeaturesJson(knex, f, { ...p, full: true }));
 }
 
 export async function activityDetail(knex: Knex, id: number, distance = OVERLAP_DEFAULT_DISTANCE): Promise<ActivityDetail> {

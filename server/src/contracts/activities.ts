@@ -274,3 +274,10 @@ export interface OverlapsResponse {
   pairs: OverlapPair[];
   truncated: boolean;
 }
+
+/** Columns of the activities CSV export, in order (snake_case is what spreadsheets and GIS expect). */
+export const ACTIVITY_CSV_COLUMNS = [
+  'id', 'department', 'kind', 'status', 'titleFi', 'titleSv', 'titleEn', 'descriptionFi', 'descriptionSv',
+  'descriptionEn', 'startsAt', 'endsAt', 'themes', 'contact', 'url', 'source', 'sourceId', 'isDemo', 'updatedAt',
+  'lon', 'lat', 'wkt',
+] as const;

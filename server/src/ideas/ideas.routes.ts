@@ -14,6 +14,7 @@ import {
 } from '../contracts/ideas.js';
 import { EmptyBody } from '../contracts/common.js';
 import { HttpError } from '../http/errors.js';
+import { sendChunks } from '../http/export-stream.js';
 import { securityContext } from '../security/context.js';
 import { rateLimit } from '../security/rate-limit.js';
 import * as service from './ideas.service.js';
@@ -39,8 +40,8 @@ export function ideasRouter(knex: Knex, settings: service.IdeaSettings): Router 
   r.get('/ideas', async (req, res) => {
     const q = IdeasQuery.parse(req.query);
     if (q.format === 'csv') {
-      res.type('text/csv; charset=utf-8').attachment(`ideas-${new Date().toISOString().slice(0, 10)}.csv`);
-      res.send(await service.ideaCsv(knex, q, settings));
+      const name = `ideas-${new Date().toISOString().slice(0, 10)}.csv`;
+      await sendChunks(res, service.ideaCsvChunks(knex, q, settings), 'text/csv; charset=utf-8', name);
       return;
     }
     res.type('application/geo+json').send(await service.ideaCollectionJson(knex, q, settings));

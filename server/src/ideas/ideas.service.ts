@@ -10,9 +10,9 @@ import {
   type IdeasQuery,
   type StageChangeBody,
 } from '../contracts/ideas.js';
-import { toCsv } from '../activities/csv.js';
 import { DEFAULT_GEOMETRY_LIMITS, validateUserGeometry } from '../geometry/user-geometry.js';
 import { HttpError, notFound } from '../http/errors.js';
+import { csvExport } from '../http/export-stream.js';
 import { refusalOfMove } from './idea-stages.js';
 import * as repo from './ideas.repository.js';
 import { generateTrackingCode, normalizeTrackingCode } from './tracking-code.js';
@@ -82,15 +82,10 @@ export async function ideaCollectionJson(knex: Knex, q: IdeasQuery, settings: Id
 const CSV_COLUMNS = ['id', 'trackingCode', 'title', 'stage', 'themes', 'submittedAt', 'stageChangedAt', 'votes', 'comments',
   'waiting', 'department', 'lon', 'lat', 'wkt'] as const;
 
-/** The filtered ideas as CSV (the same rows as the layer, up to the maximum). */
-export async function ideaCsv(knex: Knex, q: IdeasQuery, settings: IdeaSettings): Promise<string> {
-  const rows = await repo.ideaRows(knex, filterOf(q), {
-    limit: q.limit ?? IDEAS_MAX_LIMIT,
-    offset: q.offset ?? 0,
-    waitingDays: settings.waitingDays,
-  });
-  const cell = (r: Record<string, unknown>, c: string) => (Array.isArray(r[c]) ? (r[c] as unknown[]).join(' ') : r[c]);
-  return toCsv([[...CSV_COLUMNS], ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r, c)))]);
+/** The filtered ideas as a CSV download (the same rows as the layer, up to the maximum). */
+export function ideaCsvChunks(knex: Knex, q: IdeasQuery, settings: IdeaSettings): AsyncGenerator<string> {
+  const page = { limit: q.limit ?? IDEAS_MAX_LIMIT, offset: q.offset ?? 0 };
+  return csvExport(CSV_COLUMNS, page, (p) => repo.ideaRows(knex, filterOf(q), { ...p, waitingDays: settings.waitingDays }));
 }
 
 export async function ideaDetail(knex: Knex, id: number, settings: IdeaSettings): Promise<IdeaDetail> {

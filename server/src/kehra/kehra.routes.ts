@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { actorOf } from '../audit/audit.service.js';
@@ -23,6 +23,7 @@ import {
 } from '../contracts/kehra.js';
 import * as repo from './kehra.repository.js';
 import * as service from './kehra.service.js';
+import { sendChunks } from '../http/export-stream.js';
 
 const GroupParams = z.object({ id: idParam('id', 'Kehrä group') }).loose();
 const AreaParams = z.object({ id: idParam('id', 'development area') }).loose();
@@ -52,14 +53,6 @@ const ADMIN: Policy = { roles: ['admin'] };
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
-/** Streams an export; the first chunk is awaited before headers so a 400 still answers as JSON. */
-export async function sendChunks(res: Response, chunks: AsyncGenerator<string>, type: string, filename: string): Promise<void> {
-  const first = await chunks.next();
-  res.type(type).attachment(filename);
-  if (!first.done) res.write(first.value);
-  for await (const c of chunks) res.write(c);
-  res.end();
-}
 
 export function kehraRouter(knex: Knex): Router {
   const r = Router();

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { missingAreaIds } from '../activities/activities.repository.js';
-import { toCsv } from '../activities/csv.js';
+import { csvExport, geoJsonExport } from '../http/export-stream.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import {
   KEHRA_CSV_COLUMNS,
@@ -147,7 +147,6 @@ export async function removeMember(knex: Knex, actor: AuditActor, groupId: numbe
 
 export const groupOfDevArea = repo.groupOfDevArea;
 
-const EXPORT_PAGE = 2000;
 export const KEHRA_DEFAULT_LIMIT = 1000;
 export const KEHRA_EXPORT_MAX = 100_000;
 
@@ -173,32 +172,13 @@ export async function devAreaCollectionJson(
 export async function* devAreaCsvChunks(knex: Knex, f: KehraFilter, page: { limit: number; offset: number }): AsyncGenerator<string> {
   await checkAreas(knex, f.area);
   await checkThemes(knex, f.theme, 'theme');
-  yield toCsv([KEHRA_CSV_COLUMNS as unknown as string[]]);
-  for (let done = 0; done < page.limit; ) {
-    const n = Math.min(EXPORT_PAGE, page.limit - done);
-    const rows = await repo.devAreaRows(knex, f, { limit: n, offset: page.offset + done });
-    if (rows.length) yield toCsv(rows.map((r) => KEHRA_CSV_COLUMNS.map((c) => (c === 'themes' ? r.themes.join(';') : r[c]))));
-    done += rows.length;
-    if (rows.length < n) break;
-  }
+  yield* csvExport(KEHRA_CSV_COLUMNS, page, (p) => repo.devAreaRows(knex, f, p));
 }
 
 export async function* devAreaGeoJsonChunks(knex: Knex, f: KehraFilter, page: { limit: number; offset: number }): AsyncGenerator<string> {
   await checkAreas(knex, f.area);
   await checkThemes(knex, f.theme, 'theme');
-  yield '{"type":"FeatureCollection","features":[';
-  let first = true;
-  for (let done = 0; done < page.limit; ) {
-    const n = Math.min(EXPORT_PAGE, page.limit - done);
-    const chunk = await repo.devAreaFeaturesJson(knex, f, { limit: n, offset: page.offset + done });
-    if (chunk.count) {
-      yield (first ? '' : ',') + chunk.json.slice(1, -1);
-      first = false;
-    }
-    done += chunk.count;
-    if (chunk.count < n) break;
-  }
-  yield ']}';
+  yield* geoJsonExport(page, (p) => repo.devAreaFeaturesJson(knex, f, p));
 }
 
 export async function devAreaFeature(knex: Knex, id: number): Promise<string> {

@@ -15,7 +15,7 @@ import {
   TablePatchBody,
   TablesQuery,
 } from '../contracts/partnership-tables.js';
-import { sendChunks } from '../kehra/kehra.routes.js';
+import { sendChunks } from '../http/export-stream.js';
 import * as service from './partnership-tables.service.js';
 
 const TableParams = z.object({ id: idParam('id', 'partnership table') }).loose();

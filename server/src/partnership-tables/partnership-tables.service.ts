@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { toCsv } from '../activities/csv.js';
+import { csvExport, geoJsonExport } from '../http/export-stream.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { sectorBalance } from '../contracts/kehra.js';
 import {
@@ -57,7 +57,6 @@ async function requireTable(knex: Knex, id: number): Promise<void> {
 
 export const TABLES_DEFAULT_LIMIT = 1000;
 export const TABLES_EXPORT_MAX = 100_000;
-const EXPORT_PAGE = 2000;
 
 async function checkFilter(knex: Knex, f: TableFilter): Promise<void> {
   await checkAreas(knex, f.area);
@@ -75,31 +74,12 @@ export async function tableCollectionJson(knex: Knex, f: TableFilter, page: { li
 
 export async function* tableCsvChunks(knex: Knex, f: TableFilter, page: { limit: number; offset: number }): AsyncGenerator<string> {
   await checkFilter(knex, f);
-  yield toCsv([TABLE_CSV_COLUMNS as unknown as string[]]);
-  for (let done = 0; done < page.limit; ) {
-    const n = Math.min(EXPORT_PAGE, page.limit - done);
-    const rows = await repo.tableRows(knex, f, { limit: n, offset: page.offset + done });
-    if (rows.length) yield toCsv(rows.map((r) => TABLE_CSV_COLUMNS.map((c) => r[c])));
-    done += rows.length;
-    if (rows.length < n) break;
-  }
+  yield* csvExport(TABLE_CSV_COLUMNS, page, (p) => repo.tableRows(knex, f, p));
 }
 
 export async function* tableGeoJsonChunks(knex: Knex, f: TableFilter, page: { limit: number; offset: number }): AsyncGenerator<string> {
   await checkFilter(knex, f);
-  yield '{"type":"FeatureCollection","features":[';
-  let first = true;
-  for (let done = 0; done < page.limit; ) {
-    const n = Math.min(EXPORT_PAGE, page.limit - done);
-    const chunk = await repo.tableOgcFeaturesJson(knex, f, { limit: n, offset: page.offset + done });
-    if (chunk.count) {
-      yield (first ? '' : ',') + chunk.json.slice(1, -1);
-      first = false;
-    }
-    done += chunk.count;
-    if (chunk.count < n) break;
-  }
-  yield ']}';
+  yield* geoJsonExport(page, (p) => repo.tableOgcFeaturesJson(knex, f, p));
 }
 
 export async function tableDetail(knex: Knex, id: number): Promise<TableDetail> {

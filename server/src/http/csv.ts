@@ -1,10 +1,3 @@
-/** Columns of the activities CSV export, in order (snake_case is what spreadsheets and GIS expect). */
-export const CSV_COLUMNS = [
-  'id', 'department', 'kind', 'status', 'titleFi', 'titleSv', 'titleEn', 'descriptionFi', 'descriptionSv',
-  'descriptionEn', 'startsAt', 'endsAt', 'themes', 'contact', 'url', 'source', 'sourceId', 'isDemo', 'updatedAt',
-  'lon', 'lat', 'wkt',
-] as const;
-
 /**
  * One CSV cell (RFC 4180). Text starting with = + - @ (or a tab/CR) is prefixed with a quote so
  * spreadsheets do not run it as a formula (https://owasp.org/www-community/attacks/CSV_Injection);
