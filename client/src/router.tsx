@@ -8,6 +8,9 @@ import { IdeaPage } from '@/features/ideas/IdeaPage';
 import { IdeasPanel } from '@/features/ideas/IdeasPanel';
 import { LookupPage } from '@/features/ideas/LookupPage';
 import { SubmitIdeaPage } from '@/features/ideas/SubmitIdeaPage';
+import { GroupPage } from '@/features/kehra/GroupPage';
+import { KehraPanel } from '@/features/kehra/KehraPanel';
+import { TablePage } from '@/features/kehra/TablePage';
 import { AppShell } from '@/features/shell/AppShell';
 
 /** The shell keeps the map mounted; each route fills the sidebar (later: /activities/:id, …). */
@@ -23,6 +26,9 @@ export const router = createBrowserRouter([
       { path: 'ideas/new', element: <SubmitIdeaPage /> },
       { path: 'ideas/lookup', element: <LookupPage /> },
       { path: 'ideas/:id', element: <IdeaPage /> },
+      { path: 'kehra', element: <KehraPanel /> },
+      { path: 'kehra/groups/:id', element: <GroupPage /> },
+      { path: 'kehra/tables/:id', element: <TablePage /> },
       ...accountRoutes,
       { path: 'admin', element: <AdminPage /> },
       { path: '*', element: <Navigate to="/" replace /> },

@@ -6,6 +6,9 @@ import { ACTIVITIES_POINTS_SOURCE, ACTIVITIES_SELECTION_SOURCE, ACTIVITIES_SHAPE
 import { AreasLayer } from './areas/AreasLayer';
 import { AreasLegend } from './areas/Legend';
 import { AREAS_SOURCE } from './areas/style';
+import { KehraLayer } from './kehra/KehraLayer';
+import { KehraLegend } from './kehra/Legend';
+import { KEHRA_AREAS_SOURCE, KEHRA_TABLES_SOURCE } from './kehra/style';
 import { IdeasLayer } from './ideas/IdeasLayer';
 import { IdeasLegend } from './ideas/Legend';
 import { IDEAS_POINT_SOURCE, IDEAS_SHAPE_SOURCE } from './ideas/style';
@@ -31,5 +34,6 @@ export const MAP_LAYERS: MapLayerEntry[] = [
     // Empty off /activities; there they mount with the first viewport answer.
     readySources: [ACTIVITIES_SHAPES_SOURCE, ACTIVITIES_POINTS_SOURCE, ACTIVITIES_SELECTION_SOURCE],
   },
+  { id: 'kehra', Component: KehraLayer, Legend: KehraLegend, defaultVisible: true, readySources: [KEHRA_AREAS_SOURCE, KEHRA_TABLES_SOURCE] },
   { id: 'ideas', Component: IdeasLayer, Legend: IdeasLegend, defaultVisible: true, readySources: [IDEAS_SHAPE_SOURCE, IDEAS_POINT_SOURCE] },
 ];

@@ -14,13 +14,15 @@ interface GeometryInputProps {
   areaId: number | null;
   onArea: (id: number | null) => void;
   error?: string;
+  /** The ways offered (default: all); with one, the choice is not shown. */
+  modes?: PlaceMode[];
 }
 
 /**
  * Where the idea is: drawn on the map (point, line, polygon), typed coordinates for a point, or a
  * district picked from the list. Typing and picking are the keyboard alternatives to drawing.
  */
-export function GeometryInput({ mode, onMode, areaId, onArea, error }: GeometryInputProps) {
+export function GeometryInput({ mode, onMode, areaId, onArea, error, modes = PLACE_MODES }: GeometryInputProps) {
   const { t } = useTranslation();
   const draft = useDraft();
   const { index } = useAreaIndex();
@@ -44,19 +46,21 @@ export function GeometryInput({ mode, onMode, areaId, onArea, error }: GeometryI
   return (
     <fieldset className="idea-place" aria-describedby={error ? 'idea-place-error' : undefined}>
       <legend>{t('ideas.form.place.legend')}</legend>
-      <SelectionGroup label={t('ideas.form.place.how')} direction="vertical">
-        {PLACE_MODES.map((m) => (
-          <RadioButton
-            key={m}
-            id={`idea-place-${m}`}
-            name="idea-place-mode"
-            value={m}
-            label={t(`ideas.form.place.mode.${m}`)}
-            checked={mode === m}
-            onChange={() => onMode(m)}
-          />
-        ))}
-      </SelectionGroup>
+      {modes.length > 1 && (
+        <SelectionGroup label={t('ideas.form.place.how')} direction="vertical">
+          {modes.map((m) => (
+            <RadioButton
+              key={m}
+              id={`idea-place-${m}`}
+              name="idea-place-mode"
+              value={m}
+              label={t(`ideas.form.place.mode.${m}`)}
+              checked={mode === m}
+              onChange={() => onMode(m)}
+            />
+          ))}
+        </SelectionGroup>
+      )}
 
       {drawn && (
         <>

@@ -13,4 +13,5 @@ export const NAV_ENTRIES: NavEntry[] = [
   { to: '/', labelKey: 'nav.areas' },
   { to: '/activities', labelKey: 'activities.nav', matches: ['/activities'] },
   { to: '/ideas', labelKey: 'ideas.nav', matches: ['/ideas'] },
+  { to: '/kehra', labelKey: 'kehra.nav', matches: ['/kehra'] },
 ];

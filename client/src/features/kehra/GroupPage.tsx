@@ -1,0 +1,143 @@
+import { useQuery } from '@tanstack/react-query';
+import { LoadingSpinner } from 'hds-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { SECTORS } from '@contracts/kehra';
+import { useAccount } from '@/features/account/account-query';
+import { errorMessage } from '@/features/ideas/format';
+import { StageBadge } from '@/features/ideas/StageBadge';
+import { areaName } from '@/layers/areas/area-name';
+import { groupQuery, planQuery } from '@/layers/kehra/query';
+import { DevAreaForm } from './DevAreaForm';
+import { PlanEditor } from './PlanEditor';
+import { SectorBalanceView } from './SectorBalanceView';
+import { StatusBadge } from './StatusBadge';
+import { useThemeName } from './use-theme-name';
+import { Contact } from './WhoIsActivePanel';
+
+/** /kehra/groups/:id: the group, its people by sector, development areas and plan; members edit. */
+export function GroupPage() {
+  const { t, i18n } = useTranslation();
+  const { search } = useLocation();
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+  const group = useQuery({ ...groupQuery(id), enabled: valid });
+  const plan = useQuery({ ...planQuery(id), enabled: valid });
+  const { hasRole, kehraGroups } = useAccount();
+  const theme = useThemeName();
+  const canEdit = hasRole('admin') || kehraGroups.some((g) => g.id === id);
+  const g = group.data;
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="kehra-group-heading">
+        <Link to={{ pathname: '/kehra', search }}>{t('kehra.back')}</Link>
+        {group.isPending && valid && <LoadingSpinner small loadingText={t('kehra.loading')} />}
+        {(group.error || !valid) && <p className="form-error">{valid ? errorMessage(group.error) : t('kehra.notFound')}</p>}
+        {g && (
+          <>
+            <h2 id="kehra-group-heading" className="panel-heading">
+              {g.name}
+            </h2>
+            {g.description && <p>{g.description}</p>}
+            <p>
+              <Contact contact={g.contact} />
+            </p>
+            {g.districts.length > 0 && (
+              <p>{t('kehra.group.districts', { names: g.districts.map((d) => areaName(d, i18n.language)).join(', ') })}</p>
+            )}
+          </>
+        )}
+      </section>
+      {g && (
+        <section className="panel" aria-labelledby="kehra-members-heading">
+          <h2 id="kehra-members-heading" className="panel-heading">
+            {t('kehra.group.members')}
+          </h2>
+          <SectorBalanceView balance={g.balance} />
+          {SECTORS.map((s) => {
+            const members = g.members.filter((m) => m.sector === s);
+            return (
+              members.length > 0 && (
+                <div key={s}>
+                  <h3 className="kehra-subheading">{t(`kehra.sector.${s}`)}</h3>
+                  <ul className="kehra-list">
+                    {members.map((m) => (
+                      <li key={m.id}>
+                        {m.name}
+                        {m.organisation ? `, ${m.organisation}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )
+            );
+          })}
+        </section>
+      )}
+      {g && (
+        <section className="panel" aria-labelledby="kehra-devareas-heading">
+          <h2 id="kehra-devareas-heading" className="panel-heading">
+            {t('kehra.group.devAreas')}
+          </h2>
+          {g.devAreas.length === 0 ? (
+            <p className="panel-help">{t('kehra.group.noDevAreas')}</p>
+          ) : (
+            <ul className="kehra-list" data-testid="group-dev-areas">
+              {g.devAreas.map((a) => (
+                <li key={a.id}>
+                  <strong>{a.name}</strong> <StatusBadge status={a.status} />
+                  {a.description && <div className="kehra-meta">{a.description}</div>}
+                </li>
+              ))}
+            </ul>
+          )}
+          {canEdit && <DevAreaForm groupId={id} />}
+        </section>
+      )}
+      {g && (
+        <section className="panel" aria-labelledby="kehra-plan-heading">
+          <h2 id="kehra-plan-heading" className="panel-heading">
+            {t('kehra.plan.heading')}
+          </h2>
+          {plan.error && <p className="form-error">{errorMessage(plan.error)}</p>}
+          {plan.data && (
+            <>
+              <h3 className="kehra-subheading">{t('kehra.plan.goals')}</h3>
+              {plan.data.goals.length === 0 ? (
+                <p className="panel-help">{t('kehra.plan.noGoals')}</p>
+              ) : (
+                <dl className="kehra-goals">
+                  {plan.data.goals.map((goal) => (
+                    <div key={goal.theme}>
+                      <dt>{theme(goal.theme)}</dt>
+                      <dd>{goal.goal}</dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
+              <h3 className="kehra-subheading">{t('kehra.plan.items')}</h3>
+              {canEdit ? (
+                <PlanEditor groupId={id} plan={plan.data} />
+              ) : plan.data.items.length === 0 ? (
+                <p className="panel-help">{t('kehra.plan.noItems')}</p>
+              ) : (
+                <ol className="kehra-plan" data-testid="plan-items">
+                  {plan.data.items.map((item) => (
+                    <li key={item.ideaId}>
+                      <Link to={{ pathname: `/ideas/${item.ideaId}`, search }}>{item.title}</Link> <StageBadge stage={item.stage} />
+                      <div className="kehra-meta">
+                        {t('kehra.plan.funding')}: {t(`kehra.funding.${item.fundingStatus}`)}
+                        {item.note && ` · ${item.note}`}
+                      </div>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,180 @@
+import { useQuery } from '@tanstack/react-query';
+import { LoadingSpinner } from 'hds-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { moveFocusAmong } from '@/a11y/list-keys';
+import { AreaPicker } from '@/features/areas/AreaPicker';
+import { errorMessage, themeName } from '@/features/ideas/format';
+import { areaName } from '@/layers/areas/area-name';
+import { useAreaIndex } from '@/layers/areas/use-area-index';
+import { themesQuery } from '@/layers/ideas/query';
+import { useKehraFilter } from '@/layers/kehra/filters';
+import { groupsQuery, kehraAreasQuery, kehraSearch, tablesQuery } from '@/layers/kehra/query';
+import { useSearchParam, useSelectedAreaId } from '@/state/url-state';
+import { StatusBadge } from './StatusBadge';
+import { WhoIsActivePanel } from './WhoIsActivePanel';
+
+const moveFocus = moveFocusAmong('a.kehra-list-link');
+
+/** /kehra: filters, who is active here, and the groups, their areas and the partnership tables (the map's list twin). */
+export function KehraPanel() {
+  const { t } = useTranslation();
+  const { index } = useAreaIndex();
+  const [areaId, selectArea] = useSelectedAreaId();
+  return (
+    <>
+      <section className="panel" aria-labelledby="kehra-heading">
+        <h2 id="kehra-heading" className="panel-heading">
+          {t('kehra.heading')}
+        </h2>
+        <p className="panel-help">{t('kehra.intro')}</p>
+      </section>
+      <WhoIsActivePanel />
+      <KehraFilters />
+      <AreaPicker index={index} selectedId={areaId} onSelect={selectArea} />
+      <KehraGroupList />
+      <TableList />
+    </>
+  );
+}
+
+function KehraFilters() {
+  const { t, i18n } = useTranslation();
+  const filter = useKehraFilter();
+  const themes = useQuery(themesQuery());
+  const { index } = useAreaIndex();
+  const [, setArea] = useSelectedAreaId();
+  const [, setTheme] = useSearchParam('theme');
+  const area = filter.area == null ? undefined : index.byId.get(filter.area);
+  return (
+    <section className="panel" aria-labelledby="kehra-filters-heading">
+      <h2 id="kehra-filters-heading" className="panel-heading">
+        {t('kehra.filters.heading')}
+      </h2>
+      <div className="kk-field">
+        <label htmlFor="kehra-filter-theme">{t('kehra.filters.theme')}</label>
+        <select id="kehra-filter-theme" value={filter.theme ?? ''} onChange={(e) => setTheme(e.target.value || null)}>
+          <option value="">{t('kehra.filters.allThemes')}</option>
+          {themes.data?.map((th) => (
+            <option key={th.slug} value={th.slug}>
+              {themeName(th, i18n.language)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="kehra-filter-area">
+        {area ? (
+          <>
+            {t('kehra.filters.area', { name: areaName(area, i18n.language) })}{' '}
+            <button type="button" className="link-button" onClick={() => setArea(null)}>
+              {t('kehra.filters.clearArea')}
+            </button>
+          </>
+        ) : (
+          t('kehra.filters.noArea')
+        )}
+      </p>
+    </section>
+  );
+}
+
+function KehraGroupList() {
+  const { t } = useTranslation();
+  const { search } = useLocation();
+  const filter = useKehraFilter();
+  const groups = useQuery(groupsQuery(filter.area));
+  const areas = useQuery(kehraAreasQuery(filter));
+  const byGroup = useMemo(() => {
+    const m = new Map<number, NonNullable<typeof areas.data>['features']>();
+    for (const f of areas.data?.features ?? []) m.set(f.properties.groupId, [...(m.get(f.properties.groupId) ?? []), f]);
+    return m;
+  }, [areas.data]);
+  // Groups with development areas matching the filter, plus the groups working in the chosen area.
+  const shown = (groups.data ?? []).filter((g) => !filter.theme || byGroup.has(g.id));
+
+  return (
+    <section className="panel" aria-labelledby="kehra-groups-heading" data-testid="kehra-groups">
+      <h2 id="kehra-groups-heading" className="panel-heading">
+        {t('kehra.groups.heading')}
+      </h2>
+      {groups.isPending && <LoadingSpinner small loadingText={t('kehra.loading')} />}
+      {groups.error && <p className="form-error">{errorMessage(groups.error)}</p>}
+      {groups.data && shown.length === 0 && <p className="panel-help">{t('kehra.groups.none')}</p>}
+      {shown.length > 0 && (
+        <ul className="kehra-list" onKeyDown={moveFocus}>
+          {shown.map((g) => (
+            <li key={g.id}>
+              <Link className="kehra-list-link" to={{ pathname: `/kehra/groups/${g.id}`, search }}>
+                {g.name}
+              </Link>
+              {(byGroup.get(g.id) ?? []).length > 0 && (
+                <ul className="kehra-sublist" aria-label={t('kehra.groups.areasOf', { name: g.name })}>
+                  {byGroup.get(g.id)!.map((f) => (
+                    <li key={f.properties.id}>
+                      {f.properties.name} <StatusBadge status={f.properties.status} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ExportLinks base="/api/kehra" name="kehra" />
+    </section>
+  );
+}
+
+function TableList() {
+  const { t } = useTranslation();
+  const { search } = useLocation();
+  const filter = useKehraFilter();
+  const tables = useQuery(tablesQuery(filter));
+  const unique = useMemo(() => {
+    const seen = new Map<number, { id: number; name: string; convener: string }>();
+    for (const f of tables.data?.features ?? []) seen.set(f.properties.id, f.properties);
+    return [...seen.values()];
+  }, [tables.data]);
+  return (
+    <section className="panel" aria-labelledby="kehra-tables-heading" data-testid="kehra-tables">
+      <h2 id="kehra-tables-heading" className="panel-heading">
+        {t('kehra.tables.heading')}
+      </h2>
+      {tables.error && <p className="form-error">{errorMessage(tables.error)}</p>}
+      {tables.data && unique.length === 0 && <p className="panel-help">{t('kehra.tables.none')}</p>}
+      {unique.length > 0 && (
+        <ul className="kehra-list" onKeyDown={moveFocus}>
+          {unique.map((tb) => (
+            <li key={tb.id}>
+              <Link className="kehra-list-link" to={{ pathname: `/kehra/tables/${tb.id}`, search }}>
+                {tb.name}
+              </Link>{' '}
+              <span className="kehra-meta">{t('kehra.tables.convener', { name: tb.convener })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ExportLinks base="/api/partnership-tables" name="partnership-tables" />
+    </section>
+  );
+}
+
+function ExportLinks({ base, name }: { base: string; name: string }) {
+  const { t } = useTranslation();
+  const filter = useKehraFilter();
+  const q = kehraSearch(filter);
+  return (
+    <p className="kehra-export">
+      {t('kehra.export')}{' '}
+      {(['geojson', 'csv'] as const).map((format, i) => (
+        <span key={format}>
+          {i > 0 && ' · '}
+          <a href={`${base}.${format}${q ? `?${q}` : ''}`} download={`${name}.${format}`}>
+            {t(`kehra.exportAs.${format}`, { what: t(`kehra.exportWhat.${name}`) })}
+          </a>
+        </span>
+      ))}
+    </p>
+  );
+}

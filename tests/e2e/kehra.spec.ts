@@ -1,0 +1,228 @@
+/**
+ * Kehrä against the built app: a member of a Kehrä group draws a development area on the map and
+ * ranks ideas in the group's plan; a visitor then finds the area (map, list, "who is active here")
+ * and the plan in its new order. The group, the member and two ideas are written into the app's
+ * database before the app starts (PGlite allows one process). Waits on DOM/URL state — never on time.
+ */
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { systemActor } from '../../server/src/audit/audit.service.js';
+import { hashPassword } from '../../server/src/auth/passwords.js';
+import { connect } from '../../server/src/db/connection.js';
+import { migrateLatest } from '../../server/src/db/migrate.js';
+import { submitIdea } from '../../server/src/ideas/ideas.service.js';
+import { createGroup } from '../../server/src/kehra/kehra.service.js';
+import { addOutcome, addParticipant, createTable } from '../../server/src/partnership-tables/partnership-tables.service.js';
+import { createServerDatabase, dropServerDatabase, randomDatabaseName } from '../../server/src/test-support/test-db.js';
+import { createOrGrant } from '../../server/src/users/users.service.js';
+import { openBrowser, runAxe, startApp, type Page } from './support/app.js';
+
+const MAP = '[data-testid="map"]';
+const MEMBER = { email: 'kehra-jasen@example.test', password: 'kehra-jasen-salasana', name: 'Kaisa Kehräläinen' };
+const GROUP = 'Kruununhaan Kehrä';
+const AREA_NAME = 'Tuomiokirkon portaat';
+/** Two ideas in Kruununhaka (the group's working district), beside the square drawn below. */
+const IDEAS: { title: string; at: [number, number] }[] = [
+  { title: 'Penkkejä Senaatintorille', at: [24.9546, 60.1699] },
+  { title: 'Kesäkahvila Kruununhakaan', at: [24.9548, 60.1712] },
+];
+/** A small square on the cathedral, inside Kruununhaka. */
+const SQUARE: [number, number][] = [
+  [24.951, 60.1697],
+  [24.9535, 60.1697],
+  [24.9535, 60.171],
+  [24.951, 60.171],
+];
+const TABLE = 'Kruununhaan kumppanuuspöytä';
+const INSIDE: [number, number] = [24.9522, 60.1703];
+
+type KkWindow = { __kkMap: { project(lon: number, lat: number): { x: number; y: number } } };
+
+let app: Awaited<ReturnType<typeof startApp>> | undefined;
+let browserHandle: Awaited<ReturnType<typeof openBrowser>> = null;
+const cleanups: (() => Promise<void>)[] = [];
+let groupId = 0;
+let districtId = 0;
+
+/** The app's database with the group, its member and two ideas: a copy of the run's seed, or a fresh database. */
+async function seededDatabase(): Promise<Record<string, string>> {
+  const serverUrl = process.env.DATABASE_URL;
+  let env: Record<string, string>;
+  let db;
+  if (serverUrl) {
+    const name = randomDatabaseName('kk_e2e_kehra');
+    const url = await createServerDatabase(serverUrl, name);
+    cleanups.push(() => dropServerDatabase(serverUrl, name));
+    env = { DATABASE_URL: url };
+    db = await connect({ databaseUrl: url });
+  } else {
+    const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'kk-e2e-kehra-'));
+    cleanups.push(() => fsp.rm(dataDir, { recursive: true, force: true }));
+    const seed = inject('e2eSeed');
+    if (!seed) throw new Error('kehra.spec needs the e2e seed (districts pre-imported)');
+    await fsp.cp(seed.withAreas, path.join(dataDir, 'pglite'), { recursive: true });
+    env = { KK_DATA_DIR: dataDir, KK_AREAS_SOURCE: seed.areasSource };
+    db = await connect({ dataDir: path.join(dataDir, 'pglite') });
+  }
+  try {
+    await migrateLatest(db.knex);
+    const { rows } = await db.knex.raw(`SELECT id FROM areas WHERE level = 'osa_alue' AND lower(name_fi) = 'kruununhaka'`);
+    // On a server database the app imports the districts itself at start: no seeding possible here.
+    if (rows.length !== 1) return env;
+    districtId = rows[0].id;
+    const actor = systemActor('e2e-admin');
+    groupId = (await createGroup(db.knex, actor, { name: GROUP, description: 'Asukkaat, yritykset ja kaupunki yhdessä.', contactName: 'Kaisa Kehräläinen', areaIds: [districtId] })).id;
+    const { user } = await createOrGrant(db.knex, actor, {
+      email: MEMBER.email,
+      displayName: MEMBER.name,
+      passwordHash: await hashPassword(MEMBER.password, 15),
+      roles: ['kehra'],
+      departments: [],
+      kehraGroups: [groupId],
+    });
+    // A partnership table with two participants: under the 5–15 range, so the page warns.
+    const tableActor = { ...actor, userId: user.id };
+    const table = await createTable(db.knex, tableActor, {
+      name: TABLE,
+      convener: 'Kruununhaka-Seura',
+      themes: ['community'],
+      areaId: districtId,
+      meetingPlaceName: 'Kruununhaan kirjasto',
+      meetingPlace: { lon: 24.9575, lat: 60.1722 },
+    });
+    await addParticipant(db.knex, tableActor, table.id, { name: 'Riikka Asukas', sector: 'residents' });
+    await addParticipant(db.knex, tableActor, table.id, { name: 'Kalle Kaupunki', sector: 'city' });
+    await addOutcome(db.knex, tableActor, table.id, { route: 'joint_action', description: 'Yhteiset siivoustalkoot keväällä.' });
+    for (const idea of IDEAS) {
+      await submitIdea(db.knex, { title: idea.title, description: 'Idea Kehrän suunnitelmaan.', themes: ['community'], geometry: { type: 'Point', coordinates: idea.at } }, { userId: null });
+    }
+  } finally {
+    await db.close();
+  }
+  return env;
+}
+
+beforeAll(async () => {
+  browserHandle = await openBrowser();
+  if (!browserHandle) return;
+  app = await startApp({ env: await seededDatabase() });
+});
+
+afterAll(async () => {
+  await browserHandle?.browser.close();
+  await app?.stop();
+  for (const c of cleanups.reverse()) await c();
+});
+
+async function open(pathname: string): Promise<Page> {
+  const page = await browserHandle!.newPage();
+  page.on('pageerror', (err) => console.error('[page error]', err.message));
+  await page.goto(`${app!.url}${pathname}`);
+  await page.locator(`${MAP}[data-map-ready="true"]`).waitFor({ timeout: 60_000 });
+  return page;
+}
+
+async function clickMap(page: Page, [lon, lat]: [number, number]) {
+  const pixel = await page.evaluate(({ lon, lat }) => (window as unknown as KkWindow).__kkMap.project(lon, lat), { lon, lat });
+  const canvas = (await page.locator(`${MAP} canvas`).boundingBox())!;
+  await page.mouse.click(canvas.x + pixel.x, canvas.y + pixel.y);
+}
+
+const zoomedIn = (page: Page) =>
+  page.waitForFunction(() => Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-zoom')) > 13);
+
+const expectNoSeriousViolations = async (page: Page, where: string) => {
+  const violations = await runAxe(page);
+  expect(violations.map((v) => `${where}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual([]);
+};
+
+const planTitles = (page: Page) => page.getByTestId('plan-items').locator(':scope > li > a').allInnerTexts();
+
+describe('Kehrä', () => {
+  it('a member draws a development area and ranks two ideas in the plan', async (ctx) => {
+    if (!browserHandle || !groupId) return ctx.skip();
+    const page = await open(`/kehra/groups/${groupId}?area=${districtId}`);
+    await page.getByRole('heading', { name: GROUP }).waitFor();
+    const status = await page.evaluate(async ({ email, password }) => {
+      const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      return res.status;
+    }, MEMBER);
+    expect(status).toBe(200);
+    await page.reload();
+    await page.locator(`${MAP}[data-map-ready="true"]`).waitFor({ timeout: 60_000 });
+    await zoomedIn(page);
+
+    // Draw the area with the ideas' drawing tool: corners by clicking the map.
+    await page.getByRole('button', { name: 'Piirrä uusi kehittämisalue' }).click();
+    const drawStatus = page.getByTestId('draw-status');
+    for (const [i, v] of SQUARE.entries()) {
+      await clickMap(page, v);
+      await drawStatus.filter({ hasText: `${i + 1} ${i === 0 ? 'piste' : 'pistettä'} merkitty` }).waitFor();
+    }
+    await page.getByRole('button', { name: 'Valmis' }).click();
+    await page.locator('#kehra-devarea-name').fill(AREA_NAME);
+    await page.locator('#kehra-devarea-description').fill('Kohtaamispaikka portaiden juurelle.');
+    await page.locator('#kehra-devarea-status').selectOption('active');
+    await page.getByRole('button', { name: 'Tallenna kehittämisalue' }).click();
+    await page.getByTestId('devarea-saved').waitFor();
+    await page.getByTestId('group-dev-areas').getByText(AREA_NAME).waitFor();
+
+    // Add both ideas (candidates: ideas in the group's district), then swap them with the buttons.
+    const candidate = page.getByLabel('Lisää idea suunnitelmaan');
+    for (const [i, idea] of IDEAS.entries()) {
+      await candidate.locator('option', { hasText: idea.title }).waitFor({ state: 'attached' });
+      await candidate.selectOption({ label: (await candidate.locator('option', { hasText: idea.title }).innerText()).trim() });
+      await page.getByRole('button', { name: 'Lisää suunnitelmaan' }).click();
+      await page.getByTestId('plan-items').locator(':scope > li').nth(i).waitFor();
+    }
+    expect(await planTitles(page)).toEqual(IDEAS.map((i) => i.title));
+    await page.getByRole('button', { name: `Siirrä ylös: ${IDEAS[1].title}` }).click();
+    await page.getByTestId('plan-items').locator(':scope > li').first().filter({ hasText: IDEAS[1].title }).waitFor();
+    expect(await planTitles(page)).toEqual([IDEAS[1].title, IDEAS[0].title]);
+    await expectNoSeriousViolations(page, `/kehra/groups/${groupId} (member)`);
+    await page.close();
+  });
+
+  it('a visitor finds the area on the map and in the list, and the plan in its new order', async (ctx) => {
+    if (!browserHandle || !groupId) return ctx.skip();
+    const page = await open(`/kehra?area=${districtId}`);
+    await page.getByRole('heading', { name: 'Kehrät ja kumppanuuspöydät' }).waitFor();
+    await page.getByRole('link', { name: 'Kehrä', exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
+    const groups = page.getByTestId('kehra-groups');
+    await groups.getByRole('link', { name: GROUP }).waitFor();
+    await groups.getByText(AREA_NAME).waitFor();
+    await zoomedIn(page);
+    await expectNoSeriousViolations(page, '/kehra');
+
+    // A click inside the drawn area: the group is active here through its development area.
+    await clickMap(page, INSIDE);
+    await page.waitForURL(/[?&]at=/);
+    const who = page.getByTestId('who-is-active');
+    await who.getByRole('link', { name: GROUP }).waitFor();
+    await who.getByText('kehittämisalue').waitFor();
+
+    await groups.getByRole('link', { name: GROUP }).click();
+    await page.waitForURL(new RegExp(`/kehra/groups/${groupId}`));
+    await page.getByRole('heading', { name: GROUP }).waitFor();
+    await page.getByTestId('plan-items').locator(':scope > li').nth(1).waitFor();
+    expect(await planTitles(page)).toEqual([IDEAS[1].title, IDEAS[0].title]);
+    await page.getByTestId('sector-warnings').getByText('Sektori puuttuu: Kaupunki.').waitFor();
+    await expect(page.getByRole('button', { name: 'Piirrä uusi kehittämisalue' }).count()).resolves.toBe(0);
+    await expectNoSeriousViolations(page, `/kehra/groups/${groupId}`);
+    await page.close();
+  });
+
+  it('a visitor opens a partnership table: participants by sector with the 5–15 warning, outcomes by route', async (ctx) => {
+    if (!browserHandle || !groupId) return ctx.skip();
+    const page = await open(`/kehra?area=${districtId}`);
+    await page.getByTestId('kehra-tables').getByRole('link', { name: TABLE }).click();
+    await page.getByRole('heading', { name: TABLE }).waitFor();
+    await page.getByTestId('sector-warnings').getByText('Liian vähän osallistujia: 2 (vähintään 5).').waitFor();
+    await page.getByRole('heading', { name: 'Yhteinen toiminta (1)' }).waitFor();
+    await page.getByText('Yhteiset siivoustalkoot keväällä.').waitFor();
+    await expectNoSeriousViolations(page, '/kehra/tables/:id');
+    await page.close();
+  });
+});
