@@ -296,6 +296,16 @@ describe('who is active here', () => {
     expect(kamppi.partnershipTables).toEqual([]);
   });
 
+  it('shows the local networks on the page of an idea in their district, and not elsewhere', async () => {
+    const here = await submitIdea('Idea at the Cathedral', CATHEDRAL);
+    const page = await json(await visitor.get(`/api/ideas/${here}`), 200);
+    expect(page.localNetworks.kehraGroups.map((g: { id: number }) => g.id)).toEqual([groupA]);
+    expect(page.localNetworks.partnershipTables.map((t: { id: number }) => t.id)).toEqual([tableHere]);
+    const kamppi = await submitIdea('Idea in Kamppi', [24.9322, 60.1685]);
+    const other = await json(await visitor.get(`/api/ideas/${kamppi}`), 200);
+    expect(other.localNetworks).toEqual({ kehraGroups: [], partnershipTables: [] });
+  });
+
   it('explains bad input', async () => {
     expect((await visitor.get('/api/who-is-active?lon=24.95')).status).toBe(400);
     expect((await visitor.get('/api/who-is-active')).status).toBe(400);

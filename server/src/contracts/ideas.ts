@@ -171,6 +171,8 @@ export interface IdeaDetail extends Feature<IdeaProperties & {
   nearby: { distance: number; activities: NearbyActivity[] };
   /** People already active in the same districts and themes. */
   activePeople: { role: 'resident' | 'official'; name: string; department: string | null; ideas: number }[];
+  /** Kehrä groups and partnership tables working in the idea's sub-districts. */
+  localNetworks: { kehraGroups: { id: number; name: string }[]; partnershipTables: { id: number; name: string; convener: string }[] };
 }
 
 export const IDEA_NEARBY_DISTANCE = 250;

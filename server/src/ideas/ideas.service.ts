@@ -13,6 +13,7 @@ import {
 import { DEFAULT_GEOMETRY_LIMITS, validateUserGeometry } from '../geometry/user-geometry.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { csvExport } from '../http/export-stream.js';
+import * as whoIsActive from '../kehra/who-is-active.repository.js';
 import { refusalOfMove } from './idea-stages.js';
 import * as repo from './ideas.repository.js';
 import { generateTrackingCode, normalizeTrackingCode } from './tracking-code.js';
@@ -114,7 +115,19 @@ export async function ideaDetail(knex: Knex, id: number, settings: IdeaSettings)
     timeline: await repo.stageEvents(knex, id),
     nearby: { distance: IDEA_NEARBY_DISTANCE, activities: await repo.activitiesNearIdea(knex, id, IDEA_NEARBY_DISTANCE, 50) },
     activePeople: await repo.peopleActiveNearIdea(knex, id, 20),
+    localNetworks: await localNetworksOf(knex, row.areas),
   };
+}
+
+/** Kehrä groups and partnership tables at work in any of the idea's sub-districts, each once. */
+async function localNetworksOf(knex: Knex, areas: { id: number; level: string }[]): Promise<IdeaDetail['localNetworks']> {
+  const groups = new Map<number, { id: number; name: string }>();
+  const tables = new Map<number, { id: number; name: string; convener: string }>();
+  for (const a of areas.filter((x) => x.level === 'osa_alue')) {
+    for (const g of await whoIsActive.groupsAt(knex, { areaId: a.id })) groups.set(g.id, { id: g.id, name: g.name });
+    for (const t of await whoIsActive.tablesAt(knex, { areaId: a.id })) tables.set(t.id, { id: t.id, name: t.name, convener: t.convener });
+  }
+  return { kehraGroups: [...groups.values()], partnershipTables: [...tables.values()] };
 }
 
 export async function ideaIdByTrackingCode(knex: Knex, input: string): Promise<number> {

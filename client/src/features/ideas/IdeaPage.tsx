@@ -141,6 +141,20 @@ function IdeaView({ idea }: { idea: IdeaDetail }) {
 
       <section className="idea-section" aria-labelledby="idea-people-heading">
         <h3 id="idea-people-heading">{t('ideas.page.people')}</h3>
+        {(idea.localNetworks.kehraGroups.length > 0 || idea.localNetworks.partnershipTables.length > 0) && (
+          <ul className="idea-people" aria-label={t('ideas.page.networks')}>
+            {idea.localNetworks.kehraGroups.map((g) => (
+              <li key={`g${g.id}`}>
+                <Link to={`/kehra/groups/${g.id}`}>{g.name}</Link> — {t('ideas.page.kehraGroup')}
+              </li>
+            ))}
+            {idea.localNetworks.partnershipTables.map((tb) => (
+              <li key={`t${tb.id}`}>
+                <Link to={`/kehra/tables/${tb.id}`}>{tb.name}</Link> — {t('ideas.page.partnershipTable', { convener: tb.convener })}
+              </li>
+            ))}
+          </ul>
+        )}
         {idea.activePeople.length === 0 ? (
           <p className="panel-help">{t('ideas.page.peopleNone')}</p>
         ) : (
