@@ -23,6 +23,7 @@ const MAP = '[data-testid="map"]';
 const MEMBER = { email: 'kehra-jasen@example.test', password: 'kehra-jasen-salasana', name: 'Kaisa Kehräläinen' };
 const GROUP = 'Kruununhaan Kehrä';
 const AREA_NAME = 'Tuomiokirkon portaat';
+const EDITED_NAME = 'Portaiden kohtaamispaikka';
 /** Two ideas in Kruununhaka (the group's working district), beside the square drawn below. */
 const IDEAS: { title: string; at: [number, number] }[] = [
   { title: 'Penkkejä Senaatintorille', at: [24.9546, 60.1699] },
@@ -168,6 +169,23 @@ describe('Kehrä', () => {
     await page.getByRole('button', { name: 'Tallenna kehittämisalue' }).click();
     await page.getByTestId('devarea-saved').waitFor();
     await page.getByTestId('group-dev-areas').getByText(AREA_NAME).waitFor();
+
+    // Rename the area (version 2), then restore version 1 from the history (version 3).
+    const areas = page.getByTestId('group-dev-areas');
+    await page.getByRole('button', { name: `Muokkaa kehittämisaluetta ${AREA_NAME}` }).click();
+    await page.locator('[id^="kehra-devarea-edit-"][id$="-name"]').fill(EDITED_NAME);
+    await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
+    await page.getByTestId('devarea-message').filter({ hasText: 'Muutokset tallennettu uutena versiona.' }).waitFor();
+    await areas.locator('strong', { hasText: EDITED_NAME }).waitFor();
+    await page.getByRole('button', { name: `Versiohistoria: ${EDITED_NAME}` }).click();
+    await page.getByRole('button', { name: 'Palauta versio 1' }).click();
+    await page.getByTestId('devarea-message').filter({ hasText: 'Versio 1 palautettu uutena versiona 3.' }).waitFor();
+    const versions = page.getByTestId('devarea-versions').locator(':scope > li');
+    await versions.nth(2).waitFor();
+    expect(await versions.count()).toBe(3);
+    expect(await versions.first().innerText()).toContain(`Versio 3 (nykyinen): ${AREA_NAME}`);
+    expect(await versions.first().innerText()).toContain('Palautettu versiosta 1');
+    await areas.locator(':scope > li > strong', { hasText: AREA_NAME }).waitFor();
 
     // Add both ideas (candidates: ideas in the group's district), then swap them with the buttons.
     const candidate = page.getByLabel('Lisää idea suunnitelmaan');

@@ -13,6 +13,7 @@ import { ActivityFilters } from './ActivityFilters';
 import { ActivityList } from './ActivityList';
 import { AreaOverlaps } from './AreaOverlaps';
 import { Exports } from './Exports';
+import { TableMeetings } from './TableMeetings';
 
 /**
  * /activities: the area (any level; it also zooms the map), the department layers and filters,
@@ -38,6 +39,12 @@ export function ActivitiesPanel() {
   if (from) overlapFilter.set('from', from);
   if (filters.to) overlapFilter.set('to', `${filters.to}T23:59:59Z`);
   overlapFilter.set('distance', String(distance));
+
+  // The partnership tables' meetings in the same time window and area ('all' = no lower bound).
+  const meetingFilter = new URLSearchParams();
+  if (areaId != null) meetingFilter.set('area', String(areaId));
+  meetingFilter.set('from', from ?? '1970-01-01');
+  if (filters.to) meetingFilter.set('to', `${filters.to}T23:59:59Z`);
 
   return (
     <>
@@ -73,6 +80,7 @@ export function ActivitiesPanel() {
           departments={departments.data}
         />
       )}
+      <TableMeetings filter={meetingFilter.toString()} />
       <Exports filter={filter} />
     </>
   );

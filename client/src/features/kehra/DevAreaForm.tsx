@@ -1,15 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonSize, ButtonVariant, Checkbox, Notification, SelectionGroup, TextArea, TextInput } from 'hds-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEV_AREA_STATUSES, type DevAreaBody, type DevAreaStatus } from '@contracts/kehra';
+import type { GeoJsonGeometry, Position } from '@contracts/common';
+import { DEV_AREA_STATUSES, type DevAreaBody, type DevAreaStatus, type KehraDevAreaProperties } from '@contracts/kehra';
 import { sendJson } from '@/api/http';
 import { errorProps } from '@/features/account/error-props';
 import { GeometryInput } from '@/features/ideas/GeometryInput';
 import { errorMessage, fieldErrors, themeName } from '@/features/ideas/format';
 import { draftGeometry, draftStore, useDraft } from '@/layers/ideas/draft';
 import { themesQuery } from '@/layers/ideas/query';
-import { kehraKeys } from '@/layers/kehra/query';
+import { devAreaQuery, kehraKeys } from '@/layers/kehra/query';
 
 /** Members draw a new development area (polygon) with the ideas' drawing tool and describe it. */
 export function DevAreaForm({ groupId }: { groupId: number }) {
@@ -40,25 +41,60 @@ export function DevAreaForm({ groupId }: { groupId: number }) {
   );
 }
 
-function DevAreaFields({ groupId, onDone }: { groupId: number; onDone: (name: string | null) => void }) {
+/**
+ * Members edit a development area: the same fields, starting from the current values and shape.
+ * The shape is sent only when it was redrawn; every save makes a new version on the server.
+ */
+export function DevAreaEditForm({ area, onDone }: { area: KehraDevAreaProperties; onDone: (saved: boolean) => void }) {
+  const { t } = useTranslation();
+  const feature = useQuery(devAreaQuery(area.id));
+  if (feature.error) return <p className="form-error">{errorMessage(feature.error)}</p>;
+  if (!feature.data) return <p className="panel-help">{t('kehra.loading')}</p>;
+  return <DevAreaFields groupId={area.groupId} area={area} geometry={feature.data.geometry} onDone={(name) => onDone(name !== null)} />;
+}
+
+/** The outer ring of a single-ring polygon without its closing corner, or null (not editable as drawn). */
+function ringOf(geometry: GeoJsonGeometry | undefined): Position[] | null {
+  if (geometry?.type !== 'Polygon') return null;
+  const rings = geometry.coordinates as Position[][];
+  if (rings.length !== 1 || rings[0].length < 4) return null;
+  return rings[0].slice(0, -1);
+}
+
+interface FieldsProps {
+  groupId: number;
+  onDone: (name: string | null) => void;
+  /** Editing: the area and its current shape. */
+  area?: KehraDevAreaProperties;
+  geometry?: GeoJsonGeometry;
+}
+
+function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const themes = useQuery(themesQuery());
   const draft = useDraft();
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [status, setStatus] = useState<DevAreaStatus>('planning');
-  const [chosen, setChosen] = useState<string[]>([]);
+  const editing = !!area;
+  const idp = editing ? `kehra-devarea-edit-${area.id}` : 'kehra-devarea';
+  const [name, setName] = useState(area?.name ?? '');
+  const [description, setDescription] = useState(area?.description ?? '');
+  const [status, setStatus] = useState<DevAreaStatus>(area?.status ?? 'planning');
+  const [chosen, setChosen] = useState<string[]>(area?.themes ?? []);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [initialRing] = useState(() => ringOf(current));
 
-  // Map clicks add corners while the form is open; leaving clears the drawing.
+  // Map clicks add corners while the form is open; leaving clears the drawing. Editing starts from the current shape.
   useEffect(() => {
-    draftStore.setMode('polygon');
+    if (initialRing) draftStore.load('polygon', initialRing);
+    else draftStore.setMode('polygon');
+    if (editing) heading.current?.focus();
     return () => draftStore.reset();
-  }, []);
+  }, [initialRing, editing]);
 
   const save = useMutation({
-    mutationFn: (body: DevAreaBody) => sendJson('POST', `/api/kehra/groups/${groupId}/areas`, body),
+    mutationFn: (body: Partial<DevAreaBody>) =>
+      editing ? sendJson('PATCH', `/api/kehra/areas/${area.id}`, body) : sendJson('POST', `/api/kehra/groups/${groupId}/areas`, body),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: kehraKeys.all });
       onDone(name.trim());
@@ -68,29 +104,37 @@ function DevAreaFields({ groupId, onDone }: { groupId: number; onDone: (name: st
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const geometry = draftGeometry({ mode: 'polygon', vertices: draft.vertices });
+    const drawn = draftGeometry({ mode: 'polygon', vertices: draft.vertices });
+    // Editing: an untouched (or, for a multi-part area, undrawn) shape stays as it is.
+    const unchanged = editing && (draft.vertices.length === 0 || JSON.stringify(draft.vertices) === JSON.stringify(initialRing));
     const next: Record<string, string> = {};
     if (name.trim().length < 2) next.name = t('kehra.devArea.nameRequired');
-    if (!geometry) next.geometry = t('kehra.devArea.geometryRequired');
+    if (!drawn && !unchanged) next.geometry = t('kehra.devArea.geometryRequired');
     setErrors(next);
-    if (Object.keys(next).length || !geometry) return;
-    save.mutate({ name: name.trim(), description: description.trim() || undefined, themes: chosen, status, geometry: geometry as never });
+    if (Object.keys(next).length) return;
+    const fields = { name: name.trim(), themes: chosen, status };
+    if (editing) {
+      save.mutate({ ...fields, description: description.trim(), ...(unchanged ? {} : { geometry: drawn as never }) });
+    } else {
+      save.mutate({ ...fields, description: description.trim() || undefined, geometry: drawn as never });
+    }
   }
 
   return (
-    <form className="idea-form" onSubmit={submit} noValidate aria-labelledby="kehra-devarea-form-heading">
-      <h3 id="kehra-devarea-form-heading" className="kehra-subheading">
-        {t('kehra.devArea.heading')}
+    <form className="idea-form" onSubmit={submit} noValidate aria-labelledby={`${idp}-form-heading`}>
+      <h3 id={`${idp}-form-heading`} className="kehra-subheading" ref={heading} tabIndex={-1}>
+        {editing ? t('kehra.devArea.editHeading', { name: area.name }) : t('kehra.devArea.heading')}
       </h3>
       {errors.form && (
         <Notification type="error" label={t('kehra.devArea.failed')} data-testid="devarea-error">
           {errors.form}
         </Notification>
       )}
+      {editing && <p className="panel-help">{t('kehra.devArea.editHelp')}</p>}
       <GeometryInput mode="polygon" modes={['polygon']} onMode={() => undefined} areaId={null} onArea={() => undefined} error={errors.geometry} />
-      <TextInput id="kehra-devarea-name" label={t('kehra.devArea.name')} required value={name} onChange={(e) => setName(e.target.value)} {...errorProps(errors.name)} />
+      <TextInput id={`${idp}-name`} label={t('kehra.devArea.name')} required value={name} onChange={(e) => setName(e.target.value)} {...errorProps(errors.name)} />
       <TextArea
-        id="kehra-devarea-description"
+        id={`${idp}-description`}
         label={t('kehra.devArea.description')}
         value={description}
         onChange={(e) => setDescription(e.target.value)}
@@ -100,7 +144,7 @@ function DevAreaFields({ groupId, onDone }: { groupId: number; onDone: (name: st
         {themes.data?.map((th) => (
           <Checkbox
             key={th.slug}
-            id={`kehra-devarea-theme-${th.slug}`}
+            id={`${idp}-theme-${th.slug}`}
             label={themeName(th, i18n.language)}
             checked={chosen.includes(th.slug)}
             onChange={(e) => setChosen((c) => (e.target.checked ? [...c, th.slug] : c.filter((s) => s !== th.slug)))}
@@ -108,8 +152,8 @@ function DevAreaFields({ groupId, onDone }: { groupId: number; onDone: (name: st
         ))}
       </SelectionGroup>
       <div className="kk-field">
-        <label htmlFor="kehra-devarea-status">{t('kehra.devArea.status')}</label>
-        <select id="kehra-devarea-status" value={status} onChange={(e) => setStatus(e.target.value as DevAreaStatus)}>
+        <label htmlFor={`${idp}-status`}>{t('kehra.devArea.status')}</label>
+        <select id={`${idp}-status`} value={status} onChange={(e) => setStatus(e.target.value as DevAreaStatus)}>
           {DEV_AREA_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`kehra.status.${s}`)}
@@ -119,7 +163,7 @@ function DevAreaFields({ groupId, onDone }: { groupId: number; onDone: (name: st
       </div>
       <div className="idea-draw-actions">
         <Button type="submit" disabled={save.isPending}>
-          {t('kehra.devArea.save')}
+          {editing ? t('kehra.devArea.saveEdit') : t('kehra.devArea.save')}
         </Button>
         <Button type="button" variant={ButtonVariant.Secondary} onClick={() => onDone(null)}>
           {t('kehra.cancel')}

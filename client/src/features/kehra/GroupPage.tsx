@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { LoadingSpinner } from 'hds-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { SECTORS } from '@contracts/kehra';
@@ -9,9 +10,9 @@ import { StageBadge } from '@/features/ideas/StageBadge';
 import { areaName } from '@/layers/areas/area-name';
 import { groupQuery, planQuery } from '@/layers/kehra/query';
 import { DevAreaForm } from './DevAreaForm';
+import { DevAreaItem } from './DevAreaItem';
 import { PlanEditor } from './PlanEditor';
 import { SectorBalanceView } from './SectorBalanceView';
-import { StatusBadge } from './StatusBadge';
 import { useThemeName } from './use-theme-name';
 import { Contact } from './WhoIsActivePanel';
 
@@ -26,6 +27,7 @@ export function GroupPage() {
   const { hasRole, kehraGroups } = useAccount();
   const theme = useThemeName();
   const canEdit = hasRole('admin') || kehraGroups.some((g) => g.id === id);
+  const [editingArea, setEditingArea] = useState<number | null>(null);
   const g = group.data;
 
   return (
@@ -85,14 +87,17 @@ export function GroupPage() {
           ) : (
             <ul className="kehra-list" data-testid="group-dev-areas">
               {g.devAreas.map((a) => (
-                <li key={a.id}>
-                  <strong>{a.name}</strong> <StatusBadge status={a.status} />
-                  {a.description && <div className="kehra-meta">{a.description}</div>}
-                </li>
+                <DevAreaItem
+                  key={a.id}
+                  area={a}
+                  canEdit={canEdit}
+                  editing={editingArea === a.id}
+                  onEdit={(on) => setEditingArea(on ? a.id : null)}
+                />
               ))}
             </ul>
           )}
-          {canEdit && <DevAreaForm groupId={id} />}
+          {canEdit && editingArea === null && <DevAreaForm groupId={id} />}
         </section>
       )}
       {g && (

@@ -29,6 +29,8 @@ export const draftStore = {
     return () => listeners.delete(listener);
   },
   setMode: (mode: DraftMode) => set({ mode, vertices: [], drawing: true }),
+  /** Starts from an existing shape (editing): its vertices, not drawing until asked. */
+  load: (mode: DraftMode, vertices: Position[]) => set({ mode, vertices, drawing: false }),
   /** A point has one vertex: a new click moves it. */
   add: (p: Position) =>
     set({ ...draft, vertices: draft.mode === 'point' ? [p] : [...draft.vertices, p] }),

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { KehraDevAreaCollection, KehraGroupDetail, KehraGroupSummary, KehraPlan, PlanCandidate, WhoIsActive } from '@contracts/kehra';
-import type { TableCollection, TableDetail } from '@contracts/partnership-tables';
+import type { KehraDevAreaCollection, KehraDevAreaFeature, KehraDevAreaVersion, KehraGroupDetail, KehraGroupSummary, KehraPlan, PlanCandidate, WhoIsActive } from '@contracts/kehra';
+import type { MeetingProperties, TableCollection, TableDetail } from '@contracts/partnership-tables';
+import type { FeatureCollection } from '@contracts/common';
 import { getJson } from '@/api/http';
 
 /** The filters of the Kehrä section (?area=, ?theme=); the map, the list and the exports share them. */
@@ -27,6 +28,9 @@ export const kehraKeys = {
   candidates: (id: number) => ['kehra', 'candidates', { id }] as const,
   table: (id: number) => ['kehra', 'table', { id }] as const,
   who: (where: WhoWhere) => ['kehra', 'who', where] as const,
+  devArea: (id: number) => ['kehra', 'devArea', { id }] as const,
+  versions: (id: number) => ['kehra', 'versions', { id }] as const,
+  meetings: (search: string) => ['kehra', 'meetings', search] as const,
 };
 
 export const kehraAreasQuery = (filter: KehraFilter) =>
@@ -87,6 +91,29 @@ export const whoIsActiveQuery = (where: WhoWhere) =>
       const q = 'area' in where ? `area=${where.area}` : `lon=${where.lon}&lat=${where.lat}`;
       return getJson<WhoIsActive>(`/api/who-is-active?${q}`, signal);
     },
+    staleTime: 30_000,
+    placeholderData: (previous) => previous,
+  });
+
+/** One development area with its geometry (the edit form starts from it). */
+export const devAreaQuery = (id: number) =>
+  queryOptions({
+    queryKey: kehraKeys.devArea(id),
+    queryFn: ({ signal }) => getJson<KehraDevAreaFeature>(`/api/kehra/areas/${id}`, signal),
+  });
+
+/** Every version of a development area, newest first. */
+export const devAreaVersionsQuery = (id: number) =>
+  queryOptions({
+    queryKey: kehraKeys.versions(id),
+    queryFn: ({ signal }) => getJson<KehraDevAreaVersion[]>(`/api/kehra/areas/${id}/versions`, signal),
+  });
+
+/** Partnership table meetings in a time window (`from`, `to`, `area` as the API's query string). */
+export const meetingsQuery = (search: string) =>
+  queryOptions({
+    queryKey: kehraKeys.meetings(search),
+    queryFn: ({ signal }) => getJson<FeatureCollection<MeetingProperties>>(`/api/partnership-tables/meetings?${search}`, signal),
     staleTime: 30_000,
     placeholderData: (previous) => previous,
   });
