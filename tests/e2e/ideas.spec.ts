@@ -4,20 +4,16 @@
  * account is written into the app's database before the app starts (PGlite allows one process).
  * Waits on the map's readiness attribute and DOM/URL state — never on time.
  */
-import fsp from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../server/src/audit/audit.service.js';
 import { hashPassword } from '../../server/src/auth/passwords.js';
-import { connect } from '../../server/src/db/connection.js';
-import { migrateLatest } from '../../server/src/db/migrate.js';
-import { createServerDatabase, dropServerDatabase, randomDatabaseName } from '../../server/src/test-support/test-db.js';
 import { createOrGrant } from '../../server/src/users/users.service.js';
+import { appDatabase } from './support/app-database.js';
 import { openBrowser, runAxe, startApp, type Page } from './support/app.js';
+import { clickMap, openMapPage } from './support/map.js';
 
 const CATHEDRAL = { lon: 24.9522, lat: 60.1704 };
-const MAP = '[data-testid="map"]';
 const OFFICIAL = { email: 'virkailija@hel.fi', password: 'kymp-virkailija-salasana', name: 'Virkailija Kymp' };
 /** A small square beside the cathedral, and the same corners in "bow-tie" order (self-intersecting). */
 const SQUARE: [number, number][] = [
@@ -28,56 +24,28 @@ const SQUARE: [number, number][] = [
 ];
 const BOWTIE: [number, number][] = [SQUARE[0], SQUARE[2], SQUARE[1], SQUARE[3]];
 
-type KkWindow = { __kkMap: { project(lon: number, lat: number): { x: number; y: number } } };
-
 let app: Awaited<ReturnType<typeof startApp>> | undefined;
 let browserHandle: Awaited<ReturnType<typeof openBrowser>> = null;
 const cleanups: (() => Promise<void>)[] = [];
 
-/** The app's database with the official in it: a copy of the run's seed, or a fresh database. */
-async function databaseWithOfficial(): Promise<Record<string, string>> {
-  const serverUrl = process.env.DATABASE_URL;
-  let env: Record<string, string>;
-  let db;
-  if (serverUrl) {
-    const name = randomDatabaseName('kk_e2e_ideas');
-    const url = await createServerDatabase(serverUrl, name);
-    cleanups.push(() => dropServerDatabase(serverUrl, name));
-    env = { DATABASE_URL: url };
-    db = await connect({ databaseUrl: url });
-  } else {
-    const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'kk-e2e-ideas-'));
-    cleanups.push(() => fsp.rm(dataDir, { recursive: true, force: true }));
-    let seed = null;
-    try {
-      seed = inject('e2eSeed');
-    } catch {
-      seed = null;
-    }
-    if (seed) await fsp.cp(seed.withAreas, path.join(dataDir, 'pglite'), { recursive: true });
-    env = { KK_DATA_DIR: dataDir, ...(seed ? { KK_AREAS_SOURCE: seed.areasSource } : {}) };
-    db = await connect({ dataDir: path.join(dataDir, 'pglite') });
-  }
-  try {
-    await migrateLatest(db.knex);
-    await createOrGrant(db.knex, systemActor('e2e'), {
-      email: OFFICIAL.email,
-      displayName: OFFICIAL.name,
-      passwordHash: await hashPassword(OFFICIAL.password, 15),
-      roles: ['official'],
-      departments: ['kymp'],
-      kehraGroups: [],
-    });
-  } finally {
-    await db.close();
-  }
-  return env;
+/** The official's account, written into the app's database before it starts. */
+async function addOfficial(knex: Knex): Promise<void> {
+  await createOrGrant(knex, systemActor('e2e'), {
+    email: OFFICIAL.email,
+    displayName: OFFICIAL.name,
+    passwordHash: await hashPassword(OFFICIAL.password, 15),
+    roles: ['official'],
+    departments: ['kymp'],
+    kehraGroups: [],
+  });
 }
 
 beforeAll(async () => {
   browserHandle = await openBrowser();
   if (!browserHandle) return;
-  app = await startApp({ env: await databaseWithOfficial() });
+  const database = await appDatabase('ideas', addOfficial);
+  cleanups.push(database.cleanup);
+  app = await startApp({ env: database.env });
 });
 
 afterAll(async () => {
@@ -86,19 +54,7 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-async function open(pathname: string): Promise<Page> {
-  const page = await browserHandle!.newPage();
-  page.on('pageerror', (err) => console.error('[page error]', err.message));
-  await page.goto(`${app!.url}${pathname}`);
-  await page.locator(`${MAP}[data-map-ready="true"]`).waitFor({ timeout: 60_000 });
-  return page;
-}
-
-async function clickMap(page: Page, [lon, lat]: [number, number]) {
-  const pixel = await page.evaluate(({ lon, lat }) => (window as unknown as KkWindow).__kkMap.project(lon, lat), { lon, lat });
-  const canvas = (await page.locator(`${MAP} canvas`).boundingBox())!;
-  await page.mouse.click(canvas.x + pixel.x, canvas.y + pixel.y);
-}
+const open = (pathname: string) => openMapPage(() => browserHandle!.newPage(), `${app!.url}${pathname}`);
 
 /** Clicks the vertices in order, waiting for the form to count each one. */
 async function draw(page: Page, vertices: [number, number][]) {

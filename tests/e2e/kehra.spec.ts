@@ -4,22 +4,18 @@
  * and the plan in its new order. The group, the member and two ideas are written into the app's
  * database before the app starts (PGlite allows one process). Waits on DOM/URL state — never on time.
  */
-import fsp from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../server/src/audit/audit.service.js';
 import { hashPassword } from '../../server/src/auth/passwords.js';
-import { connect } from '../../server/src/db/connection.js';
-import { migrateLatest } from '../../server/src/db/migrate.js';
 import { submitIdea } from '../../server/src/ideas/ideas.service.js';
 import { createGroup } from '../../server/src/kehra/kehra.service.js';
 import { addOutcome, addParticipant, createTable } from '../../server/src/partnership-tables/partnership-tables.service.js';
-import { createServerDatabase, dropServerDatabase, randomDatabaseName } from '../../server/src/test-support/test-db.js';
 import { createOrGrant } from '../../server/src/users/users.service.js';
+import { appDatabase } from './support/app-database.js';
 import { openBrowser, runAxe, startApp, type Page } from './support/app.js';
+import { clickMap, MAP, openMapPage } from './support/map.js';
 
-const MAP = '[data-testid="map"]';
 const MEMBER = { email: 'kehra-jasen@example.test', password: 'kehra-jasen-salasana', name: 'Kaisa Kehräläinen' };
 const GROUP = 'Kruununhaan Kehrä';
 const AREA_NAME = 'Tuomiokirkon portaat';
@@ -39,76 +35,51 @@ const SQUARE: [number, number][] = [
 const TABLE = 'Kruununhaan kumppanuuspöytä';
 const INSIDE: [number, number] = [24.9522, 60.1703];
 
-type KkWindow = { __kkMap: { project(lon: number, lat: number): { x: number; y: number } } };
-
 let app: Awaited<ReturnType<typeof startApp>> | undefined;
 let browserHandle: Awaited<ReturnType<typeof openBrowser>> = null;
 const cleanups: (() => Promise<void>)[] = [];
 let groupId = 0;
 let districtId = 0;
 
-/** The app's database with the group, its member and two ideas: a copy of the run's seed, or a fresh database. */
-async function seededDatabase(): Promise<Record<string, string>> {
-  const serverUrl = process.env.DATABASE_URL;
-  let env: Record<string, string>;
-  let db;
-  if (serverUrl) {
-    const name = randomDatabaseName('kk_e2e_kehra');
-    const url = await createServerDatabase(serverUrl, name);
-    cleanups.push(() => dropServerDatabase(serverUrl, name));
-    env = { DATABASE_URL: url };
-    db = await connect({ databaseUrl: url });
-  } else {
-    const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'kk-e2e-kehra-'));
-    cleanups.push(() => fsp.rm(dataDir, { recursive: true, force: true }));
-    const seed = inject('e2eSeed');
-    if (!seed) throw new Error('kehra.spec needs the e2e seed (districts pre-imported)');
-    await fsp.cp(seed.withAreas, path.join(dataDir, 'pglite'), { recursive: true });
-    env = { KK_DATA_DIR: dataDir, KK_AREAS_SOURCE: seed.areasSource };
-    db = await connect({ dataDir: path.join(dataDir, 'pglite') });
+/** The group, its member, a partnership table and two ideas, written before the app starts. */
+async function seedKehra(knex: Knex): Promise<void> {
+  const { rows } = await knex.raw(`SELECT id FROM areas WHERE level = 'osa_alue' AND lower(name_fi) = 'kruununhaka'`);
+  if (rows.length !== 1) throw new Error(`expected one Kruununhaka, found ${rows.length}`);
+  districtId = rows[0].id;
+  const actor = systemActor('e2e-admin');
+  groupId = (await createGroup(knex, actor, { name: GROUP, description: 'Asukkaat, yritykset ja kaupunki yhdessä.', contactName: 'Kaisa Kehräläinen', areaIds: [districtId] })).id;
+  const { user } = await createOrGrant(knex, actor, {
+    email: MEMBER.email,
+    displayName: MEMBER.name,
+    passwordHash: await hashPassword(MEMBER.password, 15),
+    roles: ['kehra'],
+    departments: [],
+    kehraGroups: [groupId],
+  });
+  // A partnership table with two participants: under the 5–15 range, so the page warns.
+  const tableActor = { ...actor, userId: user.id };
+  const table = await createTable(knex, tableActor, {
+    name: TABLE,
+    convener: 'Kruununhaka-Seura',
+    themes: ['community'],
+    areaId: districtId,
+    meetingPlaceName: 'Kruununhaan kirjasto',
+    meetingPlace: { lon: 24.9575, lat: 60.1722 },
+  });
+  await addParticipant(knex, tableActor, table.id, { name: 'Riikka Asukas', sector: 'residents' });
+  await addParticipant(knex, tableActor, table.id, { name: 'Kalle Kaupunki', sector: 'city' });
+  await addOutcome(knex, tableActor, table.id, { route: 'joint_action', description: 'Yhteiset siivoustalkoot keväällä.' });
+  for (const idea of IDEAS) {
+    await submitIdea(knex, { title: idea.title, description: 'Idea Kehrän suunnitelmaan.', themes: ['community'], geometry: { type: 'Point', coordinates: idea.at } }, { userId: null });
   }
-  try {
-    await migrateLatest(db.knex);
-    const { rows } = await db.knex.raw(`SELECT id FROM areas WHERE level = 'osa_alue' AND lower(name_fi) = 'kruununhaka'`);
-    // On a server database the app imports the districts itself at start: no seeding possible here.
-    if (rows.length !== 1) return env;
-    districtId = rows[0].id;
-    const actor = systemActor('e2e-admin');
-    groupId = (await createGroup(db.knex, actor, { name: GROUP, description: 'Asukkaat, yritykset ja kaupunki yhdessä.', contactName: 'Kaisa Kehräläinen', areaIds: [districtId] })).id;
-    const { user } = await createOrGrant(db.knex, actor, {
-      email: MEMBER.email,
-      displayName: MEMBER.name,
-      passwordHash: await hashPassword(MEMBER.password, 15),
-      roles: ['kehra'],
-      departments: [],
-      kehraGroups: [groupId],
-    });
-    // A partnership table with two participants: under the 5–15 range, so the page warns.
-    const tableActor = { ...actor, userId: user.id };
-    const table = await createTable(db.knex, tableActor, {
-      name: TABLE,
-      convener: 'Kruununhaka-Seura',
-      themes: ['community'],
-      areaId: districtId,
-      meetingPlaceName: 'Kruununhaan kirjasto',
-      meetingPlace: { lon: 24.9575, lat: 60.1722 },
-    });
-    await addParticipant(db.knex, tableActor, table.id, { name: 'Riikka Asukas', sector: 'residents' });
-    await addParticipant(db.knex, tableActor, table.id, { name: 'Kalle Kaupunki', sector: 'city' });
-    await addOutcome(db.knex, tableActor, table.id, { route: 'joint_action', description: 'Yhteiset siivoustalkoot keväällä.' });
-    for (const idea of IDEAS) {
-      await submitIdea(db.knex, { title: idea.title, description: 'Idea Kehrän suunnitelmaan.', themes: ['community'], geometry: { type: 'Point', coordinates: idea.at } }, { userId: null });
-    }
-  } finally {
-    await db.close();
-  }
-  return env;
 }
 
 beforeAll(async () => {
   browserHandle = await openBrowser();
   if (!browserHandle) return;
-  app = await startApp({ env: await seededDatabase() });
+  const database = await appDatabase('kehra', seedKehra);
+  cleanups.push(database.cleanup);
+  app = await startApp({ env: database.env });
 });
 
 afterAll(async () => {
@@ -117,19 +88,7 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-async function open(pathname: string): Promise<Page> {
-  const page = await browserHandle!.newPage();
-  page.on('pageerror', (err) => console.error('[page error]', err.message));
-  await page.goto(`${app!.url}${pathname}`);
-  await page.locator(`${MAP}[data-map-ready="true"]`).waitFor({ timeout: 60_000 });
-  return page;
-}
-
-async function clickMap(page: Page, [lon, lat]: [number, number]) {
-  const pixel = await page.evaluate(({ lon, lat }) => (window as unknown as KkWindow).__kkMap.project(lon, lat), { lon, lat });
-  const canvas = (await page.locator(`${MAP} canvas`).boundingBox())!;
-  await page.mouse.click(canvas.x + pixel.x, canvas.y + pixel.y);
-}
+const open = (pathname: string) => openMapPage(() => browserHandle!.newPage(), `${app!.url}${pathname}`);
 
 const zoomedIn = (page: Page) =>
   page.waitForFunction(() => Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-zoom')) > 13);
