@@ -81,6 +81,12 @@ export interface AuthConfig {
   cspTileSources: string[];
 }
 
+/**
+ * Where the person ran the command: `npm start` runs the server inside server/, but a relative
+ * path such as KK_AREAS_SOURCE=../shared/data/helsinki means one from where they typed it.
+ */
+const invokedFrom = (env: NodeJS.ProcessEnv) => env.INIT_CWD ?? process.cwd();
+
 /** Parses the environment once; a bad variable stops start-up with a message naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -98,10 +104,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: path.resolve(e.KK_DATA_DIR),
-    areasSource: e.KK_AREAS_SOURCE,
+    dataDir: path.resolve(invokedFrom(env), e.KK_DATA_DIR),
+    areasSource: /^(wfs|https?:\/\/)/.test(e.KK_AREAS_SOURCE) ? e.KK_AREAS_SOURCE : path.resolve(invokedFrom(env), e.KK_AREAS_SOURCE),
     mapStyleUrl: e.KK_MAP_STYLE_URL,
-    clientDist: path.resolve(e.KK_CLIENT_DIST),
+    clientDist: path.resolve(invokedFrom(env), e.KK_CLIENT_DIST),
     logLevel: e.KK_LOG_LEVEL,
     trustProxy:
       trustProxy === 'true' ? true : trustProxy === 'false' ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,

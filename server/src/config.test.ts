@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('reads relative paths from where the command was typed, not from the server workspace', () => {
+    const c = loadConfig({ INIT_CWD: '/home/me/kaupunki', KK_AREAS_SOURCE: '../shared/data/helsinki', KK_DATA_DIR: 'mydata' });
+    expect(c.areasSource).toBe(path.resolve('/home/me/shared/data/helsinki'));
+    expect(c.dataDir).toBe(path.resolve('/home/me/kaupunki/mydata'));
+  });
+
+  it('keeps the WFS keyword and URLs as they are', () => {
+    expect(loadConfig({ KK_AREAS_SOURCE: 'wfs' }).areasSource).toBe('wfs');
+    expect(loadConfig({ KK_AREAS_SOURCE: 'https://example.test/wfs' }).areasSource).toBe('https://example.test/wfs');
+  });
+
+  it('stops with a message naming a bad variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres/);
+  });
+});
