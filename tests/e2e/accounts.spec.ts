@@ -95,7 +95,7 @@ describe('accounts', () => {
     const password = page.getByLabel(/^Uusi salasana\W*$/);
     await page.getByText('Salasanassa on oltava vähintään 10 merkkiä.').waitFor();
     expect(await password.getAttribute('aria-invalid')).toBe('true');
-    expect(await password.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => password.evaluate((el) => el === document.activeElement)).toBe(true);
 
     await password.fill(RESIDENT.password);
     await page.getByLabel(/^Uusi salasana uudelleen/).fill(RESIDENT.password);

@@ -24,7 +24,9 @@ export function SignUpPage() {
   };
   const focusFirst = (errors: Partial<Record<Field, string>>) => {
     const first = (Object.keys(refs) as Field[]).find((f) => errors[f]);
-    if (first) refs[first].current?.focus();
+    // After React has re-rendered the fields with their messages: focusing now could land on an
+    // input that the re-render replaces.
+    if (first) setTimeout(() => refs[first].current?.focus(), 0);
     return !!first;
   };
 
