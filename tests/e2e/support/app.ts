@@ -25,7 +25,8 @@ export type { Browser, Page };
 export type Violation = AxeResult;
 
 export const UNREACHABLE_STYLE_URL = 'http://127.0.0.1:9/style.json';
-const CLIENT_DIST = path.join(repoRoot, 'client/dist');
+/** KK_CLIENT_DIST lets parallel work build and test its own client copy. */
+const CLIENT_DIST = process.env.KK_CLIENT_DIST ? path.resolve(process.env.KK_CLIENT_DIST) : path.join(repoRoot, 'client/dist');
 const START_TIMEOUT_MS = 120_000;
 
 function freePort(): Promise<number> {
