@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, Notification, PasswordInput, TextInput } from 'hds-react';
+import { Button, Notification } from 'hds-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -7,7 +7,7 @@ import { accountApi } from './account-api';
 import { describeError, fieldErrors } from './auth-errors';
 import { PageHeading } from './PageHeading';
 import { checkNewPassword } from './password-rules';
-import { errorProps } from './error-props';
+import { EmailField, PasswordField } from './AccountFields';
 
 /**
  * /reset-password — without a token, asks for the address to mail a link to; with ?token=… (the
@@ -52,17 +52,7 @@ function RequestReset() {
             </Notification>
           )}
           <form className="account-form" onSubmit={submit} noValidate>
-            <TextInput
-              id="reset-email"
-              ref={ref}
-              label={t('account.fields.email')}
-              type="email"
-              autoComplete="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              {...errorProps(invalid)}
-            />
+            <EmailField id="reset-email" ref={ref} value={email} onChange={(e) => setEmail(e.target.value)} error={invalid} />
             <Button type="submit" disabled={request.isPending}>
               {t('account.reset.submit')}
             </Button>
@@ -111,33 +101,8 @@ function ConfirmReset({ token }: { token: string }) {
             </Notification>
           )}
           <form className="account-form" onSubmit={submit} noValidate>
-            <PasswordInput
-              id="reset-password"
-              ref={passwordRef}
-              label={t('account.fields.newPassword')}
-              helperText={t('account.fields.passwordHelp')}
-              autoComplete="new-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              {...errorProps(invalid.password)}
-              includeShowPasswordButton
-              revealPasswordButtonAriaLabel={t('account.fields.showPassword')}
-              concealPasswordButtonAriaLabel={t('account.fields.hidePassword')}
-            />
-            <PasswordInput
-              id="reset-confirm"
-              ref={confirmRef}
-              label={t('account.fields.confirmPassword')}
-              autoComplete="new-password"
-              required
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              {...errorProps(invalid.confirm)}
-              includeShowPasswordButton
-              revealPasswordButtonAriaLabel={t('account.fields.showPassword')}
-              concealPasswordButtonAriaLabel={t('account.fields.hidePassword')}
-            />
+            <PasswordField kind="new" id="reset-password" ref={passwordRef} value={password} onChange={(e) => setPassword(e.target.value)} error={invalid.password} />
+            <PasswordField kind="confirm" id="reset-confirm" ref={confirmRef} value={confirm} onChange={(e) => setConfirm(e.target.value)} error={invalid.confirm} />
             <Button type="submit" disabled={reset.isPending}>
               {t('account.reset.save')}
             </Button>

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, ButtonVariant, LoadingSpinner, Notification, PasswordInput } from 'hds-react';
+import { Button, ButtonVariant, LoadingSpinner, Notification } from 'hds-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,7 +10,7 @@ import { describeError, fieldErrors } from './auth-errors';
 import { PageHeading } from './PageHeading';
 import { checkNewPassword } from './password-rules';
 import { useSignOut } from './use-sign-out';
-import { errorProps } from './error-props';
+import { PasswordField } from './AccountFields';
 
 /** /profile — the signed-in account, its roles and memberships, password and signing out. */
 export function ProfilePage() {
@@ -129,11 +129,6 @@ function ChangePassword() {
     change.mutate({ currentPassword: values.current, newPassword: values.password });
   };
 
-  const reveal = {
-    includeShowPasswordButton: true,
-    revealPasswordButtonAriaLabel: t('account.fields.showPassword'),
-    concealPasswordButtonAriaLabel: t('account.fields.hidePassword'),
-  };
   const generalError = change.error && !invalid.current && !invalid.password ? change.error : null;
   return (
     <section aria-labelledby="password-heading" className="account-subsection">
@@ -151,40 +146,9 @@ function ChangePassword() {
         </Notification>
       )}
       <form className="account-form" onSubmit={submit} noValidate>
-        <PasswordInput
-          id="profile-current-password"
-          ref={refs.current}
-          label={t('account.fields.currentPassword')}
-          autoComplete="current-password"
-          required
-          value={values.current}
-          onChange={set('current')}
-          {...errorProps(invalid.current)}
-          {...reveal}
-        />
-        <PasswordInput
-          id="profile-new-password"
-          ref={refs.password}
-          label={t('account.fields.newPassword')}
-          helperText={t('account.fields.passwordHelp')}
-          autoComplete="new-password"
-          required
-          value={values.password}
-          onChange={set('password')}
-          {...errorProps(invalid.password)}
-          {...reveal}
-        />
-        <PasswordInput
-          id="profile-confirm-password"
-          ref={refs.confirm}
-          label={t('account.fields.confirmPassword')}
-          autoComplete="new-password"
-          required
-          value={values.confirm}
-          onChange={set('confirm')}
-          {...errorProps(invalid.confirm)}
-          {...reveal}
-        />
+        <PasswordField kind="current" id="profile-current-password" ref={refs.current} value={values.current} onChange={set('current')} error={invalid.current} />
+        <PasswordField kind="new" id="profile-new-password" ref={refs.password} value={values.password} onChange={set('password')} error={invalid.password} />
+        <PasswordField kind="confirm" id="profile-confirm-password" ref={refs.confirm} value={values.confirm} onChange={set('confirm')} error={invalid.confirm} />
         <Button type="submit" variant={ButtonVariant.Secondary} disabled={change.isPending}>
           {t('account.profile.changePassword')}
         </Button>

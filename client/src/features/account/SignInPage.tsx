@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button, ButtonVariant, Notification, PasswordInput, TextInput } from 'hds-react';
+import { Button, ButtonVariant, Notification } from 'hds-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -8,7 +8,7 @@ import { accountApi, safeReturnTo, ssoLoginUrl } from './account-api';
 import { meQuery, useAuthTransitions } from './account-query';
 import { describeError, fieldErrors } from './auth-errors';
 import { PageHeading } from './PageHeading';
-import { errorProps } from './error-props';
+import { EmailField, PasswordField } from './AccountFields';
 
 interface Fields {
   email?: string;
@@ -112,30 +112,8 @@ export function SignInPage() {
         </Notification>
       )}
       <form className="account-form" onSubmit={submit} noValidate>
-        <TextInput
-          id="signin-email"
-          ref={emailRef}
-          label={t('account.fields.email')}
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          {...errorProps(invalid.email)}
-        />
-        <PasswordInput
-          id="signin-password"
-          ref={passwordRef}
-          label={t('account.fields.password')}
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          {...errorProps(invalid.password)}
-          revealPasswordButtonAriaLabel={t('account.fields.showPassword')}
-          concealPasswordButtonAriaLabel={t('account.fields.hidePassword')}
-          includeShowPasswordButton
-        />
+        <EmailField id="signin-email" ref={emailRef} autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={invalid.email} />
+        <PasswordField kind="signIn" id="signin-password" ref={passwordRef} value={password} onChange={(e) => setPassword(e.target.value)} error={invalid.password} />
         <Button type="submit" disabled={login.isPending}>
           {login.isPending ? t('account.signIn.submitting') : t('account.signIn.submit')}
         </Button>

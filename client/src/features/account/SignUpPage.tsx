@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, Notification, PasswordInput, TextInput } from 'hds-react';
+import { Button, Notification, TextInput } from 'hds-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import { accountApi } from './account-api';
 import { describeError, fieldErrors } from './auth-errors';
 import { PageHeading } from './PageHeading';
 import { checkNewPassword } from './password-rules';
+import { EmailField, PasswordField } from './AccountFields';
 import { errorProps } from './error-props';
 
 type Field = 'email' | 'displayName' | 'password' | 'confirm';
@@ -79,17 +80,7 @@ export function SignUpPage() {
         </Notification>
       )}
       <form className="account-form" onSubmit={submit} noValidate>
-        <TextInput
-          id="signup-email"
-          ref={refs.email}
-          label={t('account.fields.email')}
-          type="email"
-          autoComplete="email"
-          required
-          value={values.email}
-          onChange={set('email')}
-          {...errorProps(invalid.email)}
-        />
+        <EmailField id="signup-email" ref={refs.email} value={values.email} onChange={set('email')} error={invalid.email} />
         <TextInput
           id="signup-name"
           ref={refs.displayName}
@@ -101,33 +92,8 @@ export function SignUpPage() {
           onChange={set('displayName')}
           {...errorProps(invalid.displayName)}
         />
-        <PasswordInput
-          id="signup-password"
-          ref={refs.password}
-          label={t('account.fields.newPassword')}
-          helperText={t('account.fields.passwordHelp')}
-          autoComplete="new-password"
-          required
-          value={values.password}
-          onChange={set('password')}
-          {...errorProps(invalid.password)}
-          includeShowPasswordButton
-          revealPasswordButtonAriaLabel={t('account.fields.showPassword')}
-          concealPasswordButtonAriaLabel={t('account.fields.hidePassword')}
-        />
-        <PasswordInput
-          id="signup-confirm"
-          ref={refs.confirm}
-          label={t('account.fields.confirmPassword')}
-          autoComplete="new-password"
-          required
-          value={values.confirm}
-          onChange={set('confirm')}
-          {...errorProps(invalid.confirm)}
-          includeShowPasswordButton
-          revealPasswordButtonAriaLabel={t('account.fields.showPassword')}
-          concealPasswordButtonAriaLabel={t('account.fields.hidePassword')}
-        />
+        <PasswordField kind="new" id="signup-password" ref={refs.password} value={values.password} onChange={set('password')} error={invalid.password} />
+        <PasswordField kind="confirm" id="signup-confirm" ref={refs.confirm} value={values.confirm} onChange={set('confirm')} error={invalid.confirm} />
         <Button type="submit" disabled={signup.isPending}>
           {t('account.signUp.submit')}
         </Button>

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, ButtonSize, ButtonVariant, TextInput } from 'hds-react';
+import { Button, ButtonSize, ButtonVariant } from 'hds-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AREA_LEVELS } from '@contracts/areas';
@@ -7,6 +7,7 @@ import { ApiError } from '@/api/http';
 import { areaName } from '@/layers/areas/area-name';
 import { locateQuery } from '@/layers/areas/query';
 import type { PointParam } from '@/state/url-state';
+import { CoordinateFields } from './CoordinateFields';
 
 interface LocatePanelProps {
   point: PointParam | null;
@@ -71,28 +72,7 @@ export function LocatePanel({ point, onPoint, onSelectArea }: LocatePanelProps) 
       </h2>
       <p className="panel-help">{t('locate.help')}</p>
       <form className="locate-form" onSubmit={submit} noValidate>
-        <div className="locate-fields">
-          <TextInput
-            id="locate-lon"
-            label={t('locate.lon')}
-            value={lon}
-            inputMode="decimal"
-            autoComplete="off"
-            onChange={(e) => setLon(e.target.value)}
-            invalid={!!errors.lon}
-            errorText={errors.lon}
-          />
-          <TextInput
-            id="locate-lat"
-            label={t('locate.lat')}
-            value={lat}
-            inputMode="decimal"
-            autoComplete="off"
-            onChange={(e) => setLat(e.target.value)}
-            invalid={!!errors.lat}
-            errorText={errors.lat}
-          />
-        </div>
+        <CoordinateFields idPrefix="locate" lon={lon} lat={lat} onLon={setLon} onLat={setLat} errors={errors} />
         {errors.form && (
           <p className="form-error" role="alert">
             {errors.form}

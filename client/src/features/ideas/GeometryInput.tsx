@@ -1,7 +1,8 @@
-import { Button, ButtonSize, ButtonVariant, RadioButton, SelectionGroup, TextInput } from 'hds-react';
+import { Button, ButtonSize, ButtonVariant, RadioButton, SelectionGroup } from 'hds-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AreaPicker } from '@/features/areas/AreaPicker';
+import { CoordinateFields, parseCoordinates } from '@/features/areas/CoordinateFields';
 import { draftStore, MIN_VERTICES, useDraft, type DraftMode } from '@/layers/ideas/draft';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
 
@@ -33,14 +34,13 @@ export function GeometryInput({ mode, onMode, areaId, onArea, error, modes = PLA
   const missing = drawn ? Math.max(0, MIN_VERTICES[mode] - draft.vertices.length) : 0;
 
   function placeTyped() {
-    const x = Number(lon.trim().replace(',', '.'));
-    const y = Number(lat.trim().replace(',', '.'));
-    if (!lon.trim() || !lat.trim() || !Number.isFinite(x) || !Number.isFinite(y)) {
+    const typed = parseCoordinates(lon, lat);
+    if (!typed) {
       setTypedError(t('ideas.form.place.typedInvalid'));
       return;
     }
     setTypedError(null);
-    draftStore.add([x, y]);
+    draftStore.add(typed);
   }
 
   return (
@@ -122,24 +122,7 @@ export function GeometryInput({ mode, onMode, areaId, onArea, error, modes = PLA
           {mode === 'point' && (
             <div className="idea-typed-point">
               <p className="panel-help">{t('ideas.form.place.typedHelp')}</p>
-              <div className="locate-fields">
-                <TextInput
-                  id="idea-point-lon"
-                  label={t('ideas.form.place.lon')}
-                  value={lon}
-                  inputMode="decimal"
-                  autoComplete="off"
-                  onChange={(e) => setLon(e.target.value)}
-                />
-                <TextInput
-                  id="idea-point-lat"
-                  label={t('ideas.form.place.lat')}
-                  value={lat}
-                  inputMode="decimal"
-                  autoComplete="off"
-                  onChange={(e) => setLat(e.target.value)}
-                />
-              </div>
+              <CoordinateFields idPrefix="idea-point" lon={lon} lat={lat} onLon={setLon} onLat={setLat} />
               {typedError && (
                 <p className="form-error" role="alert">
                   {typedError}
