@@ -34,7 +34,7 @@ export function ProfilePage() {
   return (
     <section className="panel account-page" aria-labelledby="profile-heading">
       <PageHeading id="profile-heading">{t('account.profile.heading')}</PageHeading>
-      <dl className="account-facts" data-testid="profile-facts">
+      <dl className="kk-facts" data-testid="profile-facts">
         <div>
           <dt>{t('account.fields.email')}</dt>
           <dd>{user.email}</dd>

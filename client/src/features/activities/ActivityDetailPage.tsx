@@ -75,7 +75,7 @@ export function ActivityDetailPage() {
             {t('activities.demoTag')}
           </Tag>
         )}
-        <dl className="activity-fields">
+        <dl className="kk-facts">
           <div>
             <dt>{t('activities.detail.department')}</dt>
             <dd>

@@ -70,7 +70,7 @@ function IdeaView({ idea }: { idea: IdeaDetail }) {
         </Notification>
       )}
       <p className="idea-description">{p.description}</p>
-      <dl className="idea-facts">
+      <dl className="kk-facts">
         <div>
           <dt>{t('ideas.page.code')}</dt>
           <dd className="tracking-code-inline">{p.trackingCode}</dd>
