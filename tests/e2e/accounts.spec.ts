@@ -5,16 +5,13 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../server/src/config.js';
-import { openBrowser, runAxe, startApp, type Browser, type Page } from './support/app.js';
+import { seriousViolations, type Page } from './support/app.js';
+import { e2eApp } from './support/session.js';
 
 const ADMIN = { email: 'admin@e2e.test', password: 'admin-password-e2e' };
 const RESIDENT = { email: `resident-${process.pid}@e2e.test`, name: 'Riikka Asukas', password: 'resident-password-e2e' };
-
-let app: Awaited<ReturnType<typeof startApp>> | undefined;
-let browserHandle: Awaited<ReturnType<typeof openBrowser>> = null;
-let browser: Browser | undefined;
 
 /** The first admin, made as operators do: `npm run user:create -- --role admin --password-stdin`. */
 function createAdmin(env: Record<string, string>): Promise<void> {
@@ -33,20 +30,10 @@ function createAdmin(env: Record<string, string>): Promise<void> {
   });
 }
 
-beforeAll(async () => {
-  browserHandle = await openBrowser();
-  if (!browserHandle) return;
-  browser = browserHandle.browser;
-  app = await startApp({ beforeStart: createAdmin });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = e2eApp({ start: { beforeStart: createAdmin } });
 
 async function newPage(): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fi-FI' });
+  const context = await e2e.browser.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fi-FI' });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('[page error]', err.message));
   return page;
@@ -56,31 +43,28 @@ async function newPage(): Promise<Page> {
 async function mailedLink(to: string, pagePath: string): Promise<string> {
   const pattern = new RegExp(`https?://\\S+/${pagePath}\\?token=[A-Za-z0-9_%-]+`);
   for (let i = 0; ; i++) {
-    const lines = app!.logs();
+    const lines = e2e.app.logs();
     const from = lines.map((l) => l.includes(`[mail] to ${to}`)).lastIndexOf(true);
     const link = from >= 0 ? lines.slice(from).find((l) => pattern.test(l))?.match(pattern)?.[0] : undefined;
     // On this origin: the mail says localhost, the harness serves 127.0.0.1 (cookies differ per host).
-    if (link) return `${app!.url}${new URL(link).pathname}${new URL(link).search}`;
+    if (link) return `${e2e.app.url}${new URL(link).pathname}${new URL(link).search}`;
     if (i > 100) throw new Error(`No ${pagePath} link mailed to ${to}:\n${lines.join('\n')}`);
     await new Promise((r) => setTimeout(r, 100)); // polling the log is the readiness signal here
   }
 }
 
 async function signIn(page: Page, who: { email: string; password: string }, returnTo = '') {
-  await page.goto(`${app!.url}/signin${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`);
+  await page.goto(`${e2e.app.url}/signin${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`);
   await page.getByLabel('Sähköpostiosoite').fill(who.email);
   await page.getByLabel(/^Salasana/).fill(who.password);
   await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
 }
 
-const axeSummary = (violations: Awaited<ReturnType<typeof runAxe>>) =>
-  violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-
 describe('accounts', () => {
   it('signs up, verifies the e-mail address, signs in, shows the profile and signs out', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     const page = await newPage();
-    await page.goto(`${app!.url}/`);
+    await page.goto(`${e2e.app.url}/`);
     await page.getByRole('banner').getByRole('link', { name: 'Kirjaudu' }).click();
     await page.getByRole('heading', { name: 'Kirjaudu sisään' }).waitFor();
     await page.getByRole('link', { name: /Luo tili/ }).click();
@@ -126,13 +110,13 @@ describe('accounts', () => {
     await page.getByRole('banner').getByRole('button', { name: 'Kirjaudu ulos' }).click();
     await page.waitForURL(/\/signin$/);
     await page.getByRole('banner').getByRole('link', { name: 'Kirjaudu' }).waitFor();
-    await page.goto(`${app!.url}/profile`);
+    await page.goto(`${e2e.app.url}/profile`);
     await page.getByText('Et ole kirjautunut sisään.').waitFor();
     await page.close();
   });
 
   it('tells a wrong password apart, and keeps non-admins out of /admin', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     const page = await newPage();
     await signIn(page, { email: RESIDENT.email, password: 'not-the-password' });
     await page.getByTestId('signin-error').getByText('Sähköpostiosoite tai salasana on väärin.').waitFor();
@@ -144,7 +128,7 @@ describe('accounts', () => {
   });
 
   it('an admin grants the official role for a department; the table and the audit log show it', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     const page = await newPage();
     await signIn(page, ADMIN);
     await page.waitForURL(/\/profile$/);
@@ -186,23 +170,23 @@ describe('accounts', () => {
   });
 
   it('has no serious or critical axe violations on sign-in, profile and admin', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     const page = await newPage();
-    await page.goto(`${app!.url}/signin`);
+    await page.goto(`${e2e.app.url}/signin`);
     await page.getByRole('heading', { name: 'Kirjaudu sisään' }).waitFor();
-    expect(axeSummary(await runAxe(page)), 'sign-in').toEqual([]);
+    expect(await seriousViolations(page), 'sign-in').toEqual([]);
 
     await signIn(page, ADMIN);
     await page.waitForURL(/\/profile$/);
     await page.getByTestId('profile-facts').getByText(ADMIN.email).waitFor();
-    expect(axeSummary(await runAxe(page)), 'profile').toEqual([]);
+    expect(await seriousViolations(page), 'profile').toEqual([]);
 
-    await page.goto(`${app!.url}/admin`);
+    await page.goto(`${e2e.app.url}/admin`);
     await page.getByTestId('admin-users').getByText(ADMIN.email).waitFor();
     await page.getByTestId('admin-audit').getByRole('row').nth(1).waitFor();
     await page.getByTestId('admin-users').getByRole('button', { name: `Muokkaa käyttäjää ${RESIDENT.email}` }).click();
     await page.getByTestId('admin-editor').waitFor();
-    expect(axeSummary(await runAxe(page)), 'admin').toEqual([]);
+    expect(await seriousViolations(page), 'admin').toEqual([]);
     await page.close();
   });
 });

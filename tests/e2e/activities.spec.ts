@@ -4,36 +4,17 @@
  * filters in the URL, the list, an item's detail with "what else happens here", permalinks, and
  * axe passes. Waits on readiness attributes and DOM/URL state — never on time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, runAxe, startApp, type Browser, type Page } from './support/app.js';
+import { describe, expect, it } from 'vitest';
+import { seriousViolations, type Page } from './support/app.js';
+import { MAP } from './support/map.js';
+import { e2eApp } from './support/session.js';
 
-const MAP = '[data-testid="map"]';
 const LIST = '[data-testid="activity-list"]';
 
-let app: Awaited<ReturnType<typeof startApp>> | undefined;
-let browserHandle: Awaited<ReturnType<typeof openBrowser>> = null;
-let browser: Browser | undefined;
+const e2e = e2eApp();
 
-beforeAll(async () => {
-  browserHandle = await openBrowser();
-  if (!browserHandle) return;
-  browser = browserHandle.browser;
-  app = await startApp();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-/** A fresh page once the map has drawn the activities and the list holds the same answer. */
-async function open(path: string): Promise<Page> {
-  const page = await browserHandle!.newPage();
-  page.on('pageerror', (err) => console.error('[page error]', err.message));
-  await page.goto(`${app!.url}${path}`);
-  await page.locator(`${MAP}[data-map-ready="true"]`).waitFor({ timeout: 60_000 });
-  return page;
-}
+/** A fresh page once the map has drawn the activities. */
+const open = (path: string) => e2e.open(path);
 
 const listReady = (page: Page) => page.locator(`${LIST}[data-activities-ready="true"]`).waitFor({ timeout: 30_000 });
 const listTitles = async (page: Page) =>
@@ -56,14 +37,14 @@ interface ApiFeature {
   properties: { titleFi: string; department: string };
 }
 async function api(path: string): Promise<{ features: ApiFeature[]; numberMatched: number }> {
-  const res = await fetch(`${app!.url}${path}`);
+  const res = await fetch(`${e2e.app.url}${path}`);
   expect(res.ok, path).toBe(true);
   return (await res.json()) as { features: ApiFeature[]; numberMatched: number };
 }
 
 describe('activities on the map', () => {
   it('shows every department, marks demo data, and toggles a department layer', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     const page = await open('/activities');
     await listReady(page);
     await page.getByTestId('demo-notice').waitFor();
@@ -103,7 +84,7 @@ describe('activities on the map', () => {
   });
 
   it('filters by district and theme, in the URL, and lists exactly the matching items', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     const page = await open('/activities?from=all');
     await listReady(page);
     await pick(page, /^Suurpiiri/, 'Pohjoinen');
@@ -135,7 +116,7 @@ describe('activities on the map', () => {
   });
 
   it('opens an item with its overlaps, and its permalink opens the same view', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     const page = await open('/activities');
     await listReady(page);
     const first = page.locator(`${LIST} a.activity-item`).first();
@@ -176,17 +157,15 @@ describe('activities on the map', () => {
   });
 
   it('has no serious or critical axe violations in the list and the detail views', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     const page = await open('/activities?area=26&theme=sport-outdoors');
     await listReady(page);
     await page.getByTestId('area-overlaps').locator('[data-activities-ready="true"]').waitFor();
-    const format = (v: Awaited<ReturnType<typeof runAxe>>) =>
-      v.map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    expect(format(await runAxe(page))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.locator(`${LIST} a.activity-item`).first().click();
     await page.getByTestId('activity-overlaps').locator('[data-activities-ready="true"]').waitFor();
-    expect(format(await runAxe(page))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 });

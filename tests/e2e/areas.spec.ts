@@ -3,36 +3,17 @@
  * "which area is this point in", languages, and an axe pass. Waits on the map's own readiness
  * attribute and on DOM/URL state — never on time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, runAxe, startApp, type Browser, type Page } from './support/app.js';
+import { describe, expect, it } from 'vitest';
+import { seriousViolations, type Page } from './support/app.js';
+import { MAP } from './support/map.js';
+import { e2eApp } from './support/session.js';
 
 const CATHEDRAL = { lon: 24.9522, lat: 60.1704 };
-const MAP = '[data-testid="map"]';
 
-let app: Awaited<ReturnType<typeof startApp>> | undefined;
-let browserHandle: Awaited<ReturnType<typeof openBrowser>> = null;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  browserHandle = await openBrowser();
-  if (!browserHandle) return;
-  browser = browserHandle.browser;
-  app = await startApp();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = e2eApp();
 
 /** A fresh page on the start page (optionally with a query), once the districts are drawn. */
-async function openMap(query = ''): Promise<Page> {
-  const page = await browserHandle!.newPage();
-  page.on('pageerror', (err) => console.error('[page error]', err.message));
-  await page.goto(`${app!.url}/${query}`);
-  await page.locator(`${MAP}[data-map-ready="true"]`).waitFor({ timeout: 60_000 });
-  return page;
-}
+const openMap = (query = '') => e2e.open(`/${query}`);
 
 const mapAttr = (page: Page, name: string) => page.locator(MAP).getAttribute(`data-${name}`);
 const bounds = async (page: Page) => (await mapAttr(page, 'bounds'))!.split(',').map(Number);
@@ -53,7 +34,7 @@ async function pick(page: Page, label: RegExp, option: string) {
 
 describe('areas on the map', () => {
   it('draws the districts on the offline base map', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     const page = await openMap();
     expect(await mapAttr(page, 'basemap')).toBe('offline'); // the harness makes the style URL unreachable
     await page.locator('.area-label', { hasText: /Eteläinen/i }).first().waitFor();
@@ -63,7 +44,7 @@ describe('areas on the map', () => {
   });
 
   it('picking a district zooms to it and highlights it', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     const page = await openMap();
     const before = await bounds(page);
 
@@ -106,7 +87,7 @@ describe('areas on the map', () => {
   });
 
   it('the list selects with the keyboard, like the picker', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     const page = await openMap();
     const list = page.getByRole('region', { name: 'Alueluettelo' });
     const buttons = list.getByRole('button');
@@ -125,7 +106,7 @@ describe('areas on the map', () => {
   });
 
   it('clicking the map tells which areas the point is in', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     const page = await openMap();
     const pixel = await page.evaluate(
       ({ lon, lat }) => (window as unknown as KkWindow).__kkMap.project(lon, lat),
@@ -146,7 +127,7 @@ describe('areas on the map', () => {
   });
 
   it('entering coordinates works, and server validation messages show in the form', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     const page = await openMap();
     const lon = page.getByLabel('Pituusaste (lon)');
     const lat = page.getByLabel('Leveysaste (lat)');
@@ -171,7 +152,7 @@ describe('areas on the map', () => {
   });
 
   it('switches the interface to Swedish and English, and remembers it', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     const page = await openMap('?area=2');
     const html = page.locator('html');
     expect(await html.getAttribute('lang')).toBe('fi');
@@ -194,11 +175,10 @@ describe('areas on the map', () => {
   });
 
   it('has no serious or critical axe violations', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     const page = await openMap('?area=12&at=24.9522,60.1704');
     await page.getByTestId('locate-result').getByText('Kruununhaka').waitFor();
-    const violations = await runAxe(page);
-    expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 });

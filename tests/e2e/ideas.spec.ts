@@ -4,14 +4,10 @@
  * account is written into the app's database before the app starts (PGlite allows one process).
  * Waits on the map's readiness attribute and DOM/URL state — never on time.
  */
-import type { Knex } from 'knex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../server/src/audit/audit.service.js';
-import { hashPassword } from '../../server/src/auth/passwords.js';
-import { createOrGrant } from '../../server/src/users/users.service.js';
-import { appDatabase } from './support/app-database.js';
-import { openBrowser, runAxe, startApp, type Page } from './support/app.js';
-import { clickMap, openMapPage } from './support/map.js';
+import { describe, expect, it } from 'vitest';
+import { seriousViolations, type Page } from './support/app.js';
+import { clickMap } from './support/map.js';
+import { e2eApp, seedAccount, signIn } from './support/session.js';
 
 const CATHEDRAL = { lon: 24.9522, lat: 60.1704 };
 const OFFICIAL = { email: 'virkailija@hel.fi', password: 'kymp-virkailija-salasana', name: 'Virkailija Kymp' };
@@ -24,37 +20,10 @@ const SQUARE: [number, number][] = [
 ];
 const BOWTIE: [number, number][] = [SQUARE[0], SQUARE[2], SQUARE[1], SQUARE[3]];
 
-let app: Awaited<ReturnType<typeof startApp>> | undefined;
-let browserHandle: Awaited<ReturnType<typeof openBrowser>> = null;
-const cleanups: (() => Promise<void>)[] = [];
+/** The official's account is written into the app's database before it starts. */
+const e2e = e2eApp({ database: { prefix: 'ideas', seed: (knex) => seedAccount(knex, OFFICIAL, { roles: ['official'], departments: ['kymp'] }) } });
 
-/** The official's account, written into the app's database before it starts. */
-async function addOfficial(knex: Knex): Promise<void> {
-  await createOrGrant(knex, systemActor('e2e'), {
-    email: OFFICIAL.email,
-    displayName: OFFICIAL.name,
-    passwordHash: await hashPassword(OFFICIAL.password, 15),
-    roles: ['official'],
-    departments: ['kymp'],
-    kehraGroups: [],
-  });
-}
-
-beforeAll(async () => {
-  browserHandle = await openBrowser();
-  if (!browserHandle) return;
-  const database = await appDatabase('ideas', addOfficial);
-  cleanups.push(database.cleanup);
-  app = await startApp({ env: database.env });
-});
-
-afterAll(async () => {
-  await browserHandle?.browser.close();
-  await app?.stop();
-  for (const c of cleanups.reverse()) await c();
-});
-
-const open = (pathname: string) => openMapPage(() => browserHandle!.newPage(), `${app!.url}${pathname}`);
+const open = (pathname: string) => e2e.open(pathname);
 
 /** Clicks the vertices in order, waiting for the form to count each one. */
 async function draw(page: Page, vertices: [number, number][]) {
@@ -65,17 +34,14 @@ async function draw(page: Page, vertices: [number, number][]) {
   }
 }
 
-const expectNoSeriousViolations = async (page: Page, where: string) => {
-  const violations = await runAxe(page);
-  expect(violations.map((v) => `${where}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual([]);
-};
+const expectNoSeriousViolations = async (page: Page, where: string) => expect(await seriousViolations(page), where).toEqual([]);
 
 let ideaId: string;
 let trackingCode: string;
 
 describe('ideas', () => {
   it('shows the ideas view (list, filters, lookup) without serious accessibility violations', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     const page = await open('/ideas');
     await page.getByRole('heading', { name: 'Asukkaiden ideat' }).waitFor();
     await page.getByTestId('idea-count').filter({ hasText: /0 ideaa/ }).waitFor();
@@ -85,9 +51,9 @@ describe('ideas', () => {
   });
 
   it('a visitor draws a polygon, sees the server refuse a self-intersecting one, submits and gets a code', async (ctx) => {
-    if (!browserHandle) return ctx.skip();
+    if (!e2e.ready) return ctx.skip();
     // Open the form on Kruununhaka (?area= zooms the map there), so the corners are pixels apart.
-    const located = await (await fetch(`${app!.url}/api/areas/locate?lon=${CATHEDRAL.lon}&lat=${CATHEDRAL.lat}`)).json();
+    const located = await (await fetch(`${e2e.app.url}/api/areas/locate?lon=${CATHEDRAL.lon}&lat=${CATHEDRAL.lat}`)).json();
     const page = await open(`/ideas/new?area=${located.areas.osa_alue.id}`);
     await page.getByRole('heading', { name: 'Jätä idea' }).waitFor();
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-zoom')) > 13);
@@ -123,7 +89,7 @@ describe('ideas', () => {
   });
 
   it('tells a mistyped code from an unknown one, and opens the idea from its code', async (ctx) => {
-    if (!browserHandle || !trackingCode) return ctx.skip();
+    if (!e2e.ready || !trackingCode) return ctx.skip();
     const page = await open('/ideas/lookup');
     const input = page.getByRole('textbox', { name: 'Seurantakoodi' });
     const find = page.getByRole('button', { name: 'Hae idea' });
@@ -135,7 +101,7 @@ describe('ideas', () => {
     // A well-formed code (valid check character) that nobody has: found through the API first.
     let unknown = '';
     for (const c of '23456789ABCDEFGHJKMNPQRSTUVWXYZ') {
-      const res = await fetch(`${app!.url}/api/ideas/by-code/KK-2222-2${c}`);
+      const res = await fetch(`${e2e.app.url}/api/ideas/by-code/KK-2222-2${c}`);
       if (res.status === 404) {
         unknown = `KK-2222-2${c}`;
         break;
@@ -174,19 +140,9 @@ describe('ideas', () => {
   });
 
   it('an official takes responsibility and moves the idea connected → refining → decision, in the open', async (ctx) => {
-    if (!browserHandle || !ideaId) return ctx.skip();
+    if (!e2e.ready || !ideaId) return ctx.skip();
     const page = await open(`/ideas/${ideaId}`);
-    // Sign in with the session cookie, as the sign-in page would.
-    const status = await page.evaluate(async ({ email, password }) => {
-      const res = await fetch('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      });
-      return res.status;
-    }, OFFICIAL);
-    expect(status).toBe(200);
-    await page.reload();
+    await signIn(page, OFFICIAL);
     await page.getByRole('heading', { name: 'Virkailijalle' }).waitFor();
 
     await page.getByRole('button', { name: 'Ota vastuulleni' }).click();
@@ -211,8 +167,8 @@ describe('ideas', () => {
     expect(await timeline.locator('li').count()).toBe(4);
 
     // Everyone sees the same timeline.
-    const visitor = await browserHandle!.newPage();
-    await visitor.goto(`${app!.url}/ideas/${ideaId}`);
+    const visitor = await e2e.browser.newPage();
+    await visitor.goto(`${e2e.app.url}/ideas/${ideaId}`);
     await visitor.getByTestId('idea-timeline').locator('li[data-stage="decision"]').filter({ hasText: 'Toteutetaan kesällä.' }).waitFor();
     await visitor.close();
     await page.close();

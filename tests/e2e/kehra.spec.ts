@@ -5,16 +5,14 @@
  * database before the app starts (PGlite allows one process). Waits on DOM/URL state — never on time.
  */
 import type { Knex } from 'knex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../server/src/audit/audit.service.js';
-import { hashPassword } from '../../server/src/auth/passwords.js';
 import { submitIdea } from '../../server/src/ideas/ideas.service.js';
 import { createGroup } from '../../server/src/kehra/kehra.service.js';
 import { addOutcome, addParticipant, createTable } from '../../server/src/partnership-tables/partnership-tables.service.js';
-import { createOrGrant } from '../../server/src/users/users.service.js';
-import { appDatabase } from './support/app-database.js';
-import { openBrowser, runAxe, startApp, type Page } from './support/app.js';
-import { clickMap, MAP, openMapPage } from './support/map.js';
+import { seriousViolations, type Page } from './support/app.js';
+import { clickMap } from './support/map.js';
+import { e2eApp, seedAccount, signIn } from './support/session.js';
 
 const MEMBER = { email: 'kehra-jasen@example.test', password: 'kehra-jasen-salasana', name: 'Kaisa Kehräläinen' };
 const GROUP = 'Kruununhaan Kehrä';
@@ -35,9 +33,6 @@ const SQUARE: [number, number][] = [
 const TABLE = 'Kruununhaan kumppanuuspöytä';
 const INSIDE: [number, number] = [24.9522, 60.1703];
 
-let app: Awaited<ReturnType<typeof startApp>> | undefined;
-let browserHandle: Awaited<ReturnType<typeof openBrowser>> = null;
-const cleanups: (() => Promise<void>)[] = [];
 let groupId = 0;
 let districtId = 0;
 
@@ -48,16 +43,9 @@ async function seedKehra(knex: Knex): Promise<void> {
   districtId = rows[0].id;
   const actor = systemActor('e2e-admin');
   groupId = (await createGroup(knex, actor, { name: GROUP, description: 'Asukkaat, yritykset ja kaupunki yhdessä.', contactName: 'Kaisa Kehräläinen', areaIds: [districtId] })).id;
-  const { user } = await createOrGrant(knex, actor, {
-    email: MEMBER.email,
-    displayName: MEMBER.name,
-    passwordHash: await hashPassword(MEMBER.password, 15),
-    roles: ['kehra'],
-    departments: [],
-    kehraGroups: [groupId],
-  });
+  const memberId = await seedAccount(knex, MEMBER, { roles: ['kehra'], kehraGroups: [groupId] });
   // A partnership table with two participants: under the 5–15 range, so the page warns.
-  const tableActor = { ...actor, userId: user.id };
+  const tableActor = { ...actor, userId: memberId };
   const table = await createTable(knex, tableActor, {
     name: TABLE,
     convener: 'Kruununhaka-Seura',
@@ -74,44 +62,23 @@ async function seedKehra(knex: Knex): Promise<void> {
   }
 }
 
-beforeAll(async () => {
-  browserHandle = await openBrowser();
-  if (!browserHandle) return;
-  const database = await appDatabase('kehra', seedKehra);
-  cleanups.push(database.cleanup);
-  app = await startApp({ env: database.env });
-});
+const e2e = e2eApp({ database: { prefix: 'kehra', seed: seedKehra } });
 
-afterAll(async () => {
-  await browserHandle?.browser.close();
-  await app?.stop();
-  for (const c of cleanups.reverse()) await c();
-});
-
-const open = (pathname: string) => openMapPage(() => browserHandle!.newPage(), `${app!.url}${pathname}`);
+const open = (pathname: string) => e2e.open(pathname);
 
 const zoomedIn = (page: Page) =>
   page.waitForFunction(() => Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-zoom')) > 13);
 
-const expectNoSeriousViolations = async (page: Page, where: string) => {
-  const violations = await runAxe(page);
-  expect(violations.map((v) => `${where}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual([]);
-};
+const expectNoSeriousViolations = async (page: Page, where: string) => expect(await seriousViolations(page), where).toEqual([]);
 
 const planTitles = (page: Page) => page.getByTestId('plan-items').locator(':scope > li > a').allInnerTexts();
 
 describe('Kehrä', () => {
   it('a member draws a development area and ranks two ideas in the plan', async (ctx) => {
-    if (!browserHandle || !groupId) return ctx.skip();
+    if (!e2e.ready || !groupId) return ctx.skip();
     const page = await open(`/kehra/groups/${groupId}?area=${districtId}`);
     await page.getByRole('heading', { name: GROUP }).waitFor();
-    const status = await page.evaluate(async ({ email, password }) => {
-      const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-      return res.status;
-    }, MEMBER);
-    expect(status).toBe(200);
-    await page.reload();
-    await page.locator(`${MAP}[data-map-ready="true"]`).waitFor({ timeout: 60_000 });
+    await signIn(page, MEMBER);
     await zoomedIn(page);
 
     // Draw the area with the ideas' drawing tool: corners by clicking the map.
@@ -163,7 +130,7 @@ describe('Kehrä', () => {
   });
 
   it('a visitor finds the area on the map and in the list, and the plan in its new order', async (ctx) => {
-    if (!browserHandle || !groupId) return ctx.skip();
+    if (!e2e.ready || !groupId) return ctx.skip();
     const page = await open(`/kehra?area=${districtId}`);
     await page.getByRole('heading', { name: 'Kehrät ja kumppanuuspöydät' }).waitFor();
     await page.getByRole('link', { name: 'Kehrä', exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
@@ -192,7 +159,7 @@ describe('Kehrä', () => {
   });
 
   it('a visitor opens a partnership table: participants by sector with the 5–15 warning, outcomes by route', async (ctx) => {
-    if (!browserHandle || !groupId) return ctx.skip();
+    if (!e2e.ready || !groupId) return ctx.skip();
     const page = await open(`/kehra?area=${districtId}`);
     await page.getByTestId('kehra-tables').getByRole('link', { name: TABLE }).click();
     await page.getByRole('heading', { name: TABLE }).waitFor();

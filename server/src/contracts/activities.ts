@@ -226,18 +226,14 @@ export type ActivityCollection = FeatureCollection<ActivityProperties> & {
   offset: number;
 };
 
+/** What names an activity in a list of others: what, whose, when. */
+export type ActivityHeadline = Pick<
+  ActivityProperties,
+  'id' | 'department' | 'kind' | 'status' | 'titleFi' | 'titleSv' | 'titleEn' | 'startsAt' | 'endsAt' | 'isDemo'
+>;
+
 /** One other department's activity near the subject, with how it overlaps. */
-export interface OverlapItem {
-  id: number;
-  department: string;
-  kind: ActivityKind;
-  status: ActivityStatus;
-  titleFi: string;
-  titleSv: string | null;
-  titleEn: string | null;
-  startsAt: string | null;
-  endsAt: string | null;
-  isDemo: boolean;
+export interface OverlapItem extends ActivityHeadline {
   /** Shortest distance in metres (0 when the geometries touch). */
   distanceMetres: number;
   intersects: boolean;

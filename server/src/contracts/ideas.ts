@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Bbox, Instant } from './activities.js';
+import { Bbox, Instant, type ActivityHeadline } from './activities.js';
 import type { AreaSummary } from './areas.js';
 import { PlainText, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
 
@@ -177,18 +177,8 @@ export interface IdeaDetail extends Feature<IdeaProperties & {
 
 export const IDEA_NEARBY_DISTANCE = 250;
 
-export interface NearbyActivity {
-  id: number;
-  department: string;
+export interface NearbyActivity extends ActivityHeadline {
   departmentColor: string;
-  kind: string;
-  status: string;
-  titleFi: string;
-  titleSv: string | null;
-  titleEn: string | null;
-  startsAt: string | null;
-  endsAt: string | null;
-  isDemo: boolean;
   distanceMetres: number;
 }
 

@@ -17,7 +17,7 @@ import { createServerDatabase, dropServerDatabase, randomDatabaseName } from '..
  */
 export async function appDatabase(
   prefix: string,
-  seed: (knex: Knex) => Promise<void>,
+  seed: (knex: Knex) => Promise<unknown>,
 ): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {

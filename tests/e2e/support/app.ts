@@ -216,3 +216,8 @@ export async function runAxe(page: Page): Promise<Violation[]> {
   });
   return (violations as Violation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** The serious and critical violations, one readable line each (rule, help, where): `expect(...).toEqual([])`. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  return (await runAxe(page)).map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
