@@ -93,11 +93,24 @@ describe('Kehrä groups: the balance of the three sectors', () => {
     expect(g.contact).toEqual({ name: 'Kaisa Kehrä', email: 'kehra@example.test', phone: null });
     expect(g.districts.map((d: { id: number }) => d.id)).toEqual([area.kruununhaka]);
 
-    await json(await memberA.post(`/api/kehra/groups/${groupA}/members`, { name: 'Kalle City', sector: 'city', organisation: 'Kaupunki' }), 201);
+    const kalle = await json(await memberA.post(`/api/kehra/groups/${groupA}/members`, { name: 'Kalle City', sector: 'city', organisation: 'Kaupunki' }), 201);
     g = await json(await visitor.get(`/api/kehra/groups/${groupA}`), 200);
     expect(g.balance.missing).toEqual([]);
     expect(g.balance.warnings).toEqual([]);
     expect(g.balance.shares.city).toBeCloseTo(1 / 3);
+
+    // A member's organisation, and the group's contact person, can be removed with null.
+    expect(await json(await memberA.patch(`/api/kehra/groups/${groupA}/members/${kalle.id}`, { organisation: null }), 200)).toMatchObject({
+      name: 'Kalle City',
+      sector: 'city',
+      organisation: null,
+    });
+    g = await json(await memberA.patch(`/api/kehra/groups/${groupA}`, { contactName: null, contactPhone: '09 310 1234' }), 200);
+    expect(g.contact).toEqual({ name: null, email: 'kehra@example.test', phone: '09 310 1234' });
+    expect(g.name).toBe('Kruununhaan Kehrä');
+    expect((await memberA.patch(`/api/kehra/groups/${groupA}`, { name: null })).status).toBe(400);
+    g = await json(await memberA.patch(`/api/kehra/groups/${groupA}`, { contactName: 'Kaisa Kehrä', contactPhone: null }), 200);
+    expect(g.contact).toEqual({ name: 'Kaisa Kehrä', email: 'kehra@example.test', phone: null });
 
     // Another group's member cannot add people to this group.
     const before = await count('SELECT count(*)::int AS n FROM kehra_members');

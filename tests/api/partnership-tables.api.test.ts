@@ -218,4 +218,27 @@ describe('partnership tables', () => {
     expect(t.meetingPlaceName).toBe('Uusi paikka');
     expect((await official.patch('/api/partnership-tables/99999999', { name: 'Ei ole' })).status).toBe(404);
   });
+
+  it('lets officials remove a contact person and the meeting place with null, and nothing else changes', async () => {
+    await json(await official.patch(`/api/partnership-tables/${tableId}`, { contactName: 'Paula Pöytä', contactEmail: 'paula@example.test' }), 200);
+    const before = await json(await visitor.get(`/api/partnership-tables/${tableId}`), 200);
+    expect(before.contact).toMatchObject({ name: 'Paula Pöytä', email: 'paula@example.test' });
+    expect(before.meetingPlace).not.toBeNull();
+    const after = await json(
+      await official.patch(`/api/partnership-tables/${tableId}`, { contactName: null, contactEmail: null, meetingPlace: null, meetingPlaceName: null }),
+      200,
+    );
+    expect(after.contact).toMatchObject({ name: null, email: null });
+    expect(after).toMatchObject({ meetingPlace: null, meetingPlaceName: null, name: before.name, themes: before.themes, area: before.area });
+    // The required fields cannot be emptied: 400, and the table is as it was.
+    expect((await official.patch(`/api/partnership-tables/${tableId}`, { name: null })).status).toBe(400);
+    expect((await json(await visitor.get(`/api/partnership-tables/${tableId}`), 200)).name).toBe(before.name);
+
+    const meeting = await json(
+      await official.post(`/api/partnership-tables/${tableId}/meetings`, { startsAt: iso(20), endsAt: iso(20.1), place: 'Kirjasto', placePoint: { lon: 24.9525, lat: 60.1685 } }),
+      201,
+    );
+    const cleared = await json(await official.patch(`/api/partnership-tables/${tableId}/meetings/${meeting.id}`, { endsAt: null, placePoint: null }), 200);
+    expect(cleared).toMatchObject({ id: meeting.id, startsAt: meeting.startsAt, endsAt: null, placePoint: null, place: 'Kirjasto' });
+  });
 });

@@ -101,7 +101,14 @@ export const GroupBody = z
   })
   .strict();
 export type GroupBody = z.output<typeof GroupBody>;
-export const GroupPatchBody = GroupBody.partial().strict();
+/** A PATCH changes what it names; null empties a contact field (a person's details can be removed). */
+export const GroupPatchBody = GroupBody.extend({
+  contactName: PlainText('contactName', 200).nullable(),
+  contactEmail: Email.nullable(),
+  contactPhone: Phone.nullable(),
+})
+  .partial()
+  .strict();
 export type GroupPatchBody = z.output<typeof GroupPatchBody>;
 
 export const MemberBody = z
@@ -112,7 +119,8 @@ export const MemberBody = z
   })
   .strict();
 export type MemberBody = z.output<typeof MemberBody>;
-export const MemberPatchBody = MemberBody.partial().strict();
+export const MemberPatchBody = MemberBody.extend({ organisation: PlainText('organisation', 200).nullable() }).partial().strict();
+export type MemberPatchBody = z.output<typeof MemberPatchBody>;
 
 export interface KehraContact {
   name: string | null;

@@ -57,8 +57,15 @@ export const TableBody = z
     }
   });
 export type TableBody = z.output<typeof TableBody>;
+/** null empties an optional field: the meeting place and the contact can be removed. */
 export const TablePatchBody = z
-  .object(tableShape)
+  .object({
+    ...tableShape,
+    meetingPlaceName: tableShape.meetingPlaceName.unwrap().nullable(),
+    meetingPlace: PointBody.nullable(),
+    contactName: tableShape.contactName.unwrap().nullable(),
+    contactEmail: Email.nullable(),
+  })
   .partial()
   .strict()
   .superRefine((b, ctx) => {
@@ -82,13 +89,13 @@ const meetingShape = {
   agenda: PlainText('agenda', 10_000, 0).optional(),
   minutes: PlainText('minutes', 50_000, 0).optional(),
 };
-const meetingOrder = (b: { startsAt?: string; endsAt?: string }, ctx: z.RefinementCtx) => {
+const meetingOrder = (b: { startsAt?: string; endsAt?: string | null }, ctx: z.RefinementCtx) => {
   if (b.startsAt && b.endsAt && b.endsAt < b.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'endsAt must not be before startsAt' });
 };
 export const MeetingBody = z.object(meetingShape).strict().superRefine(meetingOrder);
 export type MeetingBody = z.output<typeof MeetingBody>;
 export const MeetingPatchBody = z
-  .object(meetingShape)
+  .object({ ...meetingShape, endsAt: DateTime('endsAt').nullable(), placePoint: PointBody.nullable() })
   .partial()
   .strict()
   .superRefine((b, ctx) => {

@@ -12,6 +12,7 @@ import type {
   PlanItem,
   Sector,
 } from '../contracts/kehra.js';
+import { patchSet } from '../db/patch.js';
 
 export const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
@@ -70,12 +71,13 @@ export async function groupNameTaken(knex: Knex, name: string, exceptId: number 
   return rows.length > 0;
 }
 
+/** null empties a contact field (PATCH); undefined leaves it as it is. */
 export interface GroupFields {
   name?: string;
   description?: string;
-  contactName?: string;
-  contactEmail?: string;
-  contactPhone?: string;
+  contactName?: string | null;
+  contactEmail?: string | null;
+  contactPhone?: string | null;
 }
 
 export async function insertGroup(trx: Knex.Transaction, g: GroupFields & { name: string }): Promise<number> {
@@ -87,13 +89,14 @@ export async function insertGroup(trx: Knex.Transaction, g: GroupFields & { name
 }
 
 export async function updateGroup(trx: Knex.Transaction, id: number, g: GroupFields): Promise<void> {
-  await trx.raw(
-    `UPDATE kehra_groups SET name = coalesce(?, name), description = coalesce(?, description),
-            contact_name = coalesce(?, contact_name), contact_email = coalesce(?, contact_email),
-            contact_phone = coalesce(?, contact_phone), updated_at = now()
-      WHERE id = ?`,
-    [g.name ?? null, g.description ?? null, g.contactName ?? null, g.contactEmail ?? null, g.contactPhone ?? null, id],
-  );
+  const set = patchSet([
+    ['name', g.name],
+    ['description', g.description],
+    ['contact_name', g.contactName],
+    ['contact_email', g.contactEmail],
+    ['contact_phone', g.contactPhone],
+  ]);
+  await trx.raw(`UPDATE kehra_groups SET ${set.sql}, updated_at = now() WHERE id = ?`, [...set.bindings, id]);
 }
 
 export async function replaceGroupAreas(trx: Knex.Transaction, groupId: number, areaIds: number[]): Promise<void> {
@@ -131,12 +134,16 @@ export async function updateMember(
   trx: Knex.Transaction,
   groupId: number,
   memberId: number,
-  m: { name?: string; sector?: Sector; organisation?: string },
+  m: { name?: string; sector?: Sector; organisation?: string | null },
 ): Promise<KehraMember | null> {
+  const set = patchSet([
+    ['name', m.name],
+    ['sector', m.sector],
+    ['organisation', m.organisation],
+  ]);
   const { rows } = await trx.raw(
-    `UPDATE kehra_members SET name = coalesce(?, name), sector = coalesce(?, sector), organisation = coalesce(?, organisation)
-      WHERE kehra_group_id = ? AND id = ? RETURNING id, name, sector, organisation`,
-    [m.name ?? null, m.sector ?? null, m.organisation ?? null, groupId, memberId],
+    `UPDATE kehra_members SET ${set.sql} WHERE kehra_group_id = ? AND id = ? RETURNING id, name, sector, organisation`,
+    [...set.bindings, groupId, memberId],
   );
   return rows[0] ?? null;
 }

@@ -15,6 +15,7 @@ import {
   type KehraMember,
   type KehraPlan,
   type MemberBody,
+  type MemberPatchBody,
   type PlanCandidate,
   type PlanGoalsBody,
   type PlanItemBody,
@@ -125,7 +126,7 @@ export async function updateMember(
   actor: AuditActor,
   groupId: number,
   memberId: number,
-  body: Partial<MemberBody>,
+  body: MemberPatchBody,
 ): Promise<KehraMember> {
   return knex.transaction(async (trx) => {
     const m = await repo.updateMember(trx, groupId, memberId, body);

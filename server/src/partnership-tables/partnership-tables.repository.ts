@@ -10,6 +10,7 @@ import type {
   TableParticipant,
 } from '../contracts/partnership-tables.js';
 import { ISO, areaSummarySql, overlapsAreasSql } from '../kehra/kehra.repository.js';
+import { patchSet } from '../db/patch.js';
 
 /** WHERE over `partnership_tables t`; only bound values. */
 export function tableFilterSql(f: TableFilter): { sql: string; bindings: Knex.RawBinding[] } {
@@ -150,10 +151,11 @@ export interface TableFields {
   areaId?: number | null;
   /** GeoJSON text of the area (a picked district's shape or a drawn polygon). */
   geoJson?: string;
-  meetingPlaceName?: string;
-  meetingPlace?: { lon: number; lat: number };
-  contactName?: string;
-  contactEmail?: string;
+  /** null empties the optional fields below (PATCH); undefined leaves them as they are. */
+  meetingPlaceName?: string | null;
+  meetingPlace?: { lon: number; lat: number } | null;
+  contactName?: string | null;
+  contactEmail?: string | null;
 }
 
 const pointSql = 'ST_SetSRID(ST_MakePoint(?::float8, ?::float8), 4326)';
@@ -175,23 +177,28 @@ export async function insertTable(trx: Knex.Transaction, t: TableFields & { name
 }
 
 export async function updateTable(trx: Knex.Transaction, id: number, t: TableFields): Promise<void> {
-  const place = t.meetingPlace;
+  const set = patchSet([
+    ['name', t.name],
+    ['convener', t.convener],
+    ['description', t.description],
+    ['themes', t.themes, 'text[]'],
+    ['area_id', t.areaId, 'int'],
+    ['meeting_place_name', t.meetingPlaceName],
+    ['meeting_place', pointEwkt(t.meetingPlace), 'geometry'],
+    ['contact_name', t.contactName],
+    ['contact_email', t.contactEmail],
+  ]);
   await trx.raw(
-    `UPDATE partnership_tables SET
-        name = coalesce(?, name), convener = coalesce(?, convener), description = coalesce(?, description),
-        themes = coalesce(?::text[], themes),
-        area_id = CASE WHEN ?::boolean THEN ?::int ELSE area_id END,
-        geom = coalesce(ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326)), geom),
-        meeting_place_name = coalesce(?, meeting_place_name),
-        meeting_place = CASE WHEN ?::float8 IS NULL THEN meeting_place ELSE ${pointSql} END,
-        contact_name = coalesce(?, contact_name), contact_email = coalesce(?, contact_email), updated_at = now()
+    `UPDATE partnership_tables SET ${set.sql},
+        geom = coalesce(ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326)), geom), updated_at = now()
       WHERE id = ?`,
-    [
-      t.name ?? null, t.convener ?? null, t.description ?? null, t.themes ?? null,
-      t.areaId !== undefined, t.areaId ?? null, t.geoJson ?? null, t.meetingPlaceName ?? null,
-      place?.lon ?? null, place?.lon ?? null, place?.lat ?? null, t.contactName ?? null, t.contactEmail ?? null, id,
-    ],
+    [...set.bindings, t.geoJson ?? null, id],
   );
+}
+
+/** A validated point as EWKT for a PATCH (its numbers come from the schema, never raw text). */
+function pointEwkt(p: { lon: number; lat: number } | null | undefined): string | null | undefined {
+  return p ? `SRID=4326;POINT(${Number(p.lon)} ${Number(p.lat)})` : p;
 }
 
 // ---- participants, meetings, outcomes ------------------------------------------------------
@@ -237,9 +244,9 @@ export async function meetingsOf(knex: Knex, tableId: number): Promise<TableMeet
 
 export interface MeetingFields {
   startsAt?: string;
-  endsAt?: string;
+  endsAt?: string | null;
   place?: string;
-  placePoint?: { lon: number; lat: number };
+  placePoint?: { lon: number; lat: number } | null;
   agenda?: string;
   minutes?: string;
 }
@@ -266,15 +273,15 @@ export async function lockMeeting(trx: Knex.Transaction, tableId: number, id: nu
 }
 
 export async function updateMeeting(trx: Knex.Transaction, tableId: number, id: number, m: MeetingFields): Promise<TableMeeting> {
-  await trx.raw(
-    `UPDATE partnership_table_meetings SET starts_at = coalesce(?::timestamptz, starts_at), ends_at = coalesce(?::timestamptz, ends_at),
-            place = coalesce(?, place),
-            place_point = CASE WHEN ?::float8 IS NULL THEN place_point ELSE ${pointSql} END,
-            agenda = coalesce(?, agenda), minutes = coalesce(?, minutes)
-      WHERE table_id = ? AND id = ?`,
-    [m.startsAt ?? null, m.endsAt ?? null, m.place ?? null, m.placePoint?.lon ?? null, m.placePoint?.lon ?? null, m.placePoint?.lat ?? null,
-      m.agenda ?? null, m.minutes ?? null, tableId, id],
-  );
+  const set = patchSet([
+    ['starts_at', m.startsAt, 'timestamptz'],
+    ['ends_at', m.endsAt, 'timestamptz'],
+    ['place', m.place],
+    ['place_point', pointEwkt(m.placePoint), 'geometry'],
+    ['agenda', m.agenda],
+    ['minutes', m.minutes],
+  ]);
+  await trx.raw(`UPDATE partnership_table_meetings SET ${set.sql} WHERE table_id = ? AND id = ?`, [...set.bindings, tableId, id]);
   return (await meetingById(trx, tableId, id))!;
 }
 

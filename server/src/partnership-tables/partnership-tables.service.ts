@@ -30,7 +30,7 @@ type Actor = AuditActor & { userId: number };
 const badField = (field: string, message: string) => new HttpError(400, 'invalid_request', `${field}: ${message}`, [{ path: [field], message }]);
 
 /** A meeting place must be a point in the city, checked like every drawn shape. */
-async function checkPoint(knex: Knex, p: { lon: number; lat: number } | undefined, field: string): Promise<void> {
+async function checkPoint(knex: Knex, p: { lon: number; lat: number } | null | undefined, field: string): Promise<void> {
   if (!p) return;
   try {
     await validateUserGeometry(knex, { type: 'Point', coordinates: [p.lon, p.lat] }, { ...DEFAULT_GEOMETRY_LIMITS, allowedTypes: ['Point'] });
@@ -180,7 +180,8 @@ export async function updateMeeting(knex: Knex, actor: Actor, tableId: number, m
     const current = await repo.lockMeeting(trx, tableId, meetingId);
     if (!current) throw notFound(`Meeting ${meetingId} of partnership table ${tableId}`);
     const starts = body.startsAt ?? current.starts_at.toISOString();
-    const ends = body.endsAt ?? current.ends_at?.toISOString();
+    // null empties the end time; left out, the current one stays.
+    const ends = body.endsAt === undefined ? current.ends_at?.toISOString() : body.endsAt;
     if (ends && ends < starts) throw badField('endsAt', 'endsAt must not be before startsAt');
     const m = await repo.updateMeeting(trx, tableId, meetingId, body);
     await recordAudit(trx, actor, { action: 'partnership_table.meeting_update', target: { type: 'partnership_table', id: tableId }, after: { id: meetingId, fields: Object.keys(body) } });
