@@ -10,6 +10,8 @@ import { LookupPage } from '@/features/ideas/LookupPage';
 import { SubmitIdeaPage } from '@/features/ideas/SubmitIdeaPage';
 import { GroupPage } from '@/features/kehra/GroupPage';
 import { KehraPanel } from '@/features/kehra/KehraPanel';
+import { NewGroupPage } from '@/features/kehra/NewGroupPage';
+import { TableNewPage } from '@/features/kehra/TableNewPage';
 import { TablePage } from '@/features/kehra/TablePage';
 import { AppShell } from '@/features/shell/AppShell';
 
@@ -27,7 +29,9 @@ export const router = createBrowserRouter([
       { path: 'ideas/lookup', element: <LookupPage /> },
       { path: 'ideas/:id', element: <IdeaPage /> },
       { path: 'kehra', element: <KehraPanel /> },
+      { path: 'kehra/groups/new', element: <NewGroupPage /> },
       { path: 'kehra/groups/:id', element: <GroupPage /> },
+      { path: 'kehra/tables/new', element: <TableNewPage /> },
       { path: 'kehra/tables/:id', element: <TablePage /> },
       ...accountRoutes,
       { path: 'admin', element: <AdminPage /> },

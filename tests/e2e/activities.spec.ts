@@ -5,7 +5,7 @@
  * axe passes. Waits on readiness attributes and DOM/URL state — never on time.
  */
 import { describe, expect, it } from 'vitest';
-import { seriousViolations, type Page } from './support/app.js';
+import { pick, seriousViolations, type Page } from './support/app.js';
 import { MAP } from './support/map.js';
 import { e2eApp } from './support/session.js';
 
@@ -21,16 +21,6 @@ const listTitles = async (page: Page) =>
   (await page.locator(`${LIST} .activity-item-title`).allInnerTexts()).map((s) => s.replace(/\s*esimerkki$/, '').trim()).sort();
 const renderedIds = (page: Page) => page.evaluate(() => (window as unknown as KkWindow).__kkActivities.renderedIds());
 
-/** Chooses an option in an HDS Select (see areas.spec.ts: close it with Escape until it is). */
-async function pick(page: Page, label: RegExp, option: string) {
-  const combobox = page.getByRole('combobox', { name: label });
-  await combobox.click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  for (let i = 0; (await combobox.getAttribute('aria-expanded')) === 'true'; i++) {
-    if (i > 200) throw new Error(`${option}: the list of ${label} stays open`);
-    await page.keyboard.press('Escape');
-  }
-}
 
 interface ApiFeature {
   id: number;

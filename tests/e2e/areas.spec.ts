@@ -4,7 +4,7 @@
  * attribute and on DOM/URL state — never on time.
  */
 import { describe, expect, it } from 'vitest';
-import { seriousViolations, type Page } from './support/app.js';
+import { pick, seriousViolations, type Page } from './support/app.js';
 import { MAP } from './support/map.js';
 import { e2eApp } from './support/session.js';
 
@@ -22,15 +22,6 @@ const bounds = async (page: Page) => (await mapAttr(page, 'bounds'))!.split(',')
  * Chooses an option in an HDS Select. HDS ignores a second open/close toggle within a few hundred
  * ms, so a fast robot can leave the list open after choosing: close it with Escape until it is.
  */
-async function pick(page: Page, label: RegExp, option: string) {
-  const combobox = page.getByRole('combobox', { name: label });
-  await combobox.click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  for (let i = 0; (await combobox.getAttribute('aria-expanded')) === 'true'; i++) {
-    if (i > 200) throw new Error(`${option}: the list of ${label} stays open`);
-    await page.keyboard.press('Escape');
-  }
-}
 
 describe('areas on the map', () => {
   it('draws the districts on the offline base map', async (ctx) => {

@@ -5,7 +5,7 @@
  * Waits on the map's readiness attribute and DOM/URL state — never on time.
  */
 import { describe, expect, it } from 'vitest';
-import { seriousViolations, type Page } from './support/app.js';
+import { expectNoSeriousViolations, type Page } from './support/app.js';
 import { clickMap } from './support/map.js';
 import { e2eApp, seedAccount, signIn } from './support/session.js';
 
@@ -33,8 +33,6 @@ async function draw(page: Page, vertices: [number, number][]) {
     await status.filter({ hasText: `${i + 1} ${i === 0 ? 'piste' : 'pistettä'} merkitty` }).waitFor();
   }
 }
-
-const expectNoSeriousViolations = async (page: Page, where: string) => expect(await seriousViolations(page), where).toEqual([]);
 
 let ideaId: string;
 let trackingCode: string;

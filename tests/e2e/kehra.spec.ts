@@ -8,10 +8,10 @@ import type { Knex } from 'knex';
 import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../server/src/audit/audit.service.js';
 import { submitIdea } from '../../server/src/ideas/ideas.service.js';
-import { createGroup } from '../../server/src/kehra/kehra.service.js';
+import { createDevArea, createGroup } from '../../server/src/kehra/kehra.service.js';
 import { addOutcome, addParticipant, createTable } from '../../server/src/partnership-tables/partnership-tables.service.js';
-import { seriousViolations, type Page } from './support/app.js';
-import { clickMap } from './support/map.js';
+import { expectNoSeriousViolations, screenshot, type Page } from './support/app.js';
+import { clickMap, waitForRendered } from './support/map.js';
 import { e2eApp, seedAccount, signIn } from './support/session.js';
 
 const MEMBER = { email: 'kehra-jasen@example.test', password: 'kehra-jasen-salasana', name: 'Kaisa Kehräläinen' };
@@ -30,11 +30,19 @@ const SQUARE: [number, number][] = [
   [24.9535, 60.171],
   [24.951, 60.171],
 ];
+/** A development area of two separate parts: the drawing tool cannot redraw it corner by corner. */
+const SHORES = 'Kruununhaan rantapuistot';
+const square = (lon: number, lat: number): [number, number][][] => {
+  const [e, n] = [Number((lon + 0.0015).toFixed(6)), Number((lat + 0.0007).toFixed(6))];
+  return [[[lon, lat], [e, lat], [e, n], [lon, n], [lon, lat]]];
+};
+const SHORES_GEOMETRY = { type: 'MultiPolygon', coordinates: [square(24.957, 60.1715), square(24.9605, 60.17)] };
 const TABLE = 'Kruununhaan kumppanuuspöytä';
 const INSIDE: [number, number] = [24.9522, 60.1703];
 
 let groupId = 0;
 let districtId = 0;
+let shoresId = 0;
 
 /** The group, its member, a partnership table and two ideas, written before the app starts. */
 async function seedKehra(knex: Knex): Promise<void> {
@@ -54,6 +62,7 @@ async function seedKehra(knex: Knex): Promise<void> {
     meetingPlaceName: 'Kruununhaan kirjasto',
     meetingPlace: { lon: 24.9575, lat: 60.1722 },
   });
+  shoresId = JSON.parse(await createDevArea(knex, tableActor, groupId, { name: SHORES, status: 'planning', geometry: SHORES_GEOMETRY })).properties.id;
   await addParticipant(knex, tableActor, table.id, { name: 'Riikka Asukas', sector: 'residents' });
   await addParticipant(knex, tableActor, table.id, { name: 'Kalle Kaupunki', sector: 'city' });
   await addOutcome(knex, tableActor, table.id, { route: 'joint_action', description: 'Yhteiset siivoustalkoot keväällä.' });
@@ -68,8 +77,6 @@ const open = (pathname: string) => e2e.open(pathname);
 
 const zoomedIn = (page: Page) =>
   page.waitForFunction(() => Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-zoom')) > 13);
-
-const expectNoSeriousViolations = async (page: Page, where: string) => expect(await seriousViolations(page), where).toEqual([]);
 
 const planTitles = (page: Page) => page.getByTestId('plan-items').locator(':scope > li > a').allInnerTexts();
 
@@ -126,6 +133,26 @@ describe('Kehrä', () => {
     await page.getByTestId('plan-items').locator(':scope > li').first().filter({ hasText: IDEAS[1].title }).waitFor();
     expect(await planTitles(page)).toEqual([IDEAS[1].title, IDEAS[0].title]);
     await expectNoSeriousViolations(page, `/kehra/groups/${groupId} (member)`);
+    await screenshot(page, 'kehra-member-drew');
+    await page.close();
+  });
+
+  it('a member edits an area of two parts: the map shows it, and it is kept unless redrawn', async (ctx) => {
+    if (!e2e.ready || !shoresId) return ctx.skip();
+    const page = await open(`/kehra/groups/${groupId}?area=${districtId}`);
+    await page.getByRole('heading', { name: GROUP }).waitFor();
+    await signIn(page, MEMBER);
+    await page.getByRole('button', { name: `Muokkaa kehittämisaluetta ${SHORES}` }).click();
+    await page.getByTestId('devarea-edit-help').filter({ hasText: 'osia: 2, reikiä: 0' }).waitFor();
+    // The current shape is on the map as the drawing's starting point, not an empty drawing.
+    await waitForRendered(page, 'ideas-draft-fill');
+    await screenshot(page, 'kehra-edit-two-parts');
+    await page.locator(`#kehra-devarea-edit-${shoresId}-status`).selectOption('active');
+    await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
+    await page.getByTestId('devarea-message').filter({ hasText: 'Muutokset tallennettu uutena versiona.' }).waitFor();
+    const saved = await page.evaluate(async (id) => (await fetch(`/api/kehra/areas/${id}`)).json(), shoresId);
+    expect(saved.properties).toMatchObject({ status: 'active', version: 2 });
+    expect(saved.geometry).toEqual(SHORES_GEOMETRY);
     await page.close();
   });
 
@@ -155,6 +182,7 @@ describe('Kehrä', () => {
     await page.getByTestId('sector-warnings').getByText('Sektori puuttuu: Kaupunki.').waitFor();
     await expect(page.getByRole('button', { name: 'Piirrä uusi kehittämisalue' }).count()).resolves.toBe(0);
     await expectNoSeriousViolations(page, `/kehra/groups/${groupId}`);
+    await screenshot(page, 'kehra-visitor-group');
     await page.close();
   });
 
@@ -167,6 +195,7 @@ describe('Kehrä', () => {
     await page.getByRole('heading', { name: 'Yhteinen toiminta (1)' }).waitFor();
     await page.getByText('Yhteiset siivoustalkoot keväällä.').waitFor();
     await expectNoSeriousViolations(page, '/kehra/tables/:id');
+    await screenshot(page, 'kehra-visitor-table');
     await page.close();
   });
 });

@@ -8,6 +8,8 @@ export interface KkMapTestHook {
   /** Pixel of a coordinate relative to the map canvas' top-left corner. */
   project(lon: number, lat: number): { x: number; y: number };
   highlightFilter(): unknown;
+  /** How many features a layer draws in the current view (0 when the layer is missing). */
+  renderedCount(layerId: string): number;
 }
 
 declare global {
@@ -23,6 +25,7 @@ export function installTestHook(map: MapLibreMap): () => void {
       return { x: p.x, y: p.y };
     },
     highlightFilter: () => (map.getLayer('areas-highlight') ? map.getFilter('areas-highlight') : null),
+    renderedCount: (layerId) => (map.getLayer(layerId) ? map.queryRenderedFeatures({ layers: [layerId] }).length : 0),
   };
   window.__kkMap = hook;
   return () => {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Result as AxeResult } from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { repoRoot } from '../../../server/src/config.js';
 import { testAreasSource } from '../../../server/src/test-support/test-areas.js';
 import {
@@ -220,4 +220,28 @@ export async function runAxe(page: Page): Promise<Violation[]> {
 /** The serious and critical violations, one readable line each (rule, help, where): `expect(...).toEqual([])`. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   return (await runAxe(page)).map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Fails with every serious or critical violation on the page, labelled with where it was found. */
+export async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
+  expect(await seriousViolations(page), where).toEqual([]);
+}
+
+/** Picks an option of an HDS combobox (the district pickers) and waits for its list to close. */
+export async function pick(page: Page, label: RegExp, option: string): Promise<void> {
+  const combobox = page.getByRole('combobox', { name: label });
+  await combobox.click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+  for (let i = 0; (await combobox.getAttribute('aria-expanded')) === 'true'; i++) {
+    if (i > 200) throw new Error(`${option}: the list of ${label} stays open`);
+    await page.keyboard.press('Escape');
+  }
+}
+
+/** With KK_E2E_SCREENSHOTS=<folder>, saves what the page shows as <folder>/<name>.png (for looking at, not asserting). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const folder = process.env.KK_E2E_SCREENSHOTS;
+  if (!folder) return;
+  await fsp.mkdir(folder, { recursive: true });
+  await page.screenshot({ path: path.join(folder, `${name}.png`) });
 }

@@ -1,22 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
 import { Checkbox } from 'hds-react';
 import { useTranslation } from 'react-i18next';
 import { IDEA_STAGES } from '@contracts/ideas';
 import { useIdeaFilter } from '@/layers/ideas/filters';
-import { themesQuery } from '@/layers/ideas/query';
 import { areaName } from '@/layers/areas/area-name';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
 import { useSearchParam, useSelectedAreaId } from '@/state/url-state';
-import { themeName } from './format';
+import { NativeSelect } from '@/ui/NativeSelect';
+import { ThemeFilter } from './ThemeFilter';
+
 
 /** Theme, stage and "waiting" go to the URL; the area is the ?area= chosen with the picker. */
 export function IdeaFilters() {
   const { t, i18n } = useTranslation();
   const filter = useIdeaFilter();
-  const themes = useQuery(themesQuery());
   const { index } = useAreaIndex();
   const [, setArea] = useSelectedAreaId();
-  const [, setTheme] = useSearchParam('theme');
   const [, setStage] = useSearchParam('stage');
   const [, setWaiting] = useSearchParam('waiting');
   const area = filter.area == null ? undefined : index.byId.get(filter.area);
@@ -27,28 +25,15 @@ export function IdeaFilters() {
         {t('ideas.filters.heading')}
       </h2>
       <div className="idea-filters">
-        <div className="kk-field">
-          <label htmlFor="idea-filter-theme">{t('ideas.filters.theme')}</label>
-          <select id="idea-filter-theme" value={filter.theme ?? ''} onChange={(e) => setTheme(e.target.value || null)}>
-            <option value="">{t('ideas.filters.allThemes')}</option>
-            {themes.data?.map((th) => (
-              <option key={th.slug} value={th.slug}>
-                {themeName(th, i18n.language)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="kk-field">
-          <label htmlFor="idea-filter-stage">{t('ideas.filters.stage')}</label>
-          <select id="idea-filter-stage" value={filter.stage ?? ''} onChange={(e) => setStage(e.target.value || null)}>
-            <option value="">{t('ideas.filters.allStages')}</option>
-            {IDEA_STAGES.map((s) => (
-              <option key={s} value={s}>
-                {t(`ideas.stage.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ThemeFilter id="idea-filter-theme" label={t('ideas.filters.theme')} allLabel={t('ideas.filters.allThemes')} />
+        <NativeSelect
+          id="idea-filter-stage"
+          label={t('ideas.filters.stage')}
+          value={filter.stage ?? ''}
+          placeholder={t('ideas.filters.allStages')}
+          options={IDEA_STAGES.map((s) => ({ value: s, label: t(`ideas.stage.${s}`) }))}
+          onChange={(stage) => setStage(stage || null)}
+        />
         <Checkbox
           id="idea-filter-waiting"
           label={t('ideas.filters.waiting')}

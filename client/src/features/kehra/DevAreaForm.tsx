@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, ButtonSize, ButtonVariant, Checkbox, Notification, SelectionGroup, TextArea, TextInput } from 'hds-react';
+import { Button, ButtonSize, ButtonVariant, Notification, TextArea, TextInput } from 'hds-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GeoJsonGeometry, Position } from '@contracts/common';
@@ -7,10 +7,11 @@ import { DEV_AREA_STATUSES, type DevAreaBody, type DevAreaStatus, type KehraDevA
 import { sendJson } from '@/api/http';
 import { errorProps } from '@/features/account/error-props';
 import { GeometryInput } from '@/features/ideas/GeometryInput';
-import { errorMessage, fieldErrors, themeName } from '@/features/ideas/format';
+import { errorMessage, fieldErrors } from '@/features/ideas/format';
 import { draftGeometry, draftStore, useDraft } from '@/layers/ideas/draft';
-import { themesQuery } from '@/layers/ideas/query';
 import { devAreaQuery, kehraKeys } from '@/layers/kehra/query';
+import { ThemeCheckboxes } from './ThemeCheckboxes';
+import { NativeSelect } from '@/ui/NativeSelect';
 
 /** Members draw a new development area (polygon) with the ideas' drawing tool and describe it. */
 export function DevAreaForm({ groupId }: { groupId: number }) {
@@ -61,6 +62,13 @@ function ringOf(geometry: GeoJsonGeometry | undefined): Position[] | null {
   return rings[0].slice(0, -1);
 }
 
+/** How many parts and holes a shape has, for telling the user what redrawing it would replace. */
+function shapeParts(geometry: GeoJsonGeometry | undefined): { parts: number; holes: number } | null {
+  if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') return null;
+  const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as Position[][][];
+  return { parts: polygons.length, holes: polygons.reduce((n, rings) => n + rings.length - 1, 0) };
+}
+
 interface FieldsProps {
   groupId: number;
   onDone: (name: string | null) => void;
@@ -70,9 +78,8 @@ interface FieldsProps {
 }
 
 function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const themes = useQuery(themesQuery());
   const draft = useDraft();
   const editing = !!area;
   const idp = editing ? `kehra-devarea-edit-${area.id}` : 'kehra-devarea';
@@ -84,13 +91,17 @@ function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps
   const heading = useRef<HTMLHeadingElement>(null);
   const [initialRing] = useState(() => ringOf(current));
 
-  // Map clicks add corners while the form is open; leaving clears the drawing. Editing starts from the current shape.
+  const parts = editing && !initialRing ? shapeParts(current) : null;
+
+  // Map clicks add corners while the form is open; leaving clears the drawing. Editing starts from the current
+  // shape: its corners, or, for a shape of several parts or with holes, the shape itself shown until redrawn.
   useEffect(() => {
     if (initialRing) draftStore.load('polygon', initialRing);
+    else if (editing && current) draftStore.load('polygon', [], current);
     else draftStore.setMode('polygon');
     if (editing) heading.current?.focus();
     return () => draftStore.reset();
-  }, [initialRing, editing]);
+  }, [initialRing, editing, current]);
 
   const save = useMutation({
     mutationFn: (body: Partial<DevAreaBody>) =>
@@ -130,7 +141,11 @@ function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps
           {errors.form}
         </Notification>
       )}
-      {editing && <p className="panel-help">{t('kehra.devArea.editHelp')}</p>}
+      {editing && (
+        <p className="panel-help" data-testid="devarea-edit-help">
+          {parts ? t('kehra.devArea.editPartsHelp', parts) : t('kehra.devArea.editHelp')}
+        </p>
+      )}
       <GeometryInput mode="polygon" modes={['polygon']} onMode={() => undefined} areaId={null} onArea={() => undefined} error={errors.geometry} />
       <TextInput id={`${idp}-name`} label={t('kehra.devArea.name')} required value={name} onChange={(e) => setName(e.target.value)} {...errorProps(errors.name)} />
       <TextArea
@@ -140,27 +155,14 @@ function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps
         onChange={(e) => setDescription(e.target.value)}
         {...errorProps(errors.description)}
       />
-      <SelectionGroup label={t('kehra.devArea.themes')} errorText={errors.themes}>
-        {themes.data?.map((th) => (
-          <Checkbox
-            key={th.slug}
-            id={`${idp}-theme-${th.slug}`}
-            label={themeName(th, i18n.language)}
-            checked={chosen.includes(th.slug)}
-            onChange={(e) => setChosen((c) => (e.target.checked ? [...c, th.slug] : c.filter((s) => s !== th.slug)))}
-          />
-        ))}
-      </SelectionGroup>
-      <div className="kk-field">
-        <label htmlFor={`${idp}-status`}>{t('kehra.devArea.status')}</label>
-        <select id={`${idp}-status`} value={status} onChange={(e) => setStatus(e.target.value as DevAreaStatus)}>
-          {DEV_AREA_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`kehra.status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ThemeCheckboxes idPrefix={idp} label={t('kehra.devArea.themes')} value={chosen} onChange={setChosen} errorText={errors.themes} />
+      <NativeSelect
+        id={`${idp}-status`}
+        label={t('kehra.devArea.status')}
+        value={status}
+        options={DEV_AREA_STATUSES.map((s) => ({ value: s, label: t(`kehra.status.${s}`) }))}
+        onChange={setStatus}
+      />
       <div className="idea-draw-actions">
         <Button type="submit" disabled={save.isPending}>
           {editing ? t('kehra.devArea.saveEdit') : t('kehra.devArea.save')}

@@ -3,29 +3,31 @@ import { LoadingSpinner } from 'hds-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { SECTORS } from '@contracts/kehra';
 import { useAccount } from '@/features/account/account-query';
 import { errorMessage } from '@/features/ideas/format';
-import { StageBadge } from '@/features/ideas/StageBadge';
 import { areaName } from '@/layers/areas/area-name';
 import { groupQuery, planQuery } from '@/layers/kehra/query';
 import { DevAreaForm } from './DevAreaForm';
 import { DevAreaItem } from './DevAreaItem';
+import { GroupDetailsEditor } from './GroupDetailsEditor';
+import { MemberList, MembersEditor } from './MembersEditor';
+import type { CreatedState } from './NewGroupPage';
 import { PlanEditor } from './PlanEditor';
+import { GoalList, PlanGoalsEditor } from './PlanGoalsEditor';
+import { PlanItemSummary } from './PlanItemEditor';
 import { SectorBalanceView } from './SectorBalanceView';
-import { useThemeName } from './use-theme-name';
 import { Contact } from './WhoIsActivePanel';
 
 /** /kehra/groups/:id: the group, its people by sector, development areas and plan; members edit. */
 export function GroupPage() {
   const { t, i18n } = useTranslation();
-  const { search } = useLocation();
+  const { search, state } = useLocation();
+  const created = (state as CreatedState | null)?.created === true;
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
   const group = useQuery({ ...groupQuery(id), enabled: valid });
   const plan = useQuery({ ...planQuery(id), enabled: valid });
   const { hasRole, kehraGroups } = useAccount();
-  const theme = useThemeName();
   const canEdit = hasRole('admin') || kehraGroups.some((g) => g.id === id);
   const [editingArea, setEditingArea] = useState<number | null>(null);
   const g = group.data;
@@ -41,13 +43,14 @@ export function GroupPage() {
             <h2 id="kehra-group-heading" className="panel-heading">
               {g.name}
             </h2>
-            {g.description && <p>{g.description}</p>}
+            {g.description && <p data-testid="group-description">{g.description}</p>}
             <p>
               <Contact contact={g.contact} />
             </p>
             {g.districts.length > 0 && (
               <p>{t('kehra.group.districts', { names: g.districts.map((d) => areaName(d, i18n.language)).join(', ') })}</p>
             )}
+            {canEdit && <GroupDetailsEditor group={g} created={created} />}
           </>
         )}
       </section>
@@ -57,24 +60,7 @@ export function GroupPage() {
             {t('kehra.group.members')}
           </h2>
           <SectorBalanceView balance={g.balance} />
-          {SECTORS.map((s) => {
-            const members = g.members.filter((m) => m.sector === s);
-            return (
-              members.length > 0 && (
-                <div key={s}>
-                  <h3 className="kehra-subheading">{t(`kehra.sector.${s}`)}</h3>
-                  <ul className="kehra-list">
-                    {members.map((m) => (
-                      <li key={m.id}>
-                        {m.name}
-                        {m.organisation ? `, ${m.organisation}` : ''}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              )
-            );
-          })}
+          {canEdit ? <MembersEditor groupId={id} members={g.members} /> : <MemberList members={g.members} />}
         </section>
       )}
       {g && (
@@ -109,18 +95,7 @@ export function GroupPage() {
           {plan.data && (
             <>
               <h3 className="kehra-subheading">{t('kehra.plan.goals')}</h3>
-              {plan.data.goals.length === 0 ? (
-                <p className="panel-help">{t('kehra.plan.noGoals')}</p>
-              ) : (
-                <dl className="kehra-goals">
-                  {plan.data.goals.map((goal) => (
-                    <div key={goal.theme}>
-                      <dt>{theme(goal.theme)}</dt>
-                      <dd>{goal.goal}</dd>
-                    </div>
-                  ))}
-                </dl>
-              )}
+              {canEdit ? <PlanGoalsEditor groupId={id} goals={plan.data.goals} /> : <GoalList goals={plan.data.goals} />}
               <h3 className="kehra-subheading">{t('kehra.plan.items')}</h3>
               {canEdit ? (
                 <PlanEditor groupId={id} plan={plan.data} />
@@ -130,11 +105,7 @@ export function GroupPage() {
                 <ol className="kehra-plan" data-testid="plan-items">
                   {plan.data.items.map((item) => (
                     <li key={item.ideaId}>
-                      <Link to={{ pathname: `/ideas/${item.ideaId}`, search }}>{item.title}</Link> <StageBadge stage={item.stage} />
-                      <div className="kehra-meta">
-                        {t('kehra.plan.funding')}: {t(`kehra.funding.${item.fundingStatus}`)}
-                        {item.note && ` · ${item.note}`}
-                      </div>
+                      <PlanItemSummary item={item} />
                     </li>
                   ))}
                 </ol>

@@ -4,16 +4,18 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { moveFocusAmong } from '@/a11y/list-keys';
+import { useAccount } from '@/features/account/account-query';
 import { AreaPicker } from '@/features/areas/AreaPicker';
-import { errorMessage, themeName } from '@/features/ideas/format';
+import { errorMessage } from '@/features/ideas/format';
 import { areaName } from '@/layers/areas/area-name';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
-import { themesQuery } from '@/layers/ideas/query';
 import { useKehraFilter } from '@/layers/kehra/filters';
 import { groupsQuery, kehraAreasQuery, kehraSearch, tablesQuery } from '@/layers/kehra/query';
-import { useSearchParam, useSelectedAreaId } from '@/state/url-state';
+import { useSelectedAreaId } from '@/state/url-state';
 import { StatusBadge } from './StatusBadge';
+import { useCanEditTables } from './TableEditing';
 import { WhoIsActivePanel } from './WhoIsActivePanel';
+import { ThemeFilter } from '@/features/ideas/ThemeFilter';
 
 const moveFocus = moveFocusAmong('a.kehra-list-link');
 
@@ -42,27 +44,15 @@ export function KehraPanel() {
 function KehraFilters() {
   const { t, i18n } = useTranslation();
   const filter = useKehraFilter();
-  const themes = useQuery(themesQuery());
   const { index } = useAreaIndex();
   const [, setArea] = useSelectedAreaId();
-  const [, setTheme] = useSearchParam('theme');
   const area = filter.area == null ? undefined : index.byId.get(filter.area);
   return (
     <section className="panel" aria-labelledby="kehra-filters-heading">
       <h2 id="kehra-filters-heading" className="panel-heading">
         {t('kehra.filters.heading')}
       </h2>
-      <div className="kk-field">
-        <label htmlFor="kehra-filter-theme">{t('kehra.filters.theme')}</label>
-        <select id="kehra-filter-theme" value={filter.theme ?? ''} onChange={(e) => setTheme(e.target.value || null)}>
-          <option value="">{t('kehra.filters.allThemes')}</option>
-          {themes.data?.map((th) => (
-            <option key={th.slug} value={th.slug}>
-              {themeName(th, i18n.language)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ThemeFilter id="kehra-filter-theme" label={t('kehra.filters.theme')} allLabel={t('kehra.filters.allThemes')} />
       <p className="kehra-filter-area">
         {area ? (
           <>
@@ -82,6 +72,7 @@ function KehraFilters() {
 function KehraGroupList() {
   const { t } = useTranslation();
   const { search } = useLocation();
+  const { hasRole } = useAccount();
   const filter = useKehraFilter();
   const groups = useQuery(groupsQuery(filter.area));
   const areas = useQuery(kehraAreasQuery(filter));
@@ -121,6 +112,13 @@ function KehraGroupList() {
           ))}
         </ul>
       )}
+      {hasRole('admin') && (
+        <p className="kehra-new-link">
+          <Link className="kk-button-link" to={{ pathname: '/kehra/groups/new', search }}>
+            {t('kehra.newGroup.link')}
+          </Link>
+        </p>
+      )}
       <ExportLinks base="/api/kehra" name="kehra" />
     </section>
   );
@@ -131,6 +129,7 @@ function TableList() {
   const { search } = useLocation();
   const filter = useKehraFilter();
   const tables = useQuery(tablesQuery(filter));
+  const canEdit = useCanEditTables();
   const unique = useMemo(() => {
     const seen = new Map<number, { id: number; name: string; convener: string }>();
     for (const f of tables.data?.features ?? []) seen.set(f.properties.id, f.properties);
@@ -154,6 +153,13 @@ function TableList() {
             </li>
           ))}
         </ul>
+      )}
+      {canEdit && (
+        <p>
+          <Link className="kk-button-link" to={{ pathname: '/kehra/tables/new', search }}>
+            {t('partnershipTable.newLink')}
+          </Link>
+        </p>
       )}
       <ExportLinks base="/api/partnership-tables" name="partnership-tables" />
     </section>

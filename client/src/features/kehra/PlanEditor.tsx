@@ -1,43 +1,37 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Button, ButtonSize, ButtonVariant } from 'hds-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
 import type { KehraPlan } from '@contracts/kehra';
 import { sendJson } from '@/api/http';
 import { errorMessage } from '@/features/ideas/format';
-import { StageBadge } from '@/features/ideas/StageBadge';
-import { candidatesQuery, kehraKeys } from '@/layers/kehra/query';
+import { candidatesQuery } from '@/layers/kehra/query';
+import { StatusMessage, useStatusMessage } from './Feedback';
+import { PlanItemEditor } from './PlanItemEditor';
+import { usePlanMutation } from './use-plan-mutation';
 
-/** The ranked ideas of the plan for the group's members: add a candidate, move items up and down. */
+/** The ranked ideas of the plan for the group's members: add a candidate, move, annotate and remove items. */
 export function PlanEditor({ groupId, plan }: { groupId: number; plan: KehraPlan }) {
   const { t } = useTranslation();
-  const { search } = useLocation();
-  const queryClient = useQueryClient();
   const candidates = useQuery(candidatesQuery(groupId));
   const [pick, setPick] = useState('');
-  const [announce, setAnnounce] = useState('');
+  const status = useStatusMessage();
   const list = useRef<HTMLOListElement>(null);
 
-  const onPlan = (next: KehraPlan) => {
-    queryClient.setQueryData(kehraKeys.plan(groupId), next);
-    void queryClient.invalidateQueries({ queryKey: kehraKeys.candidates(groupId) });
-  };
-  const add = useMutation({
-    mutationFn: (ideaId: number) => sendJson<KehraPlan>('POST', `/api/kehra/groups/${groupId}/plan/items`, { ideaId }),
-    onSuccess: (next) => {
-      onPlan(next);
+  // Adding and moving keep focus where it is (the live region speaks); edits and removals move it to the message.
+  const add = usePlanMutation(
+    groupId,
+    (ideaId: number) => sendJson<KehraPlan>('POST', `/api/kehra/groups/${groupId}/plan/items`, { ideaId }),
+    () => {
       setPick('');
-      setAnnounce(t('kehra.plan.added'));
+      status.announce(t('kehra.plan.added'), false);
     },
-  });
-  const order = useMutation({
-    mutationFn: (ideaIds: number[]) => sendJson<KehraPlan>('PUT', `/api/kehra/groups/${groupId}/plan/order`, { ideaIds }),
-    onSuccess: (next) => {
-      onPlan(next);
-      setAnnounce(t('kehra.plan.moved'));
-    },
-  });
+  );
+  const order = usePlanMutation(
+    groupId,
+    (ideaIds: number[]) => sendJson<KehraPlan>('PUT', `/api/kehra/groups/${groupId}/plan/order`, { ideaIds }),
+    () => status.announce(t('kehra.plan.moved'), false),
+  );
 
   function move(index: number, by: -1 | 1) {
     const ids = plan.items.map((i) => i.ideaId);
@@ -58,9 +52,7 @@ export function PlanEditor({ groupId, plan }: { groupId: number; plan: KehraPlan
   const error = add.error ?? order.error;
   return (
     <div className="kehra-plan-editor">
-      <p className="visually-hidden" aria-live="polite">
-        {announce}
-      </p>
+      <StatusMessage status={status} testId="plan-status" />
       {error && <p className="form-error" role="alert">{errorMessage(error)}</p>}
       {plan.items.length === 0 ? (
         <p className="panel-help">{t('kehra.plan.noItems')}</p>
@@ -68,12 +60,7 @@ export function PlanEditor({ groupId, plan }: { groupId: number; plan: KehraPlan
         <ol className="kehra-plan" ref={list} data-testid="plan-items">
           {plan.items.map((item, i) => (
             <li key={item.ideaId}>
-              <Link to={{ pathname: `/ideas/${item.ideaId}`, search }}>{item.title}</Link> <StageBadge stage={item.stage} />
-              <div className="kehra-meta">
-                {t('kehra.plan.funding')}: {t(`kehra.funding.${item.fundingStatus}`)}
-                {item.note && ` · ${item.note}`}
-              </div>
-              <div className="kehra-plan-move">
+              <PlanItemEditor groupId={groupId} item={item} announce={status.announce}>
                 <Button
                   type="button"
                   size={ButtonSize.Small}
@@ -98,7 +85,7 @@ export function PlanEditor({ groupId, plan }: { groupId: number; plan: KehraPlan
                 >
                   {t('kehra.plan.down')}
                 </Button>
-              </div>
+              </PlanItemEditor>
             </li>
           ))}
         </ol>

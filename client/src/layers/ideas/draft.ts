@@ -11,9 +11,14 @@ export interface Draft {
   vertices: Position[];
   /** True while map clicks add vertices. */
   drawing: boolean;
+  /**
+   * Editing a shape the drawing tool cannot redraw corner by corner (several parts, holes): it is
+   * shown until the first new corner, so the user sees what they would replace.
+   */
+  base: GeoJsonGeometry | null;
 }
 
-const EMPTY: Draft = { mode: 'point', vertices: [], drawing: false };
+const EMPTY: Draft = { mode: 'point', vertices: [], drawing: false, base: null };
 let draft: Draft = EMPTY;
 const listeners = new Set<() => void>();
 
@@ -28,9 +33,9 @@ export const draftStore = {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
-  setMode: (mode: DraftMode) => set({ mode, vertices: [], drawing: true }),
-  /** Starts from an existing shape (editing): its vertices, not drawing until asked. */
-  load: (mode: DraftMode, vertices: Position[]) => set({ mode, vertices, drawing: false }),
+  setMode: (mode: DraftMode) => set({ mode, vertices: [], drawing: true, base: null }),
+  /** Starts from an existing shape (editing): its vertices, or a base shape to show; not drawing until asked. */
+  load: (mode: DraftMode, vertices: Position[], base: GeoJsonGeometry | null = null) => set({ mode, vertices, drawing: false, base }),
   /** A point has one vertex: a new click moves it. */
   add: (p: Position) =>
     set({ ...draft, vertices: draft.mode === 'point' ? [p] : [...draft.vertices, p] }),
@@ -54,9 +59,10 @@ export function draftGeometry({ mode, vertices }: Pick<Draft, 'mode' | 'vertices
 }
 
 /** What the map draws while drawing: the shape so far (an open polygon shows as a line). */
-export function draftPreview(d: Pick<Draft, 'mode' | 'vertices'>): GeoJsonGeometry | null {
+export function draftPreview(d: Pick<Draft, 'mode' | 'vertices'> & Partial<Pick<Draft, 'base'>>): GeoJsonGeometry | null {
   const full = draftGeometry(d);
   if (full) return full;
+  if (d.vertices.length === 0 && d.base) return d.base;
   if (d.mode === 'polygon' && d.vertices.length === 2) return { type: 'LineString', coordinates: d.vertices };
   return null;
 }

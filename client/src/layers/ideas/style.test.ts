@@ -50,4 +50,9 @@ describe('drawing', () => {
     expect(draftPreview({ mode: 'polygon', vertices: v.slice(0, 2) })).toEqual({ type: 'LineString', coordinates: v.slice(0, 2) });
     expect(draftPreview({ mode: 'line', vertices: v.slice(0, 1) })).toBeNull();
   });
+  it('shows the shape being edited until the first new corner replaces it', () => {
+    const base = { type: 'MultiPolygon', coordinates: [[[...v, v[0]]], [[...v, v[0]]]] } as const;
+    expect(draftPreview({ mode: 'polygon', vertices: [], base })).toEqual(base);
+    expect(draftPreview({ mode: 'polygon', vertices: v.slice(0, 2), base })).toEqual({ type: 'LineString', coordinates: v.slice(0, 2) });
+  });
 });

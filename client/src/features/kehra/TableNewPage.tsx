@@ -1,0 +1,42 @@
+import { LoadingSpinner, Notification } from 'hds-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useAccount } from '@/features/account/account-query';
+import { useCanEditTables } from './TableEditing';
+import { TableForm } from './TableForm';
+
+/** /kehra/tables/new: an official convenes a new partnership table; saving opens its page. */
+export function TableNewPage() {
+  const { t } = useTranslation();
+  const { search } = useLocation();
+  const navigate = useNavigate();
+  const { user, isLoading } = useAccount();
+  const allowed = useCanEditTables();
+  const back = { pathname: '/kehra', search };
+
+  if (isLoading) return <LoadingSpinner small loadingText={t('kehra.loading')} />;
+  if (!allowed) {
+    return (
+      <section className="panel" aria-labelledby="table-new-heading">
+        <Link to={back}>{t('kehra.back')}</Link>
+        <h2 id="table-new-heading" className="panel-heading">
+          {t('partnershipTable.form.newHeading')}
+        </h2>
+        <Notification type="info" label={t('partnershipTable.notAllowed')} data-testid="table-not-allowed">
+          <p>{user ? t('partnershipTable.notAllowedBody') : t('partnershipTable.signInFirst')}</p>
+          {!user && <Link to={`/signin?returnTo=${encodeURIComponent('/kehra/tables/new')}`}>{t('account.menu.signIn')}</Link>}
+        </Notification>
+      </section>
+    );
+  }
+  return (
+    <section className="panel" aria-labelledby="table-form-heading">
+      <Link to={back}>{t('kehra.back')}</Link>
+      <p className="panel-help">{t('partnershipTable.newHelp')}</p>
+      <TableForm
+        onSaved={(table) => void navigate({ pathname: `/kehra/tables/${table.id}`, search }, { state: { created: table.name } })}
+        onCancel={() => void navigate(back)}
+      />
+    </section>
+  );
+}
