@@ -46,7 +46,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.spec.ts'],
           exclude: notOurs,
           globalSetup: ['tests/setup/e2e-seed.ts'],
-          testTimeout: 120_000,
+          // Generous: each step waits for state (up to 60 s on a loaded machine), never for time.
+          testTimeout: 240_000,
           hookTimeout: 180_000,
           // One app and one browser at a time; and only after unit and db, so the map renders
           // on an idle machine instead of competing with PostGIS workers for two cores.

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../server/src/config.js';
-import { seriousViolations, type Page } from './support/app.js';
+import { seriousViolations, withPatience, type Page } from './support/app.js';
 import { e2eApp } from './support/session.js';
 
 const ADMIN = { email: 'admin@e2e.test', password: 'admin-password-e2e' };
@@ -34,7 +34,7 @@ const e2e = e2eApp({ start: { beforeStart: createAdmin } });
 
 async function newPage(): Promise<Page> {
   const context = await e2e.browser.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fi-FI' });
-  const page = await context.newPage();
+  const page = withPatience(await context.newPage());
   page.on('pageerror', (err) => console.error('[page error]', err.message));
   return page;
 }

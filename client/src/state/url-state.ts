@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   parseActivityFilters,
@@ -11,21 +11,35 @@ import {
  * What makes a view shareable lives in the URL: ?area=<id> for the chosen area and
  * ?at=<lon>,<lat> for the point asked about.
  */
-export function useSelectedAreaId(): [number | null, (id: number | null) => void] {
+export function useSelectedAreaId(): [number | null, (id: number | null, opts?: { replace?: boolean }) => void] {
   const [params, setParams] = useSearchParams();
   const raw = params.get('area');
   const id = raw && /^\d+$/.test(raw) ? Number(raw) : null;
   const select = useCallback(
-    (next: number | null) =>
+    (next: number | null, opts?: { replace?: boolean }) =>
       setParams((p) => {
         const q = new URLSearchParams(p);
         if (next == null) q.delete('area');
         else q.set('area', String(next));
         return q;
-      }),
+      }, opts),
     [setParams],
   );
   return [id, select];
+}
+
+/**
+ * A page about something in a district (a Kehrä group, a partnership table) shows that district
+ * on the map when its link chose none. Once, on arrival, and without a new history entry.
+ */
+export function useDefaultArea(areaId: number | null | undefined): void {
+  const [selected, select] = useSelectedAreaId();
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || areaId == null) return;
+    done.current = true;
+    if (selected == null) select(areaId, { replace: true });
+  }, [areaId, selected, select]);
 }
 
 export interface PointParam {

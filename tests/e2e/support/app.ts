@@ -193,8 +193,18 @@ export async function openBrowser(): Promise<{ browser: Browser; newPage(): Prom
   });
   return {
     browser,
-    newPage: () => browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fi-FI' }),
+    newPage: async () => withPatience(await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fi-FI' })),
   };
+}
+
+/**
+ * Waits on page state get 60 s, not Playwright's 30: a loaded 2-core machine (both databases,
+ * Vite and Chromium at once) has taken 44 s for a panel that takes 2 s alone. Still a wait for
+ * state, never a sleep.
+ */
+export function withPatience(page: Page): Page {
+  page.setDefaultTimeout(60_000);
+  return page;
 }
 
 const require = createRequire(import.meta.url);

@@ -17,6 +17,7 @@ import { GoalList, PlanGoalsEditor } from './PlanGoalsEditor';
 import { PlanItemSummary } from './PlanItemEditor';
 import { SectorBalanceView } from './SectorBalanceView';
 import { Contact } from './WhoIsActivePanel';
+import { useDefaultArea } from '@/state/url-state';
 
 /** /kehra/groups/:id: the group, its people by sector, development areas and plan; members edit. */
 export function GroupPage() {
@@ -31,6 +32,7 @@ export function GroupPage() {
   const canEdit = hasRole('admin') || kehraGroups.some((g) => g.id === id);
   const [editingArea, setEditingArea] = useState<number | null>(null);
   const g = group.data;
+  useDefaultArea(g?.districts[0]?.id);
 
   return (
     <>

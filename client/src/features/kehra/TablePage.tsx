@@ -15,6 +15,7 @@ import { TableOutcomes } from './TableOutcomeForm';
 import { TableParticipants } from './TableParticipantsEditor';
 import { useThemeName } from './use-theme-name';
 import { Contact } from './WhoIsActivePanel';
+import { useDefaultArea } from '@/state/url-state';
 
 const HEADING = 'kehra-table-heading';
 
@@ -39,6 +40,7 @@ function TablePageOf({ id }: { id: number }) {
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState(created ? t('partnershipTable.created', { name: created }) : '');
   const d = table.data;
+  useDefaultArea(d?.area?.id);
 
   // Arriving from "new table": the reader lands on the new table's name.
   useEffect(() => {
