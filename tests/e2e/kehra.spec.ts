@@ -106,6 +106,8 @@ describe('Kehrä', () => {
     // Rename the area (version 2), then restore version 1 from the history (version 3).
     const areas = page.getByTestId('group-dev-areas');
     await page.getByRole('button', { name: `Muokkaa kehittämisaluetta ${AREA_NAME}` }).click();
+    // Editing starts from the saved corners, not from an empty drawing.
+    await drawStatus.filter({ hasText: `${SQUARE.length} pistettä merkitty` }).waitFor();
     await page.locator('[id^="kehra-devarea-edit-"][id$="-name"]').fill(EDITED_NAME);
     await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
     await page.getByTestId('devarea-message').filter({ hasText: 'Muutokset tallennettu uutena versiona.' }).waitFor();

@@ -9,6 +9,7 @@ import type { Knex } from 'knex';
 import { describe, expect, it } from 'vitest';
 import { submitIdea } from '../../server/src/ideas/ideas.service.js';
 import { expectNoSeriousViolations, pick, screenshot, type Page } from './support/app.js';
+import { waitForRendered } from './support/map.js';
 import { e2eApp, seedAccount, signIn } from './support/session.js';
 
 const OFFICIAL = { email: 'poyta-virkailija@example.test', password: 'poyta-virkailija-salasana', name: 'Pia Pöytä' };
@@ -68,6 +69,8 @@ describe('partnership tables', () => {
     await pick(page, /^Suurpiiri/, 'Eteläinen');
     await pick(page, /^Peruspiiri/, 'Vironniemi');
     await pick(page, /^Osa-alue/, 'Kruununhaka');
+    // The picked district shows on the map as the table's area, as a drawn one would.
+    await waitForRendered(page, 'ideas-draft-fill');
     await page.locator('#table-form-place-name').fill(PLACE.name);
     await page.locator('#table-form-place-lon').fill(PLACE.lon);
     await page.locator('#table-form-place-lat').fill(PLACE.lat);

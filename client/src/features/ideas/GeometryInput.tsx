@@ -1,10 +1,11 @@
 import { Button, ButtonSize, ButtonVariant, RadioButton, SelectionGroup } from 'hds-react';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { GeoJsonGeometry } from '@contracts/common';
 import { AreaPicker } from '@/features/areas/AreaPicker';
 import { CoordinateFields, parseCoordinates } from '@/features/areas/CoordinateFields';
 import { draftStore, MIN_VERTICES, useDraft, type DraftMode } from '@/layers/ideas/draft';
-import { useAreaIndex } from '@/layers/areas/use-area-index';
+import { useAreaIndex, type AreaIndex } from '@/layers/areas/use-area-index';
 
 export type PlaceMode = DraftMode | 'area';
 export const PLACE_MODES: PlaceMode[] = ['point', 'line', 'polygon', 'area'];
@@ -17,6 +18,15 @@ interface GeometryInputProps {
   error?: string;
   /** The ways offered (default: all); with one, the choice is not shown. */
   modes?: PlaceMode[];
+}
+
+/** A district's shape from the areas already loaded for the picker. */
+function areaGeometry(index: AreaIndex, id: number): GeoJsonGeometry | null {
+  for (const collection of Object.values(index.collections)) {
+    const found = collection?.features.find((f) => f.properties.id === id);
+    if (found) return found.geometry as GeoJsonGeometry;
+  }
+  return null;
 }
 
 /**
@@ -32,6 +42,14 @@ export function GeometryInput({ mode, onMode, areaId, onArea, error, modes = PLA
   const [typedError, setTypedError] = useState<string | null>(null);
   const drawn = mode !== 'area';
   const missing = drawn ? Math.max(0, MIN_VERTICES[mode] - draft.vertices.length) : 0;
+
+  // A district picked from the list shows on the map as the place, as a drawn shape would.
+  const picked = useMemo(() => (mode === 'area' && areaId != null ? areaGeometry(index, areaId) : null), [mode, areaId, index]);
+  useEffect(() => {
+    if (mode !== 'area') return;
+    if (picked) draftStore.load('polygon', [], picked);
+    else draftStore.reset();
+  }, [mode, picked]);
 
   function placeTyped() {
     const typed = parseCoordinates(lon, lat);

@@ -2,13 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonSize, ButtonVariant, Notification, TextArea, TextInput } from 'hds-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GeoJsonGeometry, Position } from '@contracts/common';
+import type { GeoJsonGeometry } from '@contracts/common';
 import { DEV_AREA_STATUSES, type DevAreaBody, type DevAreaStatus, type KehraDevAreaProperties } from '@contracts/kehra';
 import { sendJson } from '@/api/http';
 import { errorProps } from '@/features/account/error-props';
 import { GeometryInput } from '@/features/ideas/GeometryInput';
 import { errorMessage, fieldErrors } from '@/features/ideas/format';
-import { draftGeometry, draftStore, useDraft } from '@/layers/ideas/draft';
+import { draftGeometry, draftStore, editableRing, shapeParts, useDraft } from '@/layers/ideas/draft';
 import { devAreaQuery, kehraKeys } from '@/layers/kehra/query';
 import { ThemeCheckboxes } from './ThemeCheckboxes';
 import { NativeSelect } from '@/ui/NativeSelect';
@@ -54,21 +54,6 @@ export function DevAreaEditForm({ area, onDone }: { area: KehraDevAreaProperties
   return <DevAreaFields groupId={area.groupId} area={area} geometry={feature.data.geometry} onDone={(name) => onDone(name !== null)} />;
 }
 
-/** The outer ring of a single-ring polygon without its closing corner, or null (not editable as drawn). */
-function ringOf(geometry: GeoJsonGeometry | undefined): Position[] | null {
-  if (geometry?.type !== 'Polygon') return null;
-  const rings = geometry.coordinates as Position[][];
-  if (rings.length !== 1 || rings[0].length < 4) return null;
-  return rings[0].slice(0, -1);
-}
-
-/** How many parts and holes a shape has, for telling the user what redrawing it would replace. */
-function shapeParts(geometry: GeoJsonGeometry | undefined): { parts: number; holes: number } | null {
-  if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') return null;
-  const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as Position[][][];
-  return { parts: polygons.length, holes: polygons.reduce((n, rings) => n + rings.length - 1, 0) };
-}
-
 interface FieldsProps {
   groupId: number;
   onDone: (name: string | null) => void;
@@ -89,7 +74,7 @@ function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps
   const [chosen, setChosen] = useState<string[]>(area?.themes ?? []);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const heading = useRef<HTMLHeadingElement>(null);
-  const [initialRing] = useState(() => ringOf(current));
+  const [initialRing] = useState(() => editableRing(current));
 
   const parts = editing && !initialRing ? shapeParts(current) : null;
 

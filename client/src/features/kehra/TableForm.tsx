@@ -2,12 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonSize, ButtonVariant, Notification, TextArea, TextInput } from 'hds-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Position } from '@contracts/common';
+import type { GeoJsonGeometry } from '@contracts/common';
 import type { TableBody, TableDetail, TablePatchBody } from '@contracts/partnership-tables';
 import { errorProps } from '@/features/account/error-props';
 import { GeometryInput, type PlaceMode } from '@/features/ideas/GeometryInput';
 import { errorMessage, fieldErrors } from '@/features/ideas/format';
-import { draftGeometry, draftStore, useDraft } from '@/layers/ideas/draft';
+import { draftGeometry, draftStore, editableRing, useDraft } from '@/layers/ideas/draft';
 import { kehraKeys } from '@/layers/kehra/query';
 import { claimMapClicks } from '@/map/MapView';
 import { useTableWrite } from './TableEditing';
@@ -20,15 +20,6 @@ type Point = { lon: number; lat: number };
 
 const AREA_MODES: PlaceMode[] = ['area', 'polygon'];
 const ID = 'table-form';
-
-/** The outer ring of a one-part, one-ring (Multi)Polygon without its closing corner: what the drawing tool can edit. */
-function ringOf(geometry: TableDetail['geometry'] | undefined): Position[] | null {
-  const g = geometry as { type?: string; coordinates?: unknown } | null | undefined;
-  const polygons = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? (g.coordinates as unknown[]) : [];
-  if (polygons.length !== 1) return null;
-  const rings = polygons[0] as Position[][];
-  return rings.length === 1 && rings[0].length >= 4 ? rings[0].slice(0, -1) : null;
-}
 
 const coord = (n: number) => String(Number(n.toFixed(6)));
 const sameThemes = (a: string[], b: string[]) => [...a].sort().join() === [...b].sort().join();
@@ -52,7 +43,7 @@ export function TableForm({ table, onSaved, onCancel }: TableFormProps) {
   const draft = useDraft();
   const editing = !!table;
   const drawnAtStart = !!table && !table.area;
-  const [initialRing] = useState(() => (table && !table.area ? ringOf(table.geometry) : null));
+  const [initialRing] = useState(() => (table && !table.area ? editableRing(table.geometry as GeoJsonGeometry) : null));
   const [mode, setMode] = useState<PlaceMode>(table && !table.area ? 'polygon' : 'area');
   const [areaId, setAreaId] = useState<number | null>(table?.area?.id ?? null);
   const [name, setName] = useState(table?.name ?? '');

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { Layer, Marker, Source, useMap } from 'react-map-gl/maplibre';
 import { useMatch, useNavigate } from 'react-router';
 import { IDEA_STAGES, type IdeaStage } from '@contracts/ideas';
-import type { Feature } from '@contracts/common';
+import type { Feature, GeoJsonGeometry } from '@contracts/common';
 import { claimMapClicks } from '@/map/MapView';
 import { resolveColor } from '@/map/theme';
 import { draftPreview, draftStore, useDraft } from './draft';
@@ -76,6 +76,12 @@ function useHighlightedIdea() {
   return id == null ? undefined : detail.data;
 }
 
+function fitToGeometry(map: NonNullable<ReturnType<typeof useMap>['current']>, geometry: unknown) {
+  const [w, s, e, n] = turfBbox(geometry as never);
+  const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  map.fitBounds([w, s, e, n], { padding: 80, maxZoom: 16, duration: reduceMotion ? 0 : 700 });
+}
+
 /** Fits the camera to the idea once per idea, so panning away afterwards is respected. */
 function useFitTo(feature: Feature<unknown> | undefined) {
   const { current: map } = useMap();
@@ -87,10 +93,28 @@ function useFitTo(feature: Feature<unknown> | undefined) {
     }
     if (shown.current === feature.id) return;
     shown.current = feature.id;
-    const [w, s, e, n] = turfBbox(feature.geometry as never);
-    const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    map.fitBounds([w, s, e, n], { padding: 80, maxZoom: 16, duration: reduceMotion ? 0 : 700 });
+    fitToGeometry(map, feature.geometry);
   }, [map, feature]);
+}
+
+/** While corners are being placed, a quick second click is another corner, not a zoom. */
+function useNoDoubleClickZoomWhileDrawing(drawing: boolean) {
+  const { current: map } = useMap();
+  useEffect(() => {
+    if (!map) return;
+    const zoom = map.getMap().doubleClickZoom;
+    if (drawing) zoom.disable();
+    else zoom.enable();
+    return () => zoom.enable();
+  }, [map, drawing]);
+}
+
+/** Shows the whole of a shape a form starts from (a picked district, an area of several parts), once per shape. */
+function useFitToDraftBase(base: GeoJsonGeometry | null) {
+  const { current: map } = useMap();
+  useEffect(() => {
+    if (map && base) fitToGeometry(map, base);
+  }, [map, base]);
 }
 
 /** Opens an idea clicked on the map and zooms into a clicked cluster; while drawing, clicks add vertices. */
@@ -129,6 +153,8 @@ export function IdeasLayer() {
   useFitTo(highlighted);
   const draft = useDraft();
   const preview = draftPreview(draft);
+  useFitToDraftBase(draft.base);
+  useNoDoubleClickZoomWhileDrawing(draft.drawing);
 
   const { points, shapes } = useMemo(() => {
     const features = ideas.data?.features ?? [];

@@ -66,3 +66,26 @@ export function draftPreview(d: Pick<Draft, 'mode' | 'vertices'> & Partial<Pick<
   if (d.mode === 'polygon' && d.vertices.length === 2) return { type: 'LineString', coordinates: d.vertices };
   return null;
 }
+
+/** A (Multi)Polygon's parts, each a list of rings. */
+function polygonsOf(geometry: GeoJsonGeometry | null | undefined): Position[][][] | null {
+  if (geometry?.type === 'Polygon') return [geometry.coordinates as Position[][]];
+  if (geometry?.type === 'MultiPolygon') return geometry.coordinates as Position[][][];
+  return null;
+}
+
+/**
+ * The corners the drawing tool can edit: the outer ring, without its closing corner, of a shape of
+ * one part and no holes (stored shapes are MultiPolygons even then); null for anything else.
+ */
+export function editableRing(geometry: GeoJsonGeometry | null | undefined): Position[] | null {
+  const polygons = polygonsOf(geometry);
+  if (polygons?.length !== 1 || polygons[0].length !== 1 || polygons[0][0].length < 4) return null;
+  return polygons[0][0].slice(0, -1);
+}
+
+/** How many parts and holes a shape has, to tell the user what redrawing it would replace. */
+export function shapeParts(geometry: GeoJsonGeometry | null | undefined): { parts: number; holes: number } | null {
+  const polygons = polygonsOf(geometry);
+  return polygons && { parts: polygons.length, holes: polygons.reduce((n, rings) => n + rings.length - 1, 0) };
+}

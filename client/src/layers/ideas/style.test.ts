@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IDEA_STAGES } from '@contracts/ideas';
-import { draftGeometry, draftPreview } from './draft';
+import { draftGeometry, draftPreview, editableRing, shapeParts } from './draft';
 import { FIXED_COLORED, IDEA_COLORS, IDEA_LAYERS, roundBbox, STAGE_COLORED, STAGE_COLORS, stageColorExpression } from './style';
 
 describe('idea layer styles', () => {
@@ -49,6 +49,15 @@ describe('drawing', () => {
   it('previews an unfinished polygon as a line', () => {
     expect(draftPreview({ mode: 'polygon', vertices: v.slice(0, 2) })).toEqual({ type: 'LineString', coordinates: v.slice(0, 2) });
     expect(draftPreview({ mode: 'line', vertices: v.slice(0, 1) })).toBeNull();
+  });
+  it('edits the corners of a stored one-part shape, which comes back as a MultiPolygon', () => {
+    const ring = [...v, v[0]];
+    expect(editableRing({ type: 'MultiPolygon', coordinates: [[ring]] })).toEqual(v);
+    expect(editableRing({ type: 'Polygon', coordinates: [ring] })).toEqual(v);
+    // Two parts, or a hole: not editable corner by corner.
+    expect(editableRing({ type: 'MultiPolygon', coordinates: [[ring], [ring]] })).toBeNull();
+    expect(editableRing({ type: 'Polygon', coordinates: [ring, ring] })).toBeNull();
+    expect(shapeParts({ type: 'MultiPolygon', coordinates: [[ring, ring], [ring]] })).toEqual({ parts: 2, holes: 1 });
   });
   it('shows the shape being edited until the first new corner replaces it', () => {
     const base = { type: 'MultiPolygon', coordinates: [[[...v, v[0]]], [[...v, v[0]]]] } as const;
