@@ -14,6 +14,7 @@ import { ActivityList } from './ActivityList';
 import { AreaOverlaps } from './AreaOverlaps';
 import { Exports } from './Exports';
 import { TableMeetings } from './TableMeetings';
+import { Panel } from '@/ui/Panel';
 
 /**
  * /activities: the area (any level; it also zooms the map), the department layers and filters,
@@ -48,12 +49,9 @@ export function ActivitiesPanel() {
 
   return (
     <>
-      <section className="panel" aria-labelledby="activities-heading">
-        <h2 id="activities-heading" className="panel-heading">
-          {t('activities.heading')}
-        </h2>
+      <Panel id="activities-heading" heading={t('activities.heading')}>
         <p className="panel-help">{t('activities.intro')}</p>
-      </section>
+      </Panel>
       {anyDemo && (
         <Notification type="info" label={t('activities.demoTitle')} className="sidebar-notice" data-testid="demo-notice">
           {t('activities.demoBody')}

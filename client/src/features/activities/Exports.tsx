@@ -1,14 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { Panel } from '@/ui/Panel';
 
 /** Open data: the filtered set as files, and the OGC API for GIS tools. */
 export function Exports({ filter }: { filter: string }) {
   const { t } = useTranslation();
   const q = filter ? `?${filter}` : '';
   return (
-    <section className="panel" aria-labelledby="activity-exports-heading">
-      <h2 id="activity-exports-heading" className="panel-heading">
-        {t('activities.exports.heading')}
-      </h2>
+    <Panel id="activity-exports-heading" heading={t('activities.exports.heading')}>
       <p className="panel-help">{t('activities.exports.help')}</p>
       <ul className="activity-exports">
         <li>
@@ -27,6 +25,6 @@ export function Exports({ filter }: { filter: string }) {
           </a>
         </li>
       </ul>
-    </section>
+    </Panel>
   );
 }

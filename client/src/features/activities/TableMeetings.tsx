@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { formatDateTime } from '@/features/ideas/format';
 import { meetingsQuery } from '@/layers/kehra/query';
+import { Panel } from '@/ui/Panel';
 
 /**
  * The partnership tables' meetings in the activities' time filter (and area): `filter` holds
@@ -17,10 +18,7 @@ export function TableMeetings({ filter }: { filter: string }) {
     (a, b) => a.properties.startsAt.localeCompare(b.properties.startsAt) || a.properties.id - b.properties.id,
   );
   return (
-    <section className="panel" aria-labelledby="table-meetings-heading" data-testid="table-meetings">
-      <h2 id="table-meetings-heading" className="panel-heading">
-        {t('activities.meetings.heading')}
-      </h2>
+    <Panel id="table-meetings-heading" heading={t('activities.meetings.heading')} testId="table-meetings">
       <p className="panel-help">{t('activities.meetings.help')}</p>
       {meetings.isPending && <LoadingSpinner small loadingText={t('activities.loading')} />}
       {meetings.error && <p className="form-error">{t('activities.loadError', { message: meetings.error.message })}</p>}
@@ -37,6 +35,6 @@ export function TableMeetings({ filter }: { filter: string }) {
             ))}
           </ul>
         ))}
-    </section>
+    </Panel>
   );
 }

@@ -5,6 +5,7 @@ import { AREA_LEVELS, type AreaLevel, type AreaProperties } from '@contracts/are
 import { areaName, sortByName } from '@/layers/areas/area-name';
 import { areaPath, type AreaIndex } from '@/layers/areas/use-area-index';
 import type { Language } from '@/i18n/languages';
+import { Panel } from '@/ui/Panel';
 
 interface AreaPickerProps {
   index: AreaIndex;
@@ -17,10 +18,7 @@ export function AreaPicker({ index, selectedId, onSelect }: AreaPickerProps) {
   const { t } = useTranslation();
   const path = areaPath(index, selectedId);
   return (
-    <section className="panel" aria-labelledby="picker-heading">
-      <h2 id="picker-heading" className="panel-heading">
-        {t('picker.heading')}
-      </h2>
+    <Panel id="picker-heading" heading={t('picker.heading')}>
       <div className="picker">
         {AREA_LEVELS.map((level, depth) => (
           <LevelSelect
@@ -33,7 +31,7 @@ export function AreaPicker({ index, selectedId, onSelect }: AreaPickerProps) {
           />
         ))}
       </div>
-    </section>
+    </Panel>
   );
 }
 

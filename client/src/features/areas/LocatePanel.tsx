@@ -8,6 +8,7 @@ import { areaName } from '@/layers/areas/area-name';
 import { locateQuery } from '@/layers/areas/query';
 import type { PointParam } from '@/state/url-state';
 import { CoordinateFields } from './CoordinateFields';
+import { Panel } from '@/ui/Panel';
 
 interface LocatePanelProps {
   point: PointParam | null;
@@ -66,10 +67,7 @@ export function LocatePanel({ point, onPoint, onSelectArea }: LocatePanelProps) 
   const outside = areas && AREA_LEVELS.every((l) => areas[l] == null);
 
   return (
-    <section className="panel" aria-labelledby="locate-heading">
-      <h2 id="locate-heading" className="panel-heading">
-        {t('locate.heading')}
-      </h2>
+    <Panel id="locate-heading" heading={t('locate.heading')}>
       <p className="panel-help">{t('locate.help')}</p>
       <form className="locate-form" onSubmit={submit} noValidate>
         <CoordinateFields idPrefix="locate" lon={lon} lat={lat} onLon={setLon} onLat={setLat} errors={errors} />
@@ -119,6 +117,6 @@ export function LocatePanel({ point, onPoint, onSelectArea }: LocatePanelProps) 
           </>
         )}
       </div>
-    </section>
+    </Panel>
   );
 }

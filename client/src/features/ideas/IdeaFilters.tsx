@@ -7,6 +7,7 @@ import { useAreaIndex } from '@/layers/areas/use-area-index';
 import { useSearchParam, useSelectedAreaId } from '@/state/url-state';
 import { NativeSelect } from '@/ui/NativeSelect';
 import { ThemeFilter } from './ThemeFilter';
+import { Panel } from '@/ui/Panel';
 
 
 /** Theme, stage and "waiting" go to the URL; the area is the ?area= chosen with the picker. */
@@ -20,10 +21,7 @@ export function IdeaFilters() {
   const area = filter.area == null ? undefined : index.byId.get(filter.area);
 
   return (
-    <section className="panel" aria-labelledby="idea-filters-heading">
-      <h2 id="idea-filters-heading" className="panel-heading">
-        {t('ideas.filters.heading')}
-      </h2>
+    <Panel id="idea-filters-heading" heading={t('ideas.filters.heading')}>
       <div className="idea-filters">
         <ThemeFilter id="idea-filter-theme" label={t('ideas.filters.theme')} allLabel={t('ideas.filters.allThemes')} />
         <NativeSelect
@@ -53,6 +51,6 @@ export function IdeaFilters() {
           )}
         </p>
       </div>
-    </section>
+    </Panel>
   );
 }

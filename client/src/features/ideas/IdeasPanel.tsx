@@ -7,6 +7,7 @@ import { IdeaFilters } from './IdeaFilters';
 import { IdeaList } from './IdeaList';
 import { NotificationsPanel } from './NotificationsPanel';
 import { TrackingCodeLookup } from './TrackingCodeLookup';
+import { Panel } from '@/ui/Panel';
 
 /** /ideas: submit, look up by code, filter, and the list of ideas on the map. */
 export function IdeasPanel() {
@@ -16,21 +17,15 @@ export function IdeasPanel() {
   const [areaId, selectArea] = useSelectedAreaId();
   return (
     <>
-      <section className="panel" aria-labelledby="ideas-heading">
-        <h2 id="ideas-heading" className="panel-heading">
-          {t('ideas.heading')}
-        </h2>
+      <Panel id="ideas-heading" heading={t('ideas.heading')}>
         <p className="panel-help">{t('ideas.intro')}</p>
         <Link className="kk-button-link" to={{ pathname: '/ideas/new', search }}>
           {t('ideas.submitLink')}
         </Link>
-      </section>
-      <section className="panel" aria-labelledby="idea-lookup-heading">
-        <h2 id="idea-lookup-heading" className="panel-heading">
-          {t('ideas.lookup.heading')}
-        </h2>
+      </Panel>
+      <Panel id="idea-lookup-heading" heading={t('ideas.lookup.heading')}>
         <TrackingCodeLookup />
-      </section>
+      </Panel>
       <NotificationsPanel />
       <IdeaFilters />
       <AreaPicker index={index} selectedId={areaId} onSelect={selectArea} />

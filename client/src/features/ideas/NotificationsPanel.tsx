@@ -7,6 +7,7 @@ import { sendJson } from '@/api/http';
 import { useAccount } from '@/features/account/account-query';
 import { ideaKeys, notificationsQuery } from '@/layers/ideas/query';
 import { errorMessage, formatDateTime } from './format';
+import { Panel } from '@/ui/Panel';
 
 /** "Ilmoitukset": what happened to the ideas the signed-in person follows or commented on. */
 export function NotificationsPanel() {
@@ -26,10 +27,12 @@ function Notifications({ userId }: { userId: number }) {
   const unread = list.data?.filter((n) => !n.readAt).length ?? 0;
 
   return (
-    <section className="panel" aria-labelledby="notifications-heading">
-      <h2 id="notifications-heading" className="panel-heading">
-        {t('ideas.notifications.heading')} {unread > 0 && <span className="count-badge">{t('ideas.notifications.unread', { count: unread })}</span>}
-      </h2>
+    <Panel id="notifications-heading" heading={
+        <>
+          {t('ideas.notifications.heading')} {unread > 0 && <span className="count-badge">{t('ideas.notifications.unread', { count: unread })}</span>}
+        </>
+      }
+    >
       {list.error && <p className="form-error">{errorMessage(list.error)}</p>}
       {list.data?.length === 0 && <p className="panel-help">{t('ideas.notifications.none')}</p>}
       {!!list.data?.length && (
@@ -48,7 +51,7 @@ function Notifications({ userId }: { userId: number }) {
           {t('ideas.notifications.markRead')}
         </Button>
       )}
-    </section>
+    </Panel>
   );
 }
 

@@ -10,6 +10,7 @@ import { draftGeometry, draftStore, useDraft } from '@/layers/ideas/draft';
 import { ideaKeys, themesQuery } from '@/layers/ideas/query';
 import { errorMessage, fieldErrors, themeName } from './format';
 import { GeometryInput, type PlaceMode } from './GeometryInput';
+import { Panel } from '@/ui/Panel';
 
 type Errors = Partial<Record<'title' | 'description' | 'themes' | 'geometry' | 'costEstimateEur' | 'contactName' | 'contactEmail' | 'form', string>>;
 
@@ -98,10 +99,7 @@ function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => voi
     setChosen((c) => (on ? [...c, slug] : c.filter((s) => s !== slug)));
 
   return (
-    <section className="panel" aria-labelledby="idea-form-heading">
-      <h2 id="idea-form-heading" className="panel-heading">
-        {t('ideas.form.heading')}
-      </h2>
+    <Panel id="idea-form-heading" heading={t('ideas.form.heading')}>
       <p className="panel-help">{user ? t('ideas.form.signedIn') : t('ideas.form.anonymous')}</p>
       <div ref={summary} tabIndex={-1} className="idea-form-summary">
         {errors.form && (
@@ -183,7 +181,7 @@ function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => voi
       <p>
         <Link to="/ideas">{t('ideas.backToIdeas')}</Link>
       </p>
-    </section>
+    </Panel>
   );
 }
 

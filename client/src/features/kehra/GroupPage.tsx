@@ -18,6 +18,7 @@ import { PlanItemSummary } from './PlanItemEditor';
 import { SectorBalanceView } from './SectorBalanceView';
 import { Contact } from './WhoIsActivePanel';
 import { useDefaultArea } from '@/state/url-state';
+import { Panel } from '@/ui/Panel';
 
 /** /kehra/groups/:id: the group, its people by sector, development areas and plan; members edit. */
 export function GroupPage() {
@@ -57,19 +58,13 @@ export function GroupPage() {
         )}
       </section>
       {g && (
-        <section className="panel" aria-labelledby="kehra-members-heading">
-          <h2 id="kehra-members-heading" className="panel-heading">
-            {t('kehra.group.members')}
-          </h2>
+        <Panel id="kehra-members-heading" heading={t('kehra.group.members')}>
           <SectorBalanceView balance={g.balance} />
           {canEdit ? <MembersEditor groupId={id} members={g.members} /> : <MemberList members={g.members} />}
-        </section>
+        </Panel>
       )}
       {g && (
-        <section className="panel" aria-labelledby="kehra-devareas-heading">
-          <h2 id="kehra-devareas-heading" className="panel-heading">
-            {t('kehra.group.devAreas')}
-          </h2>
+        <Panel id="kehra-devareas-heading" heading={t('kehra.group.devAreas')}>
           {g.devAreas.length === 0 ? (
             <p className="panel-help">{t('kehra.group.noDevAreas')}</p>
           ) : (
@@ -86,13 +81,10 @@ export function GroupPage() {
             </ul>
           )}
           {canEdit && editingArea === null && <DevAreaForm groupId={id} />}
-        </section>
+        </Panel>
       )}
       {g && (
-        <section className="panel" aria-labelledby="kehra-plan-heading">
-          <h2 id="kehra-plan-heading" className="panel-heading">
-            {t('kehra.plan.heading')}
-          </h2>
+        <Panel id="kehra-plan-heading" heading={t('kehra.plan.heading')}>
           {plan.error && <p className="form-error">{errorMessage(plan.error)}</p>}
           {plan.data && (
             <>
@@ -114,7 +106,7 @@ export function GroupPage() {
               )}
             </>
           )}
-        </section>
+        </Panel>
       )}
     </>
   );

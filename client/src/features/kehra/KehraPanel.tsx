@@ -16,6 +16,7 @@ import { StatusBadge } from './StatusBadge';
 import { useCanEditTables } from './TableEditing';
 import { WhoIsActivePanel } from './WhoIsActivePanel';
 import { ThemeFilter } from '@/features/ideas/ThemeFilter';
+import { Panel } from '@/ui/Panel';
 
 const moveFocus = moveFocusAmong('a.kehra-list-link');
 
@@ -26,12 +27,9 @@ export function KehraPanel() {
   const [areaId, selectArea] = useSelectedAreaId();
   return (
     <>
-      <section className="panel" aria-labelledby="kehra-heading">
-        <h2 id="kehra-heading" className="panel-heading">
-          {t('kehra.heading')}
-        </h2>
+      <Panel id="kehra-heading" heading={t('kehra.heading')}>
         <p className="panel-help">{t('kehra.intro')}</p>
-      </section>
+      </Panel>
       <WhoIsActivePanel />
       <KehraFilters />
       <AreaPicker index={index} selectedId={areaId} onSelect={selectArea} />
@@ -48,10 +46,7 @@ function KehraFilters() {
   const [, setArea] = useSelectedAreaId();
   const area = filter.area == null ? undefined : index.byId.get(filter.area);
   return (
-    <section className="panel" aria-labelledby="kehra-filters-heading">
-      <h2 id="kehra-filters-heading" className="panel-heading">
-        {t('kehra.filters.heading')}
-      </h2>
+    <Panel id="kehra-filters-heading" heading={t('kehra.filters.heading')}>
       <ThemeFilter id="kehra-filter-theme" label={t('kehra.filters.theme')} allLabel={t('kehra.filters.allThemes')} />
       <p className="kehra-filter-area">
         {area ? (
@@ -65,7 +60,7 @@ function KehraFilters() {
           t('kehra.filters.noArea')
         )}
       </p>
-    </section>
+    </Panel>
   );
 }
 
@@ -85,10 +80,7 @@ function KehraGroupList() {
   const shown = (groups.data ?? []).filter((g) => !filter.theme || byGroup.has(g.id));
 
   return (
-    <section className="panel" aria-labelledby="kehra-groups-heading" data-testid="kehra-groups">
-      <h2 id="kehra-groups-heading" className="panel-heading">
-        {t('kehra.groups.heading')}
-      </h2>
+    <Panel id="kehra-groups-heading" heading={t('kehra.groups.heading')} testId="kehra-groups">
       {groups.isPending && <LoadingSpinner small loadingText={t('kehra.loading')} />}
       {groups.error && <p className="form-error">{errorMessage(groups.error)}</p>}
       {groups.data && shown.length === 0 && <p className="panel-help">{t('kehra.groups.none')}</p>}
@@ -120,7 +112,7 @@ function KehraGroupList() {
         </p>
       )}
       <ExportLinks base="/api/kehra" name="kehra" />
-    </section>
+    </Panel>
   );
 }
 
@@ -136,10 +128,7 @@ function TableList() {
     return [...seen.values()];
   }, [tables.data]);
   return (
-    <section className="panel" aria-labelledby="kehra-tables-heading" data-testid="kehra-tables">
-      <h2 id="kehra-tables-heading" className="panel-heading">
-        {t('kehra.tables.heading')}
-      </h2>
+    <Panel id="kehra-tables-heading" heading={t('kehra.tables.heading')} testId="kehra-tables">
       {tables.error && <p className="form-error">{errorMessage(tables.error)}</p>}
       {tables.data && unique.length === 0 && <p className="panel-help">{t('kehra.tables.none')}</p>}
       {unique.length > 0 && (
@@ -162,7 +151,7 @@ function TableList() {
         </p>
       )}
       <ExportLinks base="/api/partnership-tables" name="partnership-tables" />
-    </section>
+    </Panel>
   );
 }
 

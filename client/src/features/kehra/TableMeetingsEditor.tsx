@@ -5,6 +5,7 @@ import type { MeetingPatchBody, TableDetail, TableMeeting } from '@contracts/par
 import { errorProps } from '@/features/account/error-props';
 import { TableEditorForm, useTableForm, useTableWrite } from './TableEditing';
 import { StatusLine, useFocusById } from './Feedback';
+import { Panel } from '@/ui/Panel';
 
 /** Meetings happen in Helsinki: times are typed and shown in its time, whatever the browser's zone. */
 const TIME_ZONE = 'Europe/Helsinki';
@@ -105,10 +106,7 @@ export function TableMeetings({ table, canEdit }: { table: TableDetail; canEdit:
   };
 
   return (
-    <section className="panel" aria-labelledby="kehra-meetings-heading" data-testid="table-meetings">
-      <h2 id="kehra-meetings-heading" className="panel-heading">
-        {t('kehra.table.meetings')}
-      </h2>
+    <Panel id="kehra-meetings-heading" heading={t('kehra.table.meetings')} testId="table-meetings">
       {table.meetings.length === 0 && <p className="panel-help">{t('kehra.table.noMeetings')}</p>}
       {upcoming.length > 0 && (
         <>
@@ -139,7 +137,7 @@ export function TableMeetings({ table, canEdit }: { table: TableDetail; canEdit:
           )}
         </>
       )}
-    </section>
+    </Panel>
   );
 }
 

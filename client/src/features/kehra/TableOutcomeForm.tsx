@@ -9,6 +9,7 @@ import { errorProps } from '@/features/account/error-props';
 import { TableEditorForm, useTableForm, useTableWrite } from './TableEditing';
 import { StatusLine, useFocusById } from './Feedback';
 import { NativeSelect } from '@/ui/NativeSelect';
+import { Panel } from '@/ui/Panel';
 
 /** The table's outcomes grouped by the six routes, with counts; officials add outcomes here. */
 export function TableOutcomes({ table, canEdit }: { table: TableDetail; canEdit: boolean }) {
@@ -17,10 +18,7 @@ export function TableOutcomes({ table, canEdit }: { table: TableDetail; canEdit:
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');
   return (
-    <section className="panel" aria-labelledby="kehra-outcomes-heading" data-testid="table-outcomes">
-      <h2 id="kehra-outcomes-heading" className="panel-heading">
-        {t('kehra.table.outcomes')}
-      </h2>
+    <Panel id="kehra-outcomes-heading" heading={t('kehra.table.outcomes')} testId="table-outcomes">
       {OUTCOME_ROUTES.map((route) => {
         const outcomes = table.outcomes.filter((o) => o.route === route);
         return (
@@ -57,7 +55,7 @@ export function TableOutcomes({ table, canEdit }: { table: TableDetail; canEdit:
           )}
         </>
       )}
-    </section>
+    </Panel>
   );
 }
 

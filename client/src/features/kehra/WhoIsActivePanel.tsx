@@ -8,6 +8,7 @@ import { areaName } from '@/layers/areas/area-name';
 import { whoIsActiveQuery, type WhoWhere } from '@/layers/kehra/query';
 import { usePoint, useSelectedAreaId } from '@/state/url-state';
 import type { KehraContact } from '@contracts/kehra';
+import { Panel } from '@/ui/Panel';
 
 /** "Who is active here": for the clicked map point (?at=), else the chosen area (?area=). */
 export function WhoIsActivePanel() {
@@ -19,10 +20,7 @@ export function WhoIsActivePanel() {
   const who = useQuery({ ...whoIsActiveQuery(where ?? { area: 0 }), enabled: where != null });
   const d = who.data;
   return (
-    <section className="panel" aria-labelledby="kehra-who-heading" data-testid="who-is-active">
-      <h2 id="kehra-who-heading" className="panel-heading">
-        {t('kehra.who.heading')}
-      </h2>
+    <Panel id="kehra-who-heading" heading={t('kehra.who.heading')} testId="who-is-active">
       {!where && <p className="panel-help">{t('kehra.who.help')}</p>}
       {where && who.isPending && <LoadingSpinner small loadingText={t('kehra.loading')} />}
       {who.error && <p className="form-error">{errorMessage(who.error)}</p>}
@@ -83,7 +81,7 @@ export function WhoIsActivePanel() {
           )}
         </div>
       )}
-    </section>
+    </Panel>
   );
 }
 

@@ -15,6 +15,7 @@ import { resolveColor } from '@/map/theme';
 import { formatCoord, usePoint, useSelectedAreaId } from '@/state/url-state';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
+import { Panel } from '@/ui/Panel';
 
 /** Header, sidebar (the route's content) and the map, which stays mounted across routes. */
 export function AppShell() {
@@ -60,14 +61,11 @@ export function AppShell() {
           )}
           {baseStyle.data?.kind === 'offline' && <p className="basemap-note">{t('map.offlineBasemap')}</p>}
           <Outlet />
-          <section className="panel" aria-labelledby="legend-heading">
-            <h2 id="legend-heading" className="panel-heading">
-              {t('legend.heading')}
-            </h2>
+          <Panel id="legend-heading" heading={t('legend.heading')}>
             {MAP_LAYERS.filter((l) => l.defaultVisible).map(({ id, Legend }) => (
               <Legend key={id} />
             ))}
-          </section>
+          </Panel>
         </aside>
         <div className="map-pane">
           {config.error ? (
