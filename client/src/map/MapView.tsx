@@ -41,13 +41,15 @@ export function claimMapClicks(claim: MapClickClaim): () => void {
   return () => clickClaims.delete(claim);
 }
 
+/** The layers drawn at start: the map is ready once all of them have data. */
+const VISIBLE_LAYERS = MAP_LAYERS.filter((l) => l.defaultVisible);
+
 export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: MapViewProps) {
   const { t, i18n } = useTranslation();
   const mapRef = useRef<MapRef>(null);
   const [zoom, setZoom] = useState(11);
   const [ready, setReady] = useState(false);
   const [bounds, setBounds] = useState('');
-  const visible = MAP_LAYERS.filter((l) => l.defaultVisible);
 
   const track = useCallback((e: ViewStateChangeEvent | { target: maplibregl.Map }) => {
     const map = e.target;
@@ -60,10 +62,10 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
   const onIdle = useCallback(
     (e: { target: maplibregl.Map }) => {
       const map = e.target;
-      const loaded = visible.every((l) => l.readySources.every((id) => map.getSource(id) && map.isSourceLoaded(id)));
+      const loaded = VISIBLE_LAYERS.every((l) => l.readySources.every((id) => map.getSource(id) && map.isSourceLoaded(id)));
       if (loaded) setReady(true);
     },
-    [visible],
+    [],
   );
 
   useEffect(() => {
@@ -101,7 +103,7 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
         cursor="crosshair"
         style={{ width: '100%', height: '100%' }}
       >
-        {visible.map(({ id, Component }) => (
+        {VISIBLE_LAYERS.map(({ id, Component }) => (
           <Component key={id} zoom={zoom} />
         ))}
         {children}

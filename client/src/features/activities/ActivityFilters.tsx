@@ -5,7 +5,8 @@ import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '@contracts/activities';
 import { effectiveFrom, localDate, type ActivityFilters as Filters } from '@/layers/activities/filters';
 import { KindSymbol } from '@/layers/activities/Legend';
 import { localName } from '@/layers/activities/names';
-import { departmentsQuery, themesQuery } from '@/layers/activities/query';
+import { departmentsQuery } from '@/layers/activities/query';
+import { themesQuery } from '@/layers/ideas/query';
 
 interface Props {
   filters: Filters;

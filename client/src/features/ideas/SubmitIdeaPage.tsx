@@ -46,8 +46,8 @@ function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => voi
 
   function changeMode(next: PlaceMode) {
     setMode(next);
-    if (next === 'area') draftStore.reset();
-    else draftStore.setMode(next);
+    // Choosing a district: GeometryInput shows the picked one (and clears any drawing).
+    if (next !== 'area') draftStore.setMode(next);
   }
 
   function localErrors(): Errors {

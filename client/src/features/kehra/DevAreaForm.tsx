@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, ButtonSize, ButtonVariant, Notification, TextArea, TextInput } from 'hds-react';
+import { Button, ButtonSize, Notification, TextArea, TextInput } from 'hds-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GeoJsonGeometry } from '@contracts/common';
@@ -12,6 +12,7 @@ import { draftGeometry, draftStore, editableRing, shapeParts, useDraft } from '@
 import { devAreaQuery, kehraKeys } from '@/layers/kehra/query';
 import { ThemeCheckboxes } from './ThemeCheckboxes';
 import { NativeSelect } from '@/ui/NativeSelect';
+import { FormActions } from './FormActions';
 
 /** Members draw a new development area (polygon) with the ideas' drawing tool and describe it. */
 export function DevAreaForm({ groupId }: { groupId: number }) {
@@ -148,14 +149,7 @@ function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps
         options={DEV_AREA_STATUSES.map((s) => ({ value: s, label: t(`kehra.status.${s}`) }))}
         onChange={setStatus}
       />
-      <div className="idea-draw-actions">
-        <Button type="submit" disabled={save.isPending}>
-          {editing ? t('kehra.devArea.saveEdit') : t('kehra.devArea.save')}
-        </Button>
-        <Button type="button" variant={ButtonVariant.Secondary} onClick={() => onDone(null)}>
-          {t('kehra.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={editing ? t('kehra.devArea.saveEdit') : t('kehra.devArea.save')} pending={save.isPending} onCancel={() => onDone(null)} />
     </form>
   );
 }

@@ -26,9 +26,8 @@ export function GroupDetailsEditor({ group, created }: { group: KehraGroupDetail
 
   const save = useMutation({
     mutationFn: (body: GroupPatchBody) => sendJson<KehraGroupDetail>('PATCH', `/api/kehra/groups/${group.id}`, body),
-    onSuccess: async (next) => {
-      queryClient.setQueryData(kehraKeys.group(group.id), next);
-      // Lists, "who is active" and the plan's candidates depend on the name and districts too.
+    onSuccess: async () => {
+      // The page, lists, "who is active" and the plan's candidates all read the group again.
       await queryClient.invalidateQueries({ queryKey: kehraKeys.all });
       close(true);
       announce(t('kehra.groupEdit.saved'));

@@ -13,6 +13,7 @@ import { claimMapClicks } from '@/map/MapView';
 import { useTableWrite } from './TableEditing';
 import { ThemeCheckboxes } from './ThemeCheckboxes';
 import { CoordinateFields, parseCoordinates } from '@/features/areas/CoordinateFields';
+import { FormActions } from './FormActions';
 
 type Field = 'name' | 'convener' | 'description' | 'themes' | 'area' | 'meetingPlaceName' | 'meetingPlace' | 'contactName' | 'contactEmail';
 type Errors = Partial<Record<Field | 'form', string>>;
@@ -85,8 +86,9 @@ export function TableForm({ table, onSaved, onCancel }: TableFormProps) {
 
   function changeMode(next: PlaceMode) {
     setMode(next);
-    if (next === 'area') draftStore.reset();
-    else if (initialRing) draftStore.load('polygon', initialRing);
+    // Choosing a district: GeometryInput shows the picked one (and clears any drawing).
+    if (next === 'area') return;
+    if (initialRing) draftStore.load('polygon', initialRing);
     else draftStore.setMode('polygon');
   }
 
@@ -260,14 +262,7 @@ export function TableForm({ table, onSaved, onCancel }: TableFormProps) {
           {...errorProps(errors.contactEmail)}
         />
       </fieldset>
-      <div className="idea-draw-actions">
-        <Button type="submit" disabled={busy}>
-          {editing ? t('partnershipTable.form.saveEdit') : t('partnershipTable.form.create')}
-        </Button>
-        <Button type="button" variant={ButtonVariant.Secondary} onClick={onCancel}>
-          {t('kehra.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={editing ? t('partnershipTable.form.saveEdit') : t('partnershipTable.form.create')} pending={busy} onCancel={onCancel} />
     </form>
   );
 }

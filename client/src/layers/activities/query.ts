@@ -4,7 +4,6 @@ import type {
   ActivityDetail,
   Department,
   OverlapsResponse,
-  Theme,
 } from '@contracts/activities';
 import { getJson } from '@/api/http';
 
@@ -25,7 +24,6 @@ export function roundBbox([w, s, e, n]: Bbox): Bbox {
 export const activityKeys = {
   all: ['activities'] as const,
   departments: ['activities', 'departments'] as const,
-  themes: ['activities', 'themes'] as const,
   list: (bbox: string, filter: string) => ['activities', 'list', { bbox, filter }] as const,
   detail: (id: number, distance: number) => ['activities', 'detail', { id, distance }] as const,
   overlaps: (filter: string) => ['activities', 'overlaps', { filter }] as const,
@@ -35,13 +33,6 @@ export const departmentsQuery = () =>
   queryOptions({
     queryKey: activityKeys.departments,
     queryFn: ({ signal }) => getJson<Department[]>('/api/departments', signal),
-    staleTime: Infinity,
-  });
-
-export const themesQuery = () =>
-  queryOptions({
-    queryKey: activityKeys.themes,
-    queryFn: ({ signal }) => getJson<Theme[]>('/api/themes', signal),
     staleTime: Infinity,
   });
 
