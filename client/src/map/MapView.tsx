@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import Map, {
   AttributionControl,
@@ -41,15 +41,15 @@ export function claimMapClicks(claim: MapClickClaim): () => void {
   return () => clickClaims.delete(claim);
 }
 
-/** The layers drawn at start: the map is ready once all of them have data. */
-const VISIBLE_LAYERS = MAP_LAYERS.filter((l) => l.defaultVisible);
-
 export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: MapViewProps) {
   const { t, i18n } = useTranslation();
   const mapRef = useRef<MapRef>(null);
   const [zoom, setZoom] = useState(11);
   const [ready, setReady] = useState(false);
   const [bounds, setBounds] = useState('');
+  // Once per map, not per render (the ready check below keeps its identity); not at module level,
+  // as layers/index imports this module back (claimMapClicks).
+  const visible = useMemo(() => MAP_LAYERS.filter((l) => l.defaultVisible), []);
 
   const track = useCallback((e: ViewStateChangeEvent | { target: maplibregl.Map }) => {
     const map = e.target;
@@ -62,10 +62,10 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
   const onIdle = useCallback(
     (e: { target: maplibregl.Map }) => {
       const map = e.target;
-      const loaded = VISIBLE_LAYERS.every((l) => l.readySources.every((id) => map.getSource(id) && map.isSourceLoaded(id)));
+      const loaded = visible.every((l) => l.readySources.every((id) => map.getSource(id) && map.isSourceLoaded(id)));
       if (loaded) setReady(true);
     },
-    [],
+    [visible],
   );
 
   useEffect(() => {
@@ -103,7 +103,7 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
         cursor="crosshair"
         style={{ width: '100%', height: '100%' }}
       >
-        {VISIBLE_LAYERS.map(({ id, Component }) => (
+        {visible.map(({ id, Component }) => (
           <Component key={id} zoom={zoom} />
         ))}
         {children}
