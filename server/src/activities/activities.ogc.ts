@@ -18,8 +18,7 @@ export const activitiesOgcCollection: OgcCollection = {
       { bbox: q.bbox, theme: q.theme, department: q.department, kind: q.kind, status: q.status, from: q.datetime?.from, to: q.datetime?.to },
       page,
     );
-    const features = (JSON.parse(out.body) as { features: unknown[] }).features;
-    return { featuresJson: JSON.stringify(features), matched: out.numberMatched, returned: out.numberReturned };
+    return { featuresJson: out.featuresJson, matched: out.numberMatched, returned: out.numberReturned };
   },
   item: async (knex, id) => {
     const row = await repo.activityById(knex, id);

@@ -10,31 +10,28 @@ import {
   type OverlapsResponse,
 } from '../contracts/activities.js';
 import { validateUserGeometry } from '../geometry/user-geometry.js';
-import { HttpError, notFound } from '../http/errors.js';
+import { HttpError, notFound, badField } from '../http/errors.js';
 import { csvExport, geoJsonExport } from '../http/export-stream.js';
 import * as repo from './activities.repository.js';
 
 export const listDepartments = repo.listDepartments;
 export const listThemes = repo.listThemes;
 
-const badParam = (param: string, message: string) =>
-  new HttpError(400, 'invalid_request', `${param}: ${message}`, [{ path: [param], message }]);
-
 /** Filters whose values must exist in the database: unknown ones are a 400 naming the parameter. */
 export async function checkFilterReferences(knex: Knex, f: ActivityFilter): Promise<void> {
   if (f.theme) {
     const known = new Set((await repo.listThemes(knex)).map((t) => t.slug));
     const unknown = f.theme.filter((s) => !known.has(s));
-    if (unknown.length) throw badParam('theme', `unknown theme(s): ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
+    if (unknown.length) throw badField('theme', `unknown theme(s): ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
   }
   if (f.department) {
     const known = new Set((await repo.listDepartments(knex)).map((d) => d.slug));
     const unknown = f.department.filter((s) => !known.has(s));
-    if (unknown.length) throw badParam('department', `unknown department(s): ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
+    if (unknown.length) throw badField('department', `unknown department(s): ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
   }
   if (f.area) {
     const missing = await repo.missingAreaIds(knex, f.area);
-    if (missing.length) throw badParam('area', `unknown area id(s): ${missing.join(', ')}`);
+    if (missing.length) throw badField('area', `unknown area id(s): ${missing.join(', ')}`);
   }
 }
 
@@ -58,7 +55,7 @@ export async function activityCollectionJson(
   knex: Knex,
   f: ActivityFilter,
   page: { limit?: number; offset?: number; full?: boolean },
-): Promise<{ body: string; numberMatched: number; numberReturned: number }> {
+): Promise<{ body: string; numberMatched: number; numberReturned: number; featuresJson: string }> {
   await checkFilterReferences(knex, f);
   const limit = page.limit ?? ACTIVITIES_DEFAULT_LIMIT;
   const offset = page.offset ?? 0;
@@ -66,7 +63,7 @@ export async function activityCollectionJson(
   const body =
     `{"type":"FeatureCollection","numberMatched":${numberMatched},"numberReturned":${features.count},` +
     `"limit":${limit},"offset":${offset},"features":${features.json}}`;
-  return { body, numberMatched, numberReturned: features.count };
+  return { body, numberMatched, numberReturned: features.count, featuresJson: features.json };
 }
 
 export async function* activityCsvChunks(
@@ -110,14 +107,14 @@ export async function overlapsOfPlace(
   const distance = q.distance ?? 0;
   let subject: repo.OverlapSubject;
   if (q.area !== undefined) {
-    if (!(await repo.areaExists(knex, q.area))) throw badParam('area', `unknown area id: ${q.area}`);
+    if (!(await repo.areaExists(knex, q.area))) throw badField('area', `unknown area id: ${q.area}`);
     subject = { areaId: q.area };
   } else {
     try {
       subject = { geoJson: await validateUserGeometry(knex, q.geometry) };
     } catch (err) {
       // Name the parameter, keep the geometry checker's message.
-      if (err instanceof HttpError && err.status === 400) throw badParam('geometry', err.message);
+      if (err instanceof HttpError && err.status === 400) throw badField('geometry', err.message);
       throw err;
     }
   }

@@ -20,10 +20,6 @@ export const queryNumber = (name: string, min: number, max: number, what = 'numb
 export const Lon = (name = 'lon') => queryNumber(name, -180, 180, 'longitude');
 export const Lat = (name = 'lat') => queryNumber(name, -90, 90, 'latitude');
 
-/** A required query string value: empty strings count as missing. */
-export const requiredQuery = (name: string) =>
-  z.string({ error: `${name} is required` }).trim().min(1, `${name} is required`);
-
 export type Position = [number, number];
 export interface GeoJsonGeometry {
   type: 'Point' | 'MultiPoint' | 'LineString' | 'MultiLineString' | 'Polygon' | 'MultiPolygon';

@@ -56,9 +56,9 @@ export const Themes = z
   .refine((a) => new Set(a).size === a.length, 'themes must not repeat');
 export const Id = (name: string) =>
   z.number({ error: `${name} must be an id` }).int(`${name} must be an id`).positive(`${name} must be an id`).max(2147483647, `${name} must be an id`);
-const Email = z.email({ error: 'contactEmail must be an e-mail address' }).max(254);
+export const ContactEmail = z.email({ error: 'contactEmail must be an e-mail address' }).max(254);
 const Phone = z.string({ error: 'contactPhone must be text' }).regex(/^\+?[0-9 ()-]{5,30}$/, 'contactPhone must be a phone number');
-const IdList = (name: string, max = 200) =>
+export const IdList = (name: string, max = 200) =>
   z
     .array(Id(name), { error: `${name} must be a list of ids` })
     .max(max, `${name} has at most ${max} ids`)
@@ -80,7 +80,7 @@ const listOf = <T extends z.ZodType<string>>(name: string, item: T) =>
   );
 export const areaListParam = listOf('area', z.string().regex(/^\d{1,9}$/, 'area values are numeric ids')).transform((a) => a.map(Number));
 export const themeListParam = listOf('theme', z.string().regex(/^[a-z0-9-]{1,40}$/, 'theme values are lower-case slugs'));
-const intParam = (name: string, min: number, max: number) =>
+export const intParam = (name: string, min: number, max: number) =>
   z
     .string({ error: `${name} must be given once` })
     .regex(/^\d{1,9}$/, `${name} must be a whole number`)
@@ -94,7 +94,7 @@ export const GroupBody = z
     name: PlainText('name', 120, 3),
     description: PlainText('description', 5000, 0).optional(),
     contactName: PlainText('contactName', 200).optional(),
-    contactEmail: Email.optional(),
+    contactEmail: ContactEmail.optional(),
     contactPhone: Phone.optional(),
     /** The districts (area ids, any level) the group works in. */
     areaIds: IdList('areaIds', 50).optional(),
@@ -104,7 +104,7 @@ export type GroupBody = z.output<typeof GroupBody>;
 /** A PATCH changes what it names; null empties a contact field (a person's details can be removed). */
 export const GroupPatchBody = GroupBody.extend({
   contactName: PlainText('contactName', 200).nullable(),
-  contactEmail: Email.nullable(),
+  contactEmail: ContactEmail.nullable(),
   contactPhone: Phone.nullable(),
 })
   .partial()
@@ -156,7 +156,7 @@ export const DEV_AREA_STATUSES = ['idea', 'planning', 'active', 'done'] as const
 export const DevAreaStatus = z.enum(DEV_AREA_STATUSES, { error: `status must be one of: ${DEV_AREA_STATUSES.join(', ')}` });
 export type DevAreaStatus = z.infer<typeof DevAreaStatus>;
 
-const Geometry = z.record(z.string(), z.unknown(), { error: 'geometry must be a GeoJSON Polygon or MultiPolygon' });
+export const PolygonGeometry = z.record(z.string(), z.unknown(), { error: 'geometry must be a GeoJSON Polygon or MultiPolygon' });
 
 export const DevAreaBody = z
   .object({
@@ -164,7 +164,7 @@ export const DevAreaBody = z
     description: PlainText('description', 5000, 0).optional(),
     themes: Themes.optional(),
     status: DevAreaStatus,
-    geometry: Geometry,
+    geometry: PolygonGeometry,
   })
   .strict();
 export type DevAreaBody = z.output<typeof DevAreaBody>;

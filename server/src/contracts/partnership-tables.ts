@@ -2,7 +2,19 @@ import { z } from 'zod';
 import { Bbox, Instant } from './activities.js';
 import type { AreaSummary } from './areas.js';
 import { PlainText, type Feature, type FeatureCollection } from './common.js';
-import { Id, Sector, Themes, areaListParam, themeListParam, type KehraContact, type SectorBalance } from './kehra.js';
+import {
+  ContactEmail,
+  Id,
+  IdList,
+  PolygonGeometry,
+  Sector,
+  Themes,
+  areaListParam,
+  intParam,
+  themeListParam,
+  type KehraContact,
+  type SectorBalance,
+} from './kehra.js';
 
 /** Shapes of the partnership tables API (kumppanuuspöydät). No server imports: the client imports this file. */
 
@@ -21,16 +33,9 @@ export const OUTCOME_ROUTES = [
 export const OutcomeRoute = z.enum(OUTCOME_ROUTES, { error: `route must be one of: ${OUTCOME_ROUTES.join(', ')}` });
 export type OutcomeRoute = z.infer<typeof OutcomeRoute>;
 
-const Email = z.email({ error: 'contactEmail must be an e-mail address' }).max(254);
-const Geometry = z.record(z.string(), z.unknown(), { error: 'geometry must be a GeoJSON Polygon or MultiPolygon' });
-const Lon = z.number({ error: 'lon must be a longitude' }).min(-180).max(180);
-const Lat = z.number({ error: 'lat must be a latitude' }).min(-90).max(90);
-export const PointBody = z.object({ lon: Lon, lat: Lat }, { error: 'a point is { lon, lat }' }).strict();
-const IdList = (name: string) =>
-  z
-    .array(Id(name), { error: `${name} must be a list of ids` })
-    .max(100, `${name} has at most 100 ids`)
-    .refine((a) => new Set(a).size === a.length, `${name} must not repeat`);
+const LonNumber = z.number({ error: 'lon must be a longitude' }).min(-180).max(180);
+const LatNumber = z.number({ error: 'lat must be a latitude' }).min(-90).max(90);
+export const PointBody = z.object({ lon: LonNumber, lat: LatNumber }, { error: 'a point is { lon, lat }' }).strict();
 const DateTime = (name: string) =>
   z.iso.datetime({ offset: true, error: `${name} must be an ISO 8601 date-time with offset` }).transform((s) => new Date(s).toISOString());
 
@@ -41,11 +46,11 @@ const tableShape = {
   themes: Themes.optional(),
   /** The area the table concerns: a district id, or a drawn polygon (exactly one). */
   areaId: Id('areaId').optional(),
-  geometry: Geometry.optional(),
+  geometry: PolygonGeometry.optional(),
   meetingPlaceName: PlainText('meetingPlaceName', 200).optional(),
   meetingPlace: PointBody.optional(),
   contactName: PlainText('contactName', 200).optional(),
-  contactEmail: Email.optional(),
+  contactEmail: ContactEmail.optional(),
 };
 
 export const TableBody = z
@@ -64,7 +69,7 @@ export const TablePatchBody = z
     meetingPlaceName: tableShape.meetingPlaceName.unwrap().nullable(),
     meetingPlace: PointBody.nullable(),
     contactName: tableShape.contactName.unwrap().nullable(),
-    contactEmail: Email.nullable(),
+    contactEmail: ContactEmail.nullable(),
   })
   .partial()
   .strict()
@@ -108,20 +113,13 @@ export const OutcomeBody = z
   .object({
     route: OutcomeRoute,
     description: PlainText('description', 5000),
-    ideaIds: IdList('ideaIds').optional(),
-    activityIds: IdList('activityIds').optional(),
+    ideaIds: IdList('ideaIds', 100).optional(),
+    activityIds: IdList('activityIds', 100).optional(),
   })
   .strict();
 export type OutcomeBody = z.output<typeof OutcomeBody>;
 
 // ---- reading -------------------------------------------------------------------------------
-
-const intParam = (name: string, min: number, max: number) =>
-  z
-    .string({ error: `${name} must be given once` })
-    .regex(/^\d{1,9}$/, `${name} must be a whole number`)
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, `${name} must be between ${min} and ${max}`);
 
 export const TablesQuery = z
   .object({

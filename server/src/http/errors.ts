@@ -16,6 +16,9 @@ export class HttpError extends Error {
 }
 
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} was not found`);
+/** A 400 naming the field or parameter that is wrong, in the same shape as a schema's. */
+export const badField = (field: string, message: string) =>
+  new HttpError(400, 'invalid_request', `${field}: ${message}`, [{ path: [field], message }]);
 
 /** Turns zod issues into one readable sentence naming each bad parameter. */
 export function describeZodError(err: ZodError): string {

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { currentAccount, writeRoute } from '../auth/policy.js';
+import { currentAccount, requireRole, writeRoute } from '../auth/policy.js';
 import {
   CommentBody,
   CommentEditBody,
@@ -13,7 +13,6 @@ import {
   StageChangeBody,
 } from '../contracts/ideas.js';
 import { EmptyBody } from '../contracts/common.js';
-import { HttpError } from '../http/errors.js';
 import { sendChunks } from '../http/export-stream.js';
 import { securityContext } from '../security/context.js';
 import { rateLimit } from '../security/rate-limit.js';
@@ -131,11 +130,7 @@ export function ideasRouter(knex: Knex, settings: service.IdeaSettings): Router 
   });
 
   // ---- moderators ----
-  r.get('/moderation/reports', async (req, res) => {
-    const account = currentAccount(req);
-    if (!account.roles.some((role) => role === 'moderator' || role === 'admin')) {
-      throw new HttpError(403, 'forbidden', 'This needs one of the roles: moderator, admin');
-    }
+  r.get('/moderation/reports', requireRole('moderator', 'admin'), async (_req, res) => {
     res.json(await participation.moderationQueue(knex));
   });
   writeRoute(r, 'post', '/moderation/ideas/:id/hide', MODERATOR, async (req, res) => {

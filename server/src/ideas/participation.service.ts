@@ -175,7 +175,3 @@ export async function announceStageChange(
 
 export const notificationsOf = (knex: Knex, userId: number) => repo.notificationsOf(knex, userId, 100);
 export const markNotificationsRead = repo.markNotificationsRead;
-export const ideaDepartment = async (knex: Knex, ideaId: number): Promise<number | null | undefined> => {
-  const { rows } = await knex.raw('SELECT department_id FROM ideas WHERE id = ?', [ideaId]);
-  return rows[0] ? rows[0].department_id : undefined;
-};

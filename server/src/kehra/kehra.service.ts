@@ -24,15 +24,13 @@ import {
   type WhoIsActiveQuery,
 } from '../contracts/kehra.js';
 import { DEFAULT_GEOMETRY_LIMITS, validateUserGeometry } from '../geometry/user-geometry.js';
-import { HttpError, notFound } from '../http/errors.js';
+import { HttpError, notFound, badField } from '../http/errors.js';
 import { unknownThemes } from '../ideas/ideas.repository.js';
 import * as repo from './kehra.repository.js';
 import * as active from './who-is-active.repository.js';
 
 /** Development areas and table areas are polygons; the same size and location checks as ideas. */
 export const AREA_GEOMETRY_LIMITS = { ...DEFAULT_GEOMETRY_LIMITS, allowedTypes: ['Polygon', 'MultiPolygon'] };
-
-const badField = (field: string, message: string) => new HttpError(400, 'invalid_request', `${field}: ${message}`, [{ path: [field], message }]);
 
 export async function checkThemes(knex: Knex, themes: string[] | undefined, field = 'themes'): Promise<void> {
   if (!themes?.length) return;

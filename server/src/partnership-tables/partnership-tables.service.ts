@@ -20,14 +20,12 @@ import {
   type TablePatchBody,
 } from '../contracts/partnership-tables.js';
 import { DEFAULT_GEOMETRY_LIMITS, validateUserGeometry } from '../geometry/user-geometry.js';
-import { HttpError, notFound } from '../http/errors.js';
+import { HttpError, notFound, badField } from '../http/errors.js';
 import { areaGeometryText } from '../ideas/ideas.repository.js';
 import { checkAreas, checkThemes, polygonOf } from '../kehra/kehra.service.js';
 import * as repo from './partnership-tables.repository.js';
 
 type Actor = AuditActor & { userId: number };
-
-const badField = (field: string, message: string) => new HttpError(400, 'invalid_request', `${field}: ${message}`, [{ path: [field], message }]);
 
 /** A meeting place must be a point in the city, checked like every drawn shape. */
 async function checkPoint(knex: Knex, p: { lon: number; lat: number } | null | undefined, field: string): Promise<void> {
