@@ -123,7 +123,7 @@ describe('activities on the map', () => {
     const overlaps = page.getByTestId('activity-overlaps');
     await overlaps.getByRole('button', { name: '1 000 m' }).click();
     await page.waitForURL((u) => u.searchParams.get('distance') === '1000');
-    await overlaps.locator('[data-activities-ready="true"]').waitFor();
+    await overlaps.locator('[data-activities-ready="true"][data-overlaps-distance="1000"]').waitFor();
     const items = overlaps.locator('a.activity-item');
     await items.first().waitFor();
     const overlapTitles = await items.locator('.activity-item-title').allInnerTexts();
@@ -139,7 +139,7 @@ describe('activities on the map', () => {
     const shared = await open(`/activities/${id}?distance=1000`);
     await shared.getByTestId('activity-detail').getByRole('heading', { name: title }).waitFor();
     const sharedOverlaps = shared.getByTestId('activity-overlaps');
-    await sharedOverlaps.locator('[data-activities-ready="true"]').waitFor();
+    await sharedOverlaps.locator('[data-activities-ready="true"][data-overlaps-distance="1000"]').waitFor();
     expect(await sharedOverlaps.getByRole('button', { name: '1 000 m' }).getAttribute('aria-pressed')).toBe('true');
     expect(await sharedOverlaps.locator('a.activity-item .activity-item-title').allInnerTexts()).toEqual(overlapTitles);
     await shared.close();

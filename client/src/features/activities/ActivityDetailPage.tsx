@@ -153,7 +153,13 @@ export function ActivityDetailPage() {
         </h2>
         <p className="panel-help">{t('activities.overlaps.help')}</p>
         <DistanceChooser id="activity-distance" value={distance} onChange={setDistance} />
-        <div aria-live="polite" aria-busy={detail.isFetching} data-activities-ready={detail.isFetching ? 'false' : 'true'}>
+        {/* The distance the shown list was computed for: a navigation commits after the URL changes. */}
+        <div
+          aria-live="polite"
+          aria-busy={detail.isFetching}
+          data-activities-ready={detail.isFetching ? 'false' : 'true'}
+          data-overlaps-distance={a.overlaps.distance}
+        >
           {a.overlaps.items.length === 0 ? (
             <p>{t('activities.overlaps.none')}</p>
           ) : (
