@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import { activitiesRouter } from './activities/activities.routes.js';
 import { areasRouter } from './areas/areas.routes.js';
@@ -37,6 +38,8 @@ export function createApp(opts: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   const security = installSecurity(app, { knex: opts.db.knex, mapStyleUrl: opts.mapStyleUrl, auth: opts.auth, trustProxy: opts.trustProxy });
+  // District and layer GeoJSON compresses to about a fifth; streamed exports compress as they go.
+  app.use(compression());
   app.use(express.json({ limit: '1mb' }));
 
   const api = express.Router();

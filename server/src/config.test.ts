@@ -17,5 +17,11 @@ describe('loadConfig', () => {
   it('stops with a message naming a bad variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres/);
+    expect(() => loadConfig({ KK_IDEA_WAITING_DAYS: '0' })).toThrow(/KK_IDEA_WAITING_DAYS/);
+  });
+
+  it('flags an idea as waiting after 14 days unless told otherwise', () => {
+    expect(loadConfig({}).ideaWaitingDays).toBe(14);
+    expect(loadConfig({ KK_IDEA_WAITING_DAYS: '5' }).ideaWaitingDays).toBe(5);
   });
 });

@@ -17,6 +17,7 @@ const EnvSchema = z.object({
   KK_MAP_STYLE_URL: z.string().default('https://tiles.openfreemap.org/styles/positron'),
   KK_CLIENT_DIST: z.string().default(path.join(repoRoot, 'client/dist')),
   KK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  KK_IDEA_WAITING_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   // Accounts and security (server/src/auth/README.md).
   KK_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'KK_PUBLIC_URL must be an http(s) URL' }).optional(),
   KK_TRUST_PROXY: z.string().default('false'),
@@ -58,6 +59,8 @@ export type Config = {
   mapStyleUrl: string;
   clientDist: string;
   logLevel: z.infer<typeof EnvSchema>['KK_LOG_LEVEL'];
+  /** Days without an official's response before an idea is flagged as waiting. */
+  ideaWaitingDays: number;
   /** Express "trust proxy": false, true, a hop count or a list of addresses. */
   trustProxy: boolean | number | string;
   auth: AuthConfig;
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapStyleUrl: e.KK_MAP_STYLE_URL,
     clientDist: path.resolve(invokedFrom(env), e.KK_CLIENT_DIST),
     logLevel: e.KK_LOG_LEVEL,
+    ideaWaitingDays: e.KK_IDEA_WAITING_DAYS,
     trustProxy:
       trustProxy === 'true' ? true : trustProxy === 'false' ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,
     auth: {

@@ -21,7 +21,14 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(config.clientDist, 'index.html'))) {
     log.warn(`No built client in ${config.clientDist}: run "npm run build" (npm start does it for you)`);
   }
-  const app = createApp({ db, mapStyleUrl: config.mapStyleUrl, clientDist: config.clientDist, auth: config.auth, trustProxy: config.trustProxy });
+  const app = createApp({
+    db,
+    mapStyleUrl: config.mapStyleUrl,
+    clientDist: config.clientDist,
+    auth: config.auth,
+    trustProxy: config.trustProxy,
+    ideaWaitingDays: config.ideaWaitingDays,
+  });
   const server = app.listen(config.port, config.host, () => {
     log.info(`Kaupunki kartalla listening on http://localhost:${config.port} (ready in ${Date.now() - started} ms)`);
   });

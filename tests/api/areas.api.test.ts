@@ -43,6 +43,13 @@ const signedArea = (ring: number[][]) =>
   ring.slice(1).reduce((sum, [x, y], i) => sum + (ring[i][0] * y - x * ring[i][1]), 0) / 2;
 
 describe('GET /api/areas?level=…', () => {
+  it('answers compressed to a client that accepts gzip, and the same collection', async () => {
+    const res = await fetch(`${server.url}/api/areas?level=osa_alue`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const fc = (await res.json()) as AreaCollection;
+    expect(fc.features).toHaveLength(expectedCounts(db.areasAreReal).osa_alue);
+  });
+
   it.each(AREA_LEVELS)('returns every %s as an RFC 7946 FeatureCollection', async (level) => {
     const { status, type, body } = await get(`/api/areas?level=${level}`);
     expect(status).toBe(200);
