@@ -34,6 +34,29 @@ describe('areas on the map', () => {
     await page.close();
   });
 
+  it('the layer panel hides and shows the district boundaries; the attribution credits the sources', async (ctx) => {
+    if (!e2e.ready) return ctx.skip();
+    const page = await openMap();
+    const lines = () => page.evaluate(() => (window as unknown as KkWindow).__kkMap.renderedCount('areas-line'));
+    await expect.poll(lines).toBeGreaterThan(0);
+    const attribution = page.locator('.maplibregl-ctrl-attrib');
+    await attribution.getByText('Alueet © Helsingin kaupunki, CC BY 4.0').waitFor();
+    await attribution.getByText(/palvelukartta, Linked Events/).waitFor();
+
+    const toggle = page.getByRole('checkbox', { name: 'Näytä aluerajat ja nimet' });
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.click({ force: true });
+    await page.waitForURL((u) => u.searchParams.get('districts') === 'off');
+    await expect.poll(lines).toBe(0);
+    expect(await page.locator('.area-label').count()).toBe(0);
+
+    await toggle.click({ force: true });
+    await page.waitForURL((u) => !u.searchParams.has('districts'));
+    await expect.poll(lines).toBeGreaterThan(0);
+    await page.locator('.area-label', { hasText: /Eteläinen/i }).first().waitFor();
+    await page.close();
+  });
+
   it('picking a district zooms to it and highlights it', async (ctx) => {
     if (!e2e.ready) return ctx.skip();
     const page = await openMap();
@@ -175,5 +198,5 @@ describe('areas on the map', () => {
 });
 
 interface KkWindow {
-  __kkMap: { project(lon: number, lat: number): { x: number; y: number }; highlightFilter(): unknown };
+  __kkMap: { project(lon: number, lat: number): { x: number; y: number }; highlightFilter(): unknown; renderedCount(layerId: string): number };
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousViolations, type Page } from './support/app.js';
-import { clickMap } from './support/map.js';
+import { clickMap, dragMap } from './support/map.js';
 import { e2eApp, seedAccount, signIn } from './support/session.js';
 
 const CATHEDRAL = { lon: 24.9522, lat: 60.1704 };
@@ -73,6 +73,15 @@ describe('ideas', () => {
     await page.getByTestId('draw-status').filter({ hasText: '0 pistettä merkitty' }).waitFor();
     await draw(page, [...SQUARE, [24.9525, 60.172]]);
     await page.getByRole('button', { name: 'Kumoa viimeisin piste' }).click();
+    await page.getByTestId('draw-status').filter({ hasText: '4 pistettä merkitty' }).waitFor();
+    // A corner drags to a new place on the map; dropping it adds no corner.
+    const fourth = page.getByRole('list', { name: 'Merkityt pisteet' }).locator('li').nth(3).locator('span');
+    const before = await fourth.innerText();
+    await dragMap(page, SQUARE[3], [24.9505, 60.1712]);
+    await expect.poll(() => fourth.innerText()).not.toBe(before);
+    const [lon, lat] = (await fourth.innerText()).split(',').map(Number);
+    expect(lon).toBeCloseTo(24.9505, 3);
+    expect(lat).toBeCloseTo(60.1712, 3);
     await page.getByTestId('draw-status').filter({ hasText: '4 pistettä merkitty' }).waitFor();
     await page.getByRole('button', { name: 'Valmis' }).click();
     await page.getByRole('button', { name: 'Lähetä idea' }).click();

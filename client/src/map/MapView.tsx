@@ -116,6 +116,7 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
           compact={false}
           customAttribution={[
             t('map.attributionDistricts'),
+            t('map.attributionActivities'),
             ...(baseStyle.kind === 'offline' ? [t('map.attributionLand')] : []),
           ]}
         />

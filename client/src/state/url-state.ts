@@ -84,6 +84,13 @@ export function useSearchParam(name: string): [string | null, (v: string | null)
   return [value, set];
 }
 
+/** District lines and names on the map: ?districts=off hides them (a chosen area stays highlighted). */
+export function useDistrictsShown(): [boolean, (shown: boolean) => void] {
+  const [value, set] = useSearchParam('districts');
+  const setShown = useCallback((shown: boolean) => set(shown ? null : 'off'), [set]);
+  return [value !== 'off', setShown];
+}
+
 /**
  * Activity filters (?department=&theme=&kind=&status=&from=&to=): read as one object, written as
  * a patch so each control changes only its own parameters. The area filter is ?area= above.

@@ -13,11 +13,27 @@ export async function openMapPage(newPage: () => Promise<Page>, url: string): Pr
   return page;
 }
 
-/** Clicks the map at a longitude/latitude, projected to pixels by the map itself. */
-export async function clickMap(page: Page, [lon, lat]: [number, number]): Promise<void> {
+/** The page pixel of a longitude/latitude, projected by the map itself. */
+async function pagePixel(page: Page, [lon, lat]: [number, number]): Promise<{ x: number; y: number }> {
   const pixel = await page.evaluate(({ lon, lat }) => (window as unknown as KkWindow).__kkMap.project(lon, lat), { lon, lat });
   const canvas = (await page.locator(`${MAP} canvas`).boundingBox())!;
-  await page.mouse.click(canvas.x + pixel.x, canvas.y + pixel.y);
+  return { x: canvas.x + pixel.x, y: canvas.y + pixel.y };
+}
+
+/** Clicks the map at a longitude/latitude. */
+export async function clickMap(page: Page, at: [number, number]): Promise<void> {
+  const { x, y } = await pagePixel(page, at);
+  await page.mouse.click(x, y);
+}
+
+/** Presses the mouse at one longitude/latitude and releases it at another, in small steps. */
+export async function dragMap(page: Page, from: [number, number], to: [number, number]): Promise<void> {
+  const a = await pagePixel(page, from);
+  const b = await pagePixel(page, to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(b.x, b.y, { steps: 8 });
+  await page.mouse.up();
 }
 
 /** Waits until a map layer draws at least one feature in the current view. */

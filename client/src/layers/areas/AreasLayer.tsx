@@ -4,7 +4,7 @@ import { Layer, Marker, Source } from 'react-map-gl/maplibre';
 import { AREA_LEVELS, type AreaLevel } from '@contracts/areas';
 import type { MapLayerProps } from '@/map/layer-props';
 import { resolveColor } from '@/map/theme';
-import { useSelectedAreaId } from '@/state/url-state';
+import { useDistrictsShown, useSelectedAreaId } from '@/state/url-state';
 import { areaName } from './area-name';
 import {
   AREA_COLORS,
@@ -41,6 +41,7 @@ function useThemedPaint() {
 export function AreasLayer({ zoom }: MapLayerProps) {
   const { i18n } = useTranslation();
   const [selectedId] = useSelectedAreaId();
+  const [districtsShown] = useDistrictsShown();
   const { index } = useAreaIndex();
   const paint = useThemedPaint();
   const selected = selectedId == null ? undefined : index.byId.get(selectedId);
@@ -49,24 +50,27 @@ export function AreasLayer({ zoom }: MapLayerProps) {
   const outline = index.collections.suurpiiri;
   const selection = (selected && index.collections[selected.level]) || EMPTY;
   const filter = highlightFilter(selected ? selected.id : null);
+  // Hidden, not unmounted: the sources stay loaded, so the map's readiness and the picker still work.
+  const visibility = districtsShown ? 'visible' : 'none';
+  const shownLayout = (layer: { layout?: object }) => ({ ...layer.layout, visibility }) as never;
 
   // All sources mount together so the layer order (highlight on top) never depends on load order.
   if (!shown || !outline) return null;
   return (
     <>
       <Source id={AREAS_SOURCE} type="geojson" data={shown as never}>
-        <Layer {...areasFill} paint={paint(areasFill.id)} />
-        <Layer {...areasLine} paint={paint(areasLine.id)} />
+        <Layer {...areasFill} layout={shownLayout(areasFill)} paint={paint(areasFill.id)} />
+        <Layer {...areasLine} layout={shownLayout(areasLine)} paint={paint(areasLine.id)} />
       </Source>
       <Source id={AREAS_OUTLINE_SOURCE} type="geojson" data={outline as never}>
-        <Layer {...areasBoundaryLine} paint={paint(areasBoundaryLine.id)} />
+        <Layer {...areasBoundaryLine} layout={shownLayout(areasBoundaryLine)} paint={paint(areasBoundaryLine.id)} />
       </Source>
       <Source id={AREAS_SELECTION_SOURCE} type="geojson" data={selection as never}>
         <Layer {...areasHighlight} filter={filter} paint={paint(areasHighlight.id)} />
         <Layer {...areasHighlightLine} filter={filter} paint={paint(areasHighlightLine.id)} />
       </Source>
       {/* Labels are HTML, not symbol layers: the offline style has no glyph server. */}
-      {shown.features.map((f) => (
+      {districtsShown && shown.features.map((f) => (
         <Marker key={f.properties.id} longitude={f.properties.labelLon} latitude={f.properties.labelLat} anchor="center">
           <span
             className={`area-label area-label--${level}${f.properties.id === selectedId ? ' area-label--selected' : ''}`}

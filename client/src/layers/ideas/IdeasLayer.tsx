@@ -7,7 +7,7 @@ import { IDEA_STAGES, type IdeaStage } from '@contracts/ideas';
 import type { Feature, GeoJsonGeometry } from '@contracts/common';
 import { claimMapClicks } from '@/map/MapView';
 import { resolveColor } from '@/map/theme';
-import { draftPreview, draftStore, useDraft } from './draft';
+import { draftPreview, draftStore, toVertex, useDraft } from './draft';
 import { useIdeaFilter } from './filters';
 import { ideaDetailQuery, ideasQuery } from './query';
 import {
@@ -125,7 +125,7 @@ function useMapClicks() {
     if (!map) return;
     return claimMapClicks((e) => {
       if (draftStore.get().drawing) {
-        draftStore.add([Number(e.lngLat.lng.toFixed(6)), Number(e.lngLat.lat.toFixed(6))]);
+        draftStore.add(toVertex(e.lngLat));
         return true;
       }
       const layers = [...CLICKABLE, ideasCluster.id].filter((id) => map.getLayer(id));
@@ -189,9 +189,18 @@ export function IdeasLayer() {
         <Layer {...ideasDraftFill} paint={paint(ideasDraftFill.id)} />
         <Layer {...ideasDraftLine} paint={paint(ideasDraftLine.id)} />
       </Source>
-      {/* Vertices are HTML markers; the form lists the same vertices for keyboard and screen reader users. */}
+      {/* Vertices are HTML markers that drag to move; the form lists the same vertices for keyboard and screen reader users. */}
       {draft.vertices.map(([lon, lat], i) => (
-        <Marker key={`${i}-${lon}-${lat}`} longitude={lon} latitude={lat} anchor="center">
+        <Marker
+          key={`${i}-${lon}-${lat}`}
+          longitude={lon}
+          latitude={lat}
+          anchor="center"
+          draggable
+          onDragEnd={(e) => draftStore.move(i, toVertex(e.lngLat))}
+          // A click on a corner (or the end of its drag) is not a click on the map: no new corner.
+          onClick={(e) => e.originalEvent.stopPropagation()}
+        >
           <span className={`idea-vertex${i === 0 ? ' idea-vertex--first' : ''}`} aria-hidden="true" />
         </Marker>
       ))}

@@ -39,12 +39,17 @@ export const draftStore = {
   /** A point has one vertex: a new click moves it. */
   add: (p: Position) =>
     set({ ...draft, vertices: draft.mode === 'point' ? [p] : [...draft.vertices, p] }),
+  /** A corner dragged on the map to a new place. */
+  move: (index: number, p: Position) => set({ ...draft, vertices: draft.vertices.map((v, i) => (i === index ? p : v)) }),
   undo: () => set({ ...draft, vertices: draft.vertices.slice(0, -1) }),
   remove: (index: number) => set({ ...draft, vertices: draft.vertices.filter((_, i) => i !== index) }),
   clear: () => set({ ...draft, vertices: [], drawing: true }),
   setDrawing: (drawing: boolean) => set({ ...draft, drawing }),
   reset: () => set(EMPTY),
 };
+
+/** A map position as a vertex, to six decimals (~0.1 m): finer is noise, and it keeps request bodies short. */
+export const toVertex = ({ lng, lat }: { lng: number; lat: number }): Position => [Number(lng.toFixed(6)), Number(lat.toFixed(6))];
 
 export const useDraft = () => useSyncExternalStore(draftStore.subscribe, draftStore.get, draftStore.get);
 
