@@ -42,6 +42,43 @@ const decimals = (n: number) => (String(n).split('.')[1] ?? '').length;
 const signedArea = (ring: number[][]) =>
   ring.slice(1).reduce((sum, [x, y], i) => sum + (ring[i][0] * y - x * ring[i][1]), 0) / 2;
 
+describe('district downloads (/api/areas.csv, /api/areas.geojson)', () => {
+  it.each(AREA_LEVELS)('gives every %s as CSV rows with its area in km², and as GeoJSON', async (level) => {
+    const count = expectedCounts(db.areasAreReal)[level];
+    const csv = await fetch(`${server.url}/api/areas.csv?level=${level}`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('content-disposition')).toContain(`districts-${level}.csv`);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('id,level,code,fullCode,nameFi,nameSv,parentId,areaKm2,lon,lat,wkt');
+    expect(lines).toHaveLength(count + 1);
+    for (const line of lines.slice(1)) expect(line).toMatch(new RegExp(`^\\d+,${level},.*,\\d+(\\.\\d+)?,2[45]\\.\\d+,60\\.\\d+,"MULTIPOLYGON`));
+
+    const geo = await fetch(`${server.url}/api/areas.geojson?level=${level}`);
+    expect(geo.headers.get('content-disposition')).toContain(`districts-${level}.geojson`);
+    const fc = (await geo.json()) as AreaCollection;
+    expect(fc.features).toHaveLength(count);
+    expect(fc.features.every((f) => f.properties.level === level && f.geometry.type === 'MultiPolygon')).toBe(true);
+  });
+
+  it('areas add up: the major districts cover what their sub-districts cover', async () => {
+    const total = async (level: string) => {
+      const fc = (await (await fetch(`${server.url}/api/areas.geojson?level=${level}`)).json()) as AreaCollection;
+      return fc.features.reduce((sum, f) => sum + (f.properties as unknown as { areaKm2: number }).areaKm2, 0);
+    };
+    const [major, minor] = [await total('suurpiiri'), await total('osa_alue')];
+    expect(major).toBeGreaterThan(0);
+    expect(Math.abs(major - minor) / major).toBeLessThan(0.01);
+  });
+
+  it('refuses an unknown or missing level with a 400 naming it', async () => {
+    for (const path of ['/api/areas.csv?level=kunta', '/api/areas.geojson']) {
+      const res = await fetch(server.url + path);
+      expect(res.status, path).toBe(400);
+      expect(ErrorBody.parse(await res.json()).error.message).toContain('level');
+    }
+  });
+});
+
 describe('GET /api/areas?level=…', () => {
   it('answers compressed to a client that accepts gzip, and the same collection', async () => {
     const res = await fetch(`${server.url}/api/areas?level=osa_alue`, { headers: { 'Accept-Encoding': 'gzip' } });

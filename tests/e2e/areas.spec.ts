@@ -31,6 +31,10 @@ describe('areas on the map', () => {
     await page.locator('.area-label', { hasText: /Eteläinen/i }).first().waitFor();
     // The list, the map's accessible twin, holds the same top-level districts.
     await page.getByRole('button', { name: /^Eteläinen/ }).waitFor();
+    // Each division level downloads as open data.
+    const downloads = page.getByTestId('area-downloads');
+    expect(await downloads.getByRole('link', { name: 'CSV' }).nth(2).getAttribute('href')).toBe('/api/areas.csv?level=osa_alue');
+    expect(await downloads.getByRole('link', { name: 'GeoJSON' }).first().getAttribute('href')).toBe('/api/areas.geojson?level=suurpiiri');
     await page.close();
   });
 

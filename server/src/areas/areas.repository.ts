@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { AreaLevel, AreaSummary } from '../contracts/areas.js';
+import type { AreaCsvRow, AreaLevel, AreaSummary } from '../contracts/areas.js';
 
 interface AreaRow {
   id: number;
@@ -49,6 +49,41 @@ export async function areaCollectionJson(knex: Knex, level: AreaLevel): Promise<
 }
 
 /** The areas at every level whose polygon covers the point (boundaries count as inside). */
+/** One level's districts as table rows (the CSV download), by Finnish name like the map's list. */
+export async function areaRows(knex: Knex, level: AreaLevel, page: { limit: number; offset: number }): Promise<AreaCsvRow[]> {
+  const { rows } = await knex.raw(
+    `SELECT id, level, code, full_code, name_fi, name_sv, parent_id,
+            round((ST_Area(geom::geography) / 1e6)::numeric, 3)::float8 AS area_km2,
+            round(ST_X(coalesce(label_point, ST_PointOnSurface(geom)))::numeric, 6)::float8 AS lon,
+            round(ST_Y(coalesce(label_point, ST_PointOnSurface(geom)))::numeric, 6)::float8 AS lat,
+            ST_AsText(geom, 6) AS wkt
+       FROM areas WHERE level = ? ORDER BY name_fi, id LIMIT ? OFFSET ?`,
+    [level, page.limit, page.offset],
+  );
+  return (rows as (AreaRow & { area_km2: number; lon: number; lat: number; wkt: string })[]).map((r) => ({
+    ...toAreaSummary(r),
+    areaKm2: r.area_km2,
+    lon: r.lon,
+    lat: r.lat,
+    wkt: r.wkt,
+  }));
+}
+
+/** One level's districts as GeoJSON feature array text, for the download (same features as the map's). */
+export async function areaFeaturesJson(knex: Knex, level: AreaLevel, page: { limit: number; offset: number }): Promise<{ json: string; count: number }> {
+  const { rows } = await knex.raw(
+    `SELECT coalesce(json_agg(json_build_object(
+              'type', 'Feature', 'id', a.id, 'geometry', ST_AsGeoJSON(a.geom, 6)::json,
+              'properties', json_build_object('id', a.id, 'level', a.level, 'code', a.code, 'fullCode', a.full_code,
+                                              'nameFi', a.name_fi, 'nameSv', a.name_sv, 'parentId', a.parent_id,
+                                              'areaKm2', round((ST_Area(a.geom::geography) / 1e6)::numeric, 3)))
+            ORDER BY a.name_fi, a.id), '[]'::json)::text AS json, count(*)::int AS count
+       FROM (SELECT * FROM areas WHERE level = ? ORDER BY name_fi, id LIMIT ? OFFSET ?) a`,
+    [level, page.limit, page.offset],
+  );
+  return rows[0] as { json: string; count: number };
+}
+
 export async function areasCoveringPoint(knex: Knex, lon: number, lat: number): Promise<AreaSummary[]> {
   const { rows } = await knex.raw(
     `SELECT id, level, code, full_code, name_fi, name_sv, parent_id

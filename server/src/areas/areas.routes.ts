@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { AreasQuery, LocateQuery } from '../contracts/areas.js';
+import { sendChunks } from '../http/export-stream.js';
 import * as service from './areas.service.js';
 
 export function areasRouter(knex: Knex): Router {
@@ -8,6 +9,15 @@ export function areasRouter(knex: Knex): Router {
   r.get('/areas', async (req, res) => {
     const q = AreasQuery.parse(req.query);
     res.type('application/geo+json').send(await service.areaCollectionJson(knex, q.level));
+  });
+  // Downloads of one level: a table with each district's area and label point, or GeoJSON.
+  r.get('/areas.csv', async (req, res) => {
+    const { level } = AreasQuery.parse(req.query);
+    await sendChunks(res, service.areaCsvChunks(knex, level), 'text/csv; charset=utf-8', `districts-${level}.csv`);
+  });
+  r.get('/areas.geojson', async (req, res) => {
+    const { level } = AreasQuery.parse(req.query);
+    await sendChunks(res, service.areaGeoJsonChunks(knex, level), 'application/geo+json', `districts-${level}.geojson`);
   });
   r.get('/areas/locate', async (req, res) => {
     const q = LocateQuery.parse(req.query);

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { repoRoot } from '../config.js';
-import { AREA_LEVELS, type AreaLevel, type LocateResponse } from '../contracts/areas.js';
+import { AREA_CSV_COLUMNS, AREA_LEVELS, type AreaLevel, type LocateResponse } from '../contracts/areas.js';
+import { csvExport, geoJsonExport } from '../http/export-stream.js';
 import { log } from '../log.js';
 import { readAreaSource, type AreaSourceData, type RejectedFeature } from './area-sources.js';
 import * as repo from './areas.repository.js';
@@ -115,3 +116,10 @@ export async function locatePoint(knex: Knex, lon: number, lat: number): Promise
 
 export const areaCollectionJson = repo.areaCollectionJson;
 export const basemapLandJson = repo.basemapLandJson;
+
+/** Every district of a level is far below one export page; the pages only keep the reads bounded. */
+const AREA_EXPORT_MAX = 10_000;
+export const areaCsvChunks = (knex: Knex, level: AreaLevel) =>
+  csvExport(AREA_CSV_COLUMNS, { limit: AREA_EXPORT_MAX, offset: 0 }, (p) => repo.areaRows(knex, level, p));
+export const areaGeoJsonChunks = (knex: Knex, level: AreaLevel) =>
+  geoJsonExport({ limit: AREA_EXPORT_MAX, offset: 0 }, (p) => repo.areaFeaturesJson(knex, level, p));

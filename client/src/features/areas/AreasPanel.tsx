@@ -2,6 +2,7 @@ import { LoadingSpinner, Notification } from 'hds-react';
 import { useTranslation } from 'react-i18next';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
 import { usePoint, useSelectedAreaId } from '@/state/url-state';
+import { AreaDownloads } from './AreaDownloads';
 import { AreaList } from './AreaList';
 import { AreaPicker } from './AreaPicker';
 import { LocatePanel } from './LocatePanel';
@@ -26,6 +27,7 @@ export function AreasPanel() {
       <AreaPicker index={index} selectedId={selectedId} onSelect={select} />
       <LocatePanel point={point} onPoint={setPoint} onSelectArea={select} />
       <AreaList index={index} selectedId={selectedId} onSelect={select} />
+      <AreaDownloads />
     </>
   );
 }
