@@ -2,12 +2,14 @@
  * npm run bench [-- --sizes 10000,100000 --import-sample 2000]
  * Generates synthetic activities in a temporary embedded database (or in DATABASE_URL, where it
  * adds rows of source 'bench' and removes them again) and prints: items per second through the
- * importer path, and viewport query time and payload size at each size; then the districts layer
+ * importer path, and viewport query time and payload size at each size (also the map's cell counts for
+ * views holding more than it fetches); then the districts layer
  * (payload and time per level), idea submission latency and the ideas layer with 10 000 ideas.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { activityClusters } from '../server/src/activities/activities.clusters.js';
 import { activityCollectionJson } from '../server/src/activities/activities.service.js';
 import { areaCollectionJson } from '../server/src/areas/areas.repository.js';
 import { AREA_LEVELS } from '../server/src/contracts/areas.js';
@@ -124,6 +126,20 @@ async function time(f: ActivityFilter, limit: number): Promise<{ ms: number; byt
   return { ms: runs[2], bytes: Buffer.byteLength(out.body), returned: out.numberReturned, matched: out.numberMatched };
 }
 
+/** Median and 95th percentile of `runs` calls, in ms. */
+async function measure<T>(runs: number, f: (i: number) => Promise<T>): Promise<{ median: number; p95: number; last: T }> {
+  const ms: number[] = [];
+  let last!: T;
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    last = await f(i);
+    ms.push(performance.now() - s);
+  }
+  ms.sort((a, b) => a - b);
+  return { median: ms[Math.floor(runs / 2)], p95: ms[Math.min(runs - 1, Math.floor(runs * 0.95))], last };
+}
+const kib = (text: string) => `${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`;
+
 const VIEWPORTS: [string, ActivityFilter, number][] = [
   ['district viewport (~2.8 × 2.8 km), limit 1000', { bbox: [24.92, 60.17, 24.97, 60.195] }, 1000],
   ['whole city, limit 1000', { bbox: [24.78, 60.1, 25.25, 60.3] }, 1000],
@@ -138,24 +154,19 @@ for (const n of sizes) {
     const r = await time(f, limit);
     console.log(`  ${label.padEnd(48)} ${r.ms.toFixed(1).padStart(7)} ms median of 5, ${(r.bytes / 1024).toFixed(0).padStart(5)} KiB, ${r.returned} of ${r.matched}`);
   }
+  // What the map asks for when a view holds more than it fetches one by one.
+  for (const [label, zoom] of [['whole city, cells at zoom 10', 10], ['whole city, cells at zoom 12', 12]] as const) {
+    const r = await measure(5, () => activityClusters(knex, { bbox: [24.78, 60.1, 25.25, 60.3] }, zoom));
+    const body = JSON.stringify(r.last);
+    console.log(
+      `  ${label.padEnd(48)} ${r.median.toFixed(1).padStart(7)} ms median of 5, ${kib(body).padStart(5)}, ${r.last.features.length} cells of ${r.last.numberMatched}`,
+    );
+  }
 }
 
 await knex.raw(`DELETE FROM activities WHERE source = 'bench'`);
 await knex.raw(`DELETE FROM data_imports WHERE dataset = 'activities:bench'`);
 
-/** Median and 95th percentile of `runs` calls, in ms. */
-async function measure<T>(runs: number, f: (i: number) => Promise<T>): Promise<{ median: number; p95: number; last: T }> {
-  const ms: number[] = [];
-  let last!: T;
-  for (let i = 0; i < runs; i++) {
-    const s = performance.now();
-    last = await f(i);
-    ms.push(performance.now() - s);
-  }
-  ms.sort((a, b) => a - b);
-  return { median: ms[Math.floor(runs / 2)], p95: ms[Math.min(runs - 1, Math.floor(runs * 0.95))], last };
-}
-const kib = (text: string) => `${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`;
 
 // 3. The districts layer as the map loads it.
 console.log('\nDistricts layer (GET /api/areas?level=…, built in PostGIS)');

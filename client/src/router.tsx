@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ActivitiesPanel } from '@/features/activities/ActivitiesPanel';
 import { ActivityDetailPage } from '@/features/activities/ActivityDetailPage';
+import { ActivityNewPage } from '@/features/activities/ActivityNewPage';
 import { AreasPanel } from '@/features/areas/AreasPanel';
 import { accountRoutes } from '@/features/account/routes';
 import { AdminPage } from '@/features/admin/AdminPage';
@@ -23,6 +24,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <AreasPanel /> },
       { path: 'activities', element: <ActivitiesPanel /> },
+      { path: 'activities/new', element: <ActivityNewPage /> },
       { path: 'activities/:id', element: <ActivityDetailPage /> },
       { path: 'ideas', element: <IdeasPanel /> },
       { path: 'ideas/new', element: <SubmitIdeaPage /> },

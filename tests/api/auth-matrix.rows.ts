@@ -67,6 +67,8 @@ const OFFICIALS: readonly Actor[] = ['official'];
 const KEHRA: readonly Actor[] = ['kehra', 'admin'];
 /** Partnership tables: any official (the convener is text, not a department) and admins. */
 const TABLE_KEEPERS: readonly Actor[] = ['official', 'officialOtherDepartment', 'admin'];
+/** Activities: officials of the activity's (own) department and admins. */
+const ACTIVITY_KEEPERS: readonly Actor[] = ['official', 'admin'];
 
 export const MATRIX: MatrixRow[] = [
   // ---- accounts (server/src/auth/auth.routes.ts) ----
@@ -186,6 +188,26 @@ export const MATRIX: MatrixRow[] = [
     route: 'POST /api/overlaps',
     allowed: 'everyone',
     request: (c) => ({ path: '/api/overlaps', body: { area: c.areaId } }),
+  },
+  {
+    route: 'POST /api/activities',
+    allowed: ACTIVITY_KEEPERS,
+    request: (c) => ({
+      path: '/api/activities',
+      body: { department: c.departments.own, kind: 'event', status: 'planned', titleFi: 'Matriisin tapahtuma', themes: ['culture'], startsAt: '2030-01-01', geometry: POINT },
+    }),
+    textFields: ['titleFi'],
+  },
+  {
+    route: 'PATCH /api/activities/:id',
+    allowed: ACTIVITY_KEEPERS,
+    request: async (c) => ({ path: `/api/activities/${await ownActivity(c, 'kept')}`, body: { status: 'ongoing', endsAt: '2031-01-01' } }),
+  },
+  {
+    route: 'DELETE /api/activities/:id',
+    allowed: ACTIVITY_KEEPERS,
+    // A fresh activity each time: one removed by an actor must not turn the next one's 403 into 404.
+    request: async (c) => ({ path: `/api/activities/${await ownActivity(c)}` }),
   },
 
   // ---- Kehrä groups (server/src/kehra/kehra.routes.ts): resources in the own group ----
@@ -334,6 +356,22 @@ export const MATRIX: MatrixRow[] = [
 
 /** A small square in the middle of the city (inside every district division). */
 const SQUARE = { type: 'Polygon', coordinates: [[[24.9515, 60.1698], [24.9529, 60.1698], [24.9529, 60.171], [24.9515, 60.171], [24.9515, 60.1698]]] };
+
+const POINT = { type: 'Point', coordinates: [24.9522, 60.1704] };
+
+/** An activity of the own department, written straight in the database; `key` reuses one. */
+async function ownActivity(c: MatrixContext, key?: string): Promise<number> {
+  const make = async () => {
+    const { rows } = await c.knex.raw(
+      `INSERT INTO activities (department_id, kind, title_fi, source, source_id, geom)
+       SELECT id, 'project', 'Matriisin hanke', 'matrix', ?, ST_SetSRID(ST_GeomFromGeoJSON(?), 4326) FROM departments WHERE slug = ?
+       RETURNING id`,
+      [c.unique(), JSON.stringify(POINT), c.departments.own],
+    );
+    return rows[0].id as number;
+  };
+  return key ? once(c, `activity:${key}`, make) : make();
+}
 
 const fixtures = new WeakMap<Knex, Map<string, Promise<number>>>();
 function once(c: MatrixContext, key: string, make: () => Promise<number>): Promise<number> {

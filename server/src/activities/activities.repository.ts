@@ -411,7 +411,7 @@ export async function upsertActivity(knex: Knex, a: ActivityInput): Promise<Upse
 }
 
 /** Makes the activity's themes exactly `slugs`; returns whether anything changed. */
-async function setActivityThemes(knex: Knex, activityId: number, slugs: string[]): Promise<boolean> {
+export async function setActivityThemes(knex: Knex, activityId: number, slugs: string[]): Promise<boolean> {
   const { rows: removed } = await knex.raw(
     `DELETE FROM activity_themes WHERE activity_id = ?
         AND theme_id NOT IN (SELECT id FROM themes WHERE slug = ANY(?::text[])) RETURNING theme_id`,
@@ -424,6 +424,41 @@ async function setActivityThemes(knex: Knex, activityId: number, slugs: string[]
     [activityId, slugs],
   );
   return removed.length + added.length > 0;
+}
+
+/** The department id of an activity, or null when there is no such activity. */
+export async function departmentOfActivity(knex: Knex, id: number): Promise<number | null> {
+  const { rows } = await knex.raw('SELECT department_id FROM activities WHERE id = ?', [id]);
+  return (rows[0]?.department_id as number | undefined) ?? null;
+}
+
+/** The columns an edit may change; only the ones given are written. */
+export type ActivityChanges = Partial<Omit<ActivityInput, 'source' | 'sourceId' | 'isDemo' | 'themes' | 'geometry'>> & {
+  /** Checked GeoJSON text (validateUserGeometry). */
+  geoJson?: string;
+};
+
+const CHANGE_COLUMNS = {
+  kind: 'kind', status: 'status', titleFi: 'title_fi', titleSv: 'title_sv', titleEn: 'title_en',
+  descriptionFi: 'description_fi', descriptionSv: 'description_sv', descriptionEn: 'description_en',
+  startsAt: 'starts_at', endsAt: 'ends_at', contact: 'contact', url: 'url',
+} as const satisfies Partial<Record<keyof ActivityChanges, string>>;
+
+/** Updates what `c` names; a changed geometry makes the area trigger recompute the activity's areas. */
+export async function updateActivity(knex: Knex, id: number, c: ActivityChanges): Promise<void> {
+  const set: Record<string, unknown> = { updated_at: knex.fn.now() };
+  for (const [key, column] of Object.entries(CHANGE_COLUMNS)) {
+    const value = c[key as keyof typeof CHANGE_COLUMNS];
+    if (value !== undefined) set[column] = value;
+  }
+  if (c.department !== undefined) set.department_id = knex.raw('(SELECT id FROM departments WHERE slug = ?)', [c.department]);
+  if (c.geoJson !== undefined) set.geom = knex.raw('ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326)', [c.geoJson]);
+  await knex('activities').where({ id }).update(set);
+}
+
+export async function deleteActivity(knex: Knex, id: number): Promise<boolean> {
+  const { rows } = await knex.raw('DELETE FROM activities WHERE id = ? RETURNING id', [id]);
+  return rows.length > 0;
 }
 
 export async function deleteActivitiesWhere(knex: Knex, where: { isDemo: true } | { source: string }): Promise<number> {

@@ -1,11 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { outOfScope } from '../auth/policy.js';
 import {
   ACTIVITIES_DEFAULT_LIMIT,
   ACTIVITY_CSV_COLUMNS,
+  OFFICIAL_SOURCE,
   OVERLAP_DEFAULT_DISTANCE,
   type ActivitiesQuery,
+  type ActivityBody,
   type ActivityDetail,
   type ActivityFilter,
+  type ActivityPatchBody,
   type OverlapPair,
   type OverlapsResponse,
 } from '../contracts/activities.js';
@@ -17,18 +23,17 @@ import * as repo from './activities.repository.js';
 export const listDepartments = repo.listDepartments;
 export const listThemes = repo.listThemes;
 
+/** A 400 naming `field` when some of `given` are not among the known slugs. */
+async function checkKnown(field: string, what: string, given: string[], list: () => Promise<{ slug: string }[]>): Promise<void> {
+  const known = (await list()).map((r) => r.slug);
+  const unknown = given.filter((s) => !known.includes(s));
+  if (unknown.length) throw badField(field, `unknown ${what}(s): ${unknown.join(', ')} (known: ${known.join(', ')})`);
+}
+
 /** Filters whose values must exist in the database: unknown ones are a 400 naming the parameter. */
 export async function checkFilterReferences(knex: Knex, f: ActivityFilter): Promise<void> {
-  if (f.theme) {
-    const known = new Set((await repo.listThemes(knex)).map((t) => t.slug));
-    const unknown = f.theme.filter((s) => !known.has(s));
-    if (unknown.length) throw badField('theme', `unknown theme(s): ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
-  }
-  if (f.department) {
-    const known = new Set((await repo.listDepartments(knex)).map((d) => d.slug));
-    const unknown = f.department.filter((s) => !known.has(s));
-    if (unknown.length) throw badField('department', `unknown department(s): ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
-  }
+  if (f.theme) await checkKnown('theme', 'theme', f.theme, () => repo.listThemes(knex));
+  if (f.department) await checkKnown('department', 'department', f.department, () => repo.listDepartments(knex));
   if (f.area) {
     const missing = await repo.missingAreaIds(knex, f.area);
     if (missing.length) throw badField('area', `unknown area id(s): ${missing.join(', ')}`);
@@ -97,6 +102,16 @@ export async function activityDetail(knex: Knex, id: number, distance = OVERLAP_
   };
 }
 
+/** A drawn geometry checked as every drawn shape is; a 400 names the field and keeps the checker's message. */
+async function geometryField(knex: Knex, geometry: unknown): Promise<string> {
+  try {
+    return await validateUserGeometry(knex, geometry);
+  } catch (err) {
+    if (err instanceof HttpError && err.status === 400) throw badField('geometry', err.message);
+    throw err;
+  }
+}
+
 const OVERLAP_ACTIVITY_LIMIT = 2000;
 const OVERLAP_PAIR_LIMIT = 1000;
 
@@ -110,13 +125,7 @@ export async function overlapsOfPlace(
     if (!(await repo.areaExists(knex, q.area))) throw badField('area', `unknown area id: ${q.area}`);
     subject = { areaId: q.area };
   } else {
-    try {
-      subject = { geoJson: await validateUserGeometry(knex, q.geometry) };
-    } catch (err) {
-      // Name the parameter, keep the geometry checker's message.
-      if (err instanceof HttpError && err.status === 400) throw badField('geometry', err.message);
-      throw err;
-    }
+    subject = { geoJson: await geometryField(knex, q.geometry) };
   }
   const r = await repo.overlapsOfPlace(knex, subject, {
     distance,
@@ -139,4 +148,75 @@ export async function overlapsOfPlace(
     pairs,
     truncated: r.activityCount >= OVERLAP_ACTIVITY_LIMIT || pairs.length >= OVERLAP_PAIR_LIMIT,
   };
+}
+
+// ---- writing (officials of the department, admins) -----------------------------------------
+
+/** The departments (slugs) an account may write activities for; null for every one (admins). */
+export type DepartmentAuthority = string[] | null;
+
+export const departmentOfActivity = repo.departmentOfActivity;
+
+async function checkWriteReferences(knex: Knex, b: { department?: string; themes?: string[] }): Promise<void> {
+  if (b.department !== undefined) await checkKnown('department', 'department', [b.department], () => repo.listDepartments(knex));
+  if (b.themes?.length) await checkKnown('themes', 'theme', b.themes, () => repo.listThemes(knex));
+}
+
+/** What the audit log keeps of an activity: its fields and its place. */
+const auditView = (row: repo.ActivityDetailRow | null) => row && { ...row.properties, geometry: row.geometry };
+
+/** A new activity entered in the app: source 'official' with a generated id, never an importer's key. */
+export async function createActivity(knex: Knex, actor: AuditActor, body: ActivityBody): Promise<number> {
+  await checkWriteReferences(knex, body);
+  const geoJson = await geometryField(knex, body.geometry);
+  return knex.transaction(async (trx) => {
+    const { geometry: _g, themes, ...fields } = body;
+    const { id } = await repo.upsertActivity(trx, {
+      ...fields,
+      themes: themes ?? [],
+      source: OFFICIAL_SOURCE,
+      sourceId: randomUUID(),
+      geometry: JSON.parse(geoJson),
+    });
+    await recordAudit(trx, actor, { action: 'activity.create', target: { type: 'activity', id }, after: auditView(await repo.activityById(trx, id)) });
+    return id;
+  });
+}
+
+/**
+ * Changes what the body names. Moving an activity to another department needs authority there
+ * too; the time span is checked against the stored start or end when only one of them is given.
+ */
+export async function updateActivity(
+  knex: Knex,
+  actor: AuditActor,
+  id: number,
+  body: ActivityPatchBody,
+  authority: DepartmentAuthority,
+): Promise<void> {
+  await checkWriteReferences(knex, body);
+  if (body.department !== undefined && authority && !authority.includes(body.department)) throw outOfScope('department');
+  const geoJson = body.geometry === undefined ? undefined : await geometryField(knex, body.geometry);
+  await knex.transaction(async (trx) => {
+    const before = await repo.activityById(trx, id);
+    if (!before) throw notFound(`Activity ${id}`);
+    const startsAt = body.startsAt !== undefined ? body.startsAt : before.properties.startsAt;
+    const endsAt = body.endsAt !== undefined ? body.endsAt : before.properties.endsAt;
+    if (startsAt && endsAt && new Date(endsAt) < new Date(startsAt)) {
+      throw badField('endsAt', `endsAt must not be before startsAt (${startsAt})`);
+    }
+    const { geometry: _g, themes, ...fields } = body;
+    await repo.updateActivity(trx, id, { ...fields, geoJson });
+    if (themes) await repo.setActivityThemes(trx, id, themes);
+    const after = await repo.activityById(trx, id);
+    await recordAudit(trx, actor, { action: 'activity.update', target: { type: 'activity', id }, before: auditView(before), after: auditView(after) });
+  });
+}
+
+export async function deleteActivity(knex: Knex, actor: AuditActor, id: number): Promise<void> {
+  await knex.transaction(async (trx) => {
+    const before = await repo.activityById(trx, id);
+    if (!before || !(await repo.deleteActivity(trx, id))) throw notFound(`Activity ${id}`);
+    await recordAudit(trx, actor, { action: 'activity.delete', target: { type: 'activity', id }, before: auditView(before) });
+  });
 }

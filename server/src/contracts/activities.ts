@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AreaSummary } from './areas.js';
-import type { Feature, FeatureCollection, GeoJsonGeometry } from './common.js';
+import { PlainText, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
 
 /** Shapes of the activities API. No server imports: the client imports this file. */
 
@@ -110,6 +110,27 @@ export const ActivitiesExportQuery = z
   })
   .strict()
   .superRefine(spanOrder);
+
+/**
+ * GET /api/activities/clusters: counts per map cell for a view that holds more activities than the
+ * map fetches one by one (MAP_LIMIT on the client), so the map never shows an arbitrary subset.
+ */
+export const ActivityClustersQuery = z
+  .object({ ...activityFilterShape, bbox: Bbox(), zoom: intParam('zoom', 0, 22) })
+  .strict()
+  .superRefine(spanOrder);
+
+/** One cell: where its activities are (their mean position), how many, and the box they span. */
+export interface ActivityCluster {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: { count: number; bbox: [number, number, number, number] };
+}
+export interface ActivityClusterCollection {
+  type: 'FeatureCollection';
+  numberMatched: number;
+  features: ActivityCluster[];
+}
 
 /** The filter part of a parsed query, as the service and repository take it. */
 export type ActivityFilter = Pick<
@@ -277,3 +298,70 @@ export const ACTIVITY_CSV_COLUMNS = [
   'descriptionEn', 'startsAt', 'endsAt', 'themes', 'contact', 'url', 'source', 'sourceId', 'isDemo', 'updatedAt',
   'lon', 'lat', 'wkt',
 ] as const;
+
+// ---- writing (officials of the activity's department, admins) ------------------------------
+
+/** The source of activities entered in the app; importers may not use it, so keys never collide. */
+export const OFFICIAL_SOURCE = 'official';
+export const ACTIVITY_TITLE_MAX = 300;
+export const ACTIVITY_DESCRIPTION_MAX = 10_000;
+
+/** A start or end: an ISO date (midnight UTC) or a date-time with offset; null leaves it open. */
+const ActivityTime = (name: string) =>
+  z
+    .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+      error: `${name} must be an ISO 8601 date (2026-05-01) or date-time with offset`,
+    })
+    .transform((s) => new Date(s).toISOString())
+    .nullable();
+
+const optionalText = (name: string, max: number) => PlainText(name, max).nullable().optional();
+
+const activityShape = {
+  department: z.string({ error: 'department must be a department slug' }).regex(SLUG, 'department must be a department slug'),
+  kind: z.enum(ACTIVITY_KINDS, { error: `kind must be one of: ${ACTIVITY_KINDS.join(', ')}` }),
+  status: z.enum(ACTIVITY_STATUSES, { error: `status must be one of: ${ACTIVITY_STATUSES.join(', ')}` }),
+  titleFi: PlainText('titleFi', ACTIVITY_TITLE_MAX),
+  titleSv: optionalText('titleSv', ACTIVITY_TITLE_MAX),
+  titleEn: optionalText('titleEn', ACTIVITY_TITLE_MAX),
+  descriptionFi: optionalText('descriptionFi', ACTIVITY_DESCRIPTION_MAX),
+  descriptionSv: optionalText('descriptionSv', ACTIVITY_DESCRIPTION_MAX),
+  descriptionEn: optionalText('descriptionEn', ACTIVITY_DESCRIPTION_MAX),
+  startsAt: ActivityTime('startsAt').optional(),
+  endsAt: ActivityTime('endsAt').optional(),
+  themes: z
+    .array(z.string({ error: 'themes are theme slugs' }).regex(SLUG, 'themes are theme slugs').max(40, 'themes are theme slugs'), {
+      error: 'themes must be a list of theme slugs',
+    })
+    .max(13, 'choose at most 13 themes')
+    .refine((a) => new Set(a).size === a.length, 'themes must not repeat')
+    .optional(),
+  contact: optionalText('contact', 500),
+  url: z
+    .url({ protocol: /^https?$/, error: 'url must be a web address (http or https)' })
+    .max(2000, 'url must be at most 2000 characters')
+    .nullable()
+    .optional(),
+  geometry: z.record(z.string(), z.unknown(), { error: 'geometry must be a GeoJSON geometry object' }),
+};
+
+const timeOrder = (b: { startsAt?: string | null; endsAt?: string | null }, ctx: z.RefinementCtx) => {
+  if (b.startsAt && b.endsAt && b.endsAt < b.startsAt) {
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'endsAt must not be before startsAt' });
+  }
+};
+
+/** POST /api/activities: a new activity of one department. */
+export const ActivityBody = z.object(activityShape).strict().superRefine(timeOrder);
+export type ActivityBody = z.output<typeof ActivityBody>;
+
+/** PATCH /api/activities/:id: what it names changes; null empties an optional field (or a date). */
+export const ActivityPatchBody = z
+  .object(activityShape)
+  .partial()
+  .strict()
+  .superRefine((b, ctx) => {
+    if (Object.keys(b).length === 0) ctx.addIssue({ code: 'custom', message: 'give at least one field to change' });
+    timeOrder(b, ctx);
+  });
+export type ActivityPatchBody = z.output<typeof ActivityPatchBody>;

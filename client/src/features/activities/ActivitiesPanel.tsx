@@ -1,6 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { LoadingSpinner, Notification } from 'hds-react';
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useEffect } from 'react';
+import { StatusMessage, useStatusMessage } from '@/features/kehra/Feedback';
 import { AreaPicker } from '@/features/areas/AreaPicker';
 import { useActivityFilterString } from '@/layers/activities/use-activity-view';
 import { effectiveFrom, localDate } from '@/layers/activities/filters';
@@ -13,6 +16,7 @@ import { ActivityFilters } from './ActivityFilters';
 import { ActivityList } from './ActivityList';
 import { AreaOverlaps } from './AreaOverlaps';
 import { Exports } from './Exports';
+import { useActivityAuthority } from './activity-editing';
 import { TableMeetings } from './TableMeetings';
 import { Panel } from '@/ui/Panel';
 
@@ -33,6 +37,15 @@ export function ActivitiesPanel() {
   const departments = useQuery(departmentsQuery());
   const area = areaId == null ? undefined : index.byId.get(areaId);
   const anyDemo = list.data?.features.some((f) => f.properties.isDemo);
+  const { mayCreate } = useActivityAuthority();
+  const { search, state } = useLocation();
+  const removed = (state as { activityRemoved?: string } | null)?.activityRemoved;
+  // After removing an activity its page is gone: say so here, and put the reader at the message.
+  const status = useStatusMessage();
+  const { announce } = status;
+  useEffect(() => {
+    if (removed) announce(t('activities.form.removed', { title: removed }));
+  }, [removed, announce, t]);
 
   const overlapFilter = new URLSearchParams();
   if (areaId != null) overlapFilter.set('area', String(areaId));
@@ -51,6 +64,12 @@ export function ActivitiesPanel() {
     <>
       <Panel id="activities-heading" heading={t('activities.heading')}>
         <p className="panel-help">{t('activities.intro')}</p>
+        <StatusMessage status={status} testId="activity-removed" />
+        {mayCreate && (
+          <Link className="kk-button-link" to={{ pathname: '/activities/new', search }}>
+            {t('activities.form.add')}
+          </Link>
+        )}
       </Panel>
       {anyDemo && (
         <Notification type="info" label={t('activities.demoTitle')} className="sidebar-notice" data-testid="demo-notice">

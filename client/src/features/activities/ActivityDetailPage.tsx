@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { LoadingSpinner, Notification, Tag } from 'hds-react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { AREA_LEVELS } from '@contracts/areas';
@@ -9,6 +9,10 @@ import { activityTitle, localName, localText } from '@/layers/activities/names';
 import { activityDetailQuery, departmentsQuery } from '@/layers/activities/query';
 import { areaName } from '@/layers/areas/area-name';
 import { useOverlapDistance } from '@/state/url-state';
+import { StatusMessage, useFocusById, useStatusMessage } from '@/features/kehra/Feedback';
+import { ActivityActions, EDIT_BUTTON_ID } from './ActivityActions';
+import { useActivityAuthority } from './activity-editing';
+import { ActivityForm } from './ActivityForm';
 import { DistanceChooser } from './DistanceChooser';
 import { formatDistance, formatSpan } from './format';
 
@@ -17,13 +21,22 @@ export function ActivityDetailPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { id: idParam } = useParams();
-  const { search } = useLocation();
+  const { search, state } = useLocation();
   const id = idParam && /^\d+$/.test(idParam) ? Number(idParam) : null;
   const [distance, setDistance] = useOverlapDistance();
   const detail = useQuery({ ...activityDetailQuery(id ?? 0, distance), enabled: id !== null });
   const departments = useQuery(departmentsQuery());
   const deptOf = (slug: string) => departments.data?.find((d) => d.slug === slug);
   const heading = useRef<HTMLHeadingElement>(null);
+  const { mayEdit } = useActivityAuthority();
+  const [editing, setEditing] = useState(false);
+  const status = useStatusMessage();
+  const focusById = useFocusById();
+  const created = (state as { activitySaved?: string } | null)?.activitySaved === 'created';
+  const { announce } = status;
+  useEffect(() => {
+    if (created) announce(t('activities.form.created'), false);
+  }, [created, announce, t]);
   const back = { pathname: '/activities', search };
   const withArea = (areaId: number) => {
     const q = new URLSearchParams(search);
@@ -63,6 +76,24 @@ export function ActivityDetailPage() {
   const description = localText(p.descriptionFi, p.descriptionSv, p.descriptionEn, lang);
   const areas = [...p.areas].sort((x, y) => AREA_LEVELS.indexOf(x.level) - AREA_LEVELS.indexOf(y.level));
 
+  if (editing) {
+    return (
+      <section className="panel">
+        <ActivityForm
+          activity={a}
+          onSaved={() => {
+            setEditing(false);
+            status.announce(t('activities.form.savedEdit'));
+          }}
+          onCancel={() => {
+            setEditing(false);
+            focusById(EDIT_BUTTON_ID);
+          }}
+        />
+      </section>
+    );
+  }
+
   return (
     <>
       <article className="panel activity-detail" aria-labelledby="activity-title" data-testid="activity-detail" data-activity-id={a.id}>
@@ -70,6 +101,8 @@ export function ActivityDetailPage() {
         <h2 id="activity-title" className="activity-title" tabIndex={-1} ref={heading}>
           {activityTitle(p, lang)}
         </h2>
+        <StatusMessage status={status} testId="activity-status" />
+        {mayEdit(p.department) && <ActivityActions activity={a} onEdit={() => (status.announce(null), setEditing(true))} />}
         {p.isDemo && (
           <Tag className="activity-demo-tag" data-testid="demo-tag">
             {t('activities.demoTag')}

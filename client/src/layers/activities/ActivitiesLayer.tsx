@@ -10,15 +10,18 @@ import type { MapLayerProps } from '@/map/layer-props';
 import { resolveColor } from '@/map/theme';
 import { useActivityFilters, useOverlapDistance } from '@/state/url-state';
 import { activityTitle } from './names';
-import { activitiesQuery, activityDetailQuery, departmentsQuery, type Bbox } from './query';
+import { activitiesQuery, activityClustersQuery, activityDetailQuery, departmentsQuery, type Bbox } from './query';
 import {
+  ACTIVITIES_CELLS_SOURCE,
   ACTIVITIES_POINTS_SOURCE,
   ACTIVITIES_SELECTION_SOURCE,
   ACTIVITIES_SHAPES_SOURCE,
+  ACTIVITY_CELL_LAYERS,
   ACTIVITY_COLORS,
   ACTIVITY_POINT_LAYERS,
   ACTIVITY_SELECTION_LAYERS,
   ACTIVITY_SHAPE_LAYERS,
+  activitiesCells,
   activitiesCluster,
   CLICKABLE_LAYERS,
   CLUSTER_MAX_ZOOM,
@@ -56,6 +59,10 @@ export function ActivitiesLayer({ zoom }: MapLayerProps) {
   const [bbox, setBbox] = useState<Bbox | null>(null);
   const departments = useQuery({ ...departmentsQuery(), enabled: active });
   const list = useQuery({ ...activitiesQuery(bbox ?? [0, 0, 0, 0], filter), enabled: active && !!bbox });
+  // More here than the map fetches one by one: show the server's counts per cell instead of a first page.
+  const truncated = !!list.data && list.data.numberReturned < list.data.numberMatched;
+  const cells = useQuery({ ...activityClustersQuery(bbox ?? [0, 0, 0, 0], zoom, filter), enabled: active && !!bbox && truncated });
+  const cellData = truncated ? cells.data : undefined;
   const detail = useQuery({ ...activityDetailQuery(detailId ?? 0, distance), enabled: detailId !== null });
 
   // Viewport by moveend only: panning never refetches mid-gesture.
@@ -73,13 +80,13 @@ export function ActivitiesLayer({ zoom }: MapLayerProps) {
 
   const { points, shapes } = useMemo(() => {
     const fc = active ? list.data : undefined;
-    if (!fc) return { points: EMPTY, shapes: EMPTY };
+    if (!fc || cellData) return { points: EMPTY, shapes: EMPTY };
     const isPoint = (t: string) => t === 'Point' || t === 'MultiPoint';
     return {
       points: { type: 'FeatureCollection', features: fc.features.filter((f) => isPoint(f.geometry.type)) } as Collection,
       shapes: { type: 'FeatureCollection', features: fc.features.filter((f) => !isPoint(f.geometry.type)) } as Collection,
     };
-  }, [active, list.data]);
+  }, [active, list.data, cellData]);
 
   const selection = useMemo(
     () => (active && detail.data && detail.data.id === detailId ? { type: 'FeatureCollection', features: [detail.data] } : EMPTY),
@@ -88,10 +95,10 @@ export function ActivitiesLayer({ zoom }: MapLayerProps) {
 
   // Colours come from /api/departments; the same expression on every department-coloured layer.
   const colour = useMemo(() => departmentColor(departments.data), [departments.data]);
-  const paint = (layer: (typeof DEPARTMENT_COLORED)[number]['layer']) => {
+  const paint = (layer: (typeof DEPARTMENT_COLORED)[number]['layer'] | typeof activitiesCells) => {
     const entry = DEPARTMENT_COLORED.find((d) => d.layer.id === layer.id);
     const themed = { ...layer.paint } as Record<string, unknown>;
-    if (layer.id === activitiesCluster.id) themed['circle-color'] = resolveColor(ACTIVITY_COLORS.cluster);
+    if (layer.id === activitiesCluster.id || layer.id === activitiesCells.id) themed['circle-color'] = resolveColor(ACTIVITY_COLORS.cluster);
     return (entry ? { ...themed, [entry.property]: colour } : themed) as never;
   };
   const byDepartment = (layer: { filter?: FilterSpecification }) => departmentFilter(layer.filter!, filters.department);
@@ -137,6 +144,11 @@ export function ActivitiesLayer({ zoom }: MapLayerProps) {
           <Layer key={l.id} {...l} filter={l.id === activitiesCluster.id ? l.filter : byDepartment(l)} paint={paint(l)} />
         ))}
       </Source>
+      <Source id={ACTIVITIES_CELLS_SOURCE} type="geojson" data={(cellData ?? EMPTY) as never}>
+        {ACTIVITY_CELL_LAYERS.map((l) => (
+          <Layer key={l.id} {...l} paint={paint(l)} />
+        ))}
+      </Source>
       <Source id={ACTIVITIES_SELECTION_SOURCE} type="geojson" data={selection as never}>
         {ACTIVITY_SELECTION_LAYERS.map((l) => (
           <Layer key={l.id} {...l} paint={{ ...l.paint, ...selectionColour(l.type) } as never} />
@@ -146,6 +158,13 @@ export function ActivitiesLayer({ zoom }: MapLayerProps) {
         <Marker key={c.id} longitude={c.lon} latitude={c.lat} anchor="center">
           <span className="activity-cluster-count" aria-hidden="true">
             {c.count}
+          </span>
+        </Marker>
+      ))}
+      {cellData?.features.map((c) => (
+        <Marker key={c.geometry.coordinates.join()} longitude={c.geometry.coordinates[0]} latitude={c.geometry.coordinates[1]} anchor="center">
+          <span className="activity-cluster-count" aria-hidden="true">
+            {c.properties.count}
           </span>
         </Marker>
       ))}
@@ -175,10 +194,15 @@ function useOpenOnClick(map: MapLibreMap | undefined, open: (id: number) => void
     if (!map || !active) return;
     const existing = (ids: readonly string[]) => ids.filter((id) => map.getLayer(id));
     const hit = (e: MapMouseEvent): MapGeoJSONFeature | undefined =>
-      map.queryRenderedFeatures(e.point, { layers: existing([activitiesCluster.id, ...CLICKABLE_LAYERS]) })[0];
+      map.queryRenderedFeatures(e.point, { layers: existing([activitiesCells.id, activitiesCluster.id, ...CLICKABLE_LAYERS]) })[0];
     const onClick = (e: MapMouseEvent) => {
       const f = hit(e);
       if (!f) return;
+      if (f.layer.id === activitiesCells.id) {
+        // Two levels closer at the cell's centre: its count splits into finer cells or activities.
+        map.easeTo({ center: (f.geometry as GeoJSON.Point).coordinates as [number, number], zoom: map.getZoom() + 2 });
+        return;
+      }
       if (f.layer.id === activitiesCluster.id) {
         const source = map.getSource<GeoJSONSource>(ACTIVITIES_POINTS_SOURCE);
         const center = (f.geometry as GeoJSON.Point).coordinates as [number, number];

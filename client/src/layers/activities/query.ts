@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
+  ActivityClusterCollection,
   ActivityCollection,
   ActivityDetail,
   Department,
@@ -25,6 +26,7 @@ export const activityKeys = {
   all: ['activities'] as const,
   departments: ['activities', 'departments'] as const,
   list: (bbox: string, filter: string) => ['activities', 'list', { bbox, filter }] as const,
+  clusters: (bbox: string, zoom: number, filter: string) => ['activities', 'clusters', { bbox, zoom, filter }] as const,
   detail: (id: number, distance: number) => ['activities', 'detail', { id, distance }] as const,
   overlaps: (filter: string) => ['activities', 'overlaps', { filter }] as const,
 };
@@ -72,3 +74,23 @@ export const areaOverlapsQuery = (filter: string) =>
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
+
+/**
+ * Server-counted cells of the same view and filters, for when it holds more than MAP_LIMIT
+ * activities: the map then shows how many are where instead of an arbitrary first page.
+ */
+export const activityClustersQuery = (bbox: Bbox, zoom: number, filter: string) => {
+  const box = roundBbox(bbox).join(',');
+  const z = Math.floor(zoom);
+  return queryOptions({
+    queryKey: activityKeys.clusters(box, z, filter),
+    queryFn: ({ signal }) => {
+      const q = new URLSearchParams(filter);
+      q.set('bbox', box);
+      q.set('zoom', String(z));
+      return getJson<ActivityClusterCollection>(`/api/activities/clusters?${q.toString()}`, signal);
+    },
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+};

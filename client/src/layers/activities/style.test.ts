@@ -2,9 +2,11 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_KINDS, type Department } from '@contracts/activities';
 import {
+  ACTIVITIES_CELLS_SOURCE,
   ACTIVITIES_POINTS_SOURCE,
   ACTIVITIES_SELECTION_SOURCE,
   ACTIVITIES_SHAPES_SOURCE,
+  ACTIVITY_CELL_LAYERS,
   ACTIVITY_COLORS,
   ACTIVITY_LAYERS,
   ACTIVITY_POINT_LAYERS,
@@ -42,10 +44,12 @@ describe('activity layer styles', () => {
         [ACTIVITIES_SHAPES_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
         [ACTIVITIES_POINTS_SOURCE]: { type: 'geojson', cluster: true, data: { type: 'FeatureCollection', features: [] } },
         [ACTIVITIES_SELECTION_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+        [ACTIVITIES_CELLS_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       },
       layers: [
         ...ACTIVITY_SHAPE_LAYERS.map((l) => layer(l, ACTIVITIES_SHAPES_SOURCE)),
         ...ACTIVITY_POINT_LAYERS.map((l) => layer(l, ACTIVITIES_POINTS_SOURCE)),
+        ...ACTIVITY_CELL_LAYERS.map((l) => ({ ...l, source: ACTIVITIES_CELLS_SOURCE })),
         ...ACTIVITY_SELECTION_LAYERS.map((l) => ({ ...l, source: ACTIVITIES_SELECTION_SOURCE })),
       ],
     };

@@ -15,6 +15,8 @@ import type { ThemeColor } from '@/map/theme';
 export const ACTIVITIES_POINTS_SOURCE = 'activities-points';
 export const ACTIVITIES_SHAPES_SOURCE = 'activities-shapes';
 export const ACTIVITIES_SELECTION_SOURCE = 'activities-selection';
+/** Cells counted by the server, for a view holding more activities than the map fetches. */
+export const ACTIVITIES_CELLS_SOURCE = 'activities-cells';
 
 /** Points merge into clusters up to this zoom; beyond it every point is its own circle. */
 export const CLUSTER_MAX_ZOOM = 13;
@@ -118,6 +120,17 @@ export const activitiesCluster: Circle = {
   },
 };
 
+/** A server-counted cell looks like a cluster, sized by its count. */
+export const activitiesCells: Circle = {
+  id: 'activities-cells',
+  type: 'circle',
+  filter: ['has', 'count'],
+  paint: {
+    ...activitiesCluster.paint,
+    'circle-radius': ['step', ['get', 'count'], 14, 10, 18, 50, 23, 200, 28, 1000, 34],
+  },
+};
+
 export const activitiesCircle: Circle = {
   id: 'activities-circle',
   type: 'circle',
@@ -161,7 +174,8 @@ export const activitiesSelectionCircle: Circle = {
 export const ACTIVITY_SHAPE_LAYERS = [activitiesFill, activitiesOutline, activitiesLineCasing, activitiesLine] as const;
 export const ACTIVITY_POINT_LAYERS = [activitiesCluster, activitiesCircle] as const;
 export const ACTIVITY_SELECTION_LAYERS = [activitiesSelectionFill, activitiesSelectionLine, activitiesSelectionCircle] as const;
-export const ACTIVITY_LAYERS = [...ACTIVITY_SHAPE_LAYERS, ...ACTIVITY_POINT_LAYERS, ...ACTIVITY_SELECTION_LAYERS] as const;
+export const ACTIVITY_CELL_LAYERS = [activitiesCells] as const;
+export const ACTIVITY_LAYERS = [...ACTIVITY_SHAPE_LAYERS, ...ACTIVITY_POINT_LAYERS, ...ACTIVITY_CELL_LAYERS, ...ACTIVITY_SELECTION_LAYERS] as const;
 
 /** Layers a click opens an activity from (clusters zoom in instead). */
 export const CLICKABLE_LAYERS = [activitiesCircle.id, activitiesLine.id, activitiesFill.id] as const;

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '../../contracts/activities.js';
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES, OFFICIAL_SOURCE } from '../../contracts/activities.js';
 import { defaultFetchJson, readJsonSource, runImport, type Candidate, type FetchJson, type ImportSummary } from './import-runner.js';
 
 /**
@@ -14,7 +14,11 @@ import { defaultFetchJson, readJsonSource, runImport, type Candidate, type Fetch
  */
 export const GeoJsonMapping = z
   .object({
-    source: z.string().regex(/^[a-z0-9][a-z0-9:_-]*$/, 'source is a short lower-case name, e.g. kymp-katutyot'),
+    source: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9:_-]*$/, 'source is a short lower-case name, e.g. kymp-katutyot')
+      // Activities entered in the app have this source: an import must never update or remove them.
+      .refine((s) => s !== OFFICIAL_SOURCE, `source ${OFFICIAL_SOURCE} is kept for activities entered in the app`),
     idField: z.string().optional(),
     department: z.string().optional(),
     departmentField: z.string().optional(),

@@ -1,0 +1,41 @@
+import { LoadingSpinner, Notification } from 'hds-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useAccount } from '@/features/account/account-query';
+import { useActivityAuthority } from './activity-editing';
+import { ActivityForm } from './ActivityForm';
+
+/** /activities/new: an official adds an activity of their department; saving opens its page. */
+export function ActivityNewPage() {
+  const { t } = useTranslation();
+  const { search } = useLocation();
+  const navigate = useNavigate();
+  const { user, isLoading } = useAccount();
+  const { mayCreate } = useActivityAuthority();
+  const back = { pathname: '/activities', search };
+
+  if (isLoading) return <LoadingSpinner small loadingText={t('activities.loading')} />;
+  return (
+    <section className="panel" aria-labelledby={mayCreate ? 'activity-form-heading' : 'activity-new-heading'}>
+      <Link className="activity-back" to={back}>
+        ← {t('activities.detail.back')}
+      </Link>
+      {mayCreate ? (
+        <ActivityForm
+          onSaved={(saved) => void navigate({ pathname: `/activities/${saved.id}`, search }, { state: { activitySaved: 'created' } })}
+          onCancel={() => void navigate(back)}
+        />
+      ) : (
+        <>
+          <h2 id="activity-new-heading" className="panel-heading">
+            {t('activities.form.newHeading')}
+          </h2>
+          <Notification type="info" label={t('activities.form.notAllowed')} data-testid="activity-not-allowed">
+            <p>{user ? t('activities.form.notAllowedBody') : t('activities.form.signInFirst')}</p>
+            {!user && <Link to={`/signin?returnTo=${encodeURIComponent('/activities/new')}`}>{t('account.menu.signIn')}</Link>}
+          </Notification>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Knex } from 'knex';
+import type { ActivityCluster, ActivityClusterCollection, ActivityFilter } from '../contracts/activities.js';
+import { filterSql } from './activities.repository.js';
+import { checkFilterReferences } from './activities.service.js';
+
+/** The Web Mercator sphere (EPSG:3857), and its metres per pixel at zoom 0 for MapLibre's 512 px tiles. */
+const EARTH_RADIUS = 6_378_137;
+const METRES_PER_PIXEL_Z0 = (2 * Math.PI * EARTH_RADIUS) / 512;
+/** About the client's own cluster radius, so cells look like the clusters MapLibre makes. */
+const CELL_PIXELS = 60;
+/** A viewport of cells is far below this; it only bounds the answer (PGlite and the browser). */
+const MAX_CELLS = 5000;
+
+interface CellRow {
+  n: number;
+  lon: number;
+  lat: number;
+  w: number;
+  s: number;
+  e: number;
+  no: number;
+}
+
+/**
+ * Every matching activity counted into square cells of the Web Mercator grid at `zoom`, each at
+ * the centre of its bounding box (a point's own place). Plain arithmetic on the box, not
+ * ST_PointOnSurface + ST_Transform per row: three times faster at 100 000 activities. PostGIS does
+ * the grouping, so the answer is as small as the screen whatever the number of activities.
+ */
+export async function activityClusters(knex: Knex, f: ActivityFilter & { bbox: NonNullable<ActivityFilter['bbox']> }, zoom: number): Promise<ActivityClusterCollection> {
+  await checkFilterReferences(knex, f);
+  const w = filterSql(f);
+  const cell = (METRES_PER_PIXEL_Z0 / 2 ** zoom) * CELL_PIXELS;
+  const { rows } = await knex.raw(
+    `WITH hits AS (
+       SELECT (ST_XMin(t.geom) + ST_XMax(t.geom)) / 2 AS x, (ST_YMin(t.geom) + ST_YMax(t.geom)) / 2 AS y
+       FROM activities t JOIN departments d ON d.id = t.department_id
+       WHERE ${w.sql}
+     )
+     SELECT count(*)::int AS n,
+            round(avg(x)::numeric, 6)::float8 AS lon, round(avg(y)::numeric, 6)::float8 AS lat,
+            min(x)::float8 AS w, min(y)::float8 AS s, max(x)::float8 AS e, max(y)::float8 AS no
+     FROM hits
+     GROUP BY floor(radians(x) * ${EARTH_RADIUS} / ?), floor(ln(tan(radians(45 + y / 2))) * ${EARTH_RADIUS} / ?)
+     ORDER BY n DESC, lon, lat
+     LIMIT ?`,
+    [...w.bindings, cell, cell, MAX_CELLS],
+  );
+  const features = (rows as CellRow[]).map(
+    (r): ActivityCluster => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
+      properties: { count: r.n, bbox: [r.w, r.s, r.e, r.no] },
+    }),
+  );
+  return { type: 'FeatureCollection', numberMatched: features.reduce((sum, c) => sum + c.properties.count, 0), features };
+}
