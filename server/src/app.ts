@@ -13,6 +13,7 @@ import { healthRouter } from './health/health.routes.js';
 import { ideasRouter } from './ideas/ideas.routes.js';
 import { kehraRouter } from './kehra/kehra.routes.js';
 import { partnershipTablesRouter } from './partnership-tables/partnership-tables.routes.js';
+import { referenceDataRouter } from './reference-data/reference-data.routes.js';
 import { errorHandler, notFoundRoute } from './http/errors.js';
 import { ogcCollections } from './ogc/collections.js';
 import { ogcRouter } from './ogc/ogc.routes.js';
@@ -47,6 +48,7 @@ export function createApp(opts: AppOptions): Express {
   api.use(loadSession, csrfProtection);
   api.use(authRouter(opts.db.knex, security.auth, security.rateLimits));
   api.use(adminUsersRouter(opts.db.knex), auditRouter(opts.db.knex));
+  api.use(referenceDataRouter(opts.db.knex));
   api.use(healthRouter(opts.db, { mapStyleUrl: opts.mapStyleUrl }));
   api.use(areasRouter(opts.db.knex));
   api.use(activitiesRouter(opts.db.knex));

@@ -129,6 +129,41 @@ export const MATRIX: MatrixRow[] = [
     textFields: ['name'],
   },
 
+  // ---- departments and themes (server/src/reference-data/reference-data.routes.ts) ----
+  {
+    route: 'POST /api/admin/departments',
+    allowed: ADMINS,
+    request: (c) => ({ path: '/api/admin/departments', body: { slug: `m-${c.unique()}`, nameFi: 'Matriisin toimiala', color: '#336699', sortOrder: 500 } }),
+    textFields: ['nameFi'],
+  },
+  {
+    route: 'PATCH /api/admin/departments/:slug',
+    allowed: ADMINS,
+    request: async (c) => ({ path: `/api/admin/departments/${await referenceRow(c, 'departments')}`, body: { color: '#663399', sortOrder: 510 } }),
+  },
+  {
+    route: 'DELETE /api/admin/departments/:slug',
+    allowed: ADMINS,
+    request: async (c) => ({ path: `/api/admin/departments/${await referenceRow(c, 'departments', c.unique())}` }),
+  },
+  {
+    route: 'POST /api/admin/themes',
+    allowed: ADMINS,
+    request: (c) => ({ path: '/api/admin/themes', body: { slug: `m-${c.unique()}`, nameFi: 'Matriisin teema', sortOrder: 500 } }),
+    textFields: ['nameFi'],
+  },
+  {
+    route: 'PATCH /api/admin/themes/:slug',
+    allowed: ADMINS,
+    request: async (c) => ({ path: `/api/admin/themes/${await referenceRow(c, 'themes')}`, body: { nameFi: 'Matriisin teema', sortOrder: 510 } }),
+    textFields: ['nameFi'],
+  },
+  {
+    route: 'DELETE /api/admin/themes/:slug',
+    allowed: ADMINS,
+    request: async (c) => ({ path: `/api/admin/themes/${await referenceRow(c, 'themes', c.unique())}` }),
+  },
+
   // ---- ideas and participation (server/src/ideas/ideas.routes.ts) ----
   {
     route: 'POST /api/ideas',
@@ -433,6 +468,21 @@ const partnershipTable = (c: MatrixContext) =>
     await c.knex.raw(`INSERT INTO partnership_table_meetings (table_id, starts_at, place) VALUES (?, '2030-01-01T17:00:00Z', 'Kirjasto')`, [rows[0].id]);
     return rows[0].id;
   });
+
+/**
+ * An unused department or theme's slug: one shared row for the PATCH rows, a fresh one per
+ * request with `suffix` (the admin's DELETE removes its row).
+ */
+async function referenceRow(c: MatrixContext, table: 'departments' | 'themes', suffix = 'patch'): Promise<string> {
+  const slug = `m-${suffix}`;
+  await c.knex.raw(
+    table === 'departments'
+      ? `INSERT INTO departments (slug, name_fi, color) VALUES (?, 'Matriisin toimiala', '#123456') ON CONFLICT (slug) DO NOTHING`
+      : `INSERT INTO themes (slug, name_fi) VALUES (?, 'Matriisin teema') ON CONFLICT (slug) DO NOTHING`,
+    [slug],
+  );
+  return slug;
+}
 
 export function isAllowed(row: MatrixRow, actor: Actor): boolean {
   if (row.allowed === 'everyone') return true;

@@ -1,15 +1,16 @@
-import { LoadingSpinner, Notification } from 'hds-react';
+import { LoadingSpinner } from 'hds-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { AdminUser } from '@contracts/users';
 import { useAccount } from '@/features/account/account-query';
+import { NotAllowed } from '@/features/account/NotAllowed';
 import { PageHeading } from '@/features/account/PageHeading';
 import { AuditLog } from './AuditLog';
+import { ReferenceData } from './ReferenceData';
 import { UserEditor } from './UserEditor';
 import { UsersTable } from './UsersTable';
 
-/** /admin — users, their roles and memberships, and the audit log. Admins only. */
+/** /admin — users, their roles and memberships, departments and themes, and the audit log. Admins only. */
 export function AdminPage() {
   const { t } = useTranslation();
   const { user, hasRole, isLoading } = useAccount();
@@ -20,10 +21,12 @@ export function AdminPage() {
     return (
       <section className="panel account-page" aria-labelledby="admin-heading">
         <PageHeading id="admin-heading">{t('admin.heading')}</PageHeading>
-        <Notification type="error" label={t('admin.notAllowed')} data-testid="admin-not-allowed">
-          <p>{user ? t('admin.notAllowedBody') : t('admin.signInFirst')}</p>
-          {!user && <Link to="/signin?returnTo=%2Fadmin">{t('account.menu.signIn')}</Link>}
-        </Notification>
+        <NotAllowed
+          label={t('admin.notAllowed')}
+          body={t('admin.notAllowedBody')}
+          signInBody={t('admin.signInFirst')}
+          testId="admin-not-allowed"
+        />
       </section>
     );
   }
@@ -36,6 +39,7 @@ export function AdminPage() {
         <UsersTable editingId={editing?.id ?? null} onEdit={setEditing} />
       </section>
       {editing && <UserEditor key={editing.id} user={editing} selfId={user.id} onClose={() => setEditing(null)} onSaved={setEditing} />}
+      <ReferenceData />
       <AuditLog />
     </div>
   );

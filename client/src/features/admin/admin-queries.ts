@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { DepartmentRef, KehraGroupRef, Role } from '@contracts/auth';
 import type { AdminUser, AuditResponse, UsersResponse } from '@contracts/users';
+import type { AdminDepartment, AdminTheme, DepartmentBody, DepartmentPatchBody, ReferenceDataResponse, ThemeBody, ThemePatchBody } from '@contracts/reference-data';
 import { getJson, sendJson } from '@/api/http';
 
 export const USERS_PAGE_SIZE = 20;
@@ -22,6 +23,13 @@ export const departmentsQuery = () =>
     queryKey: ['admin', 'departments'] as const,
     queryFn: ({ signal }) => getJson<{ departments: DepartmentRef[] }>('/api/admin/departments', signal),
     staleTime: 5 * 60_000,
+  });
+
+/** Departments and themes with their sort order and what uses them (the admin's own list). */
+export const referenceDataQuery = () =>
+  queryOptions({
+    queryKey: ['admin', 'reference-data'] as const,
+    queryFn: ({ signal }) => getJson<ReferenceDataResponse>('/api/admin/reference-data', signal),
   });
 
 export const kehraGroupsQuery = () =>
@@ -50,4 +58,14 @@ export const adminApi = {
   replaceAuthority: (id: number, body: { roles: Role[]; departments: string[]; kehraGroups: number[] }) =>
     sendJson<AdminUser>('PUT', `/api/admin/users/${id}/roles`, body),
   setDisabled: (id: number, disabled: boolean) => sendJson<AdminUser>('PATCH', `/api/admin/users/${id}`, { disabled }),
+};
+
+export type ReferenceKind = 'department' | 'theme';
+const referencePath = (kind: ReferenceKind) => (kind === 'department' ? '/api/admin/departments' : '/api/admin/themes');
+
+export const referenceApi = {
+  create: (kind: ReferenceKind, body: DepartmentBody | ThemeBody) => sendJson<AdminDepartment | AdminTheme>('POST', referencePath(kind), body),
+  update: (kind: ReferenceKind, slug: string, body: DepartmentPatchBody | ThemePatchBody) =>
+    sendJson<AdminDepartment | AdminTheme>('PATCH', `${referencePath(kind)}/${encodeURIComponent(slug)}`, body),
+  remove: (kind: ReferenceKind, slug: string) => sendJson<void>('DELETE', `${referencePath(kind)}/${encodeURIComponent(slug)}`),
 };

@@ -1,0 +1,119 @@
+import type { Knex } from 'knex';
+import type {
+  AdminDepartment,
+  AdminTheme,
+  DepartmentBody,
+  DepartmentPatchBody,
+  ThemeBody,
+  ThemePatchBody,
+} from '../contracts/reference-data.js';
+import { patchSet } from '../db/patch.js';
+
+export type ReferenceKind = 'department' | 'theme';
+
+interface ReferenceRow {
+  id: number;
+  slug: string;
+  name_fi: string;
+  name_sv: string | null;
+  name_en: string | null;
+  color?: string;
+  sort_order: number;
+  uses: AdminDepartment['uses'] | AdminTheme['uses'];
+}
+
+/** One mapper for both kinds: a department row has a colour, a theme row has none. */
+const toReference = (r: ReferenceRow) => ({
+  id: r.id,
+  slug: r.slug,
+  nameFi: r.name_fi,
+  nameSv: r.name_sv,
+  nameEn: r.name_en,
+  ...(r.color === undefined ? {} : { color: r.color }),
+  sortOrder: r.sort_order,
+  uses: r.uses,
+});
+const toDepartment = (r: ReferenceRow) => toReference(r) as AdminDepartment;
+const toTheme = (r: ReferenceRow) => toReference(r) as AdminTheme;
+
+// Every reference is counted here, not left to foreign keys: activity_themes and user_departments
+// would cascade away silently, and Kehrä and table themes are slugs in text[] with no key at all.
+const DEPARTMENT_USES = `json_build_object(
+  'activities', (SELECT count(*)::int FROM activities a WHERE a.department_id = d.id),
+  'ideas', (SELECT count(*)::int FROM ideas i WHERE i.department_id = d.id),
+  'officials', (SELECT count(*)::int FROM user_departments ud WHERE ud.department_id = d.id))`;
+const THEME_USES = `json_build_object(
+  'activities', (SELECT count(*)::int FROM activity_themes x WHERE x.theme_id = d.id),
+  'ideas', (SELECT count(*)::int FROM idea_themes x WHERE x.theme_id = d.id),
+  'kehraDevAreas', (SELECT count(*)::int FROM kehra_dev_areas x
+                     WHERE d.slug = ANY(x.themes)
+                        OR EXISTS (SELECT 1 FROM kehra_dev_area_versions v WHERE v.dev_area_id = x.id AND d.slug = ANY(v.themes))),
+  'kehraPlanGoals', (SELECT count(*)::int FROM kehra_plan_goals x WHERE x.theme = d.slug),
+  'partnershipTables', (SELECT count(*)::int FROM partnership_tables x WHERE d.slug = ANY(x.themes)))`;
+
+/** Both kinds in one shape of SQL; the table names are fixed strings, never input. */
+const TABLES = {
+  department: { table: 'departments', columns: 'd.color,', uses: DEPARTMENT_USES },
+  theme: { table: 'themes', columns: '', uses: THEME_USES },
+} as const;
+
+async function select(knex: Knex, kind: ReferenceKind, slug: string | null, lock = false): Promise<ReferenceRow[]> {
+  const t = TABLES[kind];
+  // FOR UPDATE on the row also blocks new foreign-key references to it until the delete is done.
+  const { rows } = await knex.raw(
+    `SELECT d.id, d.slug, d.name_fi, d.name_sv, d.name_en, ${t.columns} d.sort_order, ${t.uses} AS uses
+       FROM ${t.table} d
+      WHERE (?::text IS NULL OR d.slug = ?)
+      ORDER BY d.sort_order, d.slug
+      ${lock ? 'FOR UPDATE OF d' : ''}`,
+    [slug, slug],
+  );
+  return rows;
+}
+
+export async function listDepartments(knex: Knex): Promise<AdminDepartment[]> {
+  return (await select(knex, 'department', null)).map(toDepartment);
+}
+export async function listThemes(knex: Knex): Promise<AdminTheme[]> {
+  return (await select(knex, 'theme', null)).map(toTheme);
+}
+export async function departmentBySlug(knex: Knex, slug: string, lock = false): Promise<AdminDepartment | null> {
+  const [row] = await select(knex, 'department', slug, lock);
+  return row ? toDepartment(row) : null;
+}
+export async function themeBySlug(knex: Knex, slug: string, lock = false): Promise<AdminTheme | null> {
+  const [row] = await select(knex, 'theme', slug, lock);
+  return row ? toTheme(row) : null;
+}
+
+/** Inserts a row; false when the slug is taken. Without a sort order it goes after the others. */
+export async function insertReference(knex: Knex, kind: ReferenceKind, b: ThemeBody | DepartmentBody): Promise<boolean> {
+  const { table } = TABLES[kind];
+  const color = kind === 'department' ? { column: ', color', value: ', ?', bindings: [(b as DepartmentBody).color] } : { column: '', value: '', bindings: [] };
+  const { rows } = await knex.raw(
+    `INSERT INTO ${table} (slug, name_fi, name_sv, name_en, sort_order${color.column})
+     VALUES (?, ?, ?, ?, coalesce(?::int, (SELECT coalesce(max(sort_order), 0) + 10 FROM ${table}))${color.value})
+     ON CONFLICT (slug) DO NOTHING
+     RETURNING id`,
+    [b.slug, b.nameFi, b.nameSv ?? null, b.nameEn ?? null, b.sortOrder ?? null, ...color.bindings],
+  );
+  return rows.length > 0;
+}
+
+/** Applies a PATCH; false when there is no such slug. */
+export async function updateReference(knex: Knex, kind: ReferenceKind, slug: string, b: ThemePatchBody | DepartmentPatchBody): Promise<boolean> {
+  const columns: [string, unknown, string?][] = [
+    ['name_fi', b.nameFi],
+    ['name_sv', b.nameSv],
+    ['name_en', b.nameEn],
+    ['sort_order', b.sortOrder, 'int'],
+  ];
+  if (kind === 'department') columns.push(['color', (b as DepartmentPatchBody).color]);
+  const set = patchSet(columns);
+  const { rows } = await knex.raw(`UPDATE ${TABLES[kind].table} SET ${set.sql} WHERE slug = ? RETURNING id`, [...set.bindings, slug]);
+  return rows.length > 0;
+}
+
+export async function deleteReference(knex: Knex, kind: ReferenceKind, slug: string): Promise<void> {
+  await knex.raw(`DELETE FROM ${TABLES[kind].table} WHERE slug = ?`, [slug]);
+}
