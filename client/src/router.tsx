@@ -14,6 +14,7 @@ import { KehraPanel } from '@/features/kehra/KehraPanel';
 import { NewGroupPage } from '@/features/kehra/NewGroupPage';
 import { TableNewPage } from '@/features/kehra/TableNewPage';
 import { TablePage } from '@/features/kehra/TablePage';
+import { ModerationPage } from '@/features/moderation/ModerationPage';
 import { AppShell } from '@/features/shell/AppShell';
 
 /** The shell keeps the map mounted; each route fills the sidebar (later: /activities/:id, …). */
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
       { path: 'kehra/tables/:id', element: <TablePage /> },
       ...accountRoutes,
       { path: 'admin', element: <AdminPage /> },
+      { path: 'moderation', element: <ModerationPage /> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

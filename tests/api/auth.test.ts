@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../server/src/auth/passwords.js';
 import { createTestAccount, createTestSession, TestAgent } from '../../server/src/auth/testing.js';
 import { createTestDatabase, type TestDatabase } from '../../server/src/test-support/test-db.js';
-import { startAuthServer, tokenFromMail, type AuthTestServer } from './auth-harness.js';
+import { startAuthServer, TEST_AUTH, tokenFromMail, type AuthTestServer } from './auth-harness.js';
 import { startTestOidcProvider, type TestOidcProvider } from './auth-oidc-provider.js';
 
 let db: TestDatabase;
@@ -9,6 +10,8 @@ let server: AuthTestServer;
 let idp: TestOidcProvider;
 
 const PASSWORD = 'kissa-kävelee-1';
+// Generous here; the rate-limit tests start their own server with tight limits.
+const GENEROUS_LIMITS = 'signup.ip=1000/1h,login.ip=1000/1h,login.account=1000/1h,password_reset.ip=1000/1h,password_reset.account=100/1h';
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -17,8 +20,7 @@ beforeAll(async () => {
     oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scopes: 'openid email profile', label: 'Testitunnus' },
     lockoutThreshold: 3,
     lockoutSeconds: 2,
-    // Generous here; the rate-limit tests start their own server with tight limits.
-    rateLimits: 'signup.ip=1000/1h,login.ip=1000/1h,login.account=1000/1h,password_reset.ip=1000/1h,password_reset.account=100/1h',
+    rateLimits: GENEROUS_LIMITS,
   });
 });
 afterAll(async () => {
@@ -104,23 +106,39 @@ describe('sign-up, verification, login and logout', () => {
   });
 
   it('keeps sessions across a server restart (they live in the database)', async () => {
-    const agent = new TestAgent(server.url);
-    await signUpAndVerify(agent, 'restart@example.test');
-    const login = await agent.post('/api/auth/login', { email: 'restart@example.test', password: PASSWORD });
-    agent.csrfToken = (await login.json()).csrfToken;
-    const second = await startAuthServer(db);
+    // A process of its own, so that it can be shut down completely while the suite's server runs on.
+    const first = await startAuthServer(db, { rateLimits: GENEROUS_LIMITS });
+    let second: AuthTestServer | undefined;
     try {
-      const other = new TestAgent(second.url);
-      for (const [k, v] of agent.cookies) other.cookies.set(k, v);
-      other.csrfToken = agent.csrfToken;
-      const me = await other.me();
+      await createTestAccount(db.knex, { email: 'restart@example.test', passwordHash: await hashPassword(PASSWORD, TEST_AUTH.scryptLogN!) });
+      const stays = new TestAgent(first.url);
+      const leaves = new TestAgent(first.url);
+      for (const agent of [stays, leaves]) {
+        const login = await agent.post('/api/auth/login', { email: 'restart@example.test', password: PASSWORD });
+        expect(login.status).toBe(200);
+        agent.csrfToken = (await login.json()).csrfToken;
+      }
+      const loggedOutCookie = leaves.cookieHeader;
+      expect((await leaves.post('/api/auth/logout')).status).toBe(204);
+      await first.close();
+      await expect(fetch(`${first.url}/api/auth/me`)).rejects.toThrow();
+
+      second = await startAuthServer(db, { rateLimits: GENEROUS_LIMITS });
+      const back = new TestAgent(second.url);
+      for (const [k, v] of stays.cookies) back.cookies.set(k, v);
+      const me = await back.me();
       expect(me.user?.email).toBe('restart@example.test');
-      expect(me.csrfToken).toBe(agent.csrfToken);
-      // A write through the other process is accepted with the same token.
-      expect((await other.post('/api/auth/logout')).status).toBe(204);
-      expect((await agent.me()).user).toBeNull();
+      expect(me.csrfToken).toBe(stays.csrfToken);
+      const gone = await (await fetch(`${second.url}/api/auth/me`, { headers: { cookie: loggedOutCookie } })).json();
+      expect(gone.user).toBeNull();
+      // A write after the restart is accepted with the token from before it.
+      const ended = await back.post('/api/auth/logout-all');
+      expect(ended.status).toBe(200);
+      expect((await ended.json()).sessionsEnded).toBe(1);
+      expect((await back.me()).user).toBeNull();
     } finally {
-      await second.close();
+      await first.close().catch(() => undefined);
+      await second?.close();
     }
   });
 

@@ -58,7 +58,7 @@ afterAll(async () => {
 
 describe('an idea moving through its stages', () => {
   it('goes to decision and is not taken forward, with every step public on the timeline', async () => {
-    const { id } = await submit();
+    const { id, trackingCode } = await submit();
     await resident.request('PUT', `/api/ideas/${id}/follow`);
     const steps = [
       { to: 'connected', reason: 'Nuorisopalvelut ja kaksi asukasta mukana' },
@@ -78,10 +78,13 @@ describe('an idea moving through its stages', () => {
     expect(detail.timeline.map((e: { to: string }) => e.to)).toEqual(['submitted', 'connected', 'refining', 'decision', 'not_taken_forward']);
     expect(detail.timeline[4]).toMatchObject({ by: 'Kaija Kymp', reason: 'Tila vuokrattiin muualle', alternativeRoute: 'kehra' });
 
-    // The follower hears of every change in the app, the visitor who left an address by e-mail.
+    // The follower hears of every change in the app, the visitor who left an address by e-mail
+    // (after the mail with the tracking code).
     const notes = await (await resident.get('/api/notifications')).json();
     expect(notes.filter((n: { kind: string; ideaId: number }) => n.kind === 'stage_changed' && n.ideaId === id)).toHaveLength(4);
-    expect(mailer.messages.filter((m) => m.to === 'visitor@example.test')).toHaveLength(4);
+    const mails = mailer.messages.filter((m) => m.to === 'visitor@example.test' && new RegExp(`/ideas/${id}$`, 'm').test(m.text));
+    expect(mails).toHaveLength(5);
+    expect(mails.slice(1).every((m) => m.subject.startsWith(`${trackingCode}:`))).toBe(true);
   });
 
   it('refuses skipped stages, moves after the end, and missing alternative routes', async () => {

@@ -182,6 +182,70 @@ describe('the ideas layer', () => {
     expect((await wrong.json()).error.message).toMatch(/department: not a property of the ideas collection/);
   });
 
+  it('filters by submission time: from and to are inclusive instants, offsets honoured', async () => {
+    const at = { march: '2025-03-01T10:00:00Z', june: '2025-06-15T12:00:00Z', september: '2025-09-30T23:59:59Z' };
+    const ids: Record<string, number> = {};
+    for (const [name, when] of Object.entries(at)) {
+      ids[name] = (await (await post('/api/ideas', idea({ type: 'Point', coordinates: CATHEDRAL }))).json()).id;
+      await db.knex.raw('UPDATE ideas SET submitted_at = ? WHERE id = ?', [when, ids[name]]);
+    }
+    const listed = async (q: string) => {
+      const res = await fetch(`${server.url}/api/ideas?${q}`);
+      expect(res.status, q).toBe(200);
+      const body = await res.json();
+      expect(body.numberMatched, q).toBe(body.features.length);
+      return body.features.map((f: { id: number }) => f.id);
+    };
+    expect(await listed('from=2025-06-01&to=2025-07-01')).toEqual([ids.june]);
+    expect(await listed(`from=2025-01-01&to=${at.june}`)).toEqual([ids.june, ids.march]);
+    expect(await listed(`from=${at.june}&to=2025-12-31`)).toEqual([ids.september, ids.june]);
+    // The same instant written in Finnish summer time.
+    expect(await listed('from=2025-06-15T15:00:00%2B03:00&to=2025-06-15T15:00:00%2B03:00')).toEqual([ids.june]);
+    expect(await listed('to=2025-06-15T11:59:59Z')).toEqual([ids.march]);
+    const newer = await listed('from=2025-06-15T12:00:01Z');
+    expect(newer).toContain(ids.september);
+    expect(newer).not.toContain(ids.june);
+    const csv = (await (await fetch(`${server.url}/api/ideas?from=2025-01-01&to=2025-12-31&format=csv`)).text()).trim().split('\r\n');
+    expect(csv.slice(1).map((l) => Number(l.split(',')[0]))).toEqual([ids.september, ids.june, ids.march]);
+  });
+
+  it('refuses a time filter whose from is after its to, naming the parameter', async () => {
+    const res = await fetch(`${server.url}/api/ideas?from=2025-07-01&to=2025-06-01`);
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.code).toBe('invalid_request');
+    expect(error.message).toBe('from: from must not be after to');
+    expect(error.details).toEqual([{ path: ['from'], message: 'from must not be after to' }]);
+    const bad = await fetch(`${server.url}/api/ideas?to=next-week`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/^to: to must be an ISO 8601 date/);
+  });
+
+  it('flags ideas as waiting after the number of days the server is set to', async () => {
+    const threeDays = await startTestServer(db, { ideaWaitingDays: 3, auth: { rateLimits: 'idea.ip=1000/1h' } });
+    try {
+      const days = { four: 4, two: 2 };
+      const ids: Record<string, number> = {};
+      for (const [name, age] of Object.entries(days)) {
+        ids[name] = (await (await post('/api/ideas', idea({ type: 'Point', coordinates: CATHEDRAL }))).json()).id;
+        await db.knex.raw(`UPDATE ideas SET submitted_at = now() - make_interval(days => ?) WHERE id = ?`, [age, ids[name]]);
+      }
+      const waitingOn = async (url: string, id: number) => (await (await fetch(`${url}/api/ideas/${id}`)).json()).properties.waiting;
+      expect(await waitingOn(threeDays.url, ids.four)).toBe(true);
+      expect(await waitingOn(threeDays.url, ids.two)).toBe(false);
+      // The default 14 days: neither waits yet.
+      expect(await waitingOn(server.url, ids.four)).toBe(false);
+      const waitingList = async (url: string) =>
+        (await (await fetch(`${url}/api/ideas?waiting=true&limit=5000`)).json()).features.map((f: { id: number }) => f.id);
+      const onThree = await waitingList(threeDays.url);
+      expect(onThree).toContain(ids.four);
+      expect(onThree).not.toContain(ids.two);
+      expect(await waitingList(server.url)).not.toContain(ids.four);
+    } finally {
+      await threeDays.close();
+    }
+  });
+
   it('refuses unknown filters and bad values', async () => {
     for (const [q, message] of [
       ['colour=red', /unknown parameter/],

@@ -167,6 +167,9 @@ describe('Kehrä', () => {
     await groups.getByRole('link', { name: GROUP }).waitFor();
     await groups.getByText(AREA_NAME).waitFor();
     await zoomedIn(page);
+    // The development area is drawn on the map, not only listed beside it.
+    await waitForRendered(page, 'kehra-areas-fill');
+    await waitForRendered(page, 'kehra-areas-line');
     await expectNoSeriousViolations(page, '/kehra');
 
     // A click inside the drawn area: the group is active here through its development area.

@@ -228,9 +228,13 @@ export interface ContentReport {
   targetType: 'idea' | 'comment';
   targetId: number;
   ideaId: number;
+  /** The title of the idea reported, or of the idea the reported comment is on. */
+  ideaTitle: string;
   excerpt: string;
   reason: string;
   createdAt: string;
+  /** The reporting account's name; null when a visitor reported. */
+  reporter: string | null;
 }
 
 export interface Notification {

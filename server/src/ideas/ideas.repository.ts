@@ -186,8 +186,15 @@ export async function insertIdea(trx: Knex.Transaction, idea: NewIdea): Promise<
   return id;
 }
 
-export async function lockIdea(trx: Knex.Transaction, id: number): Promise<{ stage: IdeaStage; department_id: number | null } | null> {
-  const { rows } = await trx.raw('SELECT stage, department_id FROM ideas WHERE id = ? FOR UPDATE', [id]);
+export async function lockIdea(
+  trx: Knex.Transaction,
+  id: number,
+): Promise<{ stage: IdeaStage; department_id: number | null; department_slug: string | null; responsible_user_id: number | null } | null> {
+  const { rows } = await trx.raw(
+    `SELECT stage, department_id, (SELECT slug FROM departments WHERE id = department_id) AS department_slug, responsible_user_id
+       FROM ideas WHERE id = ? FOR UPDATE`,
+    [id],
+  );
   return rows[0] ?? null;
 }
 
@@ -208,12 +215,14 @@ export async function recordStageChange(
   );
 }
 
-export async function takeResponsibility(trx: Knex.Transaction, ideaId: number, userId: number, departmentId: number): Promise<void> {
-  await trx.raw(
+/** Returns the slug of the department the idea now belongs to. */
+export async function takeResponsibility(trx: Knex.Transaction, ideaId: number, userId: number, departmentId: number): Promise<string> {
+  const { rows } = await trx.raw(
     `UPDATE ideas SET responsible_user_id = ?, department_id = ?, first_response_at = coalesce(first_response_at, now())
-      WHERE id = ?`,
+      WHERE id = ? RETURNING (SELECT slug FROM departments WHERE id = ideas.department_id) AS department`,
     [userId, departmentId, ideaId],
   );
+  return rows[0].department;
 }
 
 /**

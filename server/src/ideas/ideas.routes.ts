@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { actorOf } from '../audit/audit.service.js';
 import { currentAccount, requireRole, writeRoute } from '../auth/policy.js';
 import {
   CommentBody,
@@ -16,6 +17,7 @@ import { EmptyBody } from '../contracts/common.js';
 import { sendChunks } from '../http/export-stream.js';
 import { securityContext } from '../security/context.js';
 import { rateLimit } from '../security/rate-limit.js';
+import type { IdeaMailing } from './idea-mails.js';
 import * as service from './ideas.service.js';
 import * as participation from './participation.service.js';
 
@@ -26,6 +28,15 @@ const CommentIdParams = idParam('comment');
 const ReportIdParams = idParam('report');
 const ideaId = (req: Request) => IdeaIdParams.parse(req.params).id;
 const userId = (req: Request) => currentAccount(req).user.id;
+const moderator = (req: Request): participation.Moderator => ({ ...actorOf(req), userId: userId(req) });
+const official = (req: Request): service.Official => {
+  const account = currentAccount(req);
+  return { ...actorOf(req), userId: account.user.id, departmentIds: account.departments.map((d) => d.id) };
+};
+const mailing = (req: Request): IdeaMailing => {
+  const { auth } = securityContext(req);
+  return { mailer: auth.mailer, publicUrl: auth.publicUrl };
+};
 
 const ACCOUNT = { roles: 'account' } as const;
 const MODERATOR = { roles: ['moderator', 'admin'] } as const;
@@ -62,7 +73,9 @@ export function ideasRouter(knex: Knex, settings: service.IdeaSettings): Router 
   // ---- submitting and reporting (visitors too) ----
   writeRoute(r, 'post', '/ideas', { roles: 'public' }, rateLimit('idea'), async (req, res) => {
     const body = IdeaSubmitBody.parse(req.body ?? {});
-    res.status(201).json(await service.submitIdea(knex, body, { userId: req.auth?.user.id ?? null }));
+    const submitted = await service.submitIdea(knex, body, { userId: req.auth?.user.id ?? null });
+    await service.mailTrackingCode(mailing(req), { ...submitted, title: body.title, contactEmail: body.contactEmail });
+    res.status(201).json(submitted);
   });
   writeRoute(r, 'post', '/reports', { roles: 'public' }, rateLimit('idea'), async (req, res) => {
     const body = ReportBody.parse(req.body ?? {});
@@ -115,17 +128,14 @@ export function ideasRouter(knex: Knex, settings: service.IdeaSettings): Router 
   writeRoute(r, 'post', '/ideas/:id/stage', OFFICIAL, async (req, res) => {
     const id = ideaId(req);
     const change = StageChangeBody.parse(req.body ?? {});
-    const account = currentAccount(req);
-    await service.moveIdea(knex, id, change, { userId: account.user.id, departmentIds: account.departments.map((d) => d.id) });
-    const { auth } = securityContext(req);
-    await participation.announceStageChange(knex, auth.mailer, id, change, auth.publicUrl);
+    await service.moveIdea(knex, id, change, official(req));
+    await participation.announceStageChange(knex, mailing(req), id, change);
     res.json(await service.ideaDetail(knex, id, settings));
   });
   writeRoute(r, 'post', '/ideas/:id/responsibility', OFFICIAL, async (req, res) => {
     EmptyBody.parse(req.body);
     const id = ideaId(req);
-    const account = currentAccount(req);
-    await service.takeResponsibility(knex, id, { userId: account.user.id, departmentIds: account.departments.map((d) => d.id) });
+    await service.takeResponsibility(knex, id, official(req));
     res.json(await service.ideaDetail(knex, id, settings));
   });
 
@@ -134,17 +144,17 @@ export function ideasRouter(knex: Knex, settings: service.IdeaSettings): Router 
     res.json(await participation.moderationQueue(knex));
   });
   writeRoute(r, 'post', '/moderation/ideas/:id/hide', MODERATOR, async (req, res) => {
-    await participation.hide(knex, { type: 'idea', id: ideaId(req) }, HideBody.parse(req.body ?? {}).reason, userId(req));
+    await participation.hide(knex, { type: 'idea', id: ideaId(req) }, HideBody.parse(req.body ?? {}).reason, moderator(req), mailing(req));
     res.status(204).end();
   });
   writeRoute(r, 'post', '/moderation/comments/:id/hide', MODERATOR, async (req, res) => {
     const { id } = CommentIdParams.parse(req.params);
-    await participation.hide(knex, { type: 'comment', id }, HideBody.parse(req.body ?? {}).reason, userId(req));
+    await participation.hide(knex, { type: 'comment', id }, HideBody.parse(req.body ?? {}).reason, moderator(req), mailing(req));
     res.status(204).end();
   });
   writeRoute(r, 'post', '/moderation/reports/:id/dismiss', MODERATOR, async (req, res) => {
     const { id } = ReportIdParams.parse(req.params);
-    await participation.dismissReport(knex, id, userId(req));
+    await participation.dismissReport(knex, id, moderator(req));
     res.status(204).end();
   });
   return r;

@@ -10,10 +10,12 @@ import {
   type IdeasQuery,
   type StageChangeBody,
 } from '../contracts/ideas.js';
+import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { DEFAULT_GEOMETRY_LIMITS, validateUserGeometry } from '../geometry/user-geometry.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { csvExport } from '../http/export-stream.js';
 import * as whoIsActive from '../kehra/who-is-active.repository.js';
+import { sendIdeaMail, trackingCodeMail, type IdeaMailing } from './idea-mails.js';
 import { refusalOfMove } from './idea-stages.js';
 import * as repo from './ideas.repository.js';
 import { generateTrackingCode, normalizeTrackingCode } from './tracking-code.js';
@@ -66,6 +68,16 @@ export async function submitIdea(
       if (!clash) throw err;
     }
   }
+}
+
+/** The tracking code and the idea's link, at once, to the contact address given on submitting. */
+export async function mailTrackingCode(
+  mailing: IdeaMailing,
+  submitted: IdeaSubmitResponse & { title: string; contactEmail?: string },
+): Promise<void> {
+  if (!submitted.contactEmail) return;
+  const message = trackingCodeMail(submitted.contactEmail, submitted, mailing.publicUrl);
+  await sendIdeaMail(mailing.mailer, message, `tracking code of idea ${submitted.id}`);
 }
 
 export function filterOf(q: IdeasQuery): IdeaFilter {
@@ -140,7 +152,8 @@ export async function ideaIdByTrackingCode(knex: Knex, input: string): Promise<n
   return id;
 }
 
-type Official = { userId: number; departmentIds: number[] };
+/** An official acting, with who they are for the audit log. */
+export type Official = AuditActor & { userId: number; departmentIds: number[] };
 
 /**
  * Locks the idea for an official's change and resolves its department: the idea's own, or — for
@@ -157,13 +170,27 @@ async function lockForOfficial(trx: Knex.Transaction, ideaId: number, actor: Off
   return { ...idea, department };
 }
 
+type LockedIdea = Awaited<ReturnType<typeof lockForOfficial>>;
+
+/** Makes the official responsible for the idea, audited when that changes who or which department. */
+async function assignResponsibility(trx: Knex.Transaction, ideaId: number, idea: LockedIdea, actor: Official): Promise<void> {
+  const department = await repo.takeResponsibility(trx, ideaId, actor.userId, idea.department);
+  if (idea.responsible_user_id === actor.userId && idea.department_slug === department) return;
+  await recordAudit(trx, actor, {
+    action: 'idea.responsibility',
+    target: { type: 'idea', id: ideaId },
+    before: { responsibleUserId: idea.responsible_user_id, department: idea.department_slug },
+    after: { responsibleUserId: actor.userId, department },
+  });
+}
+
 /** Officials move ideas of their own department; one with no department yet can be taken by any official. */
 export async function moveIdea(knex: Knex, ideaId: number, change: StageChangeBody, actor: Official): Promise<void> {
   await knex.transaction(async (trx) => {
     const idea = await lockForOfficial(trx, ideaId, actor);
     const refusal = refusalOfMove(idea.stage, change.to);
     if (refusal) throw new HttpError(409, 'invalid_transition', refusal, { from: idea.stage, to: change.to });
-    if (idea.department_id === null) await repo.takeResponsibility(trx, ideaId, actor.userId, idea.department);
+    if (idea.department_id === null) await assignResponsibility(trx, ideaId, idea, actor);
     await repo.recordStageChange(trx, {
       ideaId,
       from: idea.stage,
@@ -174,6 +201,8 @@ export async function moveIdea(knex: Knex, ideaId: number, change: StageChangeBo
       alternativeDetails: change.alternativeDetails,
       funding: change.funding,
     });
+    const { to: stage, ...why } = change;
+    await recordAudit(trx, actor, { action: 'idea.stage', target: { type: 'idea', id: ideaId }, before: { stage: idea.stage }, after: { stage, ...why } });
   });
 }
 
@@ -181,6 +210,6 @@ export async function moveIdea(knex: Knex, ideaId: number, change: StageChangeBo
 export async function takeResponsibility(knex: Knex, ideaId: number, actor: Official): Promise<void> {
   await knex.transaction(async (trx) => {
     const idea = await lockForOfficial(trx, ideaId, actor);
-    await repo.takeResponsibility(trx, ideaId, actor.userId, idea.department);
+    await assignResponsibility(trx, ideaId, idea, actor);
   });
 }

@@ -120,48 +120,76 @@ export async function insertReport(
 export async function openReports(knex: Knex, limit: number): Promise<ContentReport[]> {
   const { rows } = await knex.raw(
     `SELECT r.id, r.target_type AS "targetType", r.target_id AS "targetId",
-            coalesce(i.id, c.idea_id) AS "ideaId",
+            coalesce(i.id, c.idea_id) AS "ideaId", coalesce(i.title, ci.title) AS "ideaTitle",
             left(coalesce(i.title || ': ' || i.description, c.body), 200) AS excerpt,
-            r.reason, ${ISO('r.created_at')} AS "createdAt"
+            r.reason, ${ISO('r.created_at')} AS "createdAt",
+            coalesce(nullif(trim(u.display_name), ''), u.email) AS reporter
        FROM content_reports r
        LEFT JOIN ideas i ON r.target_type = 'idea' AND i.id = r.target_id
        LEFT JOIN idea_comments c ON r.target_type = 'comment' AND c.id = r.target_id
-      WHERE r.status = 'open' ORDER BY r.id LIMIT ?`,
+       LEFT JOIN ideas ci ON ci.id = c.idea_id
+       LEFT JOIN users u ON u.id = r.reporter_user_id
+      WHERE r.status = 'open' ORDER BY r.id DESC LIMIT ?`,
     [limit],
   );
   return rows;
 }
 
-/** Hides (never deletes) the content and closes its open reports; returns the author to tell. */
+/** Hides (never deletes) the content and closes its open reports; returns the author to tell and what it was before. */
 export async function hideContent(
   trx: Knex.Transaction,
   target: { type: 'idea' | 'comment'; id: number },
   reason: string,
   moderatorId: number,
-): Promise<{ ideaId: number; authorUserId: number | null } | null> {
+): Promise<{ ideaId: number; authorUserId: number | null; before: { hidden: boolean; reason: string | null }; reportsClosed: number[] } | null> {
   const table = target.type === 'idea' ? 'ideas' : 'idea_comments';
   const ideaCol = target.type === 'idea' ? 'id' : 'idea_id';
   const { rows } = await trx.raw(
-    `UPDATE ${table} SET hidden_at = now(), hidden_reason = ? WHERE id = ?
-     RETURNING ${ideaCol} AS idea_id, author_user_id`,
+    `UPDATE ${table} t SET hidden_at = now(), hidden_reason = ?
+       FROM (SELECT id, hidden_at, hidden_reason FROM ${table} WHERE id = ? FOR UPDATE) old
+      WHERE t.id = old.id
+     RETURNING t.${ideaCol} AS idea_id, t.author_user_id, old.hidden_at IS NOT NULL AS was_hidden, old.hidden_reason AS old_reason`,
     [reason, target.id],
   );
   if (!rows[0]) return null;
-  await trx.raw(
+  const closed = await trx.raw(
     `UPDATE content_reports SET status = 'hidden', handled_by = ?, handled_at = now()
       WHERE target_type = ? AND target_id = ? AND status = 'open' RETURNING id`,
     [moderatorId, target.type, target.id],
   );
-  return { ideaId: rows[0].idea_id, authorUserId: rows[0].author_user_id };
+  return {
+    ideaId: rows[0].idea_id,
+    authorUserId: rows[0].author_user_id,
+    before: { hidden: rows[0].was_hidden, reason: rows[0].old_reason },
+    reportsClosed: (closed.rows as { id: number }[]).map((r) => r.id).sort((a, b) => a - b),
+  };
 }
 
-export async function dismissReport(knex: Knex, reportId: number, moderatorId: number): Promise<boolean> {
+/** Closes an open report; returns what it was about, or null when there is no such open report. */
+export async function dismissReport(
+  knex: Knex,
+  reportId: number,
+  moderatorId: number,
+): Promise<{ targetType: 'idea' | 'comment'; targetId: number } | null> {
   const { rows } = await knex.raw(
     `UPDATE content_reports SET status = 'dismissed', handled_by = ?, handled_at = now()
-      WHERE id = ? AND status = 'open' RETURNING id`,
+      WHERE id = ? AND status = 'open' RETURNING target_type AS "targetType", target_id AS "targetId"`,
     [moderatorId, reportId],
   );
-  return rows.length > 0;
+  return rows[0] ?? null;
+}
+
+/** What mails about an idea need: its code and title, and the contact a visitor author left. */
+export async function ideaContact(
+  knex: Knex,
+  ideaId: number,
+): Promise<{ trackingCode: string; title: string; authorUserId: number | null; contactEmail: string | null }> {
+  const { rows } = await knex.raw(
+    `SELECT tracking_code AS "trackingCode", title, author_user_id AS "authorUserId", contact_email AS "contactEmail"
+       FROM ideas WHERE id = ?`,
+    [ideaId],
+  );
+  return rows[0];
 }
 
 // ---- notifications -------------------------------------------------------------------------

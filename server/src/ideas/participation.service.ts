@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Mailer } from '../auth/mailer.js';
+import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import {
   COMMENT_EDIT_WINDOW_MINUTES,
   type ContentReport,
@@ -8,7 +8,7 @@ import {
   type StageChangeBody,
 } from '../contracts/ideas.js';
 import { HttpError, notFound } from '../http/errors.js';
-import { log } from '../log.js';
+import { ideaHiddenMail, ideaLink, sendIdeaMail, type IdeaMailing } from './idea-mails.js';
 import * as repo from './participation.repository.js';
 
 async function visibleIdea(knex: Knex, ideaId: number): Promise<void> {
@@ -108,68 +108,85 @@ export async function report(
   return { id: await repo.insertReport(knex, { ...r, reporterUserId }) };
 }
 
+/** The open reports, newest first: the latest 200 when the queue is longer. */
 export const moderationQueue = (knex: Knex): Promise<ContentReport[]> => repo.openReports(knex, 200);
 
+/** A moderator acting, with who they are for the audit log. */
+export type Moderator = AuditActor & { userId: number };
+
+/**
+ * Hides content with a public reason and tells its author: an account in the app, a visitor who
+ * left only a contact address by e-mail (after the change is committed; a mail failure is logged).
+ */
 export async function hide(
   knex: Knex,
   target: { type: 'idea' | 'comment'; id: number },
   reason: string,
-  moderatorId: number,
+  moderator: Moderator,
+  mailing: IdeaMailing,
 ): Promise<void> {
-  await knex.transaction(async (trx) => {
-    const hidden = await repo.hideContent(trx, target, reason, moderatorId);
-    if (!hidden) throw notFound(`${target.type === 'idea' ? 'Idea' : 'Comment'} ${target.id}`);
-    if (hidden.authorUserId) {
-      await repo.notify(trx, [hidden.authorUserId], {
+  const hidden = await knex.transaction(async (trx) => {
+    const h = await repo.hideContent(trx, target, reason, moderator.userId);
+    if (!h) throw notFound(`${target.type === 'idea' ? 'Idea' : 'Comment'} ${target.id}`);
+    if (h.authorUserId) {
+      await repo.notify(trx, [h.authorUserId], {
         kind: 'content_hidden',
-        ideaId: hidden.ideaId,
+        ideaId: h.ideaId,
         payload: { targetType: target.type, targetId: target.id, reason },
       });
     }
+    await recordAudit(trx, moderator, {
+      action: target.type === 'idea' ? 'idea.hide' : 'idea_comment.hide',
+      target: { type: target.type === 'idea' ? 'idea' : 'idea_comment', id: target.id },
+      before: h.before,
+      after: { hidden: true, reason, reportsClosed: h.reportsClosed },
+    });
+    return h;
   });
+  if (target.type !== 'idea' || hidden.authorUserId) return;
+  const idea = await repo.ideaContact(knex, hidden.ideaId);
+  if (!idea.contactEmail) return;
+  const message = ideaHiddenMail(idea.contactEmail, { id: hidden.ideaId, ...idea }, reason, mailing.publicUrl);
+  await sendIdeaMail(mailing.mailer, message, `hidden notice of idea ${hidden.ideaId}`);
 }
 
-export async function dismissReport(knex: Knex, reportId: number, moderatorId: number): Promise<void> {
-  if (!(await repo.dismissReport(knex, reportId, moderatorId))) throw notFound(`Open report ${reportId}`);
+export async function dismissReport(knex: Knex, reportId: number, moderator: Moderator): Promise<void> {
+  await knex.transaction(async (trx) => {
+    const report = await repo.dismissReport(trx, reportId, moderator.userId);
+    if (!report) throw notFound(`Open report ${reportId}`);
+    await recordAudit(trx, moderator, {
+      action: 'content_report.dismiss',
+      target: { type: 'content_report', id: reportId },
+      before: { status: 'open', ...report },
+      after: { status: 'dismissed', ...report },
+    });
+  });
 }
 
 /**
  * After a stage change: an in-app notification for every follower and the author, and an e-mail
  * to them (and to a visitor who left an address). Mail failures are logged, never undo the change.
  */
-export async function announceStageChange(
-  knex: Knex,
-  mailer: Mailer,
-  ideaId: number,
-  change: StageChangeBody,
-  publicUrl: string,
-): Promise<void> {
-  const { rows } = await knex.raw(
-    'SELECT tracking_code, title, author_user_id, contact_email FROM ideas WHERE id = ?',
-    [ideaId],
-  );
-  const idea = rows[0];
+export async function announceStageChange(knex: Knex, mailing: IdeaMailing, ideaId: number, change: StageChangeBody): Promise<void> {
+  const idea = await repo.ideaContact(knex, ideaId);
   const followers = await repo.followerIds(knex, ideaId);
   const userIds = new Set(followers.map((f) => f.id));
-  if (idea.author_user_id) userIds.add(idea.author_user_id);
+  if (idea.authorUserId) userIds.add(idea.authorUserId);
   await repo.notify(knex, [...userIds], {
     kind: 'stage_changed',
     ideaId,
-    payload: { to: change.to, reason: change.reason, trackingCode: idea.tracking_code },
+    payload: { to: change.to, reason: change.reason, trackingCode: idea.trackingCode },
   });
   const addresses = new Set(followers.map((f) => f.email));
-  if (idea.contact_email) addresses.add(idea.contact_email);
-  const link = new URL(`/ideas/${ideaId}`, publicUrl).toString();
+  if (idea.contactEmail) addresses.add(idea.contactEmail);
+  const link = ideaLink(mailing.publicUrl, ideaId);
   for (const to of addresses) {
-    try {
-      await mailer.send({
-        to,
-        subject: `${idea.tracking_code}: ${idea.title}`,
-        text: `Idea ${idea.tracking_code} moved to stage "${change.to}".\n\n${change.reason}\n\n${link}`,
-      });
-    } catch (err) {
-      log.warn(`stage change mail to a follower of idea ${ideaId} failed: ${(err as Error).message}`);
-    }
+    const message = {
+      to,
+      subject: `${idea.trackingCode}: ${idea.title}`,
+      text: `Idea ${idea.trackingCode} moved to stage "${change.to}".\n\n${change.reason}\n\n${link}`,
+    };
+    await sendIdeaMail(mailing.mailer, message, `stage change of idea ${ideaId} to a follower`);
   }
 }
 

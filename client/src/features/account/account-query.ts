@@ -52,8 +52,9 @@ export function useAuthTransitions() {
     queryClient.setQueryData(meQuery().queryKey, (old) =>
       old ? { ...old, user: null, roles: [], departments: [], kehraGroups: [], csrfToken: null } : old,
     );
-    // ... and what an admin saw must not stay in memory for the next person at this browser.
+    // ... and what an admin or a moderator saw must not stay in memory for the next person at this browser.
     queryClient.removeQueries({ queryKey: ['admin'] });
+    queryClient.removeQueries({ queryKey: ['moderation'] });
     await queryClient.invalidateQueries({ queryKey: ['auth', 'me'] });
   }, [queryClient]);
   return useMemo(() => ({ signedIn, signedOut }), [signedIn, signedOut]);

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, ButtonSize, ButtonVariant, Checkbox, TextInput } from 'hds-react';
+import { Button, ButtonSize, ButtonVariant, Checkbox } from 'hds-react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '@contracts/activities';
 import { effectiveFrom, localDate, type ActivityFilters as Filters } from '@/layers/activities/filters';
@@ -7,6 +7,7 @@ import { KindSymbol } from '@/layers/activities/Legend';
 import { localName } from '@/layers/activities/names';
 import { departmentsQuery } from '@/layers/activities/query';
 import { themesQuery } from '@/layers/ideas/query';
+import { DateRange } from '@/ui/DateRange';
 
 interface Props {
   filters: Filters;
@@ -57,25 +58,16 @@ export function ActivityFilters({ filters, onChange }: Props) {
         </div>
       </fieldset>
 
-      <fieldset className="activity-fieldset">
-        <legend>{t('activities.filters.time')}</legend>
-        <div className="activity-dates">
-          <TextInput
-            id="activity-from"
-            type="date"
-            label={t('activities.filters.from')}
-            value={effectiveFrom(filters, today) ?? ''}
-            onChange={(e) => onChange({ from: e.target.value || 'all' })}
-          />
-          <TextInput
-            id="activity-to"
-            type="date"
-            label={t('activities.filters.to')}
-            value={filters.to ?? ''}
-            min={effectiveFrom(filters, today) ?? undefined}
-            onChange={(e) => onChange({ to: e.target.value || null })}
-          />
-        </div>
+      <DateRange
+        id="activity"
+        legend={t('activities.filters.time')}
+        fromLabel={t('activities.filters.from')}
+        toLabel={t('activities.filters.to')}
+        from={effectiveFrom(filters, today)}
+        to={filters.to}
+        onFromChange={(from) => onChange({ from: from ?? 'all' })}
+        onToChange={(to) => onChange({ to })}
+      >
         <div className="activity-time-presets" role="group" aria-label={t('activities.filters.presets')}>
           <Button
             size={ButtonSize.Small}
@@ -94,7 +86,7 @@ export function ActivityFilters({ filters, onChange }: Props) {
             {t('activities.filters.allTime')}
           </Button>
         </div>
-      </fieldset>
+      </DateRange>
 
       <fieldset className="activity-fieldset">
         <legend>{t('activities.filters.themes')}</legend>

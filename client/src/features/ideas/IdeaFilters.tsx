@@ -5,12 +5,13 @@ import { useIdeaFilter } from '@/layers/ideas/filters';
 import { areaName } from '@/layers/areas/area-name';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
 import { useSearchParam, useSelectedAreaId } from '@/state/url-state';
+import { DateRange } from '@/ui/DateRange';
 import { NativeSelect } from '@/ui/NativeSelect';
 import { ThemeFilter } from './ThemeFilter';
 import { Panel } from '@/ui/Panel';
 
 
-/** Theme, stage and "waiting" go to the URL; the area is the ?area= chosen with the picker. */
+/** Theme, stage, "waiting" and the submission dates go to the URL; the area is the ?area= chosen with the picker. */
 export function IdeaFilters() {
   const { t, i18n } = useTranslation();
   const filter = useIdeaFilter();
@@ -18,6 +19,8 @@ export function IdeaFilters() {
   const [, setArea] = useSelectedAreaId();
   const [, setStage] = useSearchParam('stage');
   const [, setWaiting] = useSearchParam('waiting');
+  const [, setFrom] = useSearchParam('from');
+  const [, setTo] = useSearchParam('to');
   const area = filter.area == null ? undefined : index.byId.get(filter.area);
 
   return (
@@ -37,6 +40,16 @@ export function IdeaFilters() {
           label={t('ideas.filters.waiting')}
           checked={filter.waiting}
           onChange={(e) => setWaiting(e.target.checked ? 'true' : null)}
+        />
+        <DateRange
+          id="idea-submitted"
+          legend={t('ideas.filters.time')}
+          fromLabel={t('ideas.filters.from')}
+          toLabel={t('ideas.filters.to')}
+          from={filter.from}
+          to={filter.to}
+          onFromChange={setFrom}
+          onToChange={setTo}
         />
         <p className="idea-filter-area">
           {area ? (

@@ -5,6 +5,7 @@ import {
   type ActivityKind,
   type ActivityStatus,
 } from '@contracts/activities';
+import { endOfDay, urlDate } from '@/state/url-dates';
 
 /**
  * The activity filters as the URL holds them (?department=kymp,kuva&theme=youth&from=…), so every
@@ -26,7 +27,6 @@ export const NO_DEPARTMENT = 'none';
 export const FROM_ALL = 'all';
 export const DISTANCES = [0, 100, 250, 500, 1000] as const;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SLUG = /^[a-z0-9-]+$/;
 const list = (raw: string | null) =>
   (raw ?? '')
@@ -43,8 +43,8 @@ export function parseActivityFilters(params: URLSearchParams): ActivityFilters {
     theme: list(params.get('theme')),
     kind: list(params.get('kind')).filter((k): k is ActivityKind => (ACTIVITY_KINDS as readonly string[]).includes(k)),
     status: list(params.get('status')).filter((s): s is ActivityStatus => (ACTIVITY_STATUSES as readonly string[]).includes(s)),
-    from: from === FROM_ALL ? 'all' : from && DATE.test(from) ? from : 'upcoming',
-    to: to && DATE.test(to) ? to : null,
+    from: from === FROM_ALL ? 'all' : (urlDate(from) ?? 'upcoming'),
+    to: urlDate(to),
   };
 }
 
@@ -84,7 +84,7 @@ export function activityFilterParams(f: ActivityFilters, opts: { area: number | 
   if (f.status.length) q.set('status', f.status.join(','));
   const from = effectiveFrom(f, opts.today);
   if (from) q.set('from', from);
-  if (f.to) q.set('to', `${f.to}T23:59:59Z`);
+  if (f.to) q.set('to', endOfDay(f.to));
   return q;
 }
 

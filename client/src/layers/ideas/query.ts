@@ -9,6 +9,7 @@ import type {
   Notification,
 } from '@contracts/ideas';
 import { getJson } from '@/api/http';
+import { endOfDay } from '@/state/url-dates';
 
 export type Bbox = [number, number, number, number];
 
@@ -19,6 +20,9 @@ export interface IdeaListFilter {
   theme: string | null;
   stage: IdeaStage | null;
   waiting: boolean;
+  /** Submitted on or after / on or before these days (YYYY-MM-DD). */
+  from: string | null;
+  to: string | null;
 }
 
 export const ideaKeys = {
@@ -38,6 +42,8 @@ export function ideasSearch(filter: IdeaListFilter, extra: Record<string, string
   if (filter.theme) q.set('theme', filter.theme);
   if (filter.stage) q.set('stage', filter.stage);
   if (filter.waiting) q.set('waiting', 'true');
+  if (filter.from) q.set('from', filter.from);
+  if (filter.to) q.set('to', endOfDay(filter.to));
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return q.toString();
 }
