@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pick, seriousViolations, type Page } from './support/app.js';
-import { MAP } from './support/map.js';
+import type { Department, OverlapsResponse } from '../../server/src/contracts/activities.js';
+import { drawCorners, MAP } from './support/map.js';
 import { e2eApp } from './support/session.js';
 
 const LIST = '[data-testid="activity-list"]';
@@ -22,15 +23,27 @@ const listTitles = async (page: Page) =>
 const renderedIds = (page: Page) => page.evaluate(() => (window as unknown as KkWindow).__kkActivities.renderedIds());
 
 
+async function apiJson<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(`${e2e.app.url}${path}`, init);
+  expect(res.ok, path).toBe(true);
+  return (await res.json()) as T;
+}
+
 interface ApiFeature {
   id: number;
   properties: { titleFi: string; department: string };
 }
-async function api(path: string): Promise<{ features: ApiFeature[]; numberMatched: number }> {
-  const res = await fetch(`${e2e.app.url}${path}`);
-  expect(res.ok, path).toBe(true);
-  return (await res.json()) as { features: ApiFeature[]; numberMatched: number };
-}
+const api = (path: string) => apiJson<{ features: ApiFeature[]; numberMatched: number }>(path);
+
+/** Around Pirkkola sports park in Central Park, where the demo seed has several departments at work. */
+const PIRKKOLA: [number, number][] = [
+  [24.915, 60.225],
+  [24.935, 60.225],
+  [24.935, 60.238],
+  [24.915, 60.238],
+];
+/** The same corners in an order whose edges cross: a shape PostGIS refuses. */
+const PIRKKOLA_BOWTIE: [number, number][] = [PIRKKOLA[0], PIRKKOLA[2], PIRKKOLA[1], PIRKKOLA[3]];
 
 describe('activities on the map', () => {
   it('shows every department, marks demo data, and toggles a department layer', async (ctx) => {
@@ -143,6 +156,69 @@ describe('activities on the map', () => {
     expect(await sharedOverlaps.getByRole('button', { name: '1 000 m' }).getAttribute('aria-pressed')).toBe('true');
     expect(await sharedOverlaps.locator('a.activity-item .activity-item-title').allInnerTexts()).toEqual(overlapTitles);
     await shared.close();
+    await page.close();
+  });
+
+  it('shows the departments and their meetings in an area drawn on the map, as the API counts them', async (ctx) => {
+    if (!e2e.ready) return ctx.skip();
+    const page = await open('/activities?from=all');
+    await listReady(page);
+    // The body of each overlaps request the page sends: what the shown answer was asked with.
+    const bodies: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/overlaps') bodies.push(r.postData() ?? '');
+    });
+
+    const section = page.getByTestId('drawn-area-overlaps');
+    await section.getByRole('button', { name: 'Piirrä alue' }).click();
+    await drawCorners(page, PIRKKOLA);
+    await section.getByRole('button', { name: 'Valmis', exact: true }).click();
+    await page.getByTestId('draw-status').filter({ hasText: 'Piirto valmis.' }).waitFor();
+    const results = section.locator('[data-activities-ready="true"]');
+    await results.waitFor();
+
+    // The request carried the drawn corners (to a click's precision), the time filter ('all': none) and the distance.
+    const sent = JSON.parse(bodies.at(-1)!) as { geometry: { type: string; coordinates: [number, number][][] }; distance: number; from?: string };
+    expect(sent.geometry.type).toBe('Polygon');
+    expect(sent.geometry.coordinates[0]).toHaveLength(PIRKKOLA.length + 1);
+    sent.geometry.coordinates[0].slice(0, -1).forEach(([lon, lat], i) => {
+      expect(Math.abs(lon - PIRKKOLA[i][0])).toBeLessThan(0.001);
+      expect(Math.abs(lat - PIRKKOLA[i][1])).toBeLessThan(0.001);
+    });
+    expect(sent).not.toHaveProperty('from');
+    expect(sent.distance).toBe(100);
+
+    const expected = await apiJson<OverlapsResponse>('/api/overlaps', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(sent),
+    });
+    const names = new Map((await apiJson<Department[]>('/api/departments')).map((d) => [d.slug, d.nameFi]));
+    expect(expected.departments.length).toBeGreaterThan(1);
+    expect(expected.pairs.length).toBeGreaterThan(0);
+    expect(await results.locator('.activity-dept-counts li').allInnerTexts()).toEqual(
+      expected.departments.map((d) => `${names.get(d.department)}: ${d.count} ${d.count === 1 ? 'kohde' : 'kohdetta'}`),
+    );
+    const shownPairs = await results.locator('.activity-pairs > li').evaluateAll((items) =>
+      items.map((li) => [...[...li.querySelectorAll('a')].map((a) => a.textContent), li.querySelector('.activity-flag')?.textContent ?? null]),
+    );
+    expect(shownPairs).toEqual(expected.pairs.map((p) => [p.a.titleFi, p.b.titleFi, p.timeOverlaps ? 'Samaan aikaan' : null]));
+    // Not in the URL: the page says so, and the address holds no shape.
+    await section.getByText('Piirretty alue ei tallennu sivun osoitteeseen').waitFor();
+    expect(decodeURIComponent(page.url())).not.toMatch(/Polygon|geometry|24\.91/);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A shape the server refuses: its message shows in the panel, and no stale results stay.
+    await section.getByRole('button', { name: 'Tyhjennä', exact: true }).click();
+    await drawCorners(page, PIRKKOLA_BOWTIE);
+    await section.locator('.form-error').filter({ hasText: 'geometry is not valid' }).waitFor();
+    expect(await section.locator('.activity-dept-counts').count()).toBe(0);
+
+    // Choosing a district ends the drawing: the map takes no more corners and the tool is gone.
+    await pick(page, /^Suurpiiri/, 'Pohjoinen');
+    await page.getByTestId('area-overlaps').waitFor();
+    await section.getByRole('button', { name: 'Piirrä alue' }).waitFor();
+    expect(await page.getByTestId('draw-status').count()).toBe(0);
     await page.close();
   });
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousViolations, type Page } from './support/app.js';
-import { clickMap, dragMap } from './support/map.js';
+import { dragMap, drawCorners } from './support/map.js';
 import { e2eApp, seedAccount, signIn } from './support/session.js';
 
 const CATHEDRAL = { lon: 24.9522, lat: 60.1704 };
@@ -24,15 +24,6 @@ const BOWTIE: [number, number][] = [SQUARE[0], SQUARE[2], SQUARE[1], SQUARE[3]];
 const e2e = e2eApp({ database: { prefix: 'ideas', seed: (knex) => seedAccount(knex, OFFICIAL, { roles: ['official'], departments: ['kymp'] }) } });
 
 const open = (pathname: string) => e2e.open(pathname);
-
-/** Clicks the vertices in order, waiting for the form to count each one. */
-async function draw(page: Page, vertices: [number, number][]) {
-  const status = page.getByTestId('draw-status');
-  for (const [i, v] of vertices.entries()) {
-    await clickMap(page, v);
-    await status.filter({ hasText: `${i + 1} ${i === 0 ? 'piste' : 'pistettä'} merkitty` }).waitFor();
-  }
-}
 
 let ideaId: string;
 let trackingCode: string;
@@ -62,7 +53,7 @@ describe('ideas', () => {
     await expectNoSeriousViolations(page, '/ideas/new');
 
     // The server's own message reaches the form.
-    await draw(page, BOWTIE);
+    await drawCorners(page, BOWTIE);
     await page.getByRole('button', { name: 'Valmis' }).click();
     await page.getByRole('button', { name: 'Lähetä idea' }).click();
     await page.getByTestId('idea-form-error').getByText(/Self-intersection/i).waitFor();
@@ -71,7 +62,7 @@ describe('ideas', () => {
     await page.getByRole('button', { name: 'Jatka piirtämistä' }).click();
     await page.getByRole('button', { name: 'Tyhjennä' }).click();
     await page.getByTestId('draw-status').filter({ hasText: '0 pistettä merkitty' }).waitFor();
-    await draw(page, [...SQUARE, [24.9525, 60.172]]);
+    await drawCorners(page, [...SQUARE, [24.9525, 60.172]]);
     await page.getByRole('button', { name: 'Kumoa viimeisin piste' }).click();
     await page.getByTestId('draw-status').filter({ hasText: '4 pistettä merkitty' }).waitFor();
     // A corner drags to a new place on the map; dropping it adds no corner.

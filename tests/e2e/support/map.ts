@@ -26,6 +26,15 @@ export async function clickMap(page: Page, at: [number, number]): Promise<void> 
   await page.mouse.click(x, y);
 }
 
+/** Clicks the corners in order with the drawing tool on, waiting for its status to count each one. */
+export async function drawCorners(page: Page, corners: [number, number][]): Promise<void> {
+  const status = page.getByTestId('draw-status');
+  for (const [i, corner] of corners.entries()) {
+    await clickMap(page, corner);
+    await status.filter({ hasText: `${i + 1} ${i === 0 ? 'piste' : 'pistettä'} merkitty` }).waitFor();
+  }
+}
+
 /** Presses the mouse at one longitude/latitude and releases it at another, in small steps. */
 export async function dragMap(page: Page, from: [number, number], to: [number, number]): Promise<void> {
   const a = await pagePixel(page, from);

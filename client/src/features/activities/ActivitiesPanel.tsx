@@ -11,10 +11,12 @@ import { activitiesQuery, departmentsQuery } from '@/layers/activities/query';
 import { useViewport } from '@/layers/activities/viewport';
 import { areaName } from '@/layers/areas/area-name';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
+import { endOfDay } from '@/state/url-dates';
 import { useActivityFilters, useOverlapDistance, useSelectedAreaId } from '@/state/url-state';
 import { ActivityFilters } from './ActivityFilters';
 import { ActivityList } from './ActivityList';
 import { AreaOverlaps } from './AreaOverlaps';
+import { DrawnAreaOverlaps } from './DrawnAreaOverlaps';
 import { Exports } from './Exports';
 import { useActivityAuthority } from './activity-editing';
 import { TableMeetings } from './TableMeetings';
@@ -22,7 +24,7 @@ import { Panel } from '@/ui/Panel';
 
 /**
  * /activities: the area (any level; it also zooms the map), the department layers and filters,
- * the list of what is in view, cross-department overlaps in the chosen area, and downloads.
+ * the list of what is in view, cross-department overlaps in the chosen or a drawn area, and downloads.
  */
 export function ActivitiesPanel() {
   const { t, i18n } = useTranslation();
@@ -47,18 +49,20 @@ export function ActivitiesPanel() {
     if (removed) announce(t('activities.form.removed', { title: removed }));
   }, [removed, announce, t]);
 
+  const from = effectiveFrom(filters, localDate());
+  // The overlaps' time window, for the chosen district's query string and a drawn area's body alike.
+  const span = { ...(from && { from }), ...(filters.to && { to: endOfDay(filters.to) }) };
   const overlapFilter = new URLSearchParams();
   if (areaId != null) overlapFilter.set('area', String(areaId));
-  const from = effectiveFrom(filters, localDate());
-  if (from) overlapFilter.set('from', from);
-  if (filters.to) overlapFilter.set('to', `${filters.to}T23:59:59Z`);
+  if (span.from) overlapFilter.set('from', span.from);
+  if (span.to) overlapFilter.set('to', span.to);
   overlapFilter.set('distance', String(distance));
 
   // The partnership tables' meetings in the same time window and area ('all' = no lower bound).
   const meetingFilter = new URLSearchParams();
   if (areaId != null) meetingFilter.set('area', String(areaId));
   meetingFilter.set('from', from ?? '1970-01-01');
-  if (filters.to) meetingFilter.set('to', `${filters.to}T23:59:59Z`);
+  if (span.to) meetingFilter.set('to', span.to);
 
   return (
     <>
@@ -97,6 +101,8 @@ export function ActivitiesPanel() {
           departments={departments.data}
         />
       )}
+      {/* Keyed by the district: choosing one starts over, which clears a drawing in progress. */}
+      <DrawnAreaOverlaps key={areaId ?? 'none'} span={span} distance={distance} onDistance={setDistance} departments={departments.data} />
       <TableMeetings filter={meetingFilter.toString()} />
       <Exports filter={filter} />
     </>

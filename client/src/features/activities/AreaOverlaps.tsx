@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { LoadingSpinner } from 'hds-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { Department, OverlapItem } from '@contracts/activities';
+import type { Department, OverlapItem, OverlapsResponse } from '@contracts/activities';
 import { activityTitle, localName } from '@/layers/activities/names';
 import { areaOverlapsQuery } from '@/layers/activities/query';
 import { DistanceChooser } from './DistanceChooser';
@@ -22,9 +23,54 @@ interface Props {
  * different departments' activities that meet, with overlapping times flagged.
  */
 export function AreaOverlaps({ areaName, filter, distance, onDistance, departments }: Props) {
+  const { t } = useTranslation();
+  const overlaps = useQuery(areaOverlapsQuery(filter));
+  return (
+    <OverlapsSection
+      id="area-overlaps"
+      heading={t('activities.areaOverlaps.heading', { area: areaName })}
+      help={t('activities.areaOverlaps.help')}
+      distance={distance}
+      onDistance={onDistance}
+      overlaps={overlaps}
+      departments={departments}
+    />
+  );
+}
+
+interface SectionProps {
+  /** The section's test id, and the prefix of its element ids. */
+  id: string;
+  heading: string;
+  help: string;
+  distance: number;
+  onDistance: (m: number) => void;
+  /** The answer to show; null while there is nothing to ask about yet (an unfinished drawing). */
+  overlaps: UseQueryResult<OverlapsResponse> | null;
+  departments: Department[] | undefined;
+  /** Controls of the place itself (the drawing tool), between the help and the distance. */
+  children?: ReactNode;
+}
+
+/** One overlaps view for any place, a chosen district or a drawn area: heading, distance, results. */
+export function OverlapsSection({ id, heading, help, distance, onDistance, overlaps, departments, children }: SectionProps) {
+  return (
+    <section className="panel activity-area-overlaps" aria-labelledby={`${id}-heading`} data-testid={id}>
+      <h2 id={`${id}-heading`} className="panel-heading">
+        {heading}
+      </h2>
+      <p className="panel-help">{help}</p>
+      {children}
+      <DistanceChooser id={`${id}-distance`} value={distance} onChange={onDistance} />
+      {overlaps && <OverlapResults overlaps={overlaps} departments={departments} />}
+    </section>
+  );
+}
+
+/** Departments with their counts, and the cross-department pairs with "same time" flags. */
+function OverlapResults({ overlaps, departments }: { overlaps: UseQueryResult<OverlapsResponse>; departments: Department[] | undefined }) {
   const { t, i18n } = useTranslation();
   const { search } = useLocation();
-  const overlaps = useQuery(areaOverlapsQuery(filter));
   const byDept = new Map(departments?.map((d) => [d.slug, d]));
   const deptName = (slug: string) => {
     const d = byDept.get(slug);
@@ -40,18 +86,15 @@ export function AreaOverlaps({ areaName, filter, distance, onDistance, departmen
     </div>
   );
   const data = overlaps.data;
+  // A kept previous answer (another shape or distance) is not this one's yet.
+  const updating = overlaps.isFetching || overlaps.isPlaceholderData;
 
   return (
-    <section className="panel activity-area-overlaps" aria-labelledby="area-overlaps-heading" data-testid="area-overlaps">
-      <h2 id="area-overlaps-heading" className="panel-heading">
-        {t('activities.areaOverlaps.heading', { area: areaName })}
-      </h2>
-      <p className="panel-help">{t('activities.areaOverlaps.help')}</p>
-      <DistanceChooser id="area-distance" value={distance} onChange={onDistance} />
+    <>
       {overlaps.isPending && <LoadingSpinner small loadingText={t('activities.loading')} />}
       {overlaps.error && <p className="form-error">{t('activities.loadError', { message: overlaps.error.message })}</p>}
       {data && (
-        <div aria-busy={overlaps.isFetching} data-activities-ready={overlaps.isFetching ? 'false' : 'true'}>
+        <div aria-busy={updating} data-activities-ready={updating ? 'false' : 'true'}>
           <h3 className="legend-subheading">{t('activities.areaOverlaps.departments')}</h3>
           {data.departments.length === 0 ? (
             <p>{t('activities.list.empty')}</p>
@@ -85,6 +128,6 @@ export function AreaOverlaps({ areaName, filter, distance, onDistance, departmen
           {data.truncated && <p className="panel-help">{t('activities.areaOverlaps.truncated')}</p>}
         </div>
       )}
-    </section>
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Layer, Marker, Source, useMap } from 'react-map-gl/maplibre';
 import { useLocation, useNavigate } from 'react-router';
 import type { ActivityCollection } from '@contracts/activities';
+import { draftStore } from '@/layers/ideas/draft';
 import type { MapLayerProps } from '@/map/layer-props';
 import { resolveColor } from '@/map/theme';
 import { useActivityFilters, useOverlapDistance } from '@/state/url-state';
@@ -196,6 +197,8 @@ function useOpenOnClick(map: MapLibreMap | undefined, open: (id: number) => void
     const hit = (e: MapMouseEvent): MapGeoJSONFeature | undefined =>
       map.queryRenderedFeatures(e.point, { layers: existing([activitiesCells.id, activitiesCluster.id, ...CLICKABLE_LAYERS]) })[0];
     const onClick = (e: MapMouseEvent) => {
+      // While a shape is being drawn a click is its next corner (the ideas layer adds it), not an opening.
+      if (draftStore.get().drawing) return;
       const f = hit(e);
       if (!f) return;
       if (f.layer.id === activitiesCells.id) {

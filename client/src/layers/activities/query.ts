@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, skipToken } from '@tanstack/react-query';
 import type {
   ActivityClusterCollection,
   ActivityCollection,
@@ -6,7 +6,8 @@ import type {
   Department,
   OverlapsResponse,
 } from '@contracts/activities';
-import { getJson } from '@/api/http';
+import type { GeoJsonGeometry } from '@contracts/common';
+import { getJson, sendJson } from '@/api/http';
 
 /** Features per viewport request: plenty for a district, far below the API's 5000 cap. */
 export const MAP_LIMIT = 2000;
@@ -29,6 +30,7 @@ export const activityKeys = {
   clusters: (bbox: string, zoom: number, filter: string) => ['activities', 'clusters', { bbox, zoom, filter }] as const,
   detail: (id: number, distance: number) => ['activities', 'detail', { id, distance }] as const,
   overlaps: (filter: string) => ['activities', 'overlaps', { filter }] as const,
+  drawnOverlaps: (body: DrawnAreaOverlapsBody | null) => ['activities', 'overlaps', 'drawn', body] as const,
 };
 
 export const departmentsQuery = () =>
@@ -71,6 +73,28 @@ export const areaOverlapsQuery = (filter: string) =>
   queryOptions({
     queryKey: activityKeys.overlaps(filter),
     queryFn: ({ signal }) => getJson<OverlapsResponse>(`/api/overlaps?${filter}`, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+
+/** The POST /api/overlaps body for a drawn area (OverlapsBody's input): the shape, the time span, the distance. */
+export interface DrawnAreaOverlapsBody {
+  geometry: GeoJsonGeometry;
+  from?: string;
+  to?: string;
+  distance: number;
+}
+
+/**
+ * Cross-department activity in a drawn area. POST, as a drawn shape can be too long for a URL; the
+ * key is the body itself, so it holds every input. Nothing is asked while the shape is unfinished (null).
+ */
+export const drawnAreaOverlapsQuery = (body: DrawnAreaOverlapsBody | null) =>
+  queryOptions({
+    queryKey: activityKeys.drawnOverlaps(body),
+    queryFn: body ? () => sendJson<OverlapsResponse>('POST', '/api/overlaps', body) : skipToken,
+    // A refused shape (400, e.g. self-intersecting) stays refused: show why at once.
+    retry: false,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
