@@ -11,7 +11,7 @@ import { submitIdea } from '../../server/src/ideas/ideas.service.js';
 import { createDevArea, createGroup } from '../../server/src/kehra/kehra.service.js';
 import { addOutcome, addParticipant, createTable } from '../../server/src/partnership-tables/partnership-tables.service.js';
 import { expectNoSeriousViolations, screenshot, type Page } from './support/app.js';
-import { clickMap, waitForRendered } from './support/map.js';
+import { clickMap, drawCorners, waitForRendered } from './support/map.js';
 import { e2eApp, seedAccount, signIn } from './support/session.js';
 
 const MEMBER = { email: 'kehra-jasen@example.test', password: 'kehra-jasen-salasana', name: 'Kaisa Kehräläinen' };
@@ -90,11 +90,7 @@ describe('Kehrä', () => {
 
     // Draw the area with the ideas' drawing tool: corners by clicking the map.
     await page.getByRole('button', { name: 'Piirrä uusi kehittämisalue' }).click();
-    const drawStatus = page.getByTestId('draw-status');
-    for (const [i, v] of SQUARE.entries()) {
-      await clickMap(page, v);
-      await drawStatus.filter({ hasText: `${i + 1} ${i === 0 ? 'piste' : 'pistettä'} merkitty` }).waitFor();
-    }
+    await drawCorners(page, SQUARE);
     await page.getByRole('button', { name: 'Valmis' }).click();
     await page.locator('#kehra-devarea-name').fill(AREA_NAME);
     await page.locator('#kehra-devarea-description').fill('Kohtaamispaikka portaiden juurelle.');
@@ -107,7 +103,7 @@ describe('Kehrä', () => {
     const areas = page.getByTestId('group-dev-areas');
     await page.getByRole('button', { name: `Muokkaa kehittämisaluetta ${AREA_NAME}` }).click();
     // Editing starts from the saved corners, not from an empty drawing.
-    await drawStatus.filter({ hasText: `${SQUARE.length} pistettä merkitty` }).waitFor();
+    await page.getByTestId('draw-status').filter({ hasText: `${SQUARE.length} pistettä merkitty` }).waitFor();
     await page.locator('[id^="kehra-devarea-edit-"][id$="-name"]').fill(EDITED_NAME);
     await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
     await page.getByTestId('devarea-message').filter({ hasText: 'Muutokset tallennettu uutena versiona.' }).waitFor();
