@@ -144,7 +144,7 @@ export function wfsLayerUrl(base: string, layer: string): string {
   return u.toString();
 }
 
-async function readWfs(base: string, timeoutMs: number, onProgress: (m: string) => void): Promise<AreaSourceData> {
+async function readWfs(base: string, timeoutMs: number, onProgress: (m: string) => void, landUrl: string): Promise<AreaSourceData> {
   const data: AreaSourceData = { description: base, areas: [], land: [], rejected: [] };
   for (const [level, layer] of Object.entries(WFS_LAYERS) as [AreaLevel, string][]) {
     onProgress(`fetching ${layer} from ${base}`);
@@ -153,7 +153,7 @@ async function readWfs(base: string, timeoutMs: number, onProgress: (m: string) 
   }
   try {
     onProgress('fetching land polygons from Statistics Finland');
-    collect(data, asCollection(await fetchJson(STATFI_LAND_WFS, timeoutMs), 'kunta1000k'), 'kunta1000k');
+    collect(data, asCollection(await fetchJson(landUrl, timeoutMs), 'kunta1000k'), 'kunta1000k');
   } catch (err) {
     // The base map falls back to the project's own land outline; districts still import.
     onProgress(`land polygons unavailable (${(err as Error).message}); keeping the offline outline`);
@@ -167,11 +167,12 @@ async function readWfs(base: string, timeoutMs: number, onProgress: (m: string) 
  */
 export async function readAreaSource(
   source: string,
-  opts: { timeoutMs?: number; onProgress?: (m: string) => void } = {},
+  opts: { timeoutMs?: number; onProgress?: (m: string) => void; landUrl?: string } = {},
 ): Promise<AreaSourceData> {
   const onProgress = opts.onProgress ?? (() => {});
   const timeoutMs = opts.timeoutMs ?? 30_000;
-  if (source === 'wfs') return readWfs(HELSINKI_WFS, timeoutMs, onProgress);
+  const landUrl = opts.landUrl ?? STATFI_LAND_WFS;
+  if (source === 'wfs') return readWfs(HELSINKI_WFS, timeoutMs, onProgress, landUrl);
   if (/^https?:\/\//.test(source)) {
     if (/request=GetFeature/i.test(source) || /\.(geo)?json(\?|$)/i.test(source)) {
       const data: AreaSourceData = { description: source, areas: [], land: [], rejected: [] };
@@ -179,7 +180,7 @@ export async function readAreaSource(
       collect(data, asCollection(await fetchJson(source, timeoutMs), source), source);
       return data;
     }
-    return readWfs(source, timeoutMs, onProgress);
+    return readWfs(source, timeoutMs, onProgress, landUrl);
   }
   if (!fs.existsSync(source)) throw new Error(`No such file or folder: ${source}`);
   onProgress(`reading ${source}`);

@@ -74,9 +74,9 @@ export async function importAreas(
 export async function importAreasFrom(
   knex: Knex,
   source: string,
-  opts: { isFixture?: boolean; onProgress?: (m: string) => void } = {},
+  opts: { isFixture?: boolean; onProgress?: (m: string) => void; landUrl?: string } = {},
 ): Promise<AreaImportSummary> {
-  const data = await readAreaSource(source, { onProgress: opts.onProgress });
+  const data = await readAreaSource(source, { onProgress: opts.onProgress, landUrl: opts.landUrl });
   return importAreas(knex, data, opts);
 }
 
