@@ -12,7 +12,8 @@ import type {
 
 // ---- reference data ------------------------------------------------------------------------
 
-interface RefRow {
+/** A departments or themes row (themes have no colour). */
+export interface RefRow {
   id: number;
   slug: string;
   name_fi: string;
@@ -20,7 +21,7 @@ interface RefRow {
   name_en: string | null;
   color?: string;
 }
-const toDepartment = (r: RefRow): Department => ({
+export const toDepartment = (r: RefRow): Department => ({
   id: r.id,
   slug: r.slug,
   nameFi: r.name_fi,
@@ -28,7 +29,7 @@ const toDepartment = (r: RefRow): Department => ({
   nameEn: r.name_en,
   color: r.color!,
 });
-const toTheme = (r: RefRow): Theme => ({ id: r.id, slug: r.slug, nameFi: r.name_fi, nameSv: r.name_sv, nameEn: r.name_en });
+export const toTheme = (r: RefRow): Theme => ({ id: r.id, slug: r.slug, nameFi: r.name_fi, nameSv: r.name_sv, nameEn: r.name_en });
 
 export async function listDepartments(knex: Knex): Promise<Department[]> {
   const { rows } = await knex.raw(`SELECT id, slug, name_fi, name_sv, name_en, color FROM departments ORDER BY sort_order, slug`);

@@ -7,34 +7,20 @@ import type {
   ThemeBody,
   ThemePatchBody,
 } from '../contracts/reference-data.js';
+import { toDepartment as toPublicDepartment, toTheme as toPublicTheme, type RefRow } from '../activities/activities.repository.js';
 import { patchSet } from '../db/patch.js';
 
 export type ReferenceKind = 'department' | 'theme';
 
-interface ReferenceRow {
-  id: number;
-  slug: string;
-  name_fi: string;
-  name_sv: string | null;
-  name_en: string | null;
-  color?: string;
+/** The public row and what only the admin sees: the sort order and what uses it. */
+interface ReferenceRow extends RefRow {
   sort_order: number;
   uses: AdminDepartment['uses'] | AdminTheme['uses'];
 }
 
-/** One mapper for both kinds: a department row has a colour, a theme row has none. */
-const toReference = (r: ReferenceRow) => ({
-  id: r.id,
-  slug: r.slug,
-  nameFi: r.name_fi,
-  nameSv: r.name_sv,
-  nameEn: r.name_en,
-  ...(r.color === undefined ? {} : { color: r.color }),
-  sortOrder: r.sort_order,
-  uses: r.uses,
-});
-const toDepartment = (r: ReferenceRow) => toReference(r) as AdminDepartment;
-const toTheme = (r: ReferenceRow) => toReference(r) as AdminTheme;
+const adminPart = (r: ReferenceRow) => ({ sortOrder: r.sort_order, uses: r.uses });
+const toDepartment = (r: ReferenceRow) => ({ ...toPublicDepartment(r), ...adminPart(r) }) as AdminDepartment;
+const toTheme = (r: ReferenceRow) => ({ ...toPublicTheme(r), ...adminPart(r) }) as AdminTheme;
 
 // Every reference is counted here, not left to foreign keys: activity_themes and user_departments
 // would cascade away silently, and Kehrä and table themes are slugs in text[] with no key at all.

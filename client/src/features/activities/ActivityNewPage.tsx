@@ -1,7 +1,8 @@
-import { LoadingSpinner, Notification } from 'hds-react';
+import { LoadingSpinner } from 'hds-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useAccount } from '@/features/account/account-query';
+import { NotAllowed } from '@/features/account/NotAllowed';
 import { useActivityAuthority } from './activity-editing';
 import { ActivityForm } from './ActivityForm';
 
@@ -10,7 +11,7 @@ export function ActivityNewPage() {
   const { t } = useTranslation();
   const { search } = useLocation();
   const navigate = useNavigate();
-  const { user, isLoading } = useAccount();
+  const { isLoading } = useAccount();
   const { mayCreate } = useActivityAuthority();
   const back = { pathname: '/activities', search };
 
@@ -30,10 +31,13 @@ export function ActivityNewPage() {
           <h2 id="activity-new-heading" className="panel-heading">
             {t('activities.form.newHeading')}
           </h2>
-          <Notification type="info" label={t('activities.form.notAllowed')} data-testid="activity-not-allowed">
-            <p>{user ? t('activities.form.notAllowedBody') : t('activities.form.signInFirst')}</p>
-            {!user && <Link to={`/signin?returnTo=${encodeURIComponent('/activities/new')}`}>{t('account.menu.signIn')}</Link>}
-          </Notification>
+          <NotAllowed
+            type="info"
+            label={t('activities.form.notAllowed')}
+            body={t('activities.form.notAllowedBody')}
+            signInBody={t('activities.form.signInFirst')}
+            testId="activity-not-allowed"
+          />
         </>
       )}
     </section>

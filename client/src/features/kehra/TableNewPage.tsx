@@ -1,7 +1,8 @@
-import { LoadingSpinner, Notification } from 'hds-react';
+import { LoadingSpinner } from 'hds-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useAccount } from '@/features/account/account-query';
+import { NotAllowed } from '@/features/account/NotAllowed';
 import { useCanEditTables } from './TableEditing';
 import { TableForm } from './TableForm';
 
@@ -10,7 +11,7 @@ export function TableNewPage() {
   const { t } = useTranslation();
   const { search } = useLocation();
   const navigate = useNavigate();
-  const { user, isLoading } = useAccount();
+  const { isLoading } = useAccount();
   const allowed = useCanEditTables();
   const back = { pathname: '/kehra', search };
 
@@ -22,10 +23,13 @@ export function TableNewPage() {
         <h2 id="table-new-heading" className="panel-heading">
           {t('partnershipTable.form.newHeading')}
         </h2>
-        <Notification type="info" label={t('partnershipTable.notAllowed')} data-testid="table-not-allowed">
-          <p>{user ? t('partnershipTable.notAllowedBody') : t('partnershipTable.signInFirst')}</p>
-          {!user && <Link to={`/signin?returnTo=${encodeURIComponent('/kehra/tables/new')}`}>{t('account.menu.signIn')}</Link>}
-        </Notification>
+        <NotAllowed
+          type="info"
+          label={t('partnershipTable.notAllowed')}
+          body={t('partnershipTable.notAllowedBody')}
+          signInBody={t('partnershipTable.signInFirst')}
+          testId="table-not-allowed"
+        />
       </section>
     );
   }
