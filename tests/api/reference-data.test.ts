@@ -117,10 +117,11 @@ describe('departments and themes managed by admins', () => {
     const usedDept = await json(await del(admin, `/api/admin/departments/${HARBOUR.slug}`), 409);
     expect(usedDept.error.message).toMatch(/Department satama is in use by 1 activity/);
 
-    // Uses without a foreign key: a partnership table's theme slugs and an official's membership.
+    // Uses by other datasets: a partnership table's themes and an official's membership.
     await json(await admin.post('/api/admin/themes', { slug: 'poytateema', nameFi: 'Pöytäteema' }), 201);
     await db.knex.raw(
-      `INSERT INTO partnership_tables (name, convener, themes, geom) SELECT 'Rantapöytä', 'Kanslia', ARRAY['poytateema'], geom FROM areas WHERE id = ?`,
+      `WITH t AS (INSERT INTO partnership_tables (name, convener, geom) SELECT 'Rantapöytä', 'Kanslia', geom FROM areas WHERE id = ? RETURNING id)
+       INSERT INTO partnership_table_themes (partnership_table_id, theme_id) SELECT t.id, th.id FROM t, themes th WHERE th.slug = 'poytateema'`,
       [areaId],
     );
     expect((await json(await del(admin, '/api/admin/themes/poytateema'), 409)).error.message).toMatch(/in use by 1 partnership table/);

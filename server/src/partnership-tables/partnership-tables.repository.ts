@@ -9,8 +9,12 @@ import type {
   TableOutcome,
   TableParticipant,
 } from '../contracts/partnership-tables.js';
-import { ISO, areaSummarySql, overlapsAreasSql } from '../kehra/kehra.repository.js';
+import { ISO, areaSummarySql } from '../kehra/kehra.repository.js';
 import { patchSet } from '../db/patch.js';
+import { THEME_LINKS, hasAnyThemeSql, setThemes, themeSlugsJsonSql, themeSlugsTextSql } from '../reference-data/theme-links.js';
+
+const themesJson = themeSlugsJsonSql(THEME_LINKS.partnershipTables, 't.id');
+const themesText = themeSlugsTextSql(THEME_LINKS.partnershipTables, 't.id');
 
 /** WHERE over `partnership_tables t`; only bound values. */
 export function tableFilterSql(f: TableFilter): { sql: string; bindings: Knex.RawBinding[] } {
@@ -22,11 +26,12 @@ export function tableFilterSql(f: TableFilter): { sql: string; bindings: Knex.Ra
     b.push(...f.bbox, ...f.bbox, ...f.bbox);
   }
   if (f.area) {
-    parts.push(overlapsAreasSql('t.geom'));
+    // Districts by the membership rule: the picked district (and its parents), else what the area meets.
+    parts.push('EXISTS (SELECT 1 FROM partnership_table_areas ta WHERE ta.partnership_table_id = t.id AND ta.area_id = ANY(?::int[]))');
     b.push(f.area);
   }
   if (f.theme) {
-    parts.push('t.themes && ?::text[]');
+    parts.push(hasAnyThemeSql(THEME_LINKS.partnershipTables, 't.id'));
     b.push(f.theme);
   }
   return { sql: parts.join(' AND '), bindings: b };
@@ -35,7 +40,7 @@ export function tableFilterSql(f: TableFilter): { sql: string; bindings: Knex.Ra
 const nextMeetingSql = `(SELECT ${ISO('min(m.starts_at)')} FROM partnership_table_meetings m WHERE m.table_id = t.id AND m.starts_at >= now())`;
 const participantsSql = '(SELECT count(*)::int FROM partnership_table_participants p WHERE p.table_id = t.id)';
 const propsSql = (role: string) => `json_build_object('id', t.id, 'name', t.name, 'convener', t.convener,
-  'themes', to_json(t.themes), 'role', '${role}', 'meetingPlaceName', t.meeting_place_name,
+  'themes', ${themesJson}, 'role', '${role}', 'meetingPlaceName', t.meeting_place_name,
   'nextMeeting', ${nextMeetingSql}, 'participants', ${participantsSql})`;
 
 export async function countTables(knex: Knex, f: TableFilter): Promise<number> {
@@ -66,7 +71,7 @@ export async function tableFeaturesJson(knex: Knex, f: TableFilter, page: { limi
 /** OGC: one feature per table, its area as geometry and the meeting place as properties. */
 const ogcFeatureSql = `json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 6)::json,
   'properties', json_build_object('id', t.id, 'name', t.name, 'convener', t.convener, 'description', t.description,
-    'themes', array_to_string(t.themes, ';'), 'areaId', t.area_id, 'meetingPlaceName', t.meeting_place_name,
+    'themes', ${themesText}, 'areaId', t.area_id, 'meetingPlaceName', t.meeting_place_name,
     'meetingLon', round(ST_X(t.meeting_place)::numeric, 6), 'meetingLat', round(ST_Y(t.meeting_place)::numeric, 6),
     'participants', ${participantsSql}, 'nextMeeting', ${nextMeetingSql}))`;
 
@@ -97,7 +102,7 @@ export async function tableExtent(knex: Knex): Promise<[number, number, number, 
 export async function tableRows(knex: Knex, f: TableFilter, page: { limit: number; offset: number }): Promise<Record<string, unknown>[]> {
   const w = tableFilterSql(f);
   const { rows } = await knex.raw(
-    `SELECT t.id, t.name, t.convener, t.description, array_to_string(t.themes, ';') AS themes, t.area_id AS "areaId",
+    `SELECT t.id, t.name, t.convener, t.description, ${themesText} AS themes, t.area_id AS "areaId",
             t.meeting_place_name AS "meetingPlaceName",
             round(ST_X(t.meeting_place)::numeric, 6)::float8 AS "meetingLon", round(ST_Y(t.meeting_place)::numeric, 6)::float8 AS "meetingLat",
             ${participantsSql} AS participants, ${nextMeetingSql} AS "nextMeeting",
@@ -126,7 +131,7 @@ export interface TableRow {
 
 export async function tableById(knex: Knex, id: number): Promise<TableRow | null> {
   const { rows } = await knex.raw(
-    `SELECT t.id, t.name, t.convener, t.description, t.themes, ST_AsGeoJSON(t.geom, 6)::json AS geometry,
+    `SELECT t.id, t.name, t.convener, t.description, ${themesJson} AS themes, ST_AsGeoJSON(t.geom, 6)::json AS geometry,
             (SELECT ${areaSummarySql('a')} FROM areas a WHERE a.id = t.area_id) AS area,
             t.meeting_place_name,
             CASE WHEN t.meeting_place IS NULL THEN NULL
@@ -162,18 +167,20 @@ const pointSql = 'ST_SetSRID(ST_MakePoint(?::float8, ?::float8), 4326)';
 
 export async function insertTable(trx: Knex.Transaction, t: TableFields & { name: string; convener: string; geoJson: string }, userId: number): Promise<number> {
   const { rows } = await trx.raw(
-    `INSERT INTO partnership_tables (name, convener, description, themes, area_id, geom, meeting_place_name, meeting_place,
+    `INSERT INTO partnership_tables (name, convener, description, area_id, geom, meeting_place_name, meeting_place,
                                      contact_name, contact_email, created_by)
-     VALUES (?, ?, ?, ?::text[], ?, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326)), ?,
+     VALUES (?, ?, ?, ?, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326)), ?,
              CASE WHEN ?::float8 IS NULL THEN NULL ELSE ${pointSql} END, ?, ?, ?)
      RETURNING id`,
     [
-      t.name, t.convener, t.description ?? '', t.themes ?? [], t.areaId ?? null, t.geoJson, t.meetingPlaceName ?? null,
+      t.name, t.convener, t.description ?? '', t.areaId ?? null, t.geoJson, t.meetingPlaceName ?? null,
       t.meetingPlace?.lon ?? null, t.meetingPlace?.lon ?? null, t.meetingPlace?.lat ?? null,
       t.contactName ?? null, t.contactEmail ?? null, userId,
     ],
   );
-  return rows[0].id as number;
+  const id = rows[0].id as number;
+  await setThemes(trx, THEME_LINKS.partnershipTables, id, t.themes ?? []);
+  return id;
 }
 
 export async function updateTable(trx: Knex.Transaction, id: number, t: TableFields): Promise<void> {
@@ -181,7 +188,6 @@ export async function updateTable(trx: Knex.Transaction, id: number, t: TableFie
     ['name', t.name],
     ['convener', t.convener],
     ['description', t.description],
-    ['themes', t.themes, 'text[]'],
     ['area_id', t.areaId, 'int'],
     ['meeting_place_name', t.meetingPlaceName],
     ['meeting_place', pointEwkt(t.meetingPlace), 'geometry'],
@@ -194,6 +200,7 @@ export async function updateTable(trx: Knex.Transaction, id: number, t: TableFie
       WHERE id = ?`,
     [...set.bindings, t.geoJson ?? null, id],
   );
+  if (t.themes) await setThemes(trx, THEME_LINKS.partnershipTables, id, t.themes);
 }
 
 /** A validated point as EWKT for a PATCH (its numbers come from the schema, never raw text). */
@@ -340,7 +347,7 @@ export async function meetingFeaturesJson(knex: Knex, q: MeetingsQuery & { from:
        FROM (SELECT m.id, m.starts_at, ST_AsGeoJSON(${point}, 6)::json AS geometry,
                     json_build_object('id', m.id, 'tableId', t.id, 'tableName', t.name, 'convener', t.convener,
                                       'startsAt', ${ISO('m.starts_at')}, 'endsAt', ${ISO('m.ends_at')}, 'place', m.place,
-                                      'themes', to_json(t.themes)) AS p
+                                      'themes', ${themesJson}) AS p
                FROM partnership_table_meetings m JOIN partnership_tables t ON t.id = m.table_id
               WHERE ${parts.join(' AND ')} ORDER BY m.starts_at, m.id LIMIT ?) x`,
     [...b, limit],
