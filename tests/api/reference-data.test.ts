@@ -104,7 +104,8 @@ describe('departments and themes managed by admins', () => {
     expect((await json(await admin.post('/api/admin/themes', { slug: 'nimeton', nameSv: 'Namnlös' }), 400)).error.message).toMatch(/nameFi/);
     expect((await json(await admin.post('/api/admin/themes', { slug: 'html', nameFi: '<b>lihava</b>' }), 400)).error.message).toMatch(/nameFi: .*plain text/);
     expect((await json(await admin.patch(`/api/admin/themes/${SEASIDE.slug}`, { nameFi: null }), 400)).error.message).toMatch(/nameFi/);
-    expect((await json(await admin.patch(`/api/admin/themes/${SEASIDE.slug}`, { slug: 'uusi' }), 400)).error.message).toMatch(/slug/);
+    expect((await json(await admin.patch(`/api/admin/themes/${SEASIDE.slug}`, { slug: 'Uusi Nimi' }), 400)).error.message).toMatch(/^slug: /);
+    expect((await json(await admin.patch(`/api/admin/departments/${HARBOUR.slug}`, { slug: 'uusi' }), 400)).error.message).toMatch(/slug/);
     expect((await json(await official.post('/api/admin/themes', { slug: 'virkailijan', nameFi: 'Virkailijan' }), 403)).error.code).toBe('forbidden');
     expect([await departments(), await themes()]).toEqual(before);
   });

@@ -91,6 +91,8 @@ export async function insertReference(knex: Knex, kind: ReferenceKind, b: ThemeB
 /** Applies a PATCH; false when there is no such slug. */
 export async function updateReference(knex: Knex, kind: ReferenceKind, slug: string, b: ThemePatchBody | DepartmentPatchBody): Promise<boolean> {
   const columns: [string, unknown, string?][] = [
+    // Every dataset links themes by key, so a new slug is one UPDATE; department slugs stay.
+    ...(kind === 'theme' ? [['slug', (b as ThemePatchBody).slug] as [string, unknown]] : []),
     ['name_fi', b.nameFi],
     ['name_sv', b.nameSv],
     ['name_en', b.nameEn],
