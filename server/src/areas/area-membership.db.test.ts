@@ -50,7 +50,7 @@ describe('district membership triggers', () => {
     });
   });
 
-  it('keeps a picked district and its ancestors only, and follows a change of the pick', async () => {
+  it('keeps a picked district with its ancestors and sub-districts only, and follows a change of the pick', async () => {
     await withRollback(db, async (trx) => {
       const kamppi = await areaId(trx, 'osa_alue', 'Kamppi');
       const { rows } = await trx.raw(
@@ -67,6 +67,15 @@ describe('district membership triggers', () => {
         )).rows.map((r: { name_fi: string }) => r.name_fi);
       // The cathedral point is not in Kamppi: the pick, not the geometry, decides.
       expect(await names()).toEqual(['Eteläinen', 'Kampinmalmi', 'Kamppi']);
+      // A picked peruspiiri brings the osa-alue inside it, not the neighbours its border touches.
+      const kampinmalmi = await areaId(trx, 'peruspiiri', 'Kampinmalmi');
+      await trx.raw('UPDATE ideas SET picked_area_id = ? WHERE id = ?', [kampinmalmi, id]);
+      const { rows: inside } = await trx.raw(`SELECT name_fi FROM areas WHERE parent_id = ? ORDER BY name_fi`, [kampinmalmi]);
+      const linked = await names();
+      expect(linked.slice(0, 2)).toEqual(['Eteläinen', 'Kampinmalmi']);
+      expect(linked.slice(2).sort()).toEqual(inside.map((r: { name_fi: string }) => r.name_fi));
+      expect(linked).toContain('Kamppi');
+      expect(linked).not.toContain('Kluuvi');
       await trx.raw('UPDATE ideas SET picked_area_id = NULL WHERE id = ?', [id]);
       expect(await names()).toEqual(['Eteläinen', 'Vironniemi', 'Kruununhaka']);
     });

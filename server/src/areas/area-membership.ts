@@ -15,7 +15,7 @@ export interface AreaMembership {
   /** Link table (item column, area_id): derived data, never written by application code. */
   linkTable: string;
   itemColumn: string;
-  /** An item placed by picking a district keeps exactly that district and its ancestors. */
+  /** An item placed by picking a district keeps exactly that district, its ancestors and the districts inside it. */
   pickedColumn: string | null;
 }
 

@@ -155,7 +155,7 @@ export interface NewIdea {
 
 /**
  * Inserts the idea, its themes and the first timeline entry. Its districts follow from the
- * database's membership rule (a picked district and its ancestors, else what the geometry meets).
+ * database's membership rule (a picked district with its ancestors and sub-districts, else what the geometry meets).
  */
 export async function insertIdea(trx: Knex.Transaction, idea: NewIdea): Promise<number> {
   const { rows } = await trx.raw(

@@ -6,7 +6,8 @@ import { areaMembershipOf, installAreaMembership, uninstallAreaMembership } from
  *
  * Membership: every table with a geometry gets its districts by the same rule, defined once in
  * area_membership_rule_sql: the areas its geometry intersects, except an item placed by picking a
- * district, which keeps exactly that district and its ancestors. Statement-level triggers keep the
+ * district, which keeps exactly that district, its ancestors and the districts inside it (a table
+ * convened for a peruspiiri concerns each of its osa-alue; the neighbours it borders it does not). Statement-level triggers keep the
  * links current as items change; the areas importer re-runs the rule after districts change.
  * Before this, activities had a trigger, ideas were linked once at insert time, and Kehrä areas
  * and partnership tables were intersected at read time, so a re-import left ideas in old districts.
@@ -34,12 +35,19 @@ export async function up(knex: Knex): Promise<void> {
         RETURN format($q$SELECT i.id AS item_id, a.id AS area_id FROM %s i
                          JOIN areas a ON a.geom && i.geom AND ST_Intersects(a.geom, i.geom)$q$, items);
       END IF;
+      -- By the hierarchy, not the shape: a district's shape touches its neighbours along the border.
       RETURN format($q$
         WITH RECURSIVE up(item_id, area_id) AS (
           SELECT i.id, i.%1$I FROM %2$s i WHERE i.%1$I IS NOT NULL
           UNION
-          SELECT up.item_id, a.parent_id FROM up JOIN areas a ON a.id = up.area_id WHERE a.parent_id IS NOT NULL)
+          SELECT up.item_id, a.parent_id FROM up JOIN areas a ON a.id = up.area_id WHERE a.parent_id IS NOT NULL),
+        down(item_id, area_id) AS (
+          SELECT i.id, i.%1$I FROM %2$s i WHERE i.%1$I IS NOT NULL
+          UNION
+          SELECT down.item_id, a.id FROM down JOIN areas a ON a.parent_id = down.area_id)
         SELECT item_id, area_id FROM up
+        UNION
+        SELECT item_id, area_id FROM down
         UNION ALL
         SELECT i.id, a.id FROM %2$s i JOIN areas a ON a.geom && i.geom AND ST_Intersects(a.geom, i.geom)
          WHERE i.%1$I IS NULL$q$, picked_col, items);
