@@ -26,7 +26,7 @@ export function tableFilterSql(f: TableFilter): { sql: string; bindings: Knex.Ra
     b.push(...f.bbox, ...f.bbox, ...f.bbox);
   }
   if (f.area) {
-    // Districts by the membership rule: the picked district (and its parents), else what the area meets.
+    // Districts by the membership rule: a picked district with its parents and sub-districts, else what the area meets.
     parts.push('EXISTS (SELECT 1 FROM partnership_table_areas ta WHERE ta.partnership_table_id = t.id AND ta.area_id = ANY(?::int[]))');
     b.push(f.area);
   }
