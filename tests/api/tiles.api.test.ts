@@ -249,6 +249,16 @@ describe('caching', () => {
     expect(features(after.body, 'activities').find((f) => f.id === ids['itis-1'])!.properties.status).toBe('done');
   });
 
+  it('keeps the revision, and so the ETag, when the change log is folded', async () => {
+    const t = tileOf(ITIS, 14);
+    for (let i = 0; i < 70; i++) await db.knex.raw('UPDATE activities SET updated_at = now() WHERE id = ?', [ids['itis-2']]);
+    const first = await fetchTile(path('activities', t)); // reads the revision, then folds the 70+ log rows
+    const { rows } = await db.knex.raw(`SELECT count(*)::int AS n FROM tile_changes WHERE dataset = 'activities'`);
+    expect(rows[0].n).toBe(1);
+    const again = await fetchTile(path('activities', t), { 'If-None-Match': first.res.headers.get('etag')! });
+    expect(again.res.status).toBe(304);
+  });
+
   it('compresses tiles with gzip', async () => {
     const t = tileOf(SIPOO, 14);
     const raw = (await fetchTile(path('activities', t))).body;
