@@ -8,13 +8,14 @@ import { createTileService, tileJson } from './tiles.service.js';
 export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
 
 /**
- * Short enough that a write shows on the map within a minute, long enough that a CDN or the
- * browser answers a pan back and forth; after that, a revalidation costs one revision query (304).
+ * Short enough that a write shows on the map within 90 s at worst (30 fresh, then one stale answer
+ * while revalidating), long enough that a CDN or the browser answers a pan back and forth; a
+ * revalidation costs one revision query when nothing changed (304).
  */
 const TILE_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';
 const TILEJSON_CACHE_CONTROL = 'public, max-age=60';
 
-/** compression's default filter asks mime-db, which does not call MVT compressible; it compresses to about a third. */
+/** compression's default filter asks mime-db, which does not call MVT compressible; its string tables compress well. */
 export const compressionFilter = (req: Request, res: Parameters<typeof compression.filter>[1]): boolean =>
   String(res.getHeader('Content-Type') ?? '').startsWith(MVT_TYPE) || compression.filter(req, res);
 
