@@ -19,6 +19,8 @@ import { ogcCollections } from './ogc/collections.js';
 import { ogcRouter } from './ogc/ogc.routes.js';
 import { csrfProtection } from './security/csrf.js';
 import { installSecurity } from './security/install.js';
+import { tileLayers } from './tiles/layers.js';
+import { compressionFilter, tilesRouter } from './tiles/tiles.routes.js';
 import { adminUsersRouter } from './users/admin-users.routes.js';
 
 export interface AppOptions {
@@ -39,8 +41,8 @@ export function createApp(opts: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   const security = installSecurity(app, { knex: opts.db.knex, mapStyleUrl: opts.mapStyleUrl, auth: opts.auth, trustProxy: opts.trustProxy });
-  // District and layer GeoJSON compresses to about a fifth; streamed exports compress as they go.
-  app.use(compression());
+  // District and layer GeoJSON compresses to about a fifth; streamed exports compress as they go; tiles too.
+  app.use(compression({ filter: compressionFilter }));
   app.use(express.json({ limit: '1mb' }));
 
   const api = express.Router();
@@ -58,6 +60,7 @@ export function createApp(opts: AppOptions): Express {
   api.use(notFoundRoute);
   app.use('/api', api);
   app.use('/ogc', ogcRouter(opts.db.knex, ogcCollections({ ideas: ideaSettings })));
+  app.use('/tiles', tilesRouter(opts.db.knex, tileLayers));
 
   if (opts.clientDist && fs.existsSync(path.join(opts.clientDist, 'index.html'))) {
     const dist = opts.clientDist;

@@ -46,9 +46,10 @@ export async function connect(opts: ConnectOptions): Promise<Database> {
       pool: {
         min: 0,
         max: 10,
-        // Parallel plans made viewport queries 14–40× slower on PostgreSQL 15 here.
+        // Parallel plans made viewport queries 14–40× slower on PostgreSQL 15 here, and JIT compiling
+        // city-wide queries cost 2.4–5.2× their run time (issue 10): both off for every connection.
         afterCreate: (conn: pg.Client, done: (err: Error | null, conn: pg.Client) => void) => {
-          conn.query('SET max_parallel_workers_per_gather = 0', (err) => done(err ?? null, conn));
+          conn.query('SET max_parallel_workers_per_gather = 0; SET jit = off', (err) => done(err ?? null, conn));
         },
       },
     });

@@ -1,0 +1,96 @@
+import compression from 'compression';
+import { Router, type Request, type RequestHandler } from 'express';
+import type { Knex } from 'knex';
+import { badField, notFound, notFoundRoute } from '../http/errors.js';
+import type { TileLayer } from './tile-layer.js';
+import { createTileService, tileJson } from './tiles.service.js';
+
+export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
+
+/**
+ * Short enough that a write shows on the map within 90 s at worst (30 fresh, then one stale answer
+ * while revalidating), long enough that a CDN or the browser answers a pan back and forth; a
+ * revalidation costs one revision query when nothing changed (304).
+ */
+const TILE_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';
+const TILEJSON_CACHE_CONTROL = 'public, max-age=60';
+
+/** compression's default filter asks mime-db, which does not call MVT compressible; its string tables compress well. */
+export const compressionFilter = (req: Request, res: Parameters<typeof compression.filter>[1]): boolean =>
+  String(res.getHeader('Content-Type') ?? '').startsWith(MVT_TYPE) || compression.filter(req, res);
+
+/** Open data: any site may use the tiles. Only here, never on /api (sessions, CSRF). */
+const openToEveryOrigin: RequestHandler = (req, res, next) => {
+  res.set('Access-Control-Allow-Origin', '*');
+  // helmet's same-origin resource policy would stop another site's map from loading them.
+  res.set('Cross-Origin-Resource-Policy', 'cross-origin');
+  if (req.method === 'OPTIONS') {
+    res.set('Access-Control-Allow-Methods', 'GET, HEAD');
+    res.set('Access-Control-Allow-Headers', 'If-None-Match');
+    res.set('Access-Control-Max-Age', '86400');
+    res.status(204).end();
+    return;
+  }
+  next();
+};
+
+/** A tile coordinate from the path: a whole number in [0, max], else a 400 naming it. */
+function coordinate(name: string, value: string, max: number, why: string): number {
+  if (!/^\d{1,9}$/.test(value) || Number(value) > max) throw badField(name, `${name} must be a whole number from 0 to ${max}${why}`);
+  return Number(value);
+}
+
+/** The filter's own query string, keys sorted, for the TileJSON tiles template. */
+function queryString(query: Record<string, unknown>): string {
+  const p = new URLSearchParams();
+  for (const key of Object.keys(query).sort()) {
+    const v = query[key];
+    p.set(key, Array.isArray(v) ? v.map(String).join(',') : String(v));
+  }
+  const s = p.toString().replace(/%2C/g, ',');
+  return s ? `?${s}` : '';
+}
+
+/** GET /tiles/<dataset>/{z}/{x}/{y}.mvt and GET /tiles/<dataset>.json for each layer. */
+export function tilesRouter(knex: Knex, layers: readonly TileLayer<unknown>[]): Router {
+  const r = Router();
+  const service = createTileService(knex);
+  // Asked at start-up, so the first map view does not wait for it (and the log says which); a
+  // failure here is retried by the first tile request, which reports it.
+  service.encoder().catch(() => undefined);
+  const layerOf = (id: string): TileLayer<unknown> => {
+    const layer = layers.find((l) => l.id === id);
+    if (!layer) throw notFound(`Tile dataset ${id}`);
+    return layer;
+  };
+  const query = (req: Request) => req.query as Record<string, unknown>;
+
+  r.use(openToEveryOrigin);
+
+  r.get('/:dataset.json', async (req, res) => {
+    const layer = layerOf(req.params.dataset);
+    const f = layer.parseFilter(query(req));
+    const url = `${req.protocol}://${req.get('host')}${req.baseUrl}/${layer.id}/{z}/{x}/{y}.mvt${queryString(query(req))}`;
+    res.set('Cache-Control', TILEJSON_CACHE_CONTROL).json(await tileJson(knex, layer, f, url));
+  });
+
+  r.get('/:dataset/:z/:x/:y.mvt', async (req, res) => {
+    const layer = layerOf(req.params.dataset);
+    const z = coordinate('z', req.params.z, layer.maxzoom, ` (the zooms of ${layer.id} tiles)`);
+    const max = 2 ** z - 1;
+    const x = coordinate('x', req.params.x, max, ` at zoom ${z}`);
+    const y = coordinate('y', req.params.y, max, ` at zoom ${z}`);
+    if (z < layer.minzoom) throw badField('z', `z must be at least ${layer.minzoom}`);
+    const f = layer.parseFilter(query(req));
+    const out = await service.tile(layer, f, { z, x, y }, req.get('If-None-Match'));
+    res.set({ ETag: out.etag, 'Cache-Control': TILE_CACHE_CONTROL });
+    if (out.status === 304) {
+      res.status(304).end();
+      return;
+    }
+    res.type(MVT_TYPE).send(out.body);
+  });
+
+  r.use(notFoundRoute);
+  return r;
+}
