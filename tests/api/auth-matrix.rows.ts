@@ -216,7 +216,7 @@ export const MATRIX: MatrixRow[] = [
     allowed: MODERATORS,
     request: () => ({ path: '/api/moderation/comments/999999/hide', body: { reason: 'Asiaton sisältö' } }),
   },
-  { route: 'POST /api/moderation/reports/:id/dismiss', allowed: MODERATORS, request: () => ({ path: '/api/moderation/reports/999999/dismiss' }) },
+  { route: 'POST /api/moderation/reports/:id/dismiss', allowed: MODERATORS, request: () => ({ path: '/api/moderation/reports/999999/dismiss', body: {} }) },
 
   // ---- activities (server/src/activities/activities.routes.ts) ----
   {

@@ -204,6 +204,8 @@ export const ReportBody = z
   })
   .strict();
 export const HideBody = z.object({ reason: PlainText('reason', 1000) }).strict();
+/** A dismissal is a JSON object, with a note for the audit log if the moderator gives one; nothing else is taken. */
+export const DismissBody = z.object({ reason: PlainText('reason', 1000).optional() }, { error: 'the body must be a JSON object' }).strict();
 
 export interface IdeaComment {
   id: number;

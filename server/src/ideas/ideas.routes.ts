@@ -6,6 +6,7 @@ import { currentAccount, requireRole, writeRoute } from '../auth/policy.js';
 import {
   CommentBody,
   CommentEditBody,
+  DismissBody,
   HideBody,
   IdeaSubmitBody,
   IdeasQuery,
@@ -152,7 +153,9 @@ export function ideasRouter(knex: Knex, settings: service.IdeaSettings): Router 
   });
   writeRoute(r, 'post', '/moderation/reports/:id/dismiss', MODERATOR, async (req, res) => {
     const { id } = ReportIdParams.parse(req.params);
-    await participation.dismissReport(knex, id, moderator(req));
+    // Parsed strictly and before anything changes: a missing or stray body ([] or junk) is a 400.
+    const { reason } = DismissBody.parse(req.body);
+    await participation.dismissReport(knex, id, moderator(req), reason);
     res.status(204).end();
   });
   return r;
