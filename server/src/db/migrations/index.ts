@@ -6,6 +6,10 @@ import * as m20261123030000 from './20261123030000_ideas.js';
 import * as m20261123040000 from './20261123040000_idea_participation.js';
 import * as m20261123050000 from './20261123050000_area_labels.js';
 import * as m20261123060000 from './20261123060000_kehra_tables.js';
+import * as m20261202110000 from './20261202110000_display_names.js';
+import * as m20261202110100 from './20261202110100_login_throttle.js';
+import * as m20261202110200 from './20261202110200_participant_consent.js';
+import * as m20261202110300 from './20261202110300_table_department.js';
 
 type Migration = { up: (k: Knex) => Promise<void>; down: (k: Knex) => Promise<void> };
 
@@ -18,4 +22,8 @@ export const migrations: Record<string, Migration> = {
   '20261123040000_idea_participation': m20261123040000,
   '20261123050000_area_labels': m20261123050000,
   '20261123060000_kehra_tables': m20261123060000,
+  '20261202110000_display_names': m20261202110000,
+  '20261202110100_login_throttle': m20261202110100,
+  '20261202110200_participant_consent': m20261202110200,
+  '20261202110300_table_department': m20261202110300,
 };
