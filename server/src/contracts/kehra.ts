@@ -280,7 +280,7 @@ export const WhoIsActiveQuery = z
   .object({
     lon: Lon().optional(),
     lat: Lat().optional(),
-    area: intParam('area', 1, 999_999_999).optional(),
+    area: IdParam('area').optional(),
   })
   .strict()
   .superRefine((q, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type DepartmentRef, type KehraGroupRef, Role } from './auth.js';
+import { type DepartmentRef, DisplayName, type KehraGroupRef, Role } from './auth.js';
 import { Id, IdParam, INT4_MAX, OFFSET_MAX, PlainText } from './common.js';
 
 const SLUG = /^[a-z0-9-]{1,60}$/;
@@ -21,6 +21,8 @@ export const ReplaceRolesRequest = z
     roles: uniqueList(Role, 'roles'),
     departments: uniqueList(DepartmentSlug, 'departments').default([]),
     kehraGroups: uniqueList(GroupId, 'kehraGroups').default([]),
+    /** Required when the account has none and gets a role shown publicly (NAMED_ROLES). */
+    displayName: DisplayName.optional(),
   })
   .strict();
 export type ReplaceRolesRequest = z.infer<typeof ReplaceRolesRequest>;
@@ -34,6 +36,7 @@ export const PatchRolesRequest = z
     removeDepartments: uniqueList(DepartmentSlug, 'removeDepartments').optional(),
     addKehraGroups: uniqueList(GroupId, 'addKehraGroups').optional(),
     removeKehraGroups: uniqueList(GroupId, 'removeKehraGroups').optional(),
+    displayName: DisplayName.optional(),
   })
   .strict()
   .refine((p) => Object.values(p).some((v) => v && v.length > 0), 'nothing to change');
