@@ -434,7 +434,8 @@ describe('admin: users, roles and the audit log', () => {
     expect(me.kehraGroups).toEqual([{ id: group.id, name: 'Kallion Kehrä' }]);
 
     const audit = await (await admin.get(`/api/admin/audit?targetType=user&targetId=${targetId}`)).json();
-    expect(audit.entries.map((e: { action: string }) => e.action)).toEqual(['user.roles.update', 'user.roles.update']);
+    expect(audit.entries.map((e: { action: string }) => e.action)).toEqual(['user.roles.update', 'user.roles.update', 'user.display_name']);
+    expect(audit.entries[2]).toMatchObject({ before: { displayName: null }, after: { displayName: 'Tarja Tavoite' } });
     expect(audit.entries[1]).toMatchObject({
       actor: { id: adminId, email: 'admin@example.test' },
       before: { roles: ['resident'], departments: [], kehraGroups: [] },
