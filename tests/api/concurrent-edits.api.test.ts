@@ -4,7 +4,7 @@
  * On PostgreSQL the unlocked read let two edits pass each other and break the dates check (500).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestAccount, createTestSession, TestAgent } from '../../server/src/auth/testing.js';
+import { createTestAccount, createTestKehraGroup, createTestSession, TestAgent } from '../../server/src/auth/testing.js';
 import { createTestDatabase, type TestDatabase } from '../../server/src/test-support/test-db.js';
 import { startTestServer, type TestServer } from '../../server/src/test-support/test-server.js';
 
@@ -73,5 +73,24 @@ describe('50 concurrent PATCHes of one activity’s dates', () => {
     const last = dates(entries[entries.length - 1].after)!;
     const detail = (await (await official.get(`/api/activities/${id}`)).json()) as { properties: { startsAt: string; endsAt: string } };
     expect({ startsAt: detail.properties.startsAt, endsAt: detail.properties.endsAt }).toEqual(last);
+  });
+});
+
+describe('20 concurrent PATCHes of one Kehrä group', () => {
+  it('leave an audit chain where each before is the previous after', async () => {
+    const groupId = await createTestKehraGroup(db.knex, 'Samanaikainen Kehrä');
+    const admin = new TestAgent(server.url, await createTestSession(db.knex, await createTestAccount(db.knex, { roles: ['admin'] })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => admin.patch(`/api/kehra/groups/${groupId}`, { description: `Kuvaus ${i}` }).then((r) => r.status)),
+    );
+    expect(answers.every((s) => s === 200)).toBe(true);
+    const { rows } = await db.knex.raw(
+      `SELECT before, after FROM audit_log WHERE action = 'kehra_group.update' AND target_id = ? ORDER BY id`,
+      [String(groupId)],
+    );
+    expect(rows).toHaveLength(20);
+    (rows as { before: { description: string }; after: { description: string } }[]).forEach((e, i, all) => {
+      if (i > 0) expect(e.before.description, `update ${i + 1}`).toBe(all[i - 1].after.description);
+    });
   });
 });
