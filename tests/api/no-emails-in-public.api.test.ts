@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRoutes } from '../../server/src/auth/policy.js';
+import { up as nameAccounts } from '../../server/src/db/migrations/20261202110000_display_names.js';
 import { createTestAccount, createTestKehraGroup, createTestSession, TestAgent } from '../../server/src/auth/testing.js';
 import { createTestDatabase, type TestDatabase } from '../../server/src/test-support/test-db.js';
 import { startAuthServer, type AuthTestServer } from './auth-harness.js';
@@ -180,5 +181,27 @@ describe('account e-mail addresses', () => {
     const text = JSON.stringify(detail);
     expect(text).not.toContain('vuokko.virkailija');
     expect(text).toContain('Helsingin kaupunki');
+  });
+
+  it('are not how the display-name migration names existing accounts, and no display name can be one', async () => {
+    // As before the migration: no check yet, accounts of public roles without a name or named by their address.
+    await db.knex.raw('ALTER TABLE users DROP CONSTRAINT users_display_name_not_email');
+    const nameless = await createTestAccount(db.knex, { email: 'ville.virkailija@hel.example', roles: ['official'], departments: ['kymp'] });
+    const byAddress = await createTestAccount(db.knex, { email: 'maija.mod@hel.example', roles: ['moderator'], displayName: 'maija.mod@hel.example' });
+    const resident = await createTestAccount(db.knex, { email: 'rami@example.test', roles: ['resident'], displayName: 'rami@example.test' });
+    const named = await createTestAccount(db.knex, { email: 'kaisa@hel.example', roles: ['official'], departments: ['kymp'], displayName: 'Kaisa K' });
+    await nameAccounts(db.knex);
+
+    const { rows } = await db.knex.raw('SELECT id, email, display_name FROM users WHERE id = ANY(?) ORDER BY id', [[nameless, byAddress, resident, named]]);
+    const names = Object.fromEntries((rows as { id: number; display_name: string | null }[]).map((r) => [r.id, r.display_name]));
+    expect(names[nameless]).toBe(`Virkailija ${nameless}`);
+    expect(names[byAddress]).toBe(`Käyttäjä ${byAddress}`);
+    expect(names[resident]).toBeNull();
+    expect(names[named]).toBe('Kaisa K');
+    // The names given reveal nothing of the address.
+    for (const r of (rows as { id: number; email: string; display_name: string | null }[]).filter((r) => r.id !== named)) {
+      expect((r.display_name ?? '').toLowerCase()).not.toContain(r.email.split('@')[0].split('.')[0]);
+    }
+    await expect(db.knex.raw('UPDATE users SET display_name = ? WHERE id = ?', ['kaisa@hel.example', named])).rejects.toThrow(/users_display_name_not_email/);
   });
 });
