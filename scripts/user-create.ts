@@ -1,6 +1,8 @@
 /**
- * npm run user:create -- --email admin@hel.fi --role admin [--role official --department kymp]
- *                        [--kehra-group 3] [--name "Maija Meikäläinen"] [--password-stdin]
+ * npm run user:create -- --email admin@hel.fi --name "Maija Meikäläinen" --role admin [--role official --department kymp]
+ *                        [--kehra-group 3] [--password-stdin]
+ * --name is required for the roles shown publicly (official, admin, moderator, kehra): the name is
+ * what residents see, never the address.
  * Creates an account (or adds roles to an existing one). Without --password-stdin no password is
  * set: a one-hour set-password link is printed instead, so no password lands in shell history.
  */
@@ -10,13 +12,14 @@ import { requestPasswordReset } from '../server/src/auth/auth.service.js';
 import { consoleMailer } from '../server/src/auth/mailer.js';
 import { hashPassword } from '../server/src/auth/passwords.js';
 import { systemActor } from '../server/src/audit/audit.service.js';
-import { DisplayName, Email, NewPassword, Role } from '../server/src/contracts/auth.js';
+import { DisplayName, Email, NAMED_ROLES, NewPassword, Role } from '../server/src/contracts/auth.js';
 import { createOrGrant } from '../server/src/users/users.service.js';
 import { withDatabase } from './cli.js';
 
-const usage = `Usage: npm run user:create -- --email <address> [--role <role>]... [--department <slug>]...
-       [--kehra-group <id>]... [--name <display name>] [--password-stdin]
-  roles: ${Role.options.join(', ')} (resident is always included)`;
+const usage = `Usage: npm run user:create -- --email <address> [--name <display name>] [--role <role>]... [--department <slug>]...
+       [--kehra-group <id>]... [--password-stdin]
+  roles: ${Role.options.join(', ')} (resident is always included)
+  --name is required with the roles ${NAMED_ROLES.join(', ')}: it is shown publicly instead of the e-mail address`;
 
 const { values } = parseArgs({
   options: {
@@ -47,7 +50,14 @@ const fail = (message: string): never => {
 const email = Email.safeParse(values.email).data ?? fail(`Not a valid e-mail address: ${values.email}`);
 const roles = values.role.map((r) => Role.safeParse(r).data ?? fail(`Unknown role ${r}\n${usage}`));
 const kehraGroups = values['kehra-group'].map((g) => (/^\d+$/.test(g) ? Number(g) : fail(`Kehrä groups are numeric ids: ${g}`)));
-const displayName = values.name === undefined ? null : (DisplayName.safeParse(values.name).data ?? fail('Invalid --name'));
+const named = roles.filter((r) => (NAMED_ROLES as readonly string[]).includes(r));
+if (named.length && values.name === undefined) {
+  fail(`--name is required with the role ${named.join(', ')}: it is shown publicly instead of the e-mail address\n${usage}`);
+}
+const displayName =
+  values.name === undefined
+    ? null
+    : (DisplayName.safeParse(values.name).data ?? fail(`Invalid --name: ${DisplayName.safeParse(values.name).error?.issues[0]?.message}`));
 const password = values['password-stdin'] ? await readStdin() : null;
 if (password !== null && !NewPassword.safeParse(password).success) fail('The password must be 10–256 characters');
 

@@ -65,8 +65,13 @@ const ADMINS: readonly Actor[] = ['admin'];
 const OFFICIALS: readonly Actor[] = ['official'];
 /** Kehrä routes: members of the own group (the other group's get out_of_scope) and admins. */
 const KEHRA: readonly Actor[] = ['kehra', 'admin'];
-/** Partnership tables: any official (the convener is text, not a department) and admins. */
-const TABLE_KEEPERS: readonly Actor[] = ['official', 'officialOtherDepartment', 'admin'];
+/** Setting up a partnership table: any official (for their own department) and admins. */
+const TABLE_CONVENERS: readonly Actor[] = ['official', 'officialOtherDepartment', 'admin'];
+/**
+ * Editing one: officials of its convening (own) department, its organiser (the official who set it
+ * up; the fixture has none) and admins; the other department's official gets out_of_scope.
+ */
+const TABLE_KEEPERS: readonly Actor[] = ['official', 'admin'];
 /** Activities: officials of the activity's (own) department and admins. */
 const ACTIVITY_KEEPERS: readonly Actor[] = ['official', 'admin'];
 
@@ -115,7 +120,7 @@ export const MATRIX: MatrixRow[] = [
   {
     route: 'PATCH /api/admin/users/:id/roles',
     allowed: ADMINS,
-    request: (c) => ({ path: `/api/admin/users/${c.targetUserId}/roles`, body: { addRoles: ['moderator'] } }),
+    request: (c) => ({ path: `/api/admin/users/${c.targetUserId}/roles`, body: { addRoles: ['moderator'], displayName: 'Matriisin moderaattori' } }),
   },
   {
     route: 'PATCH /api/admin/users/:id',
@@ -216,7 +221,7 @@ export const MATRIX: MatrixRow[] = [
     allowed: MODERATORS,
     request: () => ({ path: '/api/moderation/comments/999999/hide', body: { reason: 'Asiaton sisältö' } }),
   },
-  { route: 'POST /api/moderation/reports/:id/dismiss', allowed: MODERATORS, request: () => ({ path: '/api/moderation/reports/999999/dismiss' }) },
+  { route: 'POST /api/moderation/reports/:id/dismiss', allowed: MODERATORS, request: () => ({ path: '/api/moderation/reports/999999/dismiss', body: {} }) },
 
   // ---- activities (server/src/activities/activities.routes.ts) ----
   {
@@ -334,7 +339,7 @@ export const MATRIX: MatrixRow[] = [
   // ---- partnership tables (server/src/partnership-tables/partnership-tables.routes.ts) ----
   {
     route: 'POST /api/partnership-tables',
-    allowed: TABLE_KEEPERS,
+    allowed: TABLE_CONVENERS,
     request: (c) => ({ path: '/api/partnership-tables', body: { name: 'Matriisin pöytä', convener: 'Kanslia', areaId: c.areaId } }),
     textFields: ['name', 'convener'],
   },
@@ -461,9 +466,10 @@ async function kehraPlanItem(c: MatrixContext): Promise<void> {
 const partnershipTable = (c: MatrixContext) =>
   once(c, 'table', async () => {
     const { rows } = await c.knex.raw(
-      `INSERT INTO partnership_tables (name, convener, area_id, geom) SELECT 'Matriisin pöytä', 'Kanslia', id, geom FROM areas WHERE id = ?
+      `INSERT INTO partnership_tables (name, convener, area_id, geom, department_id)
+       SELECT 'Matriisin pöytä', 'Kanslia', id, geom, (SELECT id FROM departments WHERE slug = ?) FROM areas WHERE id = ?
        RETURNING id`,
-      [c.areaId],
+      [c.departments.own, c.areaId],
     );
     await c.knex.raw(`INSERT INTO partnership_table_meetings (table_id, starts_at, place) VALUES (?, '2030-01-01T17:00:00Z', 'Kirjasto')`, [rows[0].id]);
     return rows[0].id;

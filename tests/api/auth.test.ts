@@ -222,6 +222,47 @@ describe('lockout and rate limits', () => {
     expect((await agent.post('/api/auth/login', { email: 'lock@example.test', password: PASSWORD })).status).toBe(200);
   });
 
+  it('answers a known and an unknown address the same at every step of sign-in, lockout and reset', async () => {
+    const agent = new TestAgent(server.url);
+    await signUpAndVerify(agent, 'known-lock@example.test');
+    const answer = async (email: string) => {
+      const res = await agent.post('/api/auth/login', { email, password: 'wrong-password' });
+      const body = (await res.json()) as { error: { code: string; message: string; details: { retryAfterSeconds?: number } | null } };
+      // The seconds left may differ by the second that ticks between the two requests; nothing else may.
+      const retry = body.error.details?.retryAfterSeconds;
+      return {
+        status: res.status,
+        retryAfter: res.headers.get('retry-after') === null ? null : 'set',
+        code: body.error.code,
+        message: body.error.message.replace(/\d+ s$/, 'N s'),
+        details: retry === undefined ? body.error.details : { retryAfterSeconds: retry > 0 && retry <= 2 },
+      };
+    };
+    // Below the threshold, at it (the lock), and while locked.
+    for (let i = 0; i < 4; i++) {
+      const known = await answer('known-lock@example.test');
+      const unknown = await answer('nobody-here@example.test');
+      expect(unknown, `attempt ${i + 1}`).toEqual(known);
+      expect(known.status).toBe(i < 2 ? 401 : 429);
+    }
+    // The right password of the known account waits for the lock like any guess at the unknown one.
+    const right = await agent.post('/api/auth/login', { email: 'known-lock@example.test', password: PASSWORD });
+    expect(right.status).toBe(429);
+    // Nothing is kept of the unknown address that would read as an address.
+    const { rows } = await db.knex.raw('SELECT address_hash FROM login_throttle');
+    expect(JSON.stringify(rows)).not.toContain('nobody-here');
+
+    const reset = async (email: string) => {
+      const res = await agent.post('/api/auth/password-reset/request', { email });
+      return { status: res.status, body: await res.json() };
+    };
+    expect(await reset('nobody-here@example.test')).toEqual(await reset('known-lock@example.test'));
+    expect(server.mailer.last('nobody-here@example.test')).toBeUndefined();
+
+    await sleep(2100);
+    expect((await agent.post('/api/auth/login', { email: 'known-lock@example.test', password: PASSWORD })).status).toBe(200);
+  });
+
   it('limits sign-ups per address with 429 + Retry-After, and recovers in the next window', async () => {
     const agent = new TestAgent(limited.url);
     // Start at a fresh 2 s window so all five requests fall into one.
@@ -367,9 +408,17 @@ describe('admin: users, roles and the audit log', () => {
     const unknown = await admin.put(`/api/admin/users/${targetId}/roles`, { roles: ['official'], departments: ['nope'] });
     expect((await errorOf(unknown)).code).toBe('unknown_department');
 
-    const put = await admin.put(`/api/admin/users/${targetId}/roles`, { roles: ['resident', 'official'], departments: ['kymp'] });
+    // An official is shown publicly: by a display name, never by the address.
+    const nameless = await admin.put(`/api/admin/users/${targetId}/roles`, { roles: ['resident', 'official'], departments: ['kymp'] });
+    expect(nameless.status).toBe(400);
+    expect((await errorOf(nameless)).details).toEqual([expect.objectContaining({ path: ['displayName'] })]);
+    const asAddress = { roles: ['resident', 'official'], departments: ['kymp'], displayName: 'target@example.test' };
+    expect((await admin.put(`/api/admin/users/${targetId}/roles`, asAddress)).status).toBe(400);
+    expect((await admin.get(`/api/admin/users/${targetId}`).then((r) => r.json())).roles).toEqual(['resident']);
+
+    const put = await admin.put(`/api/admin/users/${targetId}/roles`, { roles: ['resident', 'official'], departments: ['kymp'], displayName: 'Tarja Tavoite' });
     expect(put.status).toBe(200);
-    expect(await put.json()).toMatchObject({ roles: ['official', 'resident'], departments: [{ slug: 'kymp' }] });
+    expect(await put.json()).toMatchObject({ roles: ['official', 'resident'], departments: [{ slug: 'kymp' }], displayName: 'Tarja Tavoite' });
 
     const group = await (await admin.post('/api/admin/kehra-groups', { name: 'Kallion Kehrä' })).json();
     expect((await admin.post('/api/admin/kehra-groups', { name: 'Kallion Kehrä' })).status).toBe(409);
@@ -385,7 +434,8 @@ describe('admin: users, roles and the audit log', () => {
     expect(me.kehraGroups).toEqual([{ id: group.id, name: 'Kallion Kehrä' }]);
 
     const audit = await (await admin.get(`/api/admin/audit?targetType=user&targetId=${targetId}`)).json();
-    expect(audit.entries.map((e: { action: string }) => e.action)).toEqual(['user.roles.update', 'user.roles.update']);
+    expect(audit.entries.map((e: { action: string }) => e.action)).toEqual(['user.roles.update', 'user.roles.update', 'user.display_name']);
+    expect(audit.entries[2]).toMatchObject({ before: { displayName: null }, after: { displayName: 'Tarja Tavoite' } });
     expect(audit.entries[1]).toMatchObject({
       actor: { id: adminId, email: 'admin@example.test' },
       before: { roles: ['resident'], departments: [], kehraGroups: [] },

@@ -99,11 +99,11 @@ describe('the audit log of ideas', () => {
     const commentReport = await (await visitorPost('/api/reports', { targetType: 'comment', targetId: comment.id, reason: 'Mainos' })).json();
     const ideaReport = await (await visitorPost('/api/reports', { targetType: 'idea', targetId: id, reason: 'En pidä' })).json();
 
-    expect((await moderator.post(`/api/moderation/reports/${ideaReport.id}/dismiss`)).status).toBe(204);
+    expect((await moderator.post(`/api/moderation/reports/${ideaReport.id}/dismiss`, {})).status).toBe(204);
     expect((await moderator.post(`/api/moderation/comments/${comment.id}/hide`, { reason: 'Mainonta' })).status).toBe(204);
     expect((await moderator.post(`/api/moderation/ideas/${id}/hide`, { reason: 'Kaksoiskappale' })).status).toBe(204);
     // Not found: nothing happened, nothing logged.
-    expect((await moderator.post('/api/moderation/reports/99999999/dismiss')).status).toBe(404);
+    expect((await moderator.post('/api/moderation/reports/99999999/dismiss', {})).status).toBe(404);
     expect((await moderator.post('/api/moderation/comments/99999999/hide', { reason: 'x' })).status).toBe(404);
 
     const moderatorActor = { id: ids.moderator, email: 'moderator@audit.test' };

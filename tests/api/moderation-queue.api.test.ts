@@ -60,8 +60,32 @@ describe('the moderation queue', () => {
     ]);
     expect(open[0].createdAt >= open[1].createdAt).toBe(true);
 
-    expect((await moderator.request('POST', `/api/moderation/reports/${open[0].id}/dismiss`)).status).toBe(204);
+    expect((await moderator.request('POST', `/api/moderation/reports/${open[0].id}/dismiss`, {})).status).toBe(204);
     expect((await queue()).map((r) => r.id)).not.toContain(open[0].id);
-    expect((await moderator.request('POST', `/api/moderation/reports/${open[0].id}/dismiss`)).status).toBe(404);
+    expect((await moderator.request('POST', `/api/moderation/reports/${open[0].id}/dismiss`, {})).status).toBe(404);
+  });
+
+  it('dismisses only with a valid body: anything else is a 400 and the report stays open', async () => {
+    const idea = await (
+      await resident.request('POST', '/api/ideas', {
+        title: 'Roskis puistoon',
+        description: 'Lisää roskiksia.',
+        themes: ['environment-climate'],
+        geometry: { type: 'Point', coordinates: [24.95, 60.171] },
+      })
+    ).json();
+    const report = await (await resident.request('POST', '/api/reports', { targetType: 'idea', targetId: idea.id, reason: 'Roskapostia' })).json();
+    const dismiss = (body: unknown, raw?: string) =>
+      moderator.request('POST', `/api/moderation/reports/${report.id}/dismiss`, body, raw === undefined ? {} : { raw });
+    for (const [body, raw] of [[[]], [undefined], ['kyllä'], [{ reason: 5 }], [{ status: 'dismissed' }], [undefined, 'null']] as const) {
+      const res = await dismiss(body, raw);
+      expect(res.status, JSON.stringify(body ?? raw)).toBe(400);
+    }
+    expect((await queue()).map((r) => r.id)).toContain(report.id);
+    const audit = await db.knex.raw(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'content_report.dismiss' AND target_id = ?`, [String(report.id)]);
+    expect(audit.rows[0].n).toBe(0);
+
+    expect((await dismiss({ reason: 'Ei sääntörikkomus' })).status).toBe(204);
+    expect((await queue()).map((r) => r.id)).not.toContain(report.id);
   });
 });

@@ -200,7 +200,9 @@ describe('partnership tables', () => {
 
     const csv = await (await visitor.get('/api/partnership-tables.csv?theme=culture')).text();
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('id,name,convener,description,themes,areaId,meetingPlaceName,meetingLon,meetingLat,participants,nextMeeting,contactName,contactEmail,wkt');
+    expect(lines[0]).toBe('id,name,convener,description,themes,areaId,meetingPlaceName,meetingLon,meetingLat,participants,nextMeeting,publicParticipants,wkt');
+    // Contacts and unpublished participants stay out of the open data.
+    expect(csv).not.toContain('poyta@example.test');
     expect(lines[1]).toContain('Vironniemen kumppanuuspöytä');
     expect(lines[1]).toContain('youth;culture');
     const gj = await json(await visitor.get('/api/partnership-tables.geojson'), 200);

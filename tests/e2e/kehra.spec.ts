@@ -63,8 +63,8 @@ async function seedKehra(knex: Knex): Promise<void> {
     meetingPlace: { lon: 24.9575, lat: 60.1722 },
   });
   shoresId = JSON.parse(await createDevArea(knex, tableActor, groupId, { name: SHORES, status: 'planning', geometry: SHORES_GEOMETRY })).properties.id;
-  await addParticipant(knex, tableActor, table.id, { name: 'Riikka Asukas', sector: 'residents' });
-  await addParticipant(knex, tableActor, table.id, { name: 'Kalle Kaupunki', sector: 'city' });
+  await addParticipant(knex, tableActor, table.id, { name: 'Riikka Asukas', sector: 'residents', public: true });
+  await addParticipant(knex, tableActor, table.id, { name: 'Kalle Kaupunki', sector: 'city', public: true });
   await addOutcome(knex, tableActor, table.id, { route: 'joint_action', description: 'Yhteiset siivoustalkoot keväällä.' });
   for (const idea of IDEAS) {
     await submitIdea(knex, { title: idea.title, description: 'Idea Kehrän suunnitelmaan.', themes: ['community'], geometry: { type: 'Point', coordinates: idea.at } }, { userId: null });

@@ -199,6 +199,12 @@ export interface ActivityDetailRow {
   areas: AreaSummary[];
 }
 
+/** Locks the activity's row for the rest of the transaction; false when there is none. */
+export async function lockActivity(trx: Knex.Transaction, id: number): Promise<boolean> {
+  const { rows } = await trx.raw('SELECT id FROM activities WHERE id = ? FOR UPDATE', [id]);
+  return rows.length > 0;
+}
+
 export async function activityById(knex: Knex, id: number): Promise<ActivityDetailRow | null> {
   const { rows } = await knex.raw(
     `SELECT ST_AsGeoJSON(t.geom, 6)::json AS geometry, ${propsSql(true)} AS properties,

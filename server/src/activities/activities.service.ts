@@ -198,7 +198,9 @@ export async function updateActivity(
   if (body.department !== undefined && authority && !authority.includes(body.department)) throw outOfScope('department');
   const geoJson = body.geometry === undefined ? undefined : await geometryField(knex, body.geometry);
   await knex.transaction(async (trx) => {
-    const before = await repo.activityById(trx, id);
+    // Read under a row lock: the dates are checked against, and the audit's "before" is, the row as
+    // it is when this edit applies, not as a concurrent edit found it.
+    const before = (await repo.lockActivity(trx, id)) ? await repo.activityById(trx, id) : null;
     if (!before) throw notFound(`Activity ${id}`);
     const startsAt = body.startsAt !== undefined ? body.startsAt : before.properties.startsAt;
     const endsAt = body.endsAt !== undefined ? body.endsAt : before.properties.endsAt;
@@ -215,7 +217,7 @@ export async function updateActivity(
 
 export async function deleteActivity(knex: Knex, actor: AuditActor, id: number): Promise<void> {
   await knex.transaction(async (trx) => {
-    const before = await repo.activityById(trx, id);
+    const before = (await repo.lockActivity(trx, id)) ? await repo.activityById(trx, id) : null;
     if (!before || !(await repo.deleteActivity(trx, id))) throw notFound(`Activity ${id}`);
     await recordAudit(trx, actor, { action: 'activity.delete', target: { type: 'activity', id }, before: auditView(before) });
   });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 
 export type TokenPurpose = 'verify_email' | 'password_reset';
@@ -88,4 +89,28 @@ export async function takeOidcState(
   );
   const r = rows[0];
   return r ? { codeVerifier: r.code_verifier, nonce: r.nonce, returnTo: r.return_to } : null;
+}
+
+// ---- sign-in failures of addresses without an account ----------------------------------------
+
+const addressHash = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+
+export async function addressLockedUntil(knex: Knex, email: string): Promise<Date | null> {
+  const { rows } = await knex.raw('SELECT locked_until FROM login_throttle WHERE address_hash = ?', [addressHash(email)]);
+  return rows[0]?.locked_until ? new Date(rows[0].locked_until) : null;
+}
+
+/** Counts a failure like users.recordFailedLogin does for an account; returns the lock's end when this one locks. */
+export async function recordFailedAddressLogin(knex: Knex, email: string, threshold: number, lockSeconds: number): Promise<Date | null> {
+  const { rows } = await knex.raw(
+    `INSERT INTO login_throttle AS t (address_hash, failed_login_count, locked_until)
+     VALUES (?, CASE WHEN 1 >= ? THEN 0 ELSE 1 END, CASE WHEN 1 >= ? THEN now() + make_interval(secs => ?::int) END)
+     ON CONFLICT (address_hash) DO UPDATE SET
+       locked_until = CASE WHEN t.failed_login_count + 1 >= ? THEN now() + make_interval(secs => ?::int) ELSE t.locked_until END,
+       failed_login_count = CASE WHEN t.failed_login_count + 1 >= ? THEN 0 ELSE t.failed_login_count + 1 END,
+       updated_at = now()
+     RETURNING failed_login_count = 0 AS locked, locked_until`,
+    [addressHash(email), threshold, threshold, lockSeconds, threshold, lockSeconds, threshold],
+  );
+  return rows[0]?.locked ? new Date(rows[0].locked_until) : null;
 }

@@ -95,6 +95,9 @@ function lockedError(until: Date): HttpError {
 /**
  * Checks e-mail and password. Repeated failures lock the account for a while (429 with
  * Retry-After); a locked account refuses even the right password until the lock ends.
+ * An address without an account (or without a password) goes through the same steps with the same
+ * work (scrypt against a dummy hash) and the same answers, its failures counted per address, so no
+ * step of sign-in or lockout tells whether someone is registered with an address.
  */
 export async function login(
   knex: Knex,
@@ -102,23 +105,27 @@ export async function login(
   input: { email: string; password: string },
   ip: string | null,
 ): Promise<number> {
-  const user = await users.userByEmail(knex, input.email);
-  if (!user || !user.password_hash) {
-    await burnPasswordCheck(input.password, opts.scryptLogN);
-    throw invalidCredentials();
-  }
-  if (user.locked_until && user.locked_until > new Date()) throw lockedError(user.locked_until);
-  const check = await verifyPassword(input.password, user.password_hash, opts.scryptLogN);
-  if (!check.ok) {
-    const lockedUntil = await users.recordFailedLogin(knex, user.id, opts.lockoutThreshold, opts.lockoutSeconds);
-    if (lockedUntil) {
-      await recordAudit(knex, { userId: null, email: null, ip }, {
-        action: 'auth.lockout',
-        target: { type: 'user', id: user.id },
-        after: { lockedUntil: lockedUntil.toISOString() },
-      });
-      log.warn(`Account ${user.id} locked after ${opts.lockoutThreshold} failed sign-ins`);
-      throw lockedError(lockedUntil);
+  const found = await users.userByEmail(knex, input.email);
+  const user = found?.password_hash ? found : null;
+  let check: { ok: boolean; needsRehash: boolean } = { ok: false, needsRehash: false };
+  if (user) check = await verifyPassword(input.password, user.password_hash!, opts.scryptLogN);
+  else await burnPasswordCheck(input.password, opts.scryptLogN);
+  const lockedUntil = user ? user.locked_until : await repo.addressLockedUntil(knex, input.email);
+  if (lockedUntil && lockedUntil > new Date()) throw lockedError(lockedUntil);
+  if (!user || !check.ok) {
+    const nowLocked = user
+      ? await users.recordFailedLogin(knex, user.id, opts.lockoutThreshold, opts.lockoutSeconds)
+      : await repo.recordFailedAddressLogin(knex, input.email, opts.lockoutThreshold, opts.lockoutSeconds);
+    if (nowLocked) {
+      if (user) {
+        await recordAudit(knex, { userId: null, email: null, ip }, {
+          action: 'auth.lockout',
+          target: { type: 'user', id: user.id },
+          after: { lockedUntil: nowLocked.toISOString() },
+        });
+        log.warn(`Account ${user.id} locked after ${opts.lockoutThreshold} failed sign-ins`);
+      }
+      throw lockedError(nowLocked);
     }
     throw invalidCredentials();
   }
@@ -214,7 +221,8 @@ export async function accountForOidcIdentity(knex: Knex, id: OidcIdentity): Prom
     }
     const newId = await users.insertUser(trx, {
       email: id.email!,
-      displayName: id.name,
+      // Some providers put the address in the name: it would be shown publicly, so it is left out.
+      displayName: id.name && !id.name.includes('@') && id.name.trim() ? id.name : null,
       passwordHash: null,
       emailVerified: id.emailVerified,
       oidc: { issuer: id.issuer, subject: id.subject },

@@ -24,10 +24,12 @@ export interface Scope {
   /** The role the scope constrains. */
   role: Role;
   resolve: ScopeResolver;
+  /** People of the resource itself who pass outside their department (a partnership table's organisers). */
+  also?: (req: Request, knex: Knex, userId: number) => Promise<boolean>;
 }
 
 /** Officials may act only on resources of their own departments. null from the resolver → 404. */
-export const departmentScope = (resolve: ScopeResolver): Scope => ({ kind: 'department', role: 'official', resolve });
+export const departmentScope = (resolve: ScopeResolver, also?: Scope['also']): Scope => ({ kind: 'department', role: 'official', resolve, also });
 /** Kehrä members may act only on resources of their own Kehrä groups. null from the resolver → 404. */
 export const kehraScope = (resolve: ScopeResolver): Scope => ({ kind: 'kehra', role: 'kehra', resolve });
 
@@ -60,7 +62,9 @@ export async function checkPolicy(req: Request, policy: Policy): Promise<void> {
   if (!scope || held.some((r) => r !== scope.role)) return;
   const value = await scope.resolve(req, securityContext(req).knex);
   if (value === null || value === undefined) throw new HttpError(404, 'not_found', 'The resource was not found');
-  if (!inScope(auth, scope, value)) throw outOfScope(scope.kind === 'department' ? 'department' : 'Kehrä group');
+  if (inScope(auth, scope, value)) return;
+  if (scope.also && (await scope.also(req, securityContext(req).knex, auth.user.id))) return;
+  throw outOfScope(scope.kind === 'department' ? 'department' : 'Kehrä group');
 }
 
 export const requirePolicy =

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AreaSummary } from './areas.js';
-import { PlainText, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
+import { Id, IdParam, OffsetParam, PlainText, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
 
 /** Shapes of the activities API. No server imports: the client imports this file. */
 
@@ -24,7 +24,7 @@ export const OVERLAP_DEFAULT_DISTANCE = 100;
 const SLUG = /^[a-z0-9-]+$/;
 
 /** A list given as `a,b` or as a repeated parameter (`?x=a&x=b`); empty items are dropped. */
-const listOf = <T extends z.ZodType<string>>(name: string, item: T) =>
+const listOf = <T extends z.ZodType<unknown, string>>(name: string, item: T) =>
   z.preprocess(
     (v) => {
       if (v === undefined) return undefined;
@@ -70,7 +70,7 @@ const intParam = (name: string, min: number, max: number) =>
     .refine((n) => n >= min && n <= max, `${name} must be between ${min} and ${max}`);
 
 const idList = (name: string) =>
-  listOf(name, z.string().regex(/^\d{1,9}$/, `${name} values are numeric ids`)).transform((a) => a.map(Number));
+  listOf(name, IdParam(name));
 
 const spanOrder = <T extends { from?: string; to?: string }>(q: T, ctx: z.RefinementCtx) => {
   if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
@@ -93,7 +93,7 @@ export const ActivitiesQuery = z
   .object({
     ...activityFilterShape,
     limit: intParam('limit', 1, ACTIVITIES_MAX_LIMIT).optional(),
-    offset: intParam('offset', 0, 10_000_000).optional(),
+    offset: OffsetParam().optional(),
     format: z.enum(['geojson', 'csv'], { error: 'format must be geojson or csv' }).optional(),
   })
   .strict()
@@ -106,7 +106,7 @@ export const ActivitiesExportQuery = z
   .object({
     ...activityFilterShape,
     limit: intParam('limit', 1, ACTIVITIES_EXPORT_MAX).optional(),
-    offset: intParam('offset', 0, 10_000_000).optional(),
+    offset: OffsetParam().optional(),
   })
   .strict()
   .superRefine(spanOrder);
@@ -138,9 +138,7 @@ export type ActivityFilter = Pick<
   'bbox' | 'area' | 'theme' | 'department' | 'kind' | 'status' | 'from' | 'to' | 'demo'
 >;
 
-export const ActivityIdParams = z.object({
-  id: z.string().regex(/^\d{1,9}$/, 'id must be a numeric activity id').transform(Number),
-});
+export const ActivityIdParams = z.object({ id: IdParam('id') });
 
 export const ActivityDetailQuery = z
   .object({ distance: intParam('distance', 0, OVERLAP_MAX_DISTANCE).optional() })
@@ -149,7 +147,7 @@ export const ActivityDetailQuery = z
 /** GET /api/overlaps: exactly one of area (an area id) or geometry (GeoJSON text). */
 export const OverlapsQuery = z
   .object({
-    area: intParam('area', 1, 999_999_999).optional(),
+    area: IdParam('area').optional(),
     geometry: single('geometry')
       .transform((s, ctx) => {
         try {
@@ -176,7 +174,7 @@ export type OverlapsQuery = z.output<typeof OverlapsQuery>;
 /** POST /api/overlaps: the same inputs as a JSON body, for drawn shapes too long for a URL. */
 export const OverlapsBody = z
   .object({
-    area: z.number().int().positive().optional(),
+    area: Id('area').optional(),
     geometry: z.record(z.string(), z.unknown()).optional(),
     from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
     to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),

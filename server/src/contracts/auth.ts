@@ -39,7 +39,10 @@ export const OneTimeToken = z
   .string({ error: 'token must be text' })
   .regex(/^[A-Za-z0-9_-]{43}$/, 'token is not a valid token');
 
-export const DisplayName = PlainText('displayName', 80);
+/** Shown publicly in place of the account: never an e-mail address (the database refuses one as well). */
+export const DisplayName = PlainText('displayName', 80).refine((s) => !s.includes('@'), 'displayName must be a name, not an e-mail address');
+/** Roles whose holders appear publicly by name (responsible official, editor, moderator): they need a display name. */
+export const NAMED_ROLES = ['official', 'admin', 'moderator', 'kehra'] as const;
 
 export const SignupRequest = z
   .object({ email: Email, password: NewPassword, displayName: DisplayName.optional() })

@@ -58,3 +58,44 @@ export const PlainText = (name: string, max: number, min = 1) =>
 
 /** Endpoints that take no input refuse any body, so stray or hostile payloads are not ignored. */
 export const EmptyBody = z.object({}).strict().optional();
+
+// ---- ids and paging ------------------------------------------------------------------------
+
+/**
+ * Every id is a PostgreSQL serial (int4): a larger number would make PostgreSQL fail with a 500
+ * instead of the 400 it deserves, so ids are bounded here, once, for bodies, paths and queries.
+ */
+export const INT4_MAX = 2147483647;
+/** The deepest offset a list pages to; past it a filter narrows better than paging does. */
+export const OFFSET_MAX = 10_000_000;
+
+const idMessage = (name: string) => `${name} must be a whole-number id between 1 and ${INT4_MAX}`;
+
+/** An id in a JSON body. */
+export const Id = (name: string) =>
+  z
+    .number({ error: idMessage(name) })
+    .int(idMessage(name))
+    .min(1, idMessage(name))
+    .max(INT4_MAX, idMessage(name));
+
+/** A whole number given as a path or query-string value, within [min, max]. */
+export const IntParam = (name: string, min: number, max: number) =>
+  z
+    .string({ error: `${name} must be given once, as a whole number` })
+    .trim()
+    .regex(/^\d{1,16}$/, `${name} must be a whole number between ${min} and ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `${name} must be a whole number between ${min} and ${max}`);
+
+/** An id given as a path or query-string value. */
+export const IdParam = (name: string) =>
+  z
+    .string({ error: `${name} must be given once, as an id` })
+    .trim()
+    .regex(/^\d{1,16}$/, idMessage(name))
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= INT4_MAX, idMessage(name));
+
+/** `offset` of a list in a query string. */
+export const OffsetParam = (name = 'offset') => IntParam(name, 0, OFFSET_MAX);

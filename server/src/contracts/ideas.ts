@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Bbox, Instant, type ActivityHeadline } from './activities.js';
 import type { AreaSummary } from './areas.js';
-import { PlainText, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
+import { Id, IdParam, OffsetParam, PlainText, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
 
 /** An idea's path: submitted → connected → refining → decision → implemented, or not taken forward. */
 export const IDEA_STAGES = ['submitted', 'connected', 'refining', 'decision', 'implemented', 'not_taken_forward'] as const;
@@ -64,7 +64,7 @@ export const IdeaSubmitBody = z
       .min(1, 'choose at least one theme')
       .max(5, 'choose at most 5 themes'),
     geometry: z.record(z.string(), z.unknown(), { error: 'geometry must be a GeoJSON geometry object' }).optional(),
-    areaId: z.number({ error: 'areaId must be an area id' }).int().positive().optional(),
+    areaId: Id('areaId').optional(),
     costEstimateEur: z
       .number({ error: 'costEstimateEur must be a number of euros' })
       .int('costEstimateEur must be whole euros')
@@ -94,7 +94,7 @@ export interface IdeaSubmitResponse {
 export const IDEAS_MAX_LIMIT = 5000;
 export const IDEAS_DEFAULT_LIMIT = 1000;
 
-const listParam = <T extends z.ZodType<string>>(name: string, item: T) =>
+const listParam = <T extends z.ZodType<unknown, string>>(name: string, item: T) =>
   z.preprocess(
     (v) => (v === undefined ? undefined : String(v).split(',').map((s) => s.trim()).filter(Boolean)),
     z.array(item).min(1, `${name} must name at least one value`),
@@ -103,7 +103,7 @@ const listParam = <T extends z.ZodType<string>>(name: string, item: T) =>
 export const IdeasQuery = z
   .object({
     bbox: Bbox().optional(),
-    area: listParam('area', z.string().regex(/^\d{1,9}$/, 'area values are numeric ids')).transform((a) => a.map(Number)).optional(),
+    area: listParam('area', IdParam('area')).optional(),
     theme: listParam('theme', z.string().regex(/^[a-z0-9-]+$/, 'theme values are lower-case slugs')).optional(),
     stage: listParam('stage', IdeaStage).optional(),
     from: Instant('from').optional(),
@@ -111,7 +111,7 @@ export const IdeasQuery = z
     waiting: z.enum(['true', 'false'], { error: 'waiting must be true or false' }).transform((v) => v === 'true').optional(),
     limit: z.string().regex(/^\d+$/, 'limit must be a whole number').transform(Number)
       .refine((n) => n >= 1 && n <= IDEAS_MAX_LIMIT, `limit must be between 1 and ${IDEAS_MAX_LIMIT}`).optional(),
-    offset: z.string().regex(/^\d+$/, 'offset must be a whole number').transform(Number).optional(),
+    offset: OffsetParam().optional(),
     format: z.enum(['geojson', 'csv'], { error: 'format must be geojson or csv' }).optional(),
   })
   .strict()
@@ -191,7 +191,7 @@ export const CommentBody = z
   .object({
     body: PlainText('body', 4000),
     /** Replies go one level deep: a reply to a reply attaches to the same top-level comment. */
-    parentId: z.number({ error: 'parentId must be a comment id' }).int().positive().optional(),
+    parentId: Id('parentId').optional(),
   })
   .strict();
 export const CommentEditBody = z.object({ body: PlainText('body', 4000) }).strict();
@@ -199,11 +199,13 @@ export const ParticipateBody = z.object({ message: PlainText('message', 1000).op
 export const ReportBody = z
   .object({
     targetType: z.enum(['idea', 'comment'], { error: 'targetType must be idea or comment' }),
-    targetId: z.number({ error: 'targetId must be an id' }).int().positive(),
+    targetId: Id('targetId'),
     reason: PlainText('reason', 1000),
   })
   .strict();
 export const HideBody = z.object({ reason: PlainText('reason', 1000) }).strict();
+/** A dismissal is a JSON object, with a note for the audit log if the moderator gives one; nothing else is taken. */
+export const DismissBody = z.object({ reason: PlainText('reason', 1000).optional() }, { error: 'the body must be a JSON object' }).strict();
 
 export interface IdeaComment {
   id: number;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Bbox } from './activities.js';
 import type { AreaSummary } from './areas.js';
-import { Lat, Lon, PlainText, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
+import { Id, IdParam, Lat, Lon, PlainText, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
 import type { IdeaStage } from './ideas.js';
 
 /** Shapes of the Kehrä API (local development groups). No server imports: the client imports this file. */
@@ -54,8 +54,7 @@ export const Themes = z
   .array(Slug, { error: 'themes must be a list of theme slugs' })
   .max(8, 'choose at most 8 themes')
   .refine((a) => new Set(a).size === a.length, 'themes must not repeat');
-export const Id = (name: string) =>
-  z.number({ error: `${name} must be an id` }).int(`${name} must be an id`).positive(`${name} must be an id`).max(2147483647, `${name} must be an id`);
+export { Id };
 export const ContactEmail = z.email({ error: 'contactEmail must be an e-mail address' }).max(254);
 const Phone = z.string({ error: 'contactPhone must be text' }).regex(/^\+?[0-9 ()-]{5,30}$/, 'contactPhone must be a phone number');
 export const IdList = (name: string, max = 200) =>
@@ -65,11 +64,10 @@ export const IdList = (name: string, max = 200) =>
     .refine((a) => new Set(a).size === a.length, `${name} must not repeat`);
 
 /** A path parameter id. */
-export const idParam = (name: string, what: string) =>
-  z.string().regex(/^\d{1,9}$/, `${name} must be a numeric ${what} id`).transform(Number).refine((n) => n > 0, `${name} must be a numeric ${what} id`);
+export const idParam = (name: string, _what: string) => IdParam(name);
 
 /** Query lists as `a,b` (the app's query parser is 'simple': repeated keys come as arrays). */
-const listOf = <T extends z.ZodType<string>>(name: string, item: T) =>
+const listOf = <T extends z.ZodType<unknown, string>>(name: string, item: T) =>
   z.preprocess(
     (v) => {
       if (v === undefined) return undefined;
@@ -78,7 +76,7 @@ const listOf = <T extends z.ZodType<string>>(name: string, item: T) =>
     },
     z.array(item).min(1, `${name} must name at least one value`).max(100, `${name} names at most 100 values`),
   );
-export const areaListParam = listOf('area', z.string().regex(/^\d{1,9}$/, 'area values are numeric ids')).transform((a) => a.map(Number));
+export const areaListParam = listOf('area', IdParam('area'));
 export const themeListParam = listOf('theme', z.string().regex(/^[a-z0-9-]{1,40}$/, 'theme values are lower-case slugs'));
 export const intParam = (name: string, min: number, max: number) =>
   z
@@ -282,7 +280,7 @@ export const WhoIsActiveQuery = z
   .object({
     lon: Lon().optional(),
     lat: Lat().optional(),
-    area: intParam('area', 1, 999_999_999).optional(),
+    area: IdParam('area').optional(),
   })
   .strict()
   .superRefine((q, ctx) => {

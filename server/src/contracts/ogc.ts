@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activityFilterShape } from './activities.js';
 import { IdeaStage } from './ideas.js';
+import { OFFSET_MAX } from './common.js';
 
 /** OGC API – Features Part 1 items query (https://docs.ogc.org/is/17-069r4/17-069r4.html). */
 export const OGC_MAX_LIMIT = 10_000;
@@ -45,7 +46,7 @@ export const OgcItemsQuery = z
       })
       .optional(),
     limit: num.pipe(z.number().int().min(1, 'limit must be at least 1')).transform((n) => Math.min(n, OGC_MAX_LIMIT)).optional(),
-    offset: num.pipe(z.number().int().min(0, 'offset must not be negative')).optional(),
+    offset: num.pipe(z.number().int('offset must be a whole number').min(0, 'offset must not be negative').max(OFFSET_MAX, `offset must be at most ${OFFSET_MAX}`)).optional(),
     f: z.enum(['json', 'geojson']).optional(),
     // Filters of some collections (each declares which it takes; others answer 400).
     theme: activityFilterShape.theme,

@@ -82,7 +82,13 @@ export const TablePatchBody = z
 export type TablePatchBody = z.output<typeof TablePatchBody>;
 
 export const ParticipantBody = z
-  .object({ name: PlainText('name', 200), sector: Sector, organisation: PlainText('organisation', 200).optional() })
+  .object({
+    name: PlainText('name', 200),
+    sector: Sector,
+    organisation: PlainText('organisation', 200).optional(),
+    /** The participant agreed to have their name, organisation and sector published; without it only the table's editors see them. */
+    public: z.boolean({ error: 'public must be true or false' }).optional(),
+  })
   .strict();
 export type ParticipantBody = z.output<typeof ParticipantBody>;
 
@@ -164,7 +170,7 @@ export type TableCollection = FeatureCollection<TableProperties>;
 
 export const TABLE_CSV_COLUMNS = [
   'id', 'name', 'convener', 'description', 'themes', 'areaId', 'meetingPlaceName', 'meetingLon', 'meetingLat',
-  'participants', 'nextMeeting', 'contactName', 'contactEmail', 'wkt',
+  'participants', 'nextMeeting', 'publicParticipants', 'wkt',
 ] as const;
 
 export interface TableParticipant {
@@ -172,6 +178,8 @@ export interface TableParticipant {
   name: string;
   sector: z.infer<typeof Sector>;
   organisation: string | null;
+  /** Agreed to be published; visitors see only these. */
+  public: boolean;
 }
 export interface TableMeeting {
   id: number;

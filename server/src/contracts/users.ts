@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { type DepartmentRef, type KehraGroupRef, Role } from './auth.js';
-import { PlainText } from './common.js';
+import { type DepartmentRef, DisplayName, type KehraGroupRef, Role } from './auth.js';
+import { Id, IdParam, INT4_MAX, OFFSET_MAX, PlainText } from './common.js';
 
 const SLUG = /^[a-z0-9-]{1,60}$/;
 const DepartmentSlug = z.string().regex(SLUG, 'departments are given by slug (a-z, 0-9, -)');
-const GroupId = z.number({ error: 'kehraGroups are given by numeric id' }).int().positive().max(2147483647);
+const GroupId = Id('kehraGroups');
 const uniqueList = <T extends z.ZodType>(item: T, name: string) =>
   z
     .array(item, { error: `${name} must be a list` })
@@ -12,7 +12,7 @@ const uniqueList = <T extends z.ZodType>(item: T, name: string) =>
     .refine((a) => new Set(a).size === a.length, `${name} must not repeat`);
 
 export const UserIdParams = z
-  .object({ id: z.string().regex(/^[1-9]\d{0,8}$/, 'id must be a positive integer').transform(Number) })
+  .object({ id: IdParam('id') })
   .strict();
 
 /** PUT /api/admin/users/:id/roles — replaces roles and memberships as a whole. */
@@ -21,6 +21,8 @@ export const ReplaceRolesRequest = z
     roles: uniqueList(Role, 'roles'),
     departments: uniqueList(DepartmentSlug, 'departments').default([]),
     kehraGroups: uniqueList(GroupId, 'kehraGroups').default([]),
+    /** Required when the account has none and gets a role shown publicly (NAMED_ROLES). */
+    displayName: DisplayName.optional(),
   })
   .strict();
 export type ReplaceRolesRequest = z.infer<typeof ReplaceRolesRequest>;
@@ -34,6 +36,7 @@ export const PatchRolesRequest = z
     removeDepartments: uniqueList(DepartmentSlug, 'removeDepartments').optional(),
     addKehraGroups: uniqueList(GroupId, 'addKehraGroups').optional(),
     removeKehraGroups: uniqueList(GroupId, 'removeKehraGroups').optional(),
+    displayName: DisplayName.optional(),
   })
   .strict()
   .refine((p) => Object.values(p).some((v) => v && v.length > 0), 'nothing to change');
@@ -47,7 +50,7 @@ export const UsersQuery = z
     q: z.string().trim().max(254).optional(),
     role: Role.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    offset: z.coerce.number().int().min(0).max(OFFSET_MAX).default(0),
   })
   .strict();
 
@@ -76,10 +79,11 @@ export interface UsersResponse {
 export const AuditQuery = z
   .object({
     action: z.string().regex(/^[a-z_.]{1,60}$/, 'action is a dotted name such as user.roles.update').optional(),
-    actorId: z.coerce.number().int().positive().max(2147483647).optional(),
+    actorId: z.coerce.number().int().positive().max(INT4_MAX).optional(),
     targetType: z.string().regex(/^[a-z_]{1,40}$/, 'targetType is a lower-case name').optional(),
     targetId: z.string().max(100).optional(),
-    before: z.coerce.number().int().positive().optional(),
+    // audit_log ids are bigserial: bounded to what a JSON number holds exactly, not to int4.
+    before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();

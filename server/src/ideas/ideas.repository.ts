@@ -258,10 +258,11 @@ export async function peopleActiveNearIdea(knex: Knex, ideaId: number, limit: nu
        FROM related r JOIN idea_participants p ON p.idea_id = r.id JOIN users u ON u.id = p.user_id
       GROUP BY u.id, u.display_name
      UNION ALL
-     SELECT 'official', coalesce(u.display_name, u.email), d.slug, count(*)::int
+     -- Public: an official is shown by display name, never by the account's e-mail address.
+     SELECT 'official', coalesce(u.display_name, 'Helsingin kaupunki'), d.slug, count(*)::int
        FROM related r JOIN ideas o ON o.id = r.id JOIN users u ON u.id = o.responsible_user_id
        LEFT JOIN departments d ON d.id = o.department_id
-      GROUP BY u.id, u.display_name, u.email, d.slug
+      GROUP BY u.id, u.display_name, d.slug
      ORDER BY ideas DESC, name LIMIT ?`,
     [ideaId, ideaId, ideaId, limit],
   );

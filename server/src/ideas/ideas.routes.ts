@@ -6,6 +6,7 @@ import { currentAccount, requireRole, writeRoute } from '../auth/policy.js';
 import {
   CommentBody,
   CommentEditBody,
+  DismissBody,
   HideBody,
   IdeaSubmitBody,
   IdeasQuery,
@@ -13,7 +14,7 @@ import {
   ReportBody,
   StageChangeBody,
 } from '../contracts/ideas.js';
-import { EmptyBody } from '../contracts/common.js';
+import { EmptyBody, IdParam } from '../contracts/common.js';
 import { sendChunks } from '../http/export-stream.js';
 import { securityContext } from '../security/context.js';
 import { rateLimit } from '../security/rate-limit.js';
@@ -21,11 +22,9 @@ import type { IdeaMailing } from './idea-mails.js';
 import * as service from './ideas.service.js';
 import * as participation from './participation.service.js';
 
-const idParam = (what: string) =>
-  z.object({ id: z.string().regex(/^\d{1,9}$/, `id must be a numeric ${what} id`).transform(Number) });
-const IdeaIdParams = idParam('idea');
-const CommentIdParams = idParam('comment');
-const ReportIdParams = idParam('report');
+const IdeaIdParams = z.object({ id: IdParam('id') });
+const CommentIdParams = IdeaIdParams;
+const ReportIdParams = IdeaIdParams;
 const ideaId = (req: Request) => IdeaIdParams.parse(req.params).id;
 const userId = (req: Request) => currentAccount(req).user.id;
 const moderator = (req: Request): participation.Moderator => ({ ...actorOf(req), userId: userId(req) });
@@ -154,7 +153,9 @@ export function ideasRouter(knex: Knex, settings: service.IdeaSettings): Router 
   });
   writeRoute(r, 'post', '/moderation/reports/:id/dismiss', MODERATOR, async (req, res) => {
     const { id } = ReportIdParams.parse(req.params);
-    await participation.dismissReport(knex, id, moderator(req));
+    // Parsed strictly and before anything changes: a missing or stray body ([] or junk) is a 400.
+    const { reason } = DismissBody.parse(req.body);
+    await participation.dismissReport(knex, id, moderator(req), reason);
     res.status(204).end();
   });
   return r;

@@ -123,7 +123,7 @@ export async function openReports(knex: Knex, limit: number): Promise<ContentRep
             coalesce(i.id, c.idea_id) AS "ideaId", coalesce(i.title, ci.title) AS "ideaTitle",
             left(coalesce(i.title || ': ' || i.description, c.body), 200) AS excerpt,
             r.reason, ${ISO('r.created_at')} AS "createdAt",
-            coalesce(nullif(trim(u.display_name), ''), u.email) AS reporter
+            CASE WHEN u.id IS NULL THEN NULL ELSE coalesce(nullif(trim(u.display_name), ''), 'Asukas') END AS reporter
        FROM content_reports r
        LEFT JOIN ideas i ON r.target_type = 'idea' AND i.id = r.target_id
        LEFT JOIN idea_comments c ON r.target_type = 'comment' AND c.id = r.target_id

@@ -150,7 +150,7 @@ export async function hide(
   await sendIdeaMail(mailing.mailer, message, `hidden notice of idea ${hidden.ideaId}`);
 }
 
-export async function dismissReport(knex: Knex, reportId: number, moderator: Moderator): Promise<void> {
+export async function dismissReport(knex: Knex, reportId: number, moderator: Moderator, reason?: string): Promise<void> {
   await knex.transaction(async (trx) => {
     const report = await repo.dismissReport(trx, reportId, moderator.userId);
     if (!report) throw notFound(`Open report ${reportId}`);
@@ -158,7 +158,7 @@ export async function dismissReport(knex: Knex, reportId: number, moderator: Mod
       action: 'content_report.dismiss',
       target: { type: 'content_report', id: reportId },
       before: { status: 'open', ...report },
-      after: { status: 'dismissed', ...report },
+      after: { status: 'dismissed', ...report, ...(reason ? { reason } : {}) },
     });
   });
 }

@@ -409,6 +409,11 @@ export async function planItems(knex: Knex, groupId: number): Promise<PlanItem[]
   return rows as PlanItem[];
 }
 
+/** Locks the group's row for the rest of the transaction, so concurrent edits of it apply one after another. */
+export async function lockGroup(trx: Knex.Transaction, groupId: number): Promise<void> {
+  await trx.raw('SELECT id FROM kehra_groups WHERE id = ? FOR UPDATE', [groupId]);
+}
+
 export async function lockPlan(trx: Knex.Transaction, groupId: number): Promise<number[]> {
   // The group row is the lock: concurrent reorders of one plan run one after another.
   await trx.raw('SELECT id FROM kehra_groups WHERE id = ? FOR UPDATE', [groupId]);

@@ -97,6 +97,8 @@ export async function updateGroup(knex: Knex, actor: AuditActor, id: number, bod
   await requireGroup(knex, id);
   await checkAreas(knex, body.areaIds, 'areaIds');
   await knex.transaction(async (trx) => {
+    // The audit's "before" is the group as this edit finds it, not as a concurrent edit left it.
+    await repo.lockGroup(trx, id);
     if (body.name && (await repo.groupNameTaken(trx, body.name, id))) {
       throw new HttpError(409, 'name_taken', `A Kehrä group named ${body.name} exists already`);
     }

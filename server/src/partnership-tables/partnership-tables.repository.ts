@@ -99,6 +99,11 @@ export async function tableExtent(knex: Knex): Promise<[number, number, number, 
   return r.x1 === null ? null : [r.x1, r.y1, r.x2, r.y2];
 }
 
+/** Only the participants who agreed to be published, as "name (organisation, sector)"; no contact details. */
+const publicParticipantsSql = `(SELECT string_agg(p.name || ' (' || coalesce(p.organisation || ', ', '') || p.sector || ')', '; '
+                                  ORDER BY p.sector, p.name, p.id)
+                                FROM partnership_table_participants p WHERE p.table_id = t.id AND p.public)`;
+
 export async function tableRows(knex: Knex, f: TableFilter, page: { limit: number; offset: number }): Promise<Record<string, unknown>[]> {
   const w = tableFilterSql(f);
   const { rows } = await knex.raw(
@@ -106,7 +111,7 @@ export async function tableRows(knex: Knex, f: TableFilter, page: { limit: numbe
             t.meeting_place_name AS "meetingPlaceName",
             round(ST_X(t.meeting_place)::numeric, 6)::float8 AS "meetingLon", round(ST_Y(t.meeting_place)::numeric, 6)::float8 AS "meetingLat",
             ${participantsSql} AS participants, ${nextMeetingSql} AS "nextMeeting",
-            t.contact_name AS "contactName", t.contact_email AS "contactEmail", ST_AsText(t.geom, 6) AS wkt
+            ${publicParticipantsSql} AS "publicParticipants", ST_AsText(t.geom, 6) AS wkt
        FROM partnership_tables t WHERE ${w.sql} ORDER BY t.id LIMIT ? OFFSET ?`,
     [...w.bindings, page.limit, page.offset],
   );
@@ -143,6 +148,18 @@ export async function tableById(knex: Knex, id: number): Promise<TableRow | null
   return rows[0] ?? null;
 }
 
+/** Who may edit a table: its convening department's officials and its organiser (who set it up). */
+export async function tableKeepers(knex: Knex, id: number): Promise<{ departmentId: number | null; organiserId: number | null } | null> {
+  const { rows } = await knex.raw('SELECT department_id AS "departmentId", created_by AS "organiserId" FROM partnership_tables WHERE id = ?', [id]);
+  return rows[0] ?? null;
+}
+
+/** Locks the table's row for the rest of the transaction, so concurrent edits apply one after another. */
+export async function lockTable(trx: Knex.Transaction, id: number): Promise<boolean> {
+  const { rows } = await trx.raw('SELECT id FROM partnership_tables WHERE id = ? FOR UPDATE', [id]);
+  return rows.length > 0;
+}
+
 export async function tableExists(knex: Knex, id: number): Promise<boolean> {
   const { rows } = await knex.raw('SELECT 1 FROM partnership_tables WHERE id = ?', [id]);
   return rows.length > 0;
@@ -165,17 +182,21 @@ export interface TableFields {
 
 const pointSql = 'ST_SetSRID(ST_MakePoint(?::float8, ?::float8), 4326)';
 
-export async function insertTable(trx: Knex.Transaction, t: TableFields & { name: string; convener: string; geoJson: string }, userId: number): Promise<number> {
+export async function insertTable(
+  trx: Knex.Transaction,
+  t: TableFields & { name: string; convener: string; geoJson: string; departmentId: number | null },
+  userId: number,
+): Promise<number> {
   const { rows } = await trx.raw(
     `INSERT INTO partnership_tables (name, convener, description, area_id, geom, meeting_place_name, meeting_place,
-                                     contact_name, contact_email, created_by)
+                                     contact_name, contact_email, created_by, department_id)
      VALUES (?, ?, ?, ?, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326)), ?,
-             CASE WHEN ?::float8 IS NULL THEN NULL ELSE ${pointSql} END, ?, ?, ?)
+             CASE WHEN ?::float8 IS NULL THEN NULL ELSE ${pointSql} END, ?, ?, ?, ?)
      RETURNING id`,
     [
       t.name, t.convener, t.description ?? '', t.areaId ?? null, t.geoJson, t.meetingPlaceName ?? null,
       t.meetingPlace?.lon ?? null, t.meetingPlace?.lon ?? null, t.meetingPlace?.lat ?? null,
-      t.contactName ?? null, t.contactEmail ?? null, userId,
+      t.contactName ?? null, t.contactEmail ?? null, userId, t.departmentId,
     ],
   );
   const id = rows[0].id as number;
@@ -210,10 +231,12 @@ function pointEwkt(p: { lon: number; lat: number } | null | undefined): string |
 
 // ---- participants, meetings, outcomes ------------------------------------------------------
 
-export async function participantsOf(knex: Knex, tableId: number): Promise<TableParticipant[]> {
+/** The table's participants; `onlyPublic` keeps those who agreed to be published (what visitors see). */
+export async function participantsOf(knex: Knex, tableId: number, onlyPublic: boolean): Promise<TableParticipant[]> {
   const { rows } = await knex.raw(
-    'SELECT id, name, sector, organisation FROM partnership_table_participants WHERE table_id = ? ORDER BY sector, name, id',
-    [tableId],
+    `SELECT id, name, sector, organisation, public FROM partnership_table_participants
+      WHERE table_id = ? AND (public OR NOT ?) ORDER BY sector, name, id`,
+    [tableId, onlyPublic],
   );
   return rows as TableParticipant[];
 }
@@ -221,19 +244,19 @@ export async function participantsOf(knex: Knex, tableId: number): Promise<Table
 export async function insertParticipant(
   trx: Knex.Transaction,
   tableId: number,
-  p: { name: string; sector: Sector; organisation?: string },
+  p: { name: string; sector: Sector; organisation?: string; public?: boolean },
 ): Promise<TableParticipant> {
   const { rows } = await trx.raw(
-    `INSERT INTO partnership_table_participants (table_id, name, sector, organisation) VALUES (?, ?, ?, ?)
-     RETURNING id, name, sector, organisation`,
-    [tableId, p.name, p.sector, p.organisation ?? null],
+    `INSERT INTO partnership_table_participants (table_id, name, sector, organisation, public) VALUES (?, ?, ?, ?, ?)
+     RETURNING id, name, sector, organisation, public`,
+    [tableId, p.name, p.sector, p.organisation ?? null, p.public ?? false],
   );
   return rows[0] as TableParticipant;
 }
 
 export async function deleteParticipant(trx: Knex.Transaction, tableId: number, id: number): Promise<TableParticipant | null> {
   const { rows } = await trx.raw(
-    'DELETE FROM partnership_table_participants WHERE table_id = ? AND id = ? RETURNING id, name, sector, organisation',
+    'DELETE FROM partnership_table_participants WHERE table_id = ? AND id = ? RETURNING id, name, sector, organisation, public',
     [tableId, id],
   );
   return rows[0] ?? null;

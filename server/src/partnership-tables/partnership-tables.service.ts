@@ -26,6 +26,10 @@ import { checkAreas, checkThemes, polygonOf } from '../kehra/kehra.service.js';
 import * as repo from './partnership-tables.repository.js';
 
 type Actor = AuditActor & { userId: number };
+/** Writers see the table as its editors do. */
+const EDITOR = { editor: true };
+
+export const tableKeepers = repo.tableKeepers;
 
 /** A meeting place must be a point in the city, checked like every drawn shape. */
 async function checkPoint(knex: Knex, p: { lon: number; lat: number } | null | undefined, field: string): Promise<void> {
@@ -80,10 +84,15 @@ export async function* tableGeoJsonChunks(knex: Knex, f: TableFilter, page: { li
   yield* geoJsonExport(page, (p) => repo.tableOgcFeaturesJson(knex, f, p));
 }
 
-export async function tableDetail(knex: Knex, id: number): Promise<TableDetail> {
+/**
+ * One table. Participants who have not agreed to be published are left out unless the viewer may
+ * edit the table; the sector balance counts everyone (numbers, not people).
+ */
+export async function tableDetail(knex: Knex, id: number, viewer: { editor: boolean } = { editor: false }): Promise<TableDetail> {
   const t = await repo.tableById(knex, id);
   if (!t) throw notFound(`Partnership table ${id}`);
-  const participants = await repo.participantsOf(knex, id);
+  const everyone = await repo.participantsOf(knex, id, false);
+  const participants = viewer.editor ? everyone : everyone.filter((p) => p.public);
   const outcomes = await repo.outcomesOf(knex, id);
   const outcomesByRoute = Object.fromEntries(OUTCOME_ROUTES.map((r) => [r, 0])) as Record<OutcomeRoute, number>;
   for (const o of outcomes) outcomesByRoute[o.route] += 1;
@@ -99,7 +108,7 @@ export async function tableDetail(knex: Knex, id: number): Promise<TableDetail> 
     meetingPlace: t.meeting_place,
     contact: { name: t.contact_name, email: t.contact_email, phone: null },
     participants,
-    balance: sectorBalance(participants.map((p) => p.sector), TABLE_PARTICIPANT_RANGE),
+    balance: sectorBalance(everyone.map((p) => p.sector), TABLE_PARTICIPANT_RANGE),
     meetings: await repo.meetingsOf(knex, id),
     outcomes,
     outcomesByRoute,
@@ -115,12 +124,13 @@ export async function meetingsJson(knex: Knex, q: MeetingsQuery): Promise<string
 
 // ---- writing -------------------------------------------------------------------------------
 
-export async function createTable(knex: Knex, actor: Actor, body: TableBody): Promise<TableDetail> {
+/** A new table is convened by the creating official's (first) department; an admin's may have none. */
+export async function createTable(knex: Knex, actor: Actor & { departmentId?: number | null }, body: TableBody): Promise<TableDetail> {
   await checkThemes(knex, body.themes);
   const geoJson = (await areaOf(knex, body))!;
   await checkPoint(knex, body.meetingPlace, 'meetingPlace');
   const id = await knex.transaction(async (trx) => {
-    const id = await repo.insertTable(trx, { ...body, areaId: body.areaId ?? null, geoJson }, actor.userId);
+    const id = await repo.insertTable(trx, { ...body, areaId: body.areaId ?? null, geoJson, departmentId: actor.departmentId ?? null }, actor.userId);
     await recordAudit(trx, actor, {
       action: 'partnership_table.create',
       target: { type: 'partnership_table', id },
@@ -128,7 +138,7 @@ export async function createTable(knex: Knex, actor: Actor, body: TableBody): Pr
     });
     return id;
   });
-  return tableDetail(knex, id);
+  return tableDetail(knex, id, EDITOR);
 }
 
 export async function updateTable(knex: Knex, actor: Actor, id: number, body: TablePatchBody): Promise<TableDetail> {
@@ -139,10 +149,12 @@ export async function updateTable(knex: Knex, actor: Actor, id: number, body: Ta
   // A drawn polygon replaces a picked district: the table no longer names one.
   const areaId = body.areaId !== undefined ? body.areaId : body.geometry !== undefined ? null : undefined;
   await knex.transaction(async (trx) => {
+    // Row lock: concurrent PATCHes of one table apply one after another.
+    if (!(await repo.lockTable(trx, id))) throw notFound(`Partnership table ${id}`);
     await repo.updateTable(trx, id, { ...body, areaId, geoJson });
     await recordAudit(trx, actor, { action: 'partnership_table.update', target: { type: 'partnership_table', id }, after: { fields: Object.keys(body) } });
   });
-  return tableDetail(knex, id);
+  return tableDetail(knex, id, EDITOR);
 }
 
 export async function addParticipant(knex: Knex, actor: Actor, tableId: number, body: ParticipantBody): Promise<TableParticipant> {
@@ -199,5 +211,5 @@ export async function addOutcome(knex: Knex, actor: Actor, tableId: number, body
     const id = await repo.insertOutcome(trx, tableId, { route: body.route, description: body.description, ideaIds, activityIds });
     await recordAudit(trx, actor, { action: 'partnership_table.outcome_add', target: { type: 'partnership_table', id: tableId }, after: { id, route: body.route } });
   });
-  return tableDetail(knex, tableId);
+  return tableDetail(knex, tableId, EDITOR);
 }

@@ -161,6 +161,10 @@ export async function clearLockout(knex: Knex, userId: number): Promise<void> {
   await knex.raw(`UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = ?`, [userId]);
 }
 
+export async function setDisplayName(knex: Knex, userId: number, displayName: string): Promise<void> {
+  await knex.raw('UPDATE users SET display_name = ?, updated_at = now() WHERE id = ?', [displayName, userId]);
+}
+
 export async function setDisabled(knex: Knex, userId: number, disabled: boolean): Promise<void> {
   await knex.raw(
     `UPDATE users SET disabled_at = CASE WHEN ? THEN coalesce(disabled_at, now()) END, updated_at = now() WHERE id = ?`,

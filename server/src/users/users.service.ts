@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import { deleteUserSessions } from '../auth/auth.repository.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import type { Role } from '../contracts/auth.js';
+import { NAMED_ROLES, type Role } from '../contracts/auth.js';
 import type { AdminUser, PatchRolesRequest, ReplaceRolesRequest } from '../contracts/users.js';
-import { HttpError, notFound } from '../http/errors.js';
+import { badField, HttpError, notFound } from '../http/errors.js';
 import * as repo from './users.repository.js';
 
 /** What an audit entry keeps of a user's authority: roles and memberships by readable keys. */
@@ -25,7 +25,7 @@ async function applyAuthority(
   trx: Knex.Transaction,
   actor: AuditActor,
   before: AdminUser,
-  next: { roles: Role[]; departments: string[]; kehraGroups: number[] },
+  next: { roles: Role[]; departments: string[]; kehraGroups: number[]; displayName?: string | null },
 ): Promise<AdminUser> {
   const deptIds = await repo.departmentIdsBySlug(trx, next.departments);
   const unknownDepts = next.departments.filter((s) => !deptIds.has(s));
@@ -44,6 +44,20 @@ async function applyAuthority(
   if (official !== next.departments.length > 0) problems.push('the official role and departments go together');
   if (kehra !== next.kehraGroups.length > 0) problems.push('the kehra role and Kehrä groups go together');
   if (problems.length) throw new HttpError(400, 'invalid_roles', problems.join('; '), { problems });
+  // These roles show the person publicly (responsible official, editor): by a name, never by the address.
+  const named = next.roles.filter((r) => (NAMED_ROLES as readonly string[]).includes(r));
+  if (named.length && !(next.displayName ?? before.displayName)) {
+    throw badField('displayName', `a display name is required for the role ${named.join(', ')}: it is shown publicly instead of the e-mail address`);
+  }
+  if (next.displayName && next.displayName !== before.displayName) {
+    await repo.setDisplayName(trx, before.id, next.displayName);
+    await recordAudit(trx, actor, {
+      action: 'user.display_name',
+      target: { type: 'user', id: before.id },
+      before: { displayName: before.displayName },
+      after: { displayName: next.displayName },
+    });
+  }
 
   if (before.roles.includes('admin') && !next.roles.includes('admin') && !before.disabled) {
     if ((await repo.countActiveAdmins(trx)) <= 1) {
@@ -85,6 +99,7 @@ export async function patchAuthority(knex: Knex, actor: AuditActor, userId: numb
       roles: change(before.roles, input.addRoles, input.removeRoles),
       departments: change(before.departments.map((d) => d.slug), input.addDepartments, input.removeDepartments),
       kehraGroups: change(before.kehraGroups.map((g) => g.id), input.addKehraGroups, input.removeKehraGroups),
+      displayName: input.displayName,
     });
   });
 }
@@ -154,6 +169,7 @@ export async function createOrGrant(
       roles: union(before.roles, ['resident', ...input.roles]),
       departments: union(before.departments.map((d) => d.slug), input.departments),
       kehraGroups: union(before.kehraGroups.map((g) => g.id), input.kehraGroups),
+      displayName: input.displayName,
     });
     return { user, created };
   });

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, ButtonVariant, Checkbox, Notification, SelectionGroup } from 'hds-react';
+import { Button, ButtonVariant, Checkbox, Notification, SelectionGroup, TextInput } from 'hds-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '@contracts/auth';
@@ -28,6 +28,8 @@ export function UserEditor({ user, selfId, onClose, onSaved }: Props) {
     kehraGroups: user.kehraGroups.map((g) => g.id),
   });
   const [problems, setProblems] = useState<ReturnType<typeof authorityProblems>>({});
+  // Officials, admins, moderators and Kehrä members are shown publicly by this name (the server requires it).
+  const [displayName, setDisplayName] = useState(user.displayName ?? '');
 
   useEffect(() => heading.current?.focus(), []);
 
@@ -39,7 +41,10 @@ export function UserEditor({ user, selfId, onClose, onSaved }: Props) {
       saved.id === selfId ? queryClient.invalidateQueries({ queryKey: ['auth', 'me'] }) : null,
     ]);
   };
-  const save = useMutation({ mutationFn: (a: Authority) => adminApi.replaceAuthority(user.id, a), onSuccess: changed });
+  const save = useMutation({
+    mutationFn: (a: Authority) => adminApi.replaceAuthority(user.id, { ...a, ...(displayName.trim() ? { displayName: displayName.trim() } : {}) }),
+    onSuccess: changed,
+  });
   const disable = useMutation({ mutationFn: (d: boolean) => adminApi.setDisabled(user.id, d), onSuccess: changed });
 
   const submit = (e: FormEvent) => {
@@ -86,6 +91,14 @@ export function UserEditor({ user, selfId, onClose, onSaved }: Props) {
         </Notification>
       )}
       <form onSubmit={submit} className="admin-editor-form">
+        <TextInput
+          id="admin-editor-display-name"
+          label={t('admin.editor.displayName')}
+          helperText={t('admin.editor.displayNameHelp')}
+          maxLength={80}
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+        />
         <SelectionGroup label={t('admin.editor.roles')} helperText={t('admin.editor.rolesHelp')}>
           {ROLES.map((role) => (
             <Checkbox

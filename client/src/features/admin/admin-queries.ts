@@ -55,7 +55,7 @@ export const auditQuery = () =>
   });
 
 export const adminApi = {
-  replaceAuthority: (id: number, body: { roles: Role[]; departments: string[]; kehraGroups: number[] }) =>
+  replaceAuthority: (id: number, body: { roles: Role[]; departments: string[]; kehraGroups: number[]; displayName?: string }) =>
     sendJson<AdminUser>('PUT', `/api/admin/users/${id}/roles`, body),
   setDisabled: (id: number, disabled: boolean) => sendJson<AdminUser>('PATCH', `/api/admin/users/${id}`, { disabled }),
 };

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { TextInput } from 'hds-react';
+import { Checkbox, TextInput } from 'hds-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sector } from '@contracts/kehra';
@@ -71,16 +71,19 @@ function ParticipantForm({ tableId, onAdded }: { tableId: number; onAdded: (name
   const [name, setName] = useState('');
   const [sector, setSector] = useState<Sector>('residents');
   const [organisation, setOrganisation] = useState('');
+  // Not public unless the person agreed: only the table's editors see them then.
+  const [published, setPublished] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
 
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!name.trim()) return fail({ name: t('partnershipTable.participants.nameRequired') });
-    const body = { name: name.trim(), sector, ...(organisation.trim() ? { organisation: organisation.trim() } : {}) };
+    const body = { name: name.trim(), sector, public: published, ...(organisation.trim() ? { organisation: organisation.trim() } : {}) };
     void run(async () => {
       await write('POST', `/api/partnership-tables/${tableId}/participants`, body);
       setName('');
       setOrganisation('');
+      setPublished(false);
       onAdded(body.name);
       nameInput.current?.focus();
     });
@@ -115,6 +118,12 @@ function ParticipantForm({ tableId, onAdded }: { tableId: number; onAdded: (name
         value={organisation}
         onChange={(e) => setOrganisation(e.target.value)}
         {...errorProps(errors.organisation)}
+      />
+      <Checkbox
+        id="table-participant-public"
+        label={t('partnershipTable.participants.public')}
+        checked={published}
+        onChange={(e) => setPublished(e.target.checked)}
       />
     </TableEditorForm>
   );

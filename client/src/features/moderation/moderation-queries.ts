@@ -14,4 +14,4 @@ export const reportsQuery = () =>
     queryFn: ({ signal }) => getJson<ContentReport[]>('/api/moderation/reports', signal),
   });
 
-export const dismissReport = (id: number) => sendJson('POST', `/api/moderation/reports/${id}/dismiss`);
+export const dismissReport = (id: number) => sendJson('POST', `/api/moderation/reports/${id}/dismiss`, {});

@@ -7,6 +7,10 @@ import * as m20261123040000 from './20261123040000_idea_participation.js';
 import * as m20261123050000 from './20261123050000_area_labels.js';
 import * as m20261123060000 from './20261123060000_kehra_tables.js';
 import * as m20261202100000 from './20261202100000_area_membership.js';
+import * as m20261202110000 from './20261202110000_display_names.js';
+import * as m20261202110100 from './20261202110100_login_throttle.js';
+import * as m20261202110200 from './20261202110200_participant_consent.js';
+import * as m20261202110300 from './20261202110300_table_department.js';
 import * as m20261202120000 from './20261202120000_tiles.js';
 
 type Migration = { up: (k: Knex) => Promise<void>; down: (k: Knex) => Promise<void> };
@@ -21,5 +25,9 @@ export const migrations: Record<string, Migration> = {
   '20261123050000_area_labels': m20261123050000,
   '20261123060000_kehra_tables': m20261123060000,
   '20261202100000_area_membership': m20261202100000,
+  '20261202110000_display_names': m20261202110000,
+  '20261202110100_login_throttle': m20261202110100,
+  '20261202110200_participant_consent': m20261202110200,
+  '20261202110300_table_department': m20261202110300,
   '20261202120000_tiles': m20261202120000,
 };
