@@ -126,6 +126,9 @@ const PUBLIC_READS: Record<string, () => string[]> = {
   '/api/partnership-tables.geojson': () => ['/api/partnership-tables.geojson'],
   '/api/partnership-tables/meetings': () => ['/api/partnership-tables/meetings?from=2029-01-01'],
   '/api/partnership-tables/:id': () => [`/api/partnership-tables/${ids.table}`],
+  '/tiles/:dataset.json': () => ['/tiles/activities.json', '/tiles/ideas.json'],
+  // z14 around the cathedral: labels are in the tile from there on.
+  '/tiles/:dataset/:z/:x/:y.mvt': () => ['/tiles/activities/14/9327/4742.mvt', '/tiles/ideas/14/9327/4742.mvt'],
   '/ogc/': () => ['/ogc/'],
   '/ogc/conformance': () => ['/ogc/conformance'],
   '/ogc/api': () => ['/ogc/api'],
