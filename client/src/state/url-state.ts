@@ -8,22 +8,37 @@ import {
 } from '@/layers/activities/filters';
 
 /**
+ * Every URL writer starts from the URL as it is now. react-router's functional setSearchParams
+ * hands over the params of the last render: a second change before React re-renders (a quick
+ * second pick, or any click on a loaded machine) silently undid the first.
+ */
+function useSetSearch() {
+  const [, setParams] = useSearchParams();
+  return useCallback(
+    (update: (current: URLSearchParams) => URLSearchParams, opts?: { replace?: boolean }) =>
+      setParams(() => update(new URLSearchParams(window.location.search)), opts),
+    [setParams],
+  );
+}
+
+/**
  * What makes a view shareable lives in the URL: ?area=<id> for the chosen area and
  * ?at=<lon>,<lat> for the point asked about.
  */
 export function useSelectedAreaId(): [number | null, (id: number | null, opts?: { replace?: boolean }) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const setSearch = useSetSearch();
   const raw = params.get('area');
   const id = raw && /^\d+$/.test(raw) ? Number(raw) : null;
   const select = useCallback(
     (next: number | null, opts?: { replace?: boolean }) =>
-      setParams((p) => {
+      setSearch((p) => {
         const q = new URLSearchParams(p);
         if (next == null) q.delete('area');
         else q.set('area', String(next));
         return q;
       }, opts),
-    [setParams],
+    [setSearch],
   );
   return [id, select];
 }
@@ -48,18 +63,19 @@ export interface PointParam {
 }
 
 export function usePoint(): [PointParam | null, (p: PointParam | null) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const setSearch = useSetSearch();
   const [lon, lat] = (params.get('at') ?? '').split(',');
   const point = lon && lat ? { lon, lat } : null;
   const setPoint = useCallback(
     (next: PointParam | null) =>
-      setParams((p) => {
+      setSearch((p) => {
         const q = new URLSearchParams(p);
         if (next == null) q.delete('at');
         else q.set('at', `${next.lon},${next.lat}`);
         return q;
       }),
-    [setParams],
+    [setSearch],
   );
   return [point, setPoint];
 }
@@ -69,17 +85,18 @@ export const formatCoord = (v: number) => v.toFixed(6).replace(/\.?0+$/, '');
 
 /** One plain query parameter (e.g. ?theme=, ?stage=); null removes it, other parameters stay. */
 export function useSearchParam(name: string): [string | null, (v: string | null) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const setSearch = useSetSearch();
   const value = params.get(name);
   const set = useCallback(
     (next: string | null) =>
-      setParams((p) => {
+      setSearch((p) => {
         const q = new URLSearchParams(p);
         if (next == null || next === '') q.delete(name);
         else q.set(name, next);
         return q;
       }),
-    [setParams, name],
+    [setSearch, name],
   );
   return [value, set];
 }
@@ -96,13 +113,14 @@ export function useDistrictsShown(): [boolean, (shown: boolean) => void] {
  * a patch so each control changes only its own parameters. The area filter is ?area= above.
  */
 export function useActivityFilters(): [ActivityFilters, (patch: Partial<ActivityFilters>) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const setSearch = useSetSearch();
   const key = params.toString();
   const filters = useMemo(() => parseActivityFilters(new URLSearchParams(key)), [key]);
   const update = useCallback(
     (patch: Partial<ActivityFilters>) =>
-      setParams((p) => writeActivityFilters(p, { ...parseActivityFilters(p), ...patch })),
-    [setParams],
+      setSearch((p) => writeActivityFilters(p, { ...parseActivityFilters(p), ...patch })),
+    [setSearch],
   );
   return [filters, update];
 }
