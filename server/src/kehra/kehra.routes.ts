@@ -9,7 +9,6 @@ import {
   DevAreaPatchBody,
   GroupBody,
   GroupPatchBody,
-  KehraQuery,
   MemberBody,
   MemberPatchBody,
   PlanGoalsBody,
@@ -22,7 +21,6 @@ import {
 } from '../contracts/kehra.js';
 import * as repo from './kehra.repository.js';
 import * as service from './kehra.service.js';
-import { sendChunks } from '../http/export-stream.js';
 
 const GroupParams = z.object({ id: idParam('id', 'Kehrä group') }).loose();
 const AreaParams = z.object({ id: idParam('id', 'development area') }).loose();
@@ -50,32 +48,12 @@ const OWN_GROUP: Policy = { roles: ['kehra', 'admin'], scope: kehraScope(existin
 const OWN_AREA: Policy = { roles: ['kehra', 'admin'], scope: kehraScope(groupOfArea) };
 const ADMIN: Policy = { roles: ['admin'] };
 
-const stamp = () => new Date().toISOString().slice(0, 10);
-
 
 export function kehraRouter(knex: Knex): Router {
   const r = Router();
 
   // ---- reading (everyone) ----
-  r.get('/kehra', async (req, res) => {
-    const { limit, offset, format, ...f } = KehraQuery.parse(req.query);
-    if (format === 'csv') {
-      const page = { limit: limit ?? service.KEHRA_EXPORT_MAX, offset: offset ?? 0 };
-      await sendChunks(res, service.devAreaCsvChunks(knex, f, page), 'text/csv; charset=utf-8', `kehra-areas-${stamp()}.csv`);
-      return;
-    }
-    res.type('application/geo+json').send((await service.devAreaCollectionJson(knex, f, { limit, offset })).body);
-  });
-  r.get('/kehra.csv', async (req, res) => {
-    const { limit, offset, format: _f, ...f } = KehraQuery.parse(req.query);
-    const page = { limit: limit ?? service.KEHRA_EXPORT_MAX, offset: offset ?? 0 };
-    await sendChunks(res, service.devAreaCsvChunks(knex, f, page), 'text/csv; charset=utf-8', `kehra-areas-${stamp()}.csv`);
-  });
-  r.get('/kehra.geojson', async (req, res) => {
-    const { limit, offset, format: _f, ...f } = KehraQuery.parse(req.query);
-    const page = { limit: limit ?? service.KEHRA_EXPORT_MAX, offset: offset ?? 0 };
-    await sendChunks(res, service.devAreaGeoJsonChunks(knex, f, page), 'application/geo+json', `kehra-areas-${stamp()}.geojson`);
-  });
+  // The list and downloads (/kehra, .geojson, .csv) are served from kehra.dataset.ts.
   r.get('/kehra/groups', async (req, res) => {
     res.json(await service.listGroups(knex, GroupsQuery.parse(req.query)));
   });
