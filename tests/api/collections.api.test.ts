@@ -87,6 +87,16 @@ describe.each(Object.keys(create))('%s served from its declaration', (name) => {
     expect(ogc.numberMatched).toBe(1);
     const one = await json(await visitor.get(`/ogc/collections/${OGC_ID[name]}/items/${mine.hit}`), 200);
     expect(one).toMatchObject({ type: 'Feature', id: mine.hit, properties: { id: mine.hit } });
+    expect((await visitor.get(`/ogc/collections/${OGC_ID[name]}/items/999999999`)).status).toBe(404);
+  });
+
+  it('describes its OGC collection with an extent covering its items', async () => {
+    const c = await json(await visitor.get(`/ogc/collections/${OGC_ID[name]}`), 200);
+    const [w, s, e, n] = c.extent.spatial.bbox[0];
+    for (const [lon, lat] of [CATHEDRAL, FAR]) {
+      expect(lon >= w && lon <= e && lat >= s && lat <= n, `${lon},${lat} in ${c.extent.spatial.bbox[0]}`).toBe(true);
+    }
+    expect(c.links.find((l: { rel: string }) => l.rel === 'items').href).toMatch(new RegExp(`/ogc/collections/${OGC_ID[name]}/items$`));
   });
 
   it('reads ?theme= as a list, given as a,b or repeated, the same in every section', async () => {
