@@ -20,6 +20,8 @@ await withDatabase(
       console.log(`  ${level.padEnd(11)} ${String(s.imported).padStart(4)} imported, ${s.repaired} repaired, ${s.removed} removed`);
     }
     console.log(`  land polygons ${summary.landPolygons}`);
+    console.log('  items that changed district:');
+    for (const [dataset, n] of Object.entries(summary.changedDistrict)) console.log(`    ${dataset.padEnd(17)} ${String(n).padStart(6)}`);
     if (summary.rejected.length) {
       console.log(`  ${summary.rejected.length} feature(s) could not be imported:`);
       for (const r of summary.rejected) console.log(`    ${r.where}: ${r.reason}`);

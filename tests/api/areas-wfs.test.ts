@@ -73,10 +73,14 @@ beforeAll(async () => {
     if (url.pathname === '/wfs') requests.push(url.searchParams);
     res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
   });
+  // The client must be the side that drops idle keep-alive sockets (as in test-server.ts): the
+  // import keeps the event loop busy in PGlite long enough for the server's 5 s timer to race a reuse.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
   await db?.close();
 });

@@ -434,8 +434,8 @@ const kehraDevArea = (c: MatrixContext) =>
       [c.kehraGroups.own, JSON.stringify(SQUARE)],
     );
     await c.knex.raw(
-      `INSERT INTO kehra_dev_area_versions (dev_area_id, version, action, name, description, themes, status, geom)
-       SELECT id, version, 'create', name, description, themes, status, geom FROM kehra_dev_areas WHERE id = ?`,
+      `INSERT INTO kehra_dev_area_versions (dev_area_id, version, action, name, description, status, geom)
+       SELECT id, version, 'create', name, description, status, geom FROM kehra_dev_areas WHERE id = ?`,
       [rows[0].id],
     );
     return rows[0].id;

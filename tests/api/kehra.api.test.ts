@@ -147,7 +147,7 @@ describe('development areas', () => {
       201,
     );
     devAreaId = f.id;
-    expect(f.properties).toMatchObject({ groupId: groupA, groupName: 'Kruununhaan Kehrä', version: 1, status: 'planning', themes: ['community', 'culture'] });
+    expect(f.properties).toMatchObject({ groupId: groupA, groupName: 'Kruununhaan Kehrä', version: 1, status: 'planning', themes: ['culture', 'community'] });
     expect(f.geometry.type).toBe('MultiPolygon');
   });
 
@@ -212,7 +212,7 @@ describe('development areas', () => {
     const lines = (await csv.text()).trim().split('\r\n');
     expect(lines[0]).toBe('id,groupId,groupName,name,description,themes,status,version,updatedAt,wkt');
     expect(lines[1]).toContain('Kruununhaan Kehrä');
-    expect(lines[1]).toContain('community;culture');
+    expect(lines[1]).toContain('culture;community');
     expect((await visitor.get('/api/kehra?format=csv')).headers.get('content-type')).toContain('text/csv');
     const gj = await json(await visitor.get('/api/kehra.geojson'), 200);
     expect(gj.features).toHaveLength(1);

@@ -202,7 +202,7 @@ describe('partnership tables', () => {
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('id,name,convener,description,themes,areaId,meetingPlaceName,meetingLon,meetingLat,participants,nextMeeting,contactName,contactEmail,wkt');
     expect(lines[1]).toContain('Vironniemen kumppanuuspöytä');
-    expect(lines[1]).toContain('culture;youth');
+    expect(lines[1]).toContain('youth;culture');
     const gj = await json(await visitor.get('/api/partnership-tables.geojson'), 200);
     expect(gj.features).toHaveLength(2);
 

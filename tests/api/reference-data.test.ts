@@ -104,7 +104,8 @@ describe('departments and themes managed by admins', () => {
     expect((await json(await admin.post('/api/admin/themes', { slug: 'nimeton', nameSv: 'Namnlös' }), 400)).error.message).toMatch(/nameFi/);
     expect((await json(await admin.post('/api/admin/themes', { slug: 'html', nameFi: '<b>lihava</b>' }), 400)).error.message).toMatch(/nameFi: .*plain text/);
     expect((await json(await admin.patch(`/api/admin/themes/${SEASIDE.slug}`, { nameFi: null }), 400)).error.message).toMatch(/nameFi/);
-    expect((await json(await admin.patch(`/api/admin/themes/${SEASIDE.slug}`, { slug: 'uusi' }), 400)).error.message).toMatch(/slug/);
+    expect((await json(await admin.patch(`/api/admin/themes/${SEASIDE.slug}`, { slug: 'Uusi Nimi' }), 400)).error.message).toMatch(/^slug: /);
+    expect((await json(await admin.patch(`/api/admin/departments/${HARBOUR.slug}`, { slug: 'uusi' }), 400)).error.message).toMatch(/slug/);
     expect((await json(await official.post('/api/admin/themes', { slug: 'virkailijan', nameFi: 'Virkailijan' }), 403)).error.code).toBe('forbidden');
     expect([await departments(), await themes()]).toEqual(before);
   });
@@ -117,10 +118,11 @@ describe('departments and themes managed by admins', () => {
     const usedDept = await json(await del(admin, `/api/admin/departments/${HARBOUR.slug}`), 409);
     expect(usedDept.error.message).toMatch(/Department satama is in use by 1 activity/);
 
-    // Uses without a foreign key: a partnership table's theme slugs and an official's membership.
+    // Uses by other datasets: a partnership table's themes and an official's membership.
     await json(await admin.post('/api/admin/themes', { slug: 'poytateema', nameFi: 'Pöytäteema' }), 201);
     await db.knex.raw(
-      `INSERT INTO partnership_tables (name, convener, themes, geom) SELECT 'Rantapöytä', 'Kanslia', ARRAY['poytateema'], geom FROM areas WHERE id = ?`,
+      `WITH t AS (INSERT INTO partnership_tables (name, convener, geom) SELECT 'Rantapöytä', 'Kanslia', geom FROM areas WHERE id = ? RETURNING id)
+       INSERT INTO partnership_table_themes (partnership_table_id, theme_id) SELECT t.id, th.id FROM t, themes th WHERE th.slug = 'poytateema'`,
       [areaId],
     );
     expect((await json(await del(admin, '/api/admin/themes/poytateema'), 409)).error.message).toMatch(/in use by 1 partnership table/);

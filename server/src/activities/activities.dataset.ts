@@ -1,6 +1,10 @@
 import { ACTIVITIES_DEFAULT_LIMIT, ACTIVITIES_EXPORT_MAX, ACTIVITY_CSV_COLUMNS, ActivitiesExportQuery, ActivitiesQuery, type ActivityFilter } from '../contracts/activities.js';
 import { defineDataset } from '../collections/dataset.js';
+import { areaMembershipOf } from '../areas/area-membership.js';
+import { THEME_LINKS } from '../reference-data/theme-links.js';
 import { and, anyOf, areaLinkWhere, bboxWhere, isoTime, raw, themeLinkWhere, themesJson, timeWindowWhere } from '../collections/sql.js';
+
+export const activityAreas = areaMembershipOf('activities');
 
 /** The FROM of every activities query: the clusters, overlaps and (later) tiles share it. */
 export const activitiesSource = { table: 'activities', alias: 't', joins: 'JOIN departments d ON d.id = t.department_id' };
@@ -9,8 +13,8 @@ export const activitiesSource = { table: 'activities', alias: 't', joins: 'JOIN 
 export const activityWhere = (f: ActivityFilter) =>
   and([
     f.bbox && bboxWhere('t.geom', f.bbox),
-    f.area && areaLinkWhere('activity_areas', 'activity_id', 't', f.area),
-    f.theme && themeLinkWhere('activity_themes', 'activity_id', 't', f.theme),
+    f.area && areaLinkWhere(activityAreas, 't', f.area),
+    f.theme && themeLinkWhere(THEME_LINKS.activities, 't', f.theme),
     f.department && anyOf('d.slug', f.department),
     f.kind && anyOf('t.kind', f.kind),
     f.status && anyOf('t.status', f.status),
@@ -24,7 +28,7 @@ const listArgs = `
   'id', t.id, 'department', d.slug, 'departmentColor', d.color, 'kind', t.kind, 'status', t.status,
   'titleFi', t.title_fi, 'titleSv', t.title_sv, 'titleEn', t.title_en,
   'startsAt', ${isoTime('t.starts_at')}, 'endsAt', ${isoTime('t.ends_at')},
-  'themes', ${themesJson('activity_themes', 'activity_id', 't')}, 'isDemo', t.is_demo`;
+  'themes', ${themesJson(THEME_LINKS.activities, 't')}, 'isDemo', t.is_demo`;
 
 /** json_build_object has a 100-argument limit; the full set is the list set merged with these. */
 const extraArgs = `

@@ -9,7 +9,7 @@ import type {
   OverlapItem,
   Theme,
 } from '../contracts/activities.js';
-import { activityFullProps, activityListProps, activityWhere } from './activities.dataset.js';
+import { activityAreas, activityFullProps, activityListProps, activityWhere } from './activities.dataset.js';
 
 // ---- reference data ------------------------------------------------------------------------
 
@@ -69,7 +69,7 @@ export async function activityById(knex: Knex, id: number): Promise<ActivityDeta
             coalesce((SELECT json_agg(json_build_object('id', th.id, 'slug', th.slug, 'nameFi', th.name_fi,
                                       'nameSv', th.name_sv, 'nameEn', th.name_en) ORDER BY th.sort_order)
                         FROM activity_themes at JOIN themes th ON th.id = at.theme_id WHERE at.activity_id = t.id), '[]'::json) AS themes,
-            ${areaSummaryJson('activity_areas', 'activity_id', 't')} AS areas
+            ${areaSummaryJson(activityAreas, 't')} AS areas
        FROM activities t JOIN departments d ON d.id = t.department_id
       WHERE t.id = ?`,
     [id],

@@ -4,6 +4,7 @@ import { repoRoot } from '../config.js';
 import { AREA_CSV_COLUMNS, AREA_LEVELS, type AreaLevel, type LocateResponse } from '../contracts/areas.js';
 import { csvExport, geoJsonExport } from '../http/export-stream.js';
 import { log } from '../log.js';
+import { AREA_MEMBERSHIPS, refreshAreaMemberships, type AreaMembershipDataset } from './area-membership.js';
 import { readAreaSource, type AreaSourceData, type RejectedFeature } from './area-sources.js';
 import * as repo from './areas.repository.js';
 
@@ -16,6 +17,8 @@ export interface AreaImportSummary {
   levels: Partial<Record<AreaLevel, { imported: number; repaired: number; removed: number }>>;
   rejected: RejectedFeature[];
   landPolygons: number;
+  /** Items whose districts changed with this import, by dataset (the links follow the new districts). */
+  changedDistrict: Record<AreaMembershipDataset, number>;
   durationMs: number;
 }
 
@@ -36,6 +39,7 @@ export async function importAreas(
     levels: {},
     rejected: [...data.rejected],
     landPolygons: 0,
+    changedDistrict: Object.fromEntries(AREA_MEMBERSHIPS.map((m) => [m.dataset, 0])) as AreaImportSummary['changedDistrict'],
     durationMs: 0,
   };
   if (data.areas.length === 0) throw new Error(`${data.description} contains no district features`);
@@ -65,6 +69,9 @@ export async function importAreas(
     if (data.land.length > 0) summary.landPolygons = await repo.replaceBasemapLand(trx, data.land, data.description);
     onProgress('  placing labels on land');
     await repo.refreshAreaLabels(trx);
+    // After parents are resolved: a picked district's ancestors come from them.
+    summary.changedDistrict = await refreshAreaMemberships(trx);
+    onProgress(`  items that changed district: ${Object.entries(summary.changedDistrict).map(([d, n]) => `${d} ${n}`).join(', ')}`);
     summary.durationMs = Date.now() - started;
     await repo.recordImport(trx, { dataset: 'areas', source: data.description, isFixture: summary.isFixture, summary });
   });
@@ -91,7 +98,7 @@ export async function ensureAreas(knex: Knex, source: string): Promise<void> {
   try {
     log.info(`Empty database: importing districts from ${source}`);
     const s = await importAreasFrom(knex, source, { onProgress });
-    log.info(`Imported districts from ${source} in ${s.durationMs} ms`, s.levels);
+    log.info(`Imported districts from ${source} in ${s.durationMs} ms`, { ...s.levels, changedDistrict: s.changedDistrict });
     if (s.landPolygons === 0) await importOfflineLand(knex);
   } catch (err) {
     log.warn(`Could not import districts from ${source}: ${(err as Error).message}`);

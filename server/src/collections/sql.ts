@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { hasAnyThemeSql, themeSlugsJsonSql, themeSlugsTextSql, type ThemeLink } from '../reference-data/theme-links.js';
 
 /**
  * SQL fragments every dataset is built from. A fragment is SQL text with its own bound values, so
@@ -55,16 +56,21 @@ export const isoTime = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYY
 export const areaSummaryObject = (a: string) => `json_build_object('id', ${a}.id, 'level', ${a}.level, 'code', ${a}.code,
   'fullCode', ${a}.full_code, 'nameFi', ${a}.name_fi, 'nameSv', ${a}.name_sv, 'parentId', ${a}.parent_id)`;
 
-/** The districts of row `alias` through its link table, largest level first. */
-export const areaSummaryJson = (linkTable: string, fk: string, alias: string) =>
+/** How a dataset's rows link to their districts (areas/area-membership.ts keeps the links current). */
+export interface AreaLink {
+  linkTable: string;
+  itemColumn: string;
+}
+
+/** The districts of row `alias` through its area link, largest level first. */
+export const areaSummaryJson = (l: AreaLink, alias: string) =>
   `coalesce((SELECT json_agg(${areaSummaryObject('a')}
                     ORDER BY array_position(ARRAY['suurpiiri','peruspiiri','osa_alue'], a.level), a.name_fi)
-               FROM ${linkTable} l JOIN areas a ON a.id = l.area_id WHERE l.${fk} = ${alias}.id), '[]'::json)`;
+               FROM ${l.linkTable} l JOIN areas a ON a.id = l.area_id WHERE l.${l.itemColumn} = ${alias}.id), '[]'::json)`;
 
-/** The theme slugs of row `alias` through its link table, in the themes' order. */
-export const themesJson = (linkTable: string, fk: string, alias: string) =>
-  `coalesce((SELECT json_agg(th.slug ORDER BY th.sort_order, th.slug)
-               FROM ${linkTable} l JOIN themes th ON th.id = l.theme_id WHERE l.${fk} = ${alias}.id), '[]'::json)`;
+/** The theme slugs of row `alias` (JSON array, or ';'-joined text for CSV and OGC), through its theme link. */
+export const themesJson = (l: ThemeLink, alias: string) => themeSlugsJsonSql(l, `${alias}.id`);
+export const themesText = (l: ThemeLink, alias: string) => themeSlugsTextSql(l, `${alias}.id`);
 
 /** A GeoJSON Feature of row `alias`, built by PostGIS; `props` is a JSON object expression. */
 export const featureJson = (alias: string, props: Sql, opts: { geom?: string; id?: string } = {}): Sql =>
@@ -89,14 +95,12 @@ export const timeWindowWhere = (startCol: string, endCol: string, w: { from?: st
       ])
     : undefined;
 
-/** Row `alias` lies in any of the districts (its link table holds the membership). */
-export const areaLinkWhere = (linkTable: string, fk: string, alias: string, ids: number[]): Sql =>
-  sql`EXISTS (SELECT 1 FROM ${raw(linkTable)} l WHERE l.${raw(fk)} = ${raw(alias)}.id AND l.area_id = ANY(${ids}::int[]))`;
+/** Row `alias` lies in any of the districts (its area link holds the membership). */
+export const areaLinkWhere = (l: AreaLink, alias: string, ids: number[]): Sql =>
+  sql`EXISTS (SELECT 1 FROM ${raw(l.linkTable)} l WHERE l.${raw(l.itemColumn)} = ${raw(alias)}.id AND l.area_id = ANY(${ids}::int[]))`;
 
-/** Row `alias` has any of the themes (by slug) through its link table. */
-export const themeLinkWhere = (linkTable: string, fk: string, alias: string, slugs: string[]): Sql =>
-  sql`EXISTS (SELECT 1 FROM ${raw(linkTable)} l JOIN themes th ON th.id = l.theme_id
-               WHERE l.${raw(fk)} = ${raw(alias)}.id AND th.slug = ANY(${slugs}::text[]))`;
+/** Row `alias` has any of the themes (by slug) through its theme link. */
+export const themeLinkWhere = (l: ThemeLink, alias: string, slugs: string[]): Sql => ({ sql: hasAnyThemeSql(l, `${alias}.id`), bindings: [slugs] });
 
 /** The column is any of the values. */
 export const anyOf = (col: string, values: string[] | number[], type: 'text' | 'int' = 'text'): Sql =>

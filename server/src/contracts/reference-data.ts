@@ -50,12 +50,13 @@ export const DepartmentBody = ThemeBody.extend({ color: Color }).strict();
 export type DepartmentBody = z.output<typeof DepartmentBody>;
 
 /**
- * PATCH …/:slug changes what it names; null empties a Swedish or English name. The slug stays:
- * Kehrä areas and partnership tables keep theme slugs as text.
+ * PATCH …/:slug changes what it names; null empties a Swedish or English name. A theme's slug can
+ * be renamed too (every dataset links themes by key; links that name the old slug stop matching);
+ * a department's slug stays.
  */
 const emptiableNames = { nameSv: Name('nameSv').nullable(), nameEn: Name('nameEn').nullable() };
 const NOTHING_TO_CHANGE = 'give at least one field to change';
-export const ThemePatchBody = ThemeBody.omit({ slug: true }).extend(emptiableNames).partial().strict().refine(atLeastOne, NOTHING_TO_CHANGE);
+export const ThemePatchBody = ThemeBody.extend(emptiableNames).partial().strict().refine(atLeastOne, NOTHING_TO_CHANGE);
 export type ThemePatchBody = z.output<typeof ThemePatchBody>;
 export const DepartmentPatchBody = DepartmentBody.omit({ slug: true }).extend(emptiableNames).partial().strict().refine(atLeastOne, NOTHING_TO_CHANGE);
 export type DepartmentPatchBody = z.output<typeof DepartmentPatchBody>;

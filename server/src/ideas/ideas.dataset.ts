@@ -1,7 +1,11 @@
+import { areaMembershipOf } from '../areas/area-membership.js';
+import { THEME_LINKS } from '../reference-data/theme-links.js';
 import { defineDataset } from '../collections/dataset.js';
 import { and, anyOf, areaLinkWhere, bboxWhere, isoTime, raw, sql, themeLinkWhere, themesJson, timeWindowWhere, type Sql } from '../collections/sql.js';
 import { IDEAS_DEFAULT_LIMIT, IDEAS_MAX_LIMIT, IdeasQuery, type IdeaFilter } from '../contracts/ideas.js';
 import type { IdeaSettings } from './ideas.service.js';
+
+export const ideaAreas = areaMembershipOf('ideas');
 
 /** An idea waits when nobody from the city has answered it within `waitingDays` of submission. */
 export const waitingSql = (waitingDays: number): Sql =>
@@ -12,8 +16,8 @@ export const ideaWhere = (f: IdeaFilter, settings: IdeaSettings): Sql =>
   and([
     raw('i.hidden_at IS NULL'),
     f.bbox && bboxWhere('i.geom', f.bbox),
-    f.area && areaLinkWhere('idea_areas', 'idea_id', 'i', f.area),
-    f.theme && themeLinkWhere('idea_themes', 'idea_id', 'i', f.theme),
+    f.area && areaLinkWhere(ideaAreas, 'i', f.area),
+    f.theme && themeLinkWhere(THEME_LINKS.ideas, 'i', f.theme),
     f.stage && anyOf('i.stage', f.stage),
     timeWindowWhere('i.submitted_at', 'i.submitted_at', f),
     f.waiting !== undefined && sql`${raw(f.waiting ? '' : 'NOT ')}${waitingSql(settings.waitingDays)}`,
@@ -22,7 +26,7 @@ export const ideaWhere = (f: IdeaFilter, settings: IdeaSettings): Sql =>
 /** The map properties of an idea (also its detail's, its CSV row's and its OGC feature's). */
 export const ideaProps = (settings: IdeaSettings): Sql => sql`json_build_object(
   'id', i.id, 'trackingCode', i.tracking_code, 'title', i.title, 'stage', i.stage,
-  'themes', ${raw(themesJson('idea_themes', 'idea_id', 'i'))},
+  'themes', ${raw(themesJson(THEME_LINKS.ideas, 'i'))},
   'submittedAt', ${raw(isoTime('i.submitted_at'))}, 'stageChangedAt', ${raw(isoTime('i.stage_changed_at'))},
   'votes', (SELECT count(*)::int FROM idea_votes v WHERE v.idea_id = i.id),
   'comments', (SELECT count(*)::int FROM idea_comments c WHERE c.idea_id = i.id AND c.hidden_at IS NULL),

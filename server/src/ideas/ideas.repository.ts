@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { areaSummaryJson, isoTime } from '../collections/sql.js';
 import type { AreaSummary } from '../contracts/areas.js';
 import type { AlternativeRoute, IdeaStage, IdeaStageEvent, NearbyActivity } from '../contracts/ideas.js';
-import { ideaProps } from './ideas.dataset.js';
+import { ideaAreas, ideaProps } from './ideas.dataset.js';
 
 const ISO = isoTime;
 
@@ -28,7 +28,7 @@ const ideaRowSql = (props: string, where: string) => `
          coalesce(u.display_name, 'Helsingin kaupunki') AS responsible_name,
          (SELECT slug FROM departments WHERE id = i.department_id) AS responsible_department,
          i.responsible_user_id,
-         ${areaSummaryJson('idea_areas', 'idea_id', 'i')} AS areas
+         ${areaSummaryJson(ideaAreas, 'i')} AS areas
     FROM ideas i LEFT JOIN users u ON u.id = i.responsible_user_id
    WHERE ${where}`;
 
@@ -82,7 +82,10 @@ export interface NewIdea {
   authorUserId: number | null;
 }
 
-/** Inserts the idea, its themes, its areas (computed by PostGIS) and the first timeline entry. */
+/**
+ * Inserts the idea, its themes and the first timeline entry. Its districts follow from the
+ * database's membership rule (a picked district with its ancestors and sub-districts, else what the geometry meets).
+ */
 export async function insertIdea(trx: Knex.Transaction, idea: NewIdea): Promise<number> {
   const { rows } = await trx.raw(
     `INSERT INTO ideas (tracking_code, title, description, cost_estimate_eur, contact_name, contact_email,
@@ -96,17 +99,6 @@ export async function insertIdea(trx: Knex.Transaction, idea: NewIdea): Promise<
   await trx.raw(
     `INSERT INTO idea_themes (idea_id, theme_id) SELECT ?, id FROM themes WHERE slug = ANY(?::text[])`,
     [id, idea.themes],
-  );
-  // A picked district is the idea's place as such; its parents come with it, not its neighbours.
-  await trx.raw(
-    idea.pickedAreaId
-      ? `INSERT INTO idea_areas (idea_id, area_id)
-         WITH RECURSIVE up AS (SELECT id, parent_id FROM areas WHERE id = ?
-                               UNION SELECT a.id, a.parent_id FROM areas a JOIN up ON a.id = up.parent_id)
-         SELECT ?, id FROM up`
-      : `INSERT INTO idea_areas (idea_id, area_id)
-         SELECT i.id, a.id FROM ideas i JOIN areas a ON a.geom && i.geom AND ST_Intersects(a.geom, i.geom) WHERE i.id = ?`,
-    idea.pickedAreaId ? [idea.pickedAreaId, id] : [id],
   );
   await trx.raw(`INSERT INTO idea_stage_events (idea_id, from_stage, to_stage, actor_user_id) VALUES (?, NULL, 'submitted', ?)`, [
     id,

@@ -1,26 +1,29 @@
+import { areaMembershipOf } from '../areas/area-membership.js';
+import { THEME_LINKS } from '../reference-data/theme-links.js';
 import { defineDataset } from '../collections/dataset.js';
-import { and, anyOf, bboxWhere, isoTime, raw, sql, type Sql } from '../collections/sql.js';
+import { and, anyOf, areaLinkWhere, bboxWhere, isoTime, raw, themeLinkWhere, themesJson, type Sql } from '../collections/sql.js';
 import { KEHRA_CSV_COLUMNS, KehraQuery, type KehraFilter } from '../contracts/kehra.js';
 
-/** Shapes that share more than a boundary with any of the given areas (bound: the id array). */
+/** Kehrä groups' working districts that share more than a boundary with any of the given areas (bound: the id array). */
 export const overlapsAreasSql = (geom: string) =>
   `EXISTS (SELECT 1 FROM areas fa WHERE fa.id = ANY(?::int[]) AND fa.geom && ${geom}
              AND ST_Intersects(fa.geom, ${geom}) AND NOT ST_Touches(fa.geom, ${geom}))`;
-export const overlapsAreasWhere = (geom: string, ids: number[]): Sql => ({ sql: overlapsAreasSql(geom), bindings: [ids] });
+
+export const devAreaAreas = areaMembershipOf('kehra_dev_areas');
 
 /** WHERE over `kehra_dev_areas k`; every value bound. */
 export const devAreaWhere = (f: KehraFilter): Sql =>
   and([
     f.bbox && bboxWhere('k.geom', f.bbox),
-    f.area && overlapsAreasWhere('k.geom', f.area),
-    f.theme && sql`k.themes && ${f.theme}::text[]`,
+    f.area && areaLinkWhere(devAreaAreas, 'k', f.area),
+    f.theme && themeLinkWhere(THEME_LINKS.kehraDevAreas, 'k', f.theme),
     f.group && anyOf('k.kehra_group_id', f.group, 'int'),
     f.status && anyOf('k.status', f.status),
   ]);
 
 /** A development area's properties (over `kehra_dev_areas k JOIN kehra_groups g`). */
 export const devAreaProps = raw(`json_build_object('id', k.id, 'groupId', g.id, 'groupName', g.name, 'name', k.name,
-  'description', k.description, 'themes', to_json(k.themes), 'status', k.status, 'version', k.version,
+  'description', k.description, 'themes', ${themesJson(THEME_LINKS.kehraDevAreas, 'k')}, 'status', k.status, 'version', k.version,
   'updatedAt', ${isoTime('k.updated_at')})`);
 
 export const kehraDataset = defineDataset<KehraFilter>({

@@ -14,6 +14,7 @@ import type {
 import { patchSet } from '../db/patch.js';
 import { isoTime, areaSummaryObject } from '../collections/sql.js';
 import { devAreaProps, overlapsAreasSql } from './kehra.dataset.js';
+import { THEME_LINKS, copyThemes, setThemes, themeSlugsJsonSql } from '../reference-data/theme-links.js';
 
 const devAreaPropsSql = devAreaProps.sql;
 
@@ -46,7 +47,7 @@ export async function listGroups(knex: Knex, f: { area?: number[] } = {}): Promi
   const where = f.area
     ? `EXISTS (SELECT 1 FROM kehra_group_areas ga JOIN areas a ON a.id = ga.area_id
                 WHERE ga.kehra_group_id = g.id AND ${overlapsAreasSql('a.geom')})
-       OR EXISTS (SELECT 1 FROM kehra_dev_areas d WHERE d.kehra_group_id = g.id AND ${overlapsAreasSql('d.geom')})`
+       OR EXISTS (SELECT 1 FROM kehra_dev_areas d WHERE d.kehra_group_id = g.id AND ${inAreasSql('d.id')})`
     : 'true';
   const { rows } = await knex.raw(`${groupSql(where)} ORDER BY g.name`, f.area ? [f.area, f.area] : []);
   return rows as GroupRow[];
@@ -154,6 +155,10 @@ export async function deleteMember(trx: Knex.Transaction, groupId: number, membe
 
 // ---- development areas ---------------------------------------------------------------------
 
+/** The development area is in any of the given districts (bound: the id array); links by the membership rule. */
+const inAreasSql = (id: string) =>
+  `EXISTS (SELECT 1 FROM kehra_dev_area_areas da WHERE da.dev_area_id = ${id} AND da.area_id = ANY(?::int[]))`;
+
 export async function devAreaFeatureJson(knex: Knex, id: number): Promise<string | null> {
   const { rows } = await knex.raw(
     `SELECT json_build_object('type', 'Feature', 'id', k.id, 'geometry', ST_AsGeoJSON(k.geom, 6)::json,
@@ -181,11 +186,12 @@ export async function groupOfDevArea(knex: Knex, id: number): Promise<number | n
 
 /** Copies the current state of a development area into its history as version `version`. */
 async function snapshot(trx: Knex.Transaction, id: number, action: 'create' | 'update' | 'restore', userId: number, restoredFrom: number | null) {
-  await trx.raw(
-    `INSERT INTO kehra_dev_area_versions (dev_area_id, version, action, restored_from, name, description, themes, status, geom, edited_by, edited_at)
-     SELECT id, version, ?, ?, name, description, themes, status, geom, ?, updated_at FROM kehra_dev_areas WHERE id = ?`,
+  const { rows } = await trx.raw(
+    `INSERT INTO kehra_dev_area_versions (dev_area_id, version, action, restored_from, name, description, status, geom, edited_by, edited_at)
+     SELECT id, version, ?, ?, name, description, status, geom, ?, updated_at FROM kehra_dev_areas WHERE id = ? RETURNING id`,
     [action, restoredFrom, userId, id],
   );
+  await copyThemes(trx, THEME_LINKS.kehraDevAreas, id, THEME_LINKS.kehraDevAreaVersions, rows[0].id);
 }
 
 export interface DevAreaFields {
@@ -198,11 +204,12 @@ export interface DevAreaFields {
 
 export async function insertDevArea(trx: Knex.Transaction, groupId: number, a: DevAreaFields, userId: number): Promise<number> {
   const { rows } = await trx.raw(
-    `INSERT INTO kehra_dev_areas (kehra_group_id, name, description, themes, status, geom, updated_by)
-     VALUES (?, ?, ?, ?::text[], ?, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326)), ?) RETURNING id`,
-    [groupId, a.name, a.description, a.themes, a.status, a.geoJson, userId],
+    `INSERT INTO kehra_dev_areas (kehra_group_id, name, description, status, geom, updated_by)
+     VALUES (?, ?, ?, ?, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326)), ?) RETURNING id`,
+    [groupId, a.name, a.description, a.status, a.geoJson, userId],
   );
   const id = rows[0].id as number;
+  await setThemes(trx, THEME_LINKS.kehraDevAreas, id, a.themes);
   await snapshot(trx, id, 'create', userId, null);
   return id;
 }
@@ -221,32 +228,34 @@ export async function updateDevArea(
 ): Promise<void> {
   await trx.raw(
     `UPDATE kehra_dev_areas SET
-        name = coalesce(?, name), description = coalesce(?, description), themes = coalesce(?::text[], themes),
-        status = coalesce(?, status),
+        name = coalesce(?, name), description = coalesce(?, description), status = coalesce(?, status),
         geom = coalesce(ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326)), geom),
         version = version + 1, updated_at = now(), updated_by = ?
       WHERE id = ?`,
-    [a.name ?? null, a.description ?? null, a.themes ?? null, a.status ?? null, a.geoJson ?? null, userId, id],
+    [a.name ?? null, a.description ?? null, a.status ?? null, a.geoJson ?? null, userId, id],
   );
+  if (a.themes) await setThemes(trx, THEME_LINKS.kehraDevAreas, id, a.themes);
   await snapshot(trx, id, 'update', userId, null);
 }
 
 /** Makes an earlier version current again, as a new version (history is never rewritten). */
 export async function restoreDevArea(trx: Knex.Transaction, id: number, version: number, userId: number): Promise<boolean> {
   const { rows } = await trx.raw(
-    `UPDATE kehra_dev_areas k SET name = v.name, description = v.description, themes = v.themes, status = v.status,
+    `UPDATE kehra_dev_areas k SET name = v.name, description = v.description, status = v.status,
             geom = v.geom, version = k.version + 1, updated_at = now(), updated_by = ?
-       FROM kehra_dev_area_versions v WHERE v.dev_area_id = k.id AND k.id = ? AND v.version = ? RETURNING k.id`,
+       FROM kehra_dev_area_versions v WHERE v.dev_area_id = k.id AND k.id = ? AND v.version = ? RETURNING v.id AS version_id`,
     [userId, id, version],
   );
   if (!rows.length) return false;
+  await copyThemes(trx, THEME_LINKS.kehraDevAreaVersions, rows[0].version_id, THEME_LINKS.kehraDevAreas, id);
   await snapshot(trx, id, 'restore', userId, version);
   return true;
 }
 
 export async function versionsOf(knex: Knex, id: number): Promise<KehraDevAreaVersion[]> {
   const { rows } = await knex.raw(
-    `SELECT v.version, v.action, v.restored_from AS "restoredFrom", v.name, v.description, to_json(v.themes) AS themes,
+    `SELECT v.version, v.action, v.restored_from AS "restoredFrom", v.name, v.description,
+            ${themeSlugsJsonSql(THEME_LINKS.kehraDevAreaVersions, 'v.id')} AS themes,
             v.status, ST_AsGeoJSON(v.geom, 6)::json AS geometry, u.display_name AS "editedBy", ${ISO('v.edited_at')} AS "editedAt"
        FROM kehra_dev_area_versions v LEFT JOIN users u ON u.id = v.edited_by
       WHERE v.dev_area_id = ? ORDER BY v.version DESC`,
@@ -290,14 +299,21 @@ export async function planCandidates(knex: Knex, groupId: number, limit: number)
 }
 
 export async function planGoals(knex: Knex, groupId: number): Promise<PlanGoal[]> {
-  const { rows } = await knex.raw('SELECT theme, goal FROM kehra_plan_goals WHERE kehra_group_id = ? ORDER BY position, id', [groupId]);
+  const { rows } = await knex.raw(
+    `SELECT th.slug AS theme, g.goal FROM kehra_plan_goals g JOIN themes th ON th.id = g.theme_id
+      WHERE g.kehra_group_id = ? ORDER BY g.position, g.id`,
+    [groupId],
+  );
   return rows as PlanGoal[];
 }
 
 export async function replacePlanGoals(trx: Knex.Transaction, groupId: number, goals: PlanGoal[]): Promise<void> {
   await trx.raw('DELETE FROM kehra_plan_goals WHERE kehra_group_id = ?', [groupId]);
   for (const [i, g] of goals.entries()) {
-    await trx.raw('INSERT INTO kehra_plan_goals (kehra_group_id, theme, goal, position) VALUES (?, ?, ?, ?)', [groupId, g.theme, g.goal, i + 1]);
+    await trx.raw(
+      'INSERT INTO kehra_plan_goals (kehra_group_id, theme_id, goal, position) SELECT ?, id, ?, ? FROM themes WHERE slug = ?',
+      [groupId, g.goal, i + 1, g.theme],
+    );
   }
 }
 

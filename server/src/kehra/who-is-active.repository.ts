@@ -15,6 +15,15 @@ const placeCte = (p: Place) =>
 
 const meets = (g: string) => `(${g} && p.geom AND ST_Intersects(${g}, p.geom) AND NOT ST_Touches(${g}, p.geom))`;
 
+/**
+ * Items with a geometry at the place: for a district, the items the membership rule links to it
+ * (the same answer as the `area=` filters); for a point, those whose shape meets it.
+ */
+const itemAt = (p: Place, link: string, column: string, id: string, geom: string) =>
+  'areaId' in p
+    ? { sql: `EXISTS (SELECT 1 FROM ${link} l WHERE l.${column} = ${id} AND l.area_id = ?)`, b: [p.areaId] }
+    : { sql: meets(geom), b: [] };
+
 export async function placesOf(knex: Knex, p: Place): Promise<WhoIsActive['places']> {
   const c = placeCte(p);
   const where = 'areaId' in p ? 'a.id = ?' : `${meets('a.geom')}`;
@@ -28,28 +37,30 @@ export async function placesOf(knex: Knex, p: Place): Promise<WhoIsActive['place
 
 export async function groupsAt(knex: Knex, p: Place): Promise<WhoIsActive['kehraGroups']> {
   const c = placeCte(p);
+  const devArea = itemAt(p, 'kehra_dev_area_areas', 'dev_area_id', 'd.id', 'd.geom');
   const { rows } = await knex.raw(
     `${c.sql}, hits AS (
        SELECT ga.kehra_group_id AS id, 'district' AS via FROM kehra_group_areas ga JOIN areas a ON a.id = ga.area_id, p WHERE ${meets('a.geom')}
-       UNION SELECT d.kehra_group_id, 'dev_area' FROM kehra_dev_areas d, p WHERE ${meets('d.geom')})
+       UNION SELECT d.kehra_group_id, 'dev_area' FROM kehra_dev_areas d, p WHERE ${devArea.sql})
      SELECT g.id, g.name, json_build_object('name', g.contact_name, 'email', g.contact_email, 'phone', g.contact_phone) AS contact,
             array_agg(DISTINCT h.via ORDER BY h.via) AS via
        FROM hits h JOIN kehra_groups g ON g.id = h.id
       GROUP BY g.id ORDER BY g.name`,
-    c.b,
+    [...c.b, ...devArea.b],
   );
   return rows as WhoIsActive['kehraGroups'];
 }
 
 export async function tablesAt(knex: Knex, p: Place): Promise<WhoIsActive['partnershipTables']> {
   const c = placeCte(p);
+  const table = itemAt(p, 'partnership_table_areas', 'partnership_table_id', 't.id', 't.geom');
   const { rows } = await knex.raw(
     `${c.sql}
      SELECT t.id, t.name, t.convener, json_build_object('name', t.contact_name, 'email', t.contact_email, 'phone', NULL) AS contact,
             (SELECT ${ISO('min(m.starts_at)')} FROM partnership_table_meetings m WHERE m.table_id = t.id AND m.starts_at >= now()) AS "nextMeeting"
-       FROM partnership_tables t, p WHERE ${meets('t.geom')}
+       FROM partnership_tables t, p WHERE ${table.sql}
       ORDER BY t.name, t.id`,
-    c.b,
+    [...c.b, ...table.b],
   );
   return rows as WhoIsActive['partnershipTables'];
 }

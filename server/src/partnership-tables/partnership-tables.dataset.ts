@@ -1,7 +1,10 @@
+import { areaMembershipOf } from '../areas/area-membership.js';
+import { THEME_LINKS } from '../reference-data/theme-links.js';
 import { defineDataset } from '../collections/dataset.js';
-import { and, bboxWhere, featureJson, isoTime, raw, sql, type Sql } from '../collections/sql.js';
+import { and, areaLinkWhere, bboxWhere, featureJson, isoTime, raw, sql, themeLinkWhere, themesJson, themesText, type Sql } from '../collections/sql.js';
 import { TABLE_CSV_COLUMNS, TablesQuery, type TableFilter } from '../contracts/partnership-tables.js';
-import { overlapsAreasWhere } from '../kehra/kehra.dataset.js';
+
+export const tableAreas = areaMembershipOf('partnership_tables');
 
 /** WHERE over `partnership_tables t`: a table shows where its area or its meeting place is. */
 export const tableWhere = (f: TableFilter): Sql =>
@@ -9,20 +12,20 @@ export const tableWhere = (f: TableFilter): Sql =>
     f.bbox &&
       sql`(${bboxWhere('t.geom', f.bbox)}
            OR t.meeting_place && ST_MakeEnvelope(${f.bbox[0]}, ${f.bbox[1]}, ${f.bbox[2]}, ${f.bbox[3]}, 4326))`,
-    f.area && overlapsAreasWhere('t.geom', f.area),
-    f.theme && sql`t.themes && ${f.theme}::text[]`,
+    f.area && areaLinkWhere(tableAreas, 't', f.area),
+    f.theme && themeLinkWhere(THEME_LINKS.partnershipTables, 't', f.theme),
   ]);
 
 const nextMeeting = `(SELECT ${isoTime('min(m.starts_at)')} FROM partnership_table_meetings m WHERE m.table_id = t.id AND m.starts_at >= now())`;
 const participants = '(SELECT count(*)::int FROM partnership_table_participants p WHERE p.table_id = t.id)';
 const mapProps = (role: 'meeting_place' | 'area') =>
   sql`json_build_object('id', t.id, 'name', t.name, 'convener', t.convener,
-        'themes', to_json(t.themes), 'role', ${role}::text, 'meetingPlaceName', t.meeting_place_name,
+        'themes', ${raw(themesJson(THEME_LINKS.partnershipTables, 't'))}, 'role', ${role}::text, 'meetingPlaceName', t.meeting_place_name,
         'nextMeeting', ${raw(nextMeeting)}, 'participants', ${raw(participants)})`;
 
 /** Downloads and OGC: one feature per table, its area as geometry and the meeting place as properties. */
 const fullArgs = `'id', t.id, 'name', t.name, 'convener', t.convener, 'description', t.description,
-  'themes', array_to_string(t.themes, ';'), 'areaId', t.area_id, 'meetingPlaceName', t.meeting_place_name,
+  'themes', ${themesText(THEME_LINKS.partnershipTables, 't')}, 'areaId', t.area_id, 'meetingPlaceName', t.meeting_place_name,
   'meetingLon', round(ST_X(t.meeting_place)::numeric, 6)::float8, 'meetingLat', round(ST_Y(t.meeting_place)::numeric, 6)::float8,
   'participants', ${participants}, 'nextMeeting', ${nextMeeting}`;
 

@@ -11,6 +11,9 @@ import type {
 import { ISO, areaSummarySql } from '../kehra/kehra.repository.js';
 import { tableWhere } from './partnership-tables.dataset.js';
 import { patchSet } from '../db/patch.js';
+import { THEME_LINKS, setThemes, themeSlugsJsonSql } from '../reference-data/theme-links.js';
+
+const themesJson = themeSlugsJsonSql(THEME_LINKS.partnershipTables, 't.id');
 
 // ---- one table -----------------------------------------------------------------------------
 
@@ -30,7 +33,7 @@ export interface TableRow {
 
 export async function tableById(knex: Knex, id: number): Promise<TableRow | null> {
   const { rows } = await knex.raw(
-    `SELECT t.id, t.name, t.convener, t.description, t.themes, ST_AsGeoJSON(t.geom, 6)::json AS geometry,
+    `SELECT t.id, t.name, t.convener, t.description, ${themesJson} AS themes, ST_AsGeoJSON(t.geom, 6)::json AS geometry,
             (SELECT ${areaSummarySql('a')} FROM areas a WHERE a.id = t.area_id) AS area,
             t.meeting_place_name,
             CASE WHEN t.meeting_place IS NULL THEN NULL
@@ -66,18 +69,20 @@ const pointSql = 'ST_SetSRID(ST_MakePoint(?::float8, ?::float8), 4326)';
 
 export async function insertTable(trx: Knex.Transaction, t: TableFields & { name: string; convener: string; geoJson: string }, userId: number): Promise<number> {
   const { rows } = await trx.raw(
-    `INSERT INTO partnership_tables (name, convener, description, themes, area_id, geom, meeting_place_name, meeting_place,
+    `INSERT INTO partnership_tables (name, convener, description, area_id, geom, meeting_place_name, meeting_place,
                                      contact_name, contact_email, created_by)
-     VALUES (?, ?, ?, ?::text[], ?, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326)), ?,
+     VALUES (?, ?, ?, ?, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326)), ?,
              CASE WHEN ?::float8 IS NULL THEN NULL ELSE ${pointSql} END, ?, ?, ?)
      RETURNING id`,
     [
-      t.name, t.convener, t.description ?? '', t.themes ?? [], t.areaId ?? null, t.geoJson, t.meetingPlaceName ?? null,
+      t.name, t.convener, t.description ?? '', t.areaId ?? null, t.geoJson, t.meetingPlaceName ?? null,
       t.meetingPlace?.lon ?? null, t.meetingPlace?.lon ?? null, t.meetingPlace?.lat ?? null,
       t.contactName ?? null, t.contactEmail ?? null, userId,
     ],
   );
-  return rows[0].id as number;
+  const id = rows[0].id as number;
+  await setThemes(trx, THEME_LINKS.partnershipTables, id, t.themes ?? []);
+  return id;
 }
 
 export async function updateTable(trx: Knex.Transaction, id: number, t: TableFields): Promise<void> {
@@ -85,7 +90,6 @@ export async function updateTable(trx: Knex.Transaction, id: number, t: TableFie
     ['name', t.name],
     ['convener', t.convener],
     ['description', t.description],
-    ['themes', t.themes, 'text[]'],
     ['area_id', t.areaId, 'int'],
     ['meeting_place_name', t.meetingPlaceName],
     ['meeting_place', pointEwkt(t.meetingPlace), 'geometry'],
@@ -98,6 +102,7 @@ export async function updateTable(trx: Knex.Transaction, id: number, t: TableFie
       WHERE id = ?`,
     [...set.bindings, t.geoJson ?? null, id],
   );
+  if (t.themes) await setThemes(trx, THEME_LINKS.partnershipTables, id, t.themes);
 }
 
 /** A validated point as EWKT for a PATCH (its numbers come from the schema, never raw text). */
@@ -244,7 +249,7 @@ export async function meetingFeaturesJson(knex: Knex, q: MeetingsQuery & { from:
        FROM (SELECT m.id, m.starts_at, ST_AsGeoJSON(${point}, 6)::json AS geometry,
                     json_build_object('id', m.id, 'tableId', t.id, 'tableName', t.name, 'convener', t.convener,
                                       'startsAt', ${ISO('m.starts_at')}, 'endsAt', ${ISO('m.ends_at')}, 'place', m.place,
-                                      'themes', to_json(t.themes)) AS p
+                                      'themes', ${themesJson}) AS p
                FROM partnership_table_meetings m JOIN partnership_tables t ON t.id = m.table_id
               WHERE ${parts.join(' AND ')} ORDER BY m.starts_at, m.id LIMIT ?) x`,
     [...b, limit],

@@ -9,6 +9,7 @@ import type {
 } from '../contracts/reference-data.js';
 import { toDepartment as toPublicDepartment, toTheme as toPublicTheme, type RefRow } from '../activities/activities.repository.js';
 import { patchSet } from '../db/patch.js';
+import { THEME_LINKS, themeUsesSql } from './theme-links.js';
 
 export type ReferenceKind = 'department' | 'theme';
 
@@ -23,19 +24,20 @@ const toDepartment = (r: ReferenceRow) => ({ ...toPublicDepartment(r), ...adminP
 const toTheme = (r: ReferenceRow) => ({ ...toPublicTheme(r), ...adminPart(r) }) as AdminTheme;
 
 // Every reference is counted here, not left to foreign keys: activity_themes and user_departments
-// would cascade away silently, and Kehrä and table themes are slugs in text[] with no key at all.
+// would cascade away silently. Themes are linked the same way in every dataset (theme-links.ts).
 const DEPARTMENT_USES = `json_build_object(
   'activities', (SELECT count(*)::int FROM activities a WHERE a.department_id = d.id),
   'ideas', (SELECT count(*)::int FROM ideas i WHERE i.department_id = d.id),
   'officials', (SELECT count(*)::int FROM user_departments ud WHERE ud.department_id = d.id))`;
 const THEME_USES = `json_build_object(
-  'activities', (SELECT count(*)::int FROM activity_themes x WHERE x.theme_id = d.id),
-  'ideas', (SELECT count(*)::int FROM idea_themes x WHERE x.theme_id = d.id),
+  'activities', ${themeUsesSql(THEME_LINKS.activities, 'd.id')},
+  'ideas', ${themeUsesSql(THEME_LINKS.ideas, 'd.id')},
   'kehraDevAreas', (SELECT count(*)::int FROM kehra_dev_areas x
-                     WHERE d.slug = ANY(x.themes)
-                        OR EXISTS (SELECT 1 FROM kehra_dev_area_versions v WHERE v.dev_area_id = x.id AND d.slug = ANY(v.themes))),
-  'kehraPlanGoals', (SELECT count(*)::int FROM kehra_plan_goals x WHERE x.theme = d.slug),
-  'partnershipTables', (SELECT count(*)::int FROM partnership_tables x WHERE d.slug = ANY(x.themes)))`;
+                     WHERE EXISTS (SELECT 1 FROM kehra_dev_area_themes t WHERE t.dev_area_id = x.id AND t.theme_id = d.id)
+                        OR EXISTS (SELECT 1 FROM kehra_dev_area_versions v JOIN kehra_dev_area_version_themes t ON t.version_id = v.id
+                                    WHERE v.dev_area_id = x.id AND t.theme_id = d.id)),
+  'kehraPlanGoals', (SELECT count(*)::int FROM kehra_plan_goals x WHERE x.theme_id = d.id),
+  'partnershipTables', ${themeUsesSql(THEME_LINKS.partnershipTables, 'd.id')})`;
 
 /** Both kinds in one shape of SQL; the table names are fixed strings, never input. */
 const TABLES = {
@@ -89,6 +91,8 @@ export async function insertReference(knex: Knex, kind: ReferenceKind, b: ThemeB
 /** Applies a PATCH; false when there is no such slug. */
 export async function updateReference(knex: Knex, kind: ReferenceKind, slug: string, b: ThemePatchBody | DepartmentPatchBody): Promise<boolean> {
   const columns: [string, unknown, string?][] = [
+    // Every dataset links themes by key, so a new slug is one UPDATE; department slugs stay.
+    ...(kind === 'theme' ? [['slug', (b as ThemePatchBody).slug] as [string, unknown]] : []),
     ['name_fi', b.nameFi],
     ['name_sv', b.nameSv],
     ['name_en', b.nameEn],

@@ -68,8 +68,20 @@ async function update<T extends Reference>(
 ): Promise<T> {
   return knex.transaction(async (trx) => {
     const before = await current<T>(trx, kind, slug, true);
-    await repo.updateReference(trx, kind, slug, body);
-    const after = await current<T>(trx, kind, slug);
+    const renamed = 'slug' in body && body.slug !== undefined && body.slug !== slug ? body.slug : null;
+    const taken = () => {
+      const message = `a ${kind} with slug ${renamed} already exists`;
+      return new HttpError(409, 'already_exists', `slug: ${message}`, [{ path: ['slug'], message }]);
+    };
+    if (renamed && (await KINDS[kind].bySlug(trx, renamed))) throw taken();
+    try {
+      await repo.updateReference(trx, kind, slug, body);
+    } catch (err) {
+      // Taken by a concurrent create between the check and the update.
+      if ((err as { code?: string }).code === '23505') throw taken();
+      throw err;
+    }
+    const after = await current<T>(trx, kind, renamed ?? slug);
     await recordAudit(trx, actor, { action: `${kind}.update`, target: { type: kind, id: slug }, before: audited(before), after: audited(after) });
     return after;
   });

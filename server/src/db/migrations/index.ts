@@ -6,6 +6,7 @@ import * as m20261123030000 from './20261123030000_ideas.js';
 import * as m20261123040000 from './20261123040000_idea_participation.js';
 import * as m20261123050000 from './20261123050000_area_labels.js';
 import * as m20261123060000 from './20261123060000_kehra_tables.js';
+import * as m20261202100000 from './20261202100000_area_membership.js';
 
 type Migration = { up: (k: Knex) => Promise<void>; down: (k: Knex) => Promise<void> };
 
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261123040000_idea_participation': m20261123040000,
   '20261123050000_area_labels': m20261123050000,
   '20261123060000_kehra_tables': m20261123060000,
+  '20261202100000_area_membership': m20261202100000,
 };
