@@ -12,6 +12,7 @@ export const tableWhere = (f: TableFilter): Sql =>
     f.bbox &&
       sql`(${bboxWhere('t.geom', f.bbox)}
            OR t.meeting_place && ST_MakeEnvelope(${f.bbox[0]}, ${f.bbox[1]}, ${f.bbox[2]}, ${f.bbox[3]}, 4326))`,
+    // Districts by the membership rule: a picked district with its parents and sub-districts, else what the area meets.
     f.area && areaLinkWhere(tableAreas, 't', f.area),
     f.theme && themeLinkWhere(THEME_LINKS.partnershipTables, 't', f.theme),
   ]);
