@@ -6,7 +6,8 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '@/api/http';
 import { accountApi, safeReturnTo, ssoLoginUrl } from './account-api';
 import { meQuery, useAuthTransitions } from './account-query';
-import { describeError, fieldErrors } from './auth-errors';
+import { describeError } from './auth-errors';
+import { serverFieldErrors } from '@/ui/form-errors';
 import { PageHeading } from './PageHeading';
 import { EmailField, PasswordField } from './AccountFields';
 
@@ -39,7 +40,7 @@ export function SignInPage() {
       await navigate(returnTo, { replace: true });
     },
     onError: (err) => {
-      const fields = fieldErrors(err);
+      const fields = serverFieldErrors(err);
       setInvalid(fields);
       if (fields.email) emailRef.current?.focus();
       else if (fields.password) passwordRef.current?.focus();
@@ -62,7 +63,7 @@ export function SignInPage() {
 
   const err = login.error;
   const code = err instanceof ApiError ? err.code : null;
-  const serverFieldError = !!err && Object.keys(fieldErrors(err)).length > 0;
+  const serverFieldError = !!err && Object.keys(serverFieldErrors(err)).length > 0;
 
   if (me.data?.user) {
     return (

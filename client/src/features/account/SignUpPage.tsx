@@ -4,11 +4,12 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { accountApi } from './account-api';
-import { describeError, fieldErrors } from './auth-errors';
+import { describeError } from './auth-errors';
+import { serverFieldErrors } from '@/ui/form-errors';
 import { PageHeading } from './PageHeading';
 import { checkNewPassword } from './password-rules';
 import { EmailField, PasswordField } from './AccountFields';
-import { errorProps } from './error-props';
+import { errorProps } from '@/ui/error-props';
 
 type Field = 'email' | 'displayName' | 'password' | 'confirm';
 
@@ -34,7 +35,7 @@ export function SignUpPage() {
   const signup = useMutation({
     mutationFn: accountApi.signup,
     onError: (err) => {
-      const fields = fieldErrors(err) as Partial<Record<Field, string>>;
+      const fields = serverFieldErrors(err) as Partial<Record<Field, string>>;
       setInvalid(fields);
       focusFirst(fields);
     },
@@ -69,7 +70,7 @@ export function SignUpPage() {
   }
 
   const err = signup.error;
-  const showError = !!err && Object.keys(fieldErrors(err)).length === 0;
+  const showError = !!err && Object.keys(serverFieldErrors(err)).length === 0;
   return (
     <section className="panel account-page" aria-labelledby="signup-heading">
       <PageHeading id="signup-heading">{t('account.signUp.heading')}</PageHeading>

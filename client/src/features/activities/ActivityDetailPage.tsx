@@ -9,12 +9,12 @@ import { activityTitle, localName, localText } from '@/layers/activities/names';
 import { activityDetailQuery, departmentsQuery } from '@/layers/activities/query';
 import { areaName } from '@/layers/areas/area-name';
 import { useOverlapDistance } from '@/state/url-state';
-import { StatusMessage, useFocusById, useStatusMessage } from '@/features/kehra/Feedback';
+import { StatusMessage, useFocusById, useStatusMessage } from '@/ui/Feedback';
 import { ActivityActions, EDIT_BUTTON_ID } from './ActivityActions';
 import { useActivityAuthority } from './activity-editing';
 import { ActivityForm } from './ActivityForm';
 import { DistanceChooser } from './DistanceChooser';
-import { formatDistance, formatSpan } from './format';
+import { formatDistance, formatSpan } from '@/ui/format';
 
 /** /activities/:id — every field, and "what else happens here" from other departments. */
 export function ActivityDetailPage() {

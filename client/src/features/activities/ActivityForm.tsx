@@ -15,11 +15,12 @@ import {
 } from '@contracts/activities';
 import type { GeoJsonGeometry, Position } from '@contracts/common';
 import { sendJson } from '@/api/http';
-import { errorProps } from '@/features/account/error-props';
-import { GeometryInput, type PlaceMode } from '@/features/ideas/GeometryInput';
-import { errorMessage, fieldErrors } from '@/features/ideas/format';
-import { FormActions } from '@/features/kehra/FormActions';
-import { ThemeCheckboxes } from '@/features/kehra/ThemeCheckboxes';
+import { errorProps } from '@/ui/error-props';
+import { GeometryInput, type PlaceMode } from '@/ui/GeometryInput';
+import { errorMessage } from '@/ui/format';
+import { serverFieldErrors } from '@/ui/form-errors';
+import { FormActions } from '@/ui/FormActions';
+import { ThemeCheckboxes } from '@/ui/ThemeCheckboxes';
 import { localName } from '@/layers/activities/names';
 import { activityKeys, departmentsQuery } from '@/layers/activities/query';
 import { draftGeometry, draftStore, editableRing, useDraft, type DraftMode } from '@/layers/ideas/draft';
@@ -157,7 +158,7 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
       onSaved(saved);
     },
     // The server's 400 names the field; its message says exactly what was wrong.
-    onError: (err) => fail({ ...(fieldErrors(err) as Errors), form: errorMessage(err) }),
+    onError: (err) => fail({ ...(serverFieldErrors(err) as Errors), form: errorMessage(err) }),
   });
 
   function fail(found: Errors) {

@@ -7,7 +7,7 @@ import { ApiError } from '@/api/http';
 import { useAccount } from '@/features/account/account-query';
 import { areaName } from '@/layers/areas/area-name';
 import { ideaDetailQuery, themesQuery } from '@/layers/ideas/query';
-import { errorMessage, formatDate, formatEuros, themeName } from './format';
+import { errorMessage, formatDate, formatEuros, themeName } from '@/ui/format';
 import { HideForm } from './HideForm';
 import { IdeaComments } from './IdeaComments';
 import { IdeaParticipation } from './IdeaParticipation';

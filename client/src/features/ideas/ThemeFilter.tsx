@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { themesQuery } from '@/layers/ideas/query';
 import { useSearchParam } from '@/state/url-state';
 import { NativeSelect } from '@/ui/NativeSelect';
-import { themeName } from './format';
+import { themeName } from '@/ui/format';
 
 /** The `theme` filter of a map view, kept in the URL so that a shared link shows the same. */
 export function ThemeFilter({ id, label, allLabel }: { id: string; label: string; allLabel: string }) {

@@ -5,14 +5,15 @@ import { useTranslation } from 'react-i18next';
 import type { GeoJsonGeometry } from '@contracts/common';
 import { DEV_AREA_STATUSES, type DevAreaBody, type DevAreaStatus, type KehraDevAreaProperties } from '@contracts/kehra';
 import { sendJson } from '@/api/http';
-import { errorProps } from '@/features/account/error-props';
-import { GeometryInput } from '@/features/ideas/GeometryInput';
-import { errorMessage, fieldErrors } from '@/features/ideas/format';
+import { errorProps } from '@/ui/error-props';
+import { GeometryInput } from '@/ui/GeometryInput';
+import { errorMessage } from '@/ui/format';
+import { serverFieldErrors } from '@/ui/form-errors';
 import { draftGeometry, draftStore, editableRing, shapeParts, useDraft } from '@/layers/ideas/draft';
 import { devAreaQuery, kehraKeys } from '@/layers/kehra/query';
-import { ThemeCheckboxes } from './ThemeCheckboxes';
+import { ThemeCheckboxes } from '@/ui/ThemeCheckboxes';
 import { NativeSelect } from '@/ui/NativeSelect';
-import { FormActions } from './FormActions';
+import { FormActions } from '@/ui/FormActions';
 
 /** Members draw a new development area (polygon) with the ideas' drawing tool and describe it. */
 export function DevAreaForm({ groupId }: { groupId: number }) {
@@ -96,7 +97,7 @@ function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps
       await queryClient.invalidateQueries({ queryKey: kehraKeys.all });
       onDone(name.trim());
     },
-    onError: (err) => setErrors({ ...fieldErrors(err), form: errorMessage(err) }),
+    onError: (err) => setErrors({ ...serverFieldErrors(err), form: errorMessage(err) }),
   });
 
   function submit(e: FormEvent) {

@@ -2,11 +2,11 @@ import { TextArea, TextInput } from 'hds-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupBody, GroupPatchBody, KehraGroupDetail } from '@contracts/kehra';
-import { errorProps } from '@/features/account/error-props';
-import { fieldErrors } from '@/features/ideas/format';
+import { errorProps } from '@/ui/error-props';
+import { serverFieldErrors } from '@/ui/form-errors';
 import { DistrictsInput } from './DistrictsInput';
-import { SaveError, useFocusOnMount } from './Feedback';
-import { FormActions } from './FormActions';
+import { SaveError, useFocusOnMount } from '@/ui/Feedback';
+import { FormActions } from '@/ui/FormActions';
 
 // The same shapes the server checks (contracts/kehra.ts): a quick answer before the round trip.
 const NAME_MIN = 3;
@@ -42,7 +42,7 @@ export function GroupDetailsForm({ idPrefix, heading, submitLabel, group, pendin
   const [areaIds, setAreaIds] = useState<number[]>(group?.districts.map((d) => d.id) ?? []);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const server = fieldErrors(error);
+  const server = serverFieldErrors(error);
   // A field's own message goes as soon as it is edited; the others stay until the next save.
   const edited = (f: string) => setErrors(({ [f]: _gone, ...rest }) => rest);
   const fieldError = (f: string) => errors[f] ?? server[f];

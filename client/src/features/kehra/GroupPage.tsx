@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useAccount } from '@/features/account/account-query';
-import { errorMessage } from '@/features/ideas/format';
+import { errorMessage } from '@/ui/format';
 import { areaName } from '@/layers/areas/area-name';
 import { groupQuery, planQuery } from '@/layers/kehra/query';
 import { DevAreaForm } from './DevAreaForm';

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { moveFocusAmong } from '@/a11y/list-keys';
 import { useAccount } from '@/features/account/account-query';
-import { AreaPicker } from '@/features/areas/AreaPicker';
-import { errorMessage } from '@/features/ideas/format';
+import { AreaPicker } from '@/ui/AreaPicker';
+import { errorMessage } from '@/ui/format';
 import { areaName } from '@/layers/areas/area-name';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
 import { useKehraFilter } from '@/layers/kehra/filters';
@@ -17,6 +17,7 @@ import { useCanEditTables } from './TableEditing';
 import { WhoIsActivePanel } from './WhoIsActivePanel';
 import { ThemeFilter } from '@/features/ideas/ThemeFilter';
 import { Panel } from '@/ui/Panel';
+import './group-editing.css';
 
 const moveFocus = moveFocusAmong('a.kehra-list-link');
 

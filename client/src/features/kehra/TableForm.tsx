@@ -4,16 +4,17 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GeoJsonGeometry } from '@contracts/common';
 import type { TableBody, TableDetail, TablePatchBody } from '@contracts/partnership-tables';
-import { errorProps } from '@/features/account/error-props';
-import { GeometryInput, type PlaceMode } from '@/features/ideas/GeometryInput';
-import { errorMessage, fieldErrors } from '@/features/ideas/format';
+import { errorProps } from '@/ui/error-props';
+import { GeometryInput, type PlaceMode } from '@/ui/GeometryInput';
+import { errorMessage } from '@/ui/format';
+import { serverFieldErrors } from '@/ui/form-errors';
 import { draftGeometry, draftStore, editableRing, useDraft } from '@/layers/ideas/draft';
 import { kehraKeys } from '@/layers/kehra/query';
 import { claimMapClicks } from '@/map/MapView';
 import { useTableWrite } from './TableEditing';
-import { ThemeCheckboxes } from './ThemeCheckboxes';
-import { CoordinateFields, parseCoordinates } from '@/features/areas/CoordinateFields';
-import { FormActions } from './FormActions';
+import { ThemeCheckboxes } from '@/ui/ThemeCheckboxes';
+import { CoordinateFields, parseCoordinates } from '@/ui/CoordinateFields';
+import { FormActions } from '@/ui/FormActions';
 
 type Field = 'name' | 'convener' | 'description' | 'themes' | 'area' | 'meetingPlaceName' | 'meetingPlace' | 'contactName' | 'contactEmail';
 type Errors = Partial<Record<Field | 'form', string>>;
@@ -169,7 +170,7 @@ export function TableForm({ table, onSaved, onCancel }: TableFormProps) {
       onSaved(saved);
     } catch (err) {
       // The server's 400 names the field; its message says exactly what was wrong.
-      const fields = fieldErrors(err);
+      const fields = serverFieldErrors(err);
       const message = errorMessage(err);
       const onPlace = message.startsWith('meetingPlace');
       fail({
