@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { type DepartmentRef, type KehraGroupRef, Role } from './auth.js';
-import { PlainText } from './common.js';
+import { PlainText, Slug } from './common.js';
 
-const SLUG = /^[a-z0-9-]{1,60}$/;
-const DepartmentSlug = z.string().regex(SLUG, 'departments are given by slug (a-z, 0-9, -)');
+const DepartmentSlug = Slug('departments are given by slug (a-z, 0-9, -)');
 const GroupId = z.number({ error: 'kehraGroups are given by numeric id' }).int().positive().max(2147483647);
 const uniqueList = <T extends z.ZodType>(item: T, name: string) =>
   z

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { actorOf } from '../audit/audit.service.js';
 import { currentAccount, kehraScope, writeRoute, type Policy } from '../auth/policy.js';
-import { EmptyBody } from '../contracts/common.js';
+import { EmptyBody, idList } from '../contracts/common.js';
 import {
   DevAreaBody,
   DevAreaPatchBody,
@@ -18,7 +18,6 @@ import {
   PlanOrderBody,
   RestoreBody,
   WhoIsActiveQuery,
-  areaListParam,
   idParam,
 } from '../contracts/kehra.js';
 import * as repo from './kehra.repository.js';
@@ -29,7 +28,7 @@ const GroupParams = z.object({ id: idParam('id', 'Kehrä group') }).loose();
 const AreaParams = z.object({ id: idParam('id', 'development area') }).loose();
 const MemberParams = z.object({ memberId: idParam('memberId', 'member') }).loose();
 const ItemParams = z.object({ ideaId: idParam('ideaId', 'idea') }).loose();
-const GroupsQuery = z.object({ area: areaListParam.optional() }).strict();
+const GroupsQuery = z.object({ area: idList('area').optional() }).strict();
 const NoQuery = z.object({}).strict();
 
 const groupId = (req: Request) => GroupParams.parse(req.params).id;
