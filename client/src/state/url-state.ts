@@ -6,26 +6,30 @@ import {
   writeActivityFilters,
   type ActivityFilters,
 } from '@/layers/activities/filters';
+import { urlParams, writeParam, type UrlParam } from './url-filters';
+
+/**
+ * One parameter of the URL grammar (url-filters.ts) as state: read with its parser, written with
+ * its inverse; every other parameter stays as it was.
+ */
+export function useUrlParam<T>(param: UrlParam<T>): [T, (value: T, opts?: { replace?: boolean }) => void] {
+  const [params, setParams] = useSearchParams();
+  const raw = JSON.stringify(params.getAll(param.name));
+  // Parsed once per distinct raw value, so a list keeps its identity while other parameters change.
+  const value = useMemo(() => param.parse(JSON.parse(raw) as string[]), [raw, param]);
+  const set = useCallback(
+    (next: T, opts?: { replace?: boolean }) => setParams((p) => writeParam(p, param, next), opts),
+    [setParams, param],
+  );
+  return [value, set];
+}
 
 /**
  * What makes a view shareable lives in the URL: ?area=<id> for the chosen area and
  * ?at=<lon>,<lat> for the point asked about.
  */
 export function useSelectedAreaId(): [number | null, (id: number | null, opts?: { replace?: boolean }) => void] {
-  const [params, setParams] = useSearchParams();
-  const raw = params.get('area');
-  const id = raw && /^\d+$/.test(raw) ? Number(raw) : null;
-  const select = useCallback(
-    (next: number | null, opts?: { replace?: boolean }) =>
-      setParams((p) => {
-        const q = new URLSearchParams(p);
-        if (next == null) q.delete('area');
-        else q.set('area', String(next));
-        return q;
-      }, opts),
-    [setParams],
-  );
-  return [id, select];
+  return useUrlParam(urlParams.area);
 }
 
 /**
@@ -86,9 +90,9 @@ export function useSearchParam(name: string): [string | null, (v: string | null)
 
 /** District lines and names on the map: ?districts=off hides them (a chosen area stays highlighted). */
 export function useDistrictsShown(): [boolean, (shown: boolean) => void] {
-  const [value, set] = useSearchParam('districts');
-  const setShown = useCallback((shown: boolean) => set(shown ? null : 'off'), [set]);
-  return [value !== 'off', setShown];
+  const [off, setOff] = useUrlParam(urlParams.districts);
+  const setShown = useCallback((shown: boolean) => setOff(!shown), [setOff]);
+  return [!off, setShown];
 }
 
 /**

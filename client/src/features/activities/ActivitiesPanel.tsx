@@ -8,7 +8,7 @@ import { AreaPicker } from '@/ui/AreaPicker';
 import { useActivityFilterString } from '@/layers/activities/use-activity-view';
 import { effectiveFrom, localDate } from '@/layers/activities/filters';
 import { activitiesQuery, departmentsQuery } from '@/layers/activities/query';
-import { useViewport } from '@/layers/activities/viewport';
+import { useViewport } from '@/state/viewport';
 import { areaName } from '@/layers/areas/area-name';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
 import { endOfDay } from '@/state/url-dates';

@@ -78,7 +78,7 @@ function KehraGroupList() {
     return m;
   }, [areas.data]);
   // Groups with development areas matching the filter, plus the groups working in the chosen area.
-  const shown = (groups.data ?? []).filter((g) => !filter.theme || byGroup.has(g.id));
+  const shown = (groups.data ?? []).filter((g) => filter.theme.length === 0 || byGroup.has(g.id));
 
   return (
     <Panel id="kehra-groups-heading" heading={t('kehra.groups.heading')} testId="kehra-groups">
