@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { LoadingSpinner } from 'hds-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { useRouteId } from '@/state/route-id';
 import { useAccount } from '@/features/account/account-query';
 import { errorMessage } from '@/ui/format';
 import { areaName } from '@/layers/areas/area-name';
@@ -25,7 +26,7 @@ export function GroupPage() {
   const { t, i18n } = useTranslation();
   const { search, state } = useLocation();
   const created = (state as CreatedState | null)?.created === true;
-  const id = Number(useParams().id);
+  const id = useRouteId() ?? 0;
   const valid = Number.isInteger(id) && id > 0;
   const group = useQuery({ ...groupQuery(id), enabled: valid });
   const plan = useQuery({ ...planQuery(id), enabled: valid });
