@@ -9,7 +9,7 @@ import { GeometryInput, type PlaceMode } from '@/features/ideas/GeometryInput';
 import { errorMessage, fieldErrors } from '@/features/ideas/format';
 import { draftGeometry, draftStore, editableRing, useDraft } from '@/layers/ideas/draft';
 import { kehraKeys } from '@/layers/kehra/query';
-import { claimMapClicks } from '@/map/MapView';
+import { claimMapClicks } from '@/map/map-clicks';
 import { useTableWrite } from './TableEditing';
 import { ThemeCheckboxes } from './ThemeCheckboxes';
 import { CoordinateFields, parseCoordinates } from '@/features/areas/CoordinateFields';
