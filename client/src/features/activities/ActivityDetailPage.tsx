@@ -9,7 +9,7 @@ import { activityTitle, localName, localText } from '@/layers/activities/names';
 import { activityDetailQuery, departmentsQuery } from '@/layers/activities/query';
 import { areaName } from '@/layers/areas/area-name';
 import { useOverlapDistance } from '@/state/url-state';
-import { StatusMessage, useFocusById, useStatusMessage } from '@/features/kehra/Feedback';
+import { StatusMessage, useFocusById, useStatusMessage } from '@/features/kehra';
 import { ActivityActions, EDIT_BUTTON_ID } from './ActivityActions';
 import { useActivityAuthority } from './activity-editing';
 import { ActivityForm } from './ActivityForm';

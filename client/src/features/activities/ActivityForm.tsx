@@ -15,11 +15,9 @@ import {
 } from '@contracts/activities';
 import type { GeoJsonGeometry, Position } from '@contracts/common';
 import { sendJson } from '@/api/http';
-import { errorProps } from '@/features/account/error-props';
-import { GeometryInput, type PlaceMode } from '@/features/ideas/GeometryInput';
-import { errorMessage, fieldErrors } from '@/features/ideas/format';
-import { FormActions } from '@/features/kehra/FormActions';
-import { ThemeCheckboxes } from '@/features/kehra/ThemeCheckboxes';
+import { errorProps } from '@/features/account';
+import { GeometryInput, type PlaceMode, errorMessage, fieldErrors } from '@/features/ideas';
+import { FormActions, ThemeCheckboxes } from '@/features/kehra';
 import { localName } from '@/layers/activities/names';
 import { activityKeys, departmentsQuery } from '@/layers/activities/query';
 import { draftGeometry, draftStore, editableRing, useDraft, type DraftMode } from '@/layers/ideas/draft';

@@ -4,9 +4,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentBody, DepartmentPatchBody, ThemeBody, ThemePatchBody } from '@contracts/reference-data';
 import { ApiError } from '@/api/http';
-import { describeError } from '@/features/account/auth-errors';
-import { errorProps } from '@/features/account/error-props';
-import { fieldErrors } from '@/features/ideas/format';
+import { describeError, errorProps } from '@/features/account';
+import { fieldErrors } from '@/features/ideas';
 import { referenceApi, type ReferenceKind } from './admin-queries';
 import {
   initialValues,

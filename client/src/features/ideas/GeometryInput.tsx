@@ -2,8 +2,7 @@ import { Button, ButtonSize, ButtonVariant, RadioButton, SelectionGroup } from '
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GeoJsonGeometry } from '@contracts/common';
-import { AreaPicker } from '@/features/areas/AreaPicker';
-import { CoordinateFields, parseCoordinates } from '@/features/areas/CoordinateFields';
+import { AreaPicker, CoordinateFields, parseCoordinates } from '@/features/areas';
 import { draftStore, MIN_VERTICES, useDraft, type DraftMode } from '@/layers/ideas/draft';
 import { useAreaIndex, type AreaIndex } from '@/layers/areas/use-area-index';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { IdeaDetail } from '@contracts/ideas';
 import { ApiError } from '@/api/http';
-import { useAccount } from '@/features/account/account-query';
+import { useAccount } from '@/features/account';
 import { areaName } from '@/layers/areas/area-name';
 import { ideaDetailQuery, themesQuery } from '@/layers/ideas/query';
 import { errorMessage, formatDate, formatEuros, themeName } from './format';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { IDEA_DESCRIPTION_MAX, IDEA_TITLE_MAX, type IdeaSubmitResponse } from '@contracts/ideas';
 import { ApiError, sendJson } from '@/api/http';
-import { useAccount } from '@/features/account/account-query';
+import { useAccount } from '@/features/account';
 import { draftGeometry, draftStore, useDraft } from '@/layers/ideas/draft';
 import { ideaKeys, themesQuery } from '@/layers/ideas/query';
 import { errorMessage, fieldErrors, themeName } from './format';

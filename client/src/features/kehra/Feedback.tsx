@@ -1,7 +1,7 @@
 import { Notification } from 'hds-react';
 import { useCallback, useEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '@/features/ideas/format';
+import { errorMessage } from '@/features/ideas';
 import './group-editing.css';
 
 /**

@@ -4,9 +4,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { moveFocusAmong } from '@/a11y/list-keys';
-import { useAccount } from '@/features/account/account-query';
-import { AreaPicker } from '@/features/areas/AreaPicker';
-import { errorMessage } from '@/features/ideas/format';
+import { useAccount } from '@/features/account';
+import { AreaPicker } from '@/features/areas';
+import { errorMessage, ThemeFilter } from '@/features/ideas';
 import { areaName } from '@/layers/areas/area-name';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
 import { useKehraFilter } from '@/layers/kehra/filters';
@@ -15,7 +15,6 @@ import { useSelectedAreaId } from '@/state/url-state';
 import { StatusBadge } from './StatusBadge';
 import { useCanEditTables } from './TableEditing';
 import { WhoIsActivePanel } from './WhoIsActivePanel';
-import { ThemeFilter } from '@/features/ideas/ThemeFilter';
 import { Panel } from '@/ui/Panel';
 
 const moveFocus = moveFocusAmong('a.kehra-list-link');
@@ -71,8 +70,9 @@ function KehraGroupList() {
   const filter = useKehraFilter();
   const groups = useQuery(groupsQuery(filter.area));
   const areas = useQuery(kehraAreasQuery(filter));
+  type DevAreaFeatures = NonNullable<typeof areas.data>['features'];
   const byGroup = useMemo(() => {
-    const m = new Map<number, NonNullable<typeof areas.data>['features']>();
+    const m = new Map<number, DevAreaFeatures>();
     for (const f of areas.data?.features ?? []) m.set(f.properties.groupId, [...(m.get(f.properties.groupId) ?? []), f]);
     return m;
   }, [areas.data]);

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KehraPlan } from '@contracts/kehra';
 import { sendJson } from '@/api/http';
-import { errorMessage } from '@/features/ideas/format';
+import { errorMessage } from '@/features/ideas';
 import { candidatesQuery } from '@/layers/kehra/query';
 import { StatusMessage, useStatusMessage } from './Feedback';
 import { PlanItemEditor } from './PlanItemEditor';

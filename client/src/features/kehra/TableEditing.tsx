@@ -3,8 +3,8 @@ import { Button, ButtonSize, ButtonVariant } from 'hds-react';
 import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sendJson } from '@/api/http';
-import { useAccount } from '@/features/account/account-query';
-import { errorMessage, fieldErrors } from '@/features/ideas/format';
+import { useAccount } from '@/features/account';
+import { errorMessage, fieldErrors } from '@/features/ideas';
 import { kehraKeys } from '@/layers/kehra/query';
 import './table-editing.css';
 

@@ -4,15 +4,14 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GeoJsonGeometry } from '@contracts/common';
 import type { TableBody, TableDetail, TablePatchBody } from '@contracts/partnership-tables';
-import { errorProps } from '@/features/account/error-props';
-import { GeometryInput, type PlaceMode } from '@/features/ideas/GeometryInput';
-import { errorMessage, fieldErrors } from '@/features/ideas/format';
+import { errorProps } from '@/features/account';
+import { GeometryInput, type PlaceMode, errorMessage, fieldErrors } from '@/features/ideas';
 import { draftGeometry, draftStore, editableRing, useDraft } from '@/layers/ideas/draft';
 import { kehraKeys } from '@/layers/kehra/query';
 import { claimMapClicks } from '@/map/map-clicks';
 import { useTableWrite } from './TableEditing';
 import { ThemeCheckboxes } from './ThemeCheckboxes';
-import { CoordinateFields, parseCoordinates } from '@/features/areas/CoordinateFields';
+import { CoordinateFields, parseCoordinates } from '@/features/areas';
 import { FormActions } from './FormActions';
 
 type Field = 'name' | 'convener' | 'description' | 'themes' | 'area' | 'meetingPlaceName' | 'meetingPlace' | 'contactName' | 'contactEmail';

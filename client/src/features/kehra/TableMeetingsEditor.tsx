@@ -2,7 +2,7 @@ import { Button, ButtonSize, TextArea, TextInput } from 'hds-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingPatchBody, TableDetail, TableMeeting } from '@contracts/partnership-tables';
-import { errorProps } from '@/features/account/error-props';
+import { errorProps } from '@/features/account';
 import { TableEditorForm, useTableForm, useTableWrite } from './TableEditing';
 import { StatusLine, useFocusById } from './Feedback';
 import { Panel } from '@/ui/Panel';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { TableDetail } from '@contracts/partnership-tables';
-import { errorMessage } from '@/features/ideas/format';
+import { errorMessage } from '@/features/ideas';
 import { areaName } from '@/layers/areas/area-name';
 import { tableQuery } from '@/layers/kehra/query';
 import { useCanEditTables } from './TableEditing';

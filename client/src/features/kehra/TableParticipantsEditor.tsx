@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Sector } from '@contracts/kehra';
 import type { TableDetail, TableParticipant } from '@contracts/partnership-tables';
 import { sendJson } from '@/api/http';
-import { errorProps } from '@/features/account/error-props';
+import { errorProps } from '@/features/account';
 import { kehraKeys } from '@/layers/kehra/query';
 import { StatusMessage, useStatusMessage, type StatusMessageState } from './Feedback';
 import { MemberList } from './MembersEditor';

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Checkbox, SelectionGroup } from 'hds-react';
 import { useTranslation } from 'react-i18next';
-import { themeName } from '@/features/ideas/format';
+import { themeName } from '@/features/ideas';
 import { themesQuery } from '@/layers/ideas/query';
 
 interface ThemeCheckboxesProps {
