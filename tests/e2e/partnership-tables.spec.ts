@@ -94,6 +94,8 @@ describe('partnership tables', () => {
       await page.locator('#table-participant-name').fill(p.name);
       await page.locator('#table-participant-sector').selectOption(p.sector);
       await page.locator('#table-participant-organisation').fill(p.organisation);
+      // Each of them agreed to be named publicly: the visitor's view below lists them.
+      await page.locator('#table-participant-public').check({ force: true });
       await page.getByRole('button', { name: 'Lisää osallistuja' }).click();
       await added.getByText(`${p.name} lisätty pöytään.`).waitFor();
     };
