@@ -8,6 +8,8 @@ import type { AuthOptions } from './auth/auth-options.js';
 import { authRouter } from './auth/auth.routes.js';
 import { loadSession } from './auth/session.js';
 import { auditRouter } from './audit/audit.routes.js';
+import { collectionsRouter } from './collections/collection.routes.js';
+import { datasets } from './collections/datasets.js';
 import type { Database } from './db/connection.js';
 import { healthRouter } from './health/health.routes.js';
 import { ideasRouter } from './ideas/ideas.routes.js';
@@ -19,7 +21,7 @@ import { ogcCollections } from './ogc/collections.js';
 import { ogcRouter } from './ogc/ogc.routes.js';
 import { csrfProtection } from './security/csrf.js';
 import { installSecurity } from './security/install.js';
-import { tileLayers } from './tiles/layers.js';
+import { tileLayersOf } from './tiles/dataset-layer.js';
 import { compressionFilter, tilesRouter } from './tiles/tiles.routes.js';
 import { adminUsersRouter } from './users/admin-users.routes.js';
 
@@ -53,14 +55,17 @@ export function createApp(opts: AppOptions): Express {
   api.use(referenceDataRouter(opts.db.knex));
   api.use(healthRouter(opts.db, { mapStyleUrl: opts.mapStyleUrl }));
   api.use(areasRouter(opts.db.knex));
-  api.use(activitiesRouter(opts.db.knex));
   const ideaSettings = { waitingDays: opts.ideaWaitingDays ?? 14 };
+  const served = datasets({ ideas: ideaSettings });
+  // Each dataset's list and downloads, from its declaration (collections/); the routers add the rest.
+  api.use(collectionsRouter(opts.db.knex, served));
+  api.use(activitiesRouter(opts.db.knex));
   api.use(ideasRouter(opts.db.knex, ideaSettings));
   api.use(kehraRouter(opts.db.knex), partnershipTablesRouter(opts.db.knex));
   api.use(notFoundRoute);
   app.use('/api', api);
-  app.use('/ogc', ogcRouter(opts.db.knex, ogcCollections({ ideas: ideaSettings })));
-  app.use('/tiles', tilesRouter(opts.db.knex, tileLayers));
+  app.use('/ogc', ogcRouter(opts.db.knex, ogcCollections(served)));
+  app.use('/tiles', tilesRouter(opts.db.knex, tileLayersOf(served)));
 
   if (opts.clientDist && fs.existsSync(path.join(opts.clientDist, 'index.html'))) {
     const dist = opts.clientDist;

@@ -251,7 +251,7 @@ describe('the ideas layer', () => {
       ['colour=red', /unknown parameter/],
       ['stage=done', /stage must be one of/],
       ['bbox=1,2,3', /bbox/],
-      ['limit=100000', /limit must be between/],
+      ['limit=100000', /limit must be a whole number between 1 and 5000/],
     ] as const) {
       const res = await fetch(`${server.url}/api/ideas?${q}`);
       expect(res.status, q).toBe(400);

@@ -107,6 +107,8 @@ const PUBLIC_READS: Record<string, () => string[]> = {
   '/api/activities/:id': () => [`/api/activities/${ids.activity}`],
   '/api/overlaps': () => [`/api/overlaps?area=${ids.area}`],
   '/api/ideas': () => ['/api/ideas', '/api/ideas?format=csv'],
+  '/api/ideas.csv': () => ['/api/ideas.csv'],
+  '/api/ideas.geojson': () => ['/api/ideas.geojson'],
   '/api/ideas/:id': () => [ids.idea, ids.relatedIdea, ids.hiddenIdea].map((id) => `/api/ideas/${id}`),
   '/api/ideas/by-code/:code': () => [`/api/ideas/by-code/${ids.code}`],
   '/api/ideas/:id/comments': () => [`/api/ideas/${ids.idea}/comments`],

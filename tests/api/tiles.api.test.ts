@@ -4,13 +4,17 @@ import { gunzipSync } from 'node:zlib';
 import { VectorTile, type VectorTileFeature } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activitiesTileLayer } from '../../server/src/activities/activities.tiles.js';
+import { activitiesDataset } from '../../server/src/activities/activities.dataset.js';
 import { upsertActivity } from '../../server/src/activities/activities.repository.js';
-import { ideasTileLayer } from '../../server/src/ideas/ideas.tiles.js';
+import { ideasDataset } from '../../server/src/ideas/ideas.dataset.js';
+import { tileLayerOf } from '../../server/src/tiles/dataset-layer.js';
 import { detectEncoder } from '../../server/src/tiles/tiles.repository.js';
 import { renderTile, type TileAddress, type TileEncoder } from '../../server/src/tiles/tiles.service.js';
 import { createTestDatabase, type TestDatabase } from '../../server/src/test-support/test-db.js';
 import { startTestServer } from '../../server/src/test-support/test-server.js';
+
+const activitiesTileLayer = tileLayerOf({ ...activitiesDataset, tiles: activitiesDataset.tiles! });
+const ideasTileLayer = tileLayerOf({ ...ideasDataset({ waitingDays: 14 }), tiles: ideasDataset({ waitingDays: 14 }).tiles! });
 
 let db: TestDatabase;
 let server: { url: string; close(): Promise<void> };

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { ActivityCluster, ActivityClusterCollection, ActivityFilter } from '../contracts/activities.js';
-import { filterSql } from './activities.repository.js';
-import { checkFilterReferences } from './activities.service.js';
+import { checkFilterReferences } from '../collections/collection.service.js';
+import { activitiesSource, activityWhere } from './activities.dataset.js';
 
 /** The Web Mercator sphere (EPSG:3857), and its metres per pixel at zoom 0 for MapLibre's 512 px tiles. */
 const EARTH_RADIUS = 6_378_137;
@@ -29,12 +29,12 @@ interface CellRow {
  */
 export async function activityClusters(knex: Knex, f: ActivityFilter & { bbox: NonNullable<ActivityFilter['bbox']> }, zoom: number): Promise<ActivityClusterCollection> {
   await checkFilterReferences(knex, f);
-  const w = filterSql(f);
+  const w = activityWhere(f);
   const cell = (METRES_PER_PIXEL_Z0 / 2 ** zoom) * CELL_PIXELS;
   const { rows } = await knex.raw(
     `WITH hits AS (
        SELECT (ST_XMin(t.geom) + ST_XMax(t.geom)) / 2 AS x, (ST_YMin(t.geom) + ST_YMax(t.geom)) / 2 AS y
-       FROM activities t JOIN departments d ON d.id = t.department_id
+       FROM ${activitiesSource.table} t ${activitiesSource.joins}
        WHERE ${w.sql}
      )
      SELECT count(*)::int AS n,

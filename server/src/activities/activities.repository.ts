@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
+import { areaSummaryJson, isoTime as ISO } from '../collections/sql.js';
 import type { AreaSummary } from '../contracts/areas.js';
 import type {
-  ActivityFilter,
   ActivityFullProperties,
   ActivityKind,
   ActivityStatus,
@@ -9,6 +9,7 @@ import type {
   OverlapItem,
   Theme,
 } from '../contracts/activities.js';
+import { activityAreas, activityFullProps, activityListProps, activityWhere } from './activities.dataset.js';
 
 // ---- reference data ------------------------------------------------------------------------
 
@@ -50,145 +51,6 @@ export async function missingAreaIds(knex: Knex, ids: number[]): Promise<number[
   return (rows as { id: number }[]).map((r) => r.id);
 }
 
-// ---- filters -------------------------------------------------------------------------------
-
-/**
- * WHERE clause of a filter over `activities t JOIN departments d`. Only fixed SQL fragments are
- * joined here; every value is a bound parameter.
- */
-export function filterSql(f: ActivityFilter): { sql: string; bindings: Knex.RawBinding[] } {
-  const parts: string[] = ['true'];
-  const b: Knex.RawBinding[] = [];
-  if (f.bbox) {
-    // The && on the GiST index first; the exact test only for what the index lets through.
-    parts.push('t.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(t.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))');
-    b.push(...f.bbox, ...f.bbox);
-  }
-  if (f.area) {
-    parts.push('EXISTS (SELECT 1 FROM activity_areas aa WHERE aa.activity_id = t.id AND aa.area_id = ANY(?::int[]))');
-    b.push(f.area);
-  }
-  if (f.theme) {
-    parts.push(`EXISTS (SELECT 1 FROM activity_themes at JOIN themes th ON th.id = at.theme_id
-                         WHERE at.activity_id = t.id AND th.slug = ANY(?::text[]))`);
-    b.push(f.theme);
-  }
-  if (f.department) {
-    parts.push('d.slug = ANY(?::text[])');
-    b.push(f.department);
-  }
-  if (f.kind) {
-    parts.push('t.kind = ANY(?::text[])');
-    b.push(f.kind);
-  }
-  if (f.status) {
-    parts.push('t.status = ANY(?::text[])');
-    b.push(f.status);
-  }
-  // Spans overlap the window; a missing start or end is open towards that side.
-  if (f.from) {
-    parts.push('(t.ends_at IS NULL OR t.ends_at >= ?::timestamptz)');
-    b.push(f.from);
-  }
-  if (f.to) {
-    parts.push('(t.starts_at IS NULL OR t.starts_at <= ?::timestamptz)');
-    b.push(f.to);
-  }
-  if (f.demo === 'exclude') parts.push('NOT t.is_demo');
-  if (f.demo === 'only') parts.push('t.is_demo');
-  return { sql: parts.join(' AND '), bindings: b };
-}
-
-const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
-
-const themesOf = (t: string) =>
-  `coalesce((SELECT json_agg(th.slug ORDER BY th.sort_order) FROM activity_themes at JOIN themes th ON th.id = at.theme_id
-              WHERE at.activity_id = ${t}.id), '[]'::json)`;
-
-/** The map properties of an activity (the list and OGC), as SQL json_build_object arguments. */
-const listPropsSql = `
-  'id', t.id, 'department', d.slug, 'departmentColor', d.color, 'kind', t.kind, 'status', t.status,
-  'titleFi', t.title_fi, 'titleSv', t.title_sv, 'titleEn', t.title_en,
-  'startsAt', ${ISO('t.starts_at')}, 'endsAt', ${ISO('t.ends_at')},
-  'themes', ${themesOf('t')}, 'isDemo', t.is_demo`;
-
-/** json_build_object has a 100-argument limit; the full set is the list set merged with these. */
-const extraPropsSql = `
-  'descriptionFi', t.description_fi, 'descriptionSv', t.description_sv, 'descriptionEn', t.description_en,
-  'contact', t.contact, 'url', t.url, 'source', t.source, 'sourceId', t.source_id,
-  'updatedAt', ${ISO('t.updated_at')}`;
-
-const propsSql = (full: boolean) =>
-  full ? `(jsonb_build_object(${listPropsSql}) || jsonb_build_object(${extraPropsSql}))` : `json_build_object(${listPropsSql})`;
-
-export async function countActivities(knex: Knex, f: ActivityFilter): Promise<number> {
-  const w = filterSql(f);
-  const { rows } = await knex.raw(
-    `SELECT count(*)::int AS n FROM activities t JOIN departments d ON d.id = t.department_id WHERE ${w.sql}`,
-    w.bindings,
-  );
-  return rows[0].n as number;
-}
-
-/**
- * One page of features as a JSON array text, built by PostGIS. Always bounded by `limit` —
- * PGlite runs out of memory on unbounded json_agg. Ordered by id so pages are stable.
- */
-export async function activityFeaturesJson(
-  knex: Knex,
-  f: ActivityFilter,
-  page: { limit: number; offset: number; full?: boolean },
-): Promise<{ json: string; count: number }> {
-  const w = filterSql(f);
-  const { rows } = await knex.raw(
-    `WITH page AS (
-       SELECT t.id FROM activities t JOIN departments d ON d.id = t.department_id
-        WHERE ${w.sql} ORDER BY t.id LIMIT ? OFFSET ?)
-     SELECT coalesce(json_agg(json_build_object(
-              'type', 'Feature', 'id', t.id,
-              'geometry', ST_AsGeoJSON(t.geom, 6)::json,
-              'properties', ${propsSql(page.full ?? false)}) ORDER BY t.id), '[]'::json)::text AS features,
-            count(*)::int AS n
-       FROM page JOIN activities t ON t.id = page.id JOIN departments d ON d.id = t.department_id`,
-    [...w.bindings, page.limit, page.offset],
-  );
-  return { json: rows[0].features as string, count: rows[0].n as number };
-}
-
-/** Rows for CSV: full properties plus WKT and a representative point. */
-export async function activityRows(
-  knex: Knex,
-  f: ActivityFilter,
-  page: { limit: number; offset: number },
-): Promise<(ActivityFullProperties & { lon: number; lat: number; wkt: string })[]> {
-  const w = filterSql(f);
-  const { rows } = await knex.raw(
-    `SELECT ${propsSql(true)} AS p, ST_AsText(t.geom, 6) AS wkt,
-            ST_X(ST_PointOnSurface(t.geom)) AS lon, ST_Y(ST_PointOnSurface(t.geom)) AS lat
-       FROM activities t JOIN departments d ON d.id = t.department_id
-      WHERE ${w.sql} ORDER BY t.id LIMIT ? OFFSET ?`,
-    [...w.bindings, page.limit, page.offset],
-  );
-  return (rows as { p: ActivityFullProperties; wkt: string; lon: number; lat: number }[]).map((r) => ({
-    ...r.p,
-    lon: Math.round(r.lon * 1e6) / 1e6,
-    lat: Math.round(r.lat * 1e6) / 1e6,
-    wkt: r.wkt,
-  }));
-}
-
-/** Overall extent and time span of the activities, for OGC collection metadata. */
-export async function activityExtent(
-  knex: Knex,
-): Promise<{ bbox: [number, number, number, number] | null; start: string | null; end: string | null }> {
-  const { rows } = await knex.raw(
-    `SELECT ST_XMin(e) AS x1, ST_YMin(e) AS y1, ST_XMax(e) AS x2, ST_YMax(e) AS y2, s, en
-       FROM (SELECT ST_Extent(geom)::geometry AS e, ${ISO('min(starts_at)')} AS s, ${ISO('max(ends_at)')} AS en FROM activities) x`,
-  );
-  const r = rows[0];
-  return { bbox: r.x1 === null ? null : [r.x1, r.y1, r.x2, r.y2], start: r.s, end: r.en };
-}
-
 // ---- one activity --------------------------------------------------------------------------
 
 export interface ActivityDetailRow {
@@ -207,16 +69,13 @@ export async function lockActivity(trx: Knex.Transaction, id: number): Promise<b
 
 export async function activityById(knex: Knex, id: number): Promise<ActivityDetailRow | null> {
   const { rows } = await knex.raw(
-    `SELECT ST_AsGeoJSON(t.geom, 6)::json AS geometry, ${propsSql(true)} AS properties,
+    `SELECT ST_AsGeoJSON(t.geom, 6)::json AS geometry, ${activityFullProps.sql} AS properties,
             json_build_object('id', d.id, 'slug', d.slug, 'nameFi', d.name_fi, 'nameSv', d.name_sv,
                               'nameEn', d.name_en, 'color', d.color) AS department,
             coalesce((SELECT json_agg(json_build_object('id', th.id, 'slug', th.slug, 'nameFi', th.name_fi,
                                       'nameSv', th.name_sv, 'nameEn', th.name_en) ORDER BY th.sort_order)
                         FROM activity_themes at JOIN themes th ON th.id = at.theme_id WHERE at.activity_id = t.id), '[]'::json) AS themes,
-            coalesce((SELECT json_agg(json_build_object('id', a.id, 'level', a.level, 'code', a.code, 'fullCode', a.full_code,
-                                      'nameFi', a.name_fi, 'nameSv', a.name_sv, 'parentId', a.parent_id)
-                                      ORDER BY array_position(ARRAY['suurpiiri','peruspiiri','osa_alue'], a.level), a.name_fi)
-                        FROM activity_areas aa JOIN areas a ON a.id = aa.area_id WHERE aa.activity_id = t.id), '[]'::json) AS areas
+            ${areaSummaryJson(activityAreas, 't')} AS areas
        FROM activities t JOIN departments d ON d.id = t.department_id
       WHERE t.id = ?`,
     [id],
@@ -292,7 +151,7 @@ export async function overlapsOfPlace(
     'areaId' in subject
       ? { sql: 'SELECT geom FROM areas WHERE id = ?', b: [subject.areaId] }
       : { sql: 'SELECT ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326) AS geom', b: [subject.geoJson] };
-  const time = filterSql({ from: opts.from, to: opts.to });
+  const time = activityWhere({ from: opts.from, to: opts.to });
   const hits = `
     q AS (${q.sql}),
     hits AS (
@@ -305,7 +164,7 @@ export async function overlapsOfPlace(
   const { rows: listRows } = await knex.raw(
     `WITH ${hits}
      SELECT coalesce(json_agg(json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 6)::json,
-              'properties', ${propsSql(false)}) ORDER BY t.id), '[]'::json)::text AS features,
+              'properties', ${activityListProps.sql}) ORDER BY t.id), '[]'::json)::text AS features,
             count(*)::int AS n
        FROM hits t JOIN departments d ON d.id = t.department_id`,
     hitBindings,

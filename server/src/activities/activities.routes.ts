@@ -1,9 +1,6 @@
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import {
-  ACTIVITIES_EXPORT_MAX,
-  ActivitiesExportQuery,
-  ActivitiesQuery,
   ActivityBody,
   ActivityClustersQuery,
   ActivityDetailQuery,
@@ -11,17 +8,13 @@ import {
   ActivityPatchBody,
   OverlapsBody,
   OverlapsQuery,
-  type ActivityFilter,
 } from '../contracts/activities.js';
 import { actorOf } from '../audit/audit.service.js';
 import { currentAccount, departmentScope, writeRoute, type Policy } from '../auth/policy.js';
 import { EmptyBody } from '../contracts/common.js';
 import { badField } from '../http/errors.js';
-import { sendChunks } from '../http/export-stream.js';
 import { activityClusters } from './activities.clusters.js';
 import * as service from './activities.service.js';
-
-const stamp = () => new Date().toISOString().slice(0, 10);
 
 const activityId = (req: Request) => ActivityIdParams.parse(req.params).id;
 /** Admins write every department's activities; an official the departments they belong to. */
@@ -55,32 +48,7 @@ export function activitiesRouter(knex: Knex): Router {
   r.get('/themes', async (_req, res) => {
     res.json(await service.listThemes(knex));
   });
-
-  r.get('/activities', async (req, res) => {
-    const q = ActivitiesQuery.parse(req.query);
-    const f = service.filterOf(q);
-    const page = { limit: q.limit ?? (q.format === 'csv' ? ACTIVITIES_EXPORT_MAX : undefined), offset: q.offset ?? 0 };
-    if (q.format === 'csv') {
-      await sendChunks(res, service.activityCsvChunks(knex, f, { limit: page.limit!, offset: page.offset }), 'text/csv; charset=utf-8', `activities-${stamp()}.csv`);
-      return;
-    }
-    const out = await service.activityCollectionJson(knex, f, page);
-    res.type('application/geo+json').send(out.body);
-  });
-
-  const exportFilter = (query: unknown): { f: ActivityFilter; limit: number; offset: number } => {
-    const q = ActivitiesExportQuery.parse(query);
-    const { limit, offset, ...f } = q;
-    return { f, limit: limit ?? ACTIVITIES_EXPORT_MAX, offset: offset ?? 0 };
-  };
-  r.get('/activities.csv', async (req, res) => {
-    const { f, limit, offset } = exportFilter(req.query);
-    await sendChunks(res, service.activityCsvChunks(knex, f, { limit, offset }), 'text/csv; charset=utf-8', `activities-${stamp()}.csv`);
-  });
-  r.get('/activities.geojson', async (req, res) => {
-    const { f, limit, offset } = exportFilter(req.query);
-    await sendChunks(res, service.activityGeoJsonChunks(knex, f, { limit, offset }), 'application/geo+json', `activities-${stamp()}.geojson`);
-  });
+  // The list and downloads (/activities, .geojson, .csv) are served from activities.dataset.ts.
 
   // Before /activities/:id, which would take "clusters" for an id.
   r.get('/activities/clusters', async (req, res) => {

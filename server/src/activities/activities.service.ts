@@ -3,21 +3,16 @@ import type { Knex } from 'knex';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { outOfScope } from '../auth/policy.js';
 import {
-  ACTIVITIES_DEFAULT_LIMIT,
-  ACTIVITY_CSV_COLUMNS,
   OFFICIAL_SOURCE,
   OVERLAP_DEFAULT_DISTANCE,
-  type ActivitiesQuery,
   type ActivityBody,
   type ActivityDetail,
-  type ActivityFilter,
   type ActivityPatchBody,
   type OverlapPair,
   type OverlapsResponse,
 } from '../contracts/activities.js';
 import { validateUserGeometry } from '../geometry/user-geometry.js';
 import { HttpError, notFound, badField } from '../http/errors.js';
-import { csvExport, geoJsonExport } from '../http/export-stream.js';
 import * as repo from './activities.repository.js';
 
 export const listDepartments = repo.listDepartments;
@@ -28,65 +23,6 @@ async function checkKnown(field: string, what: string, given: string[], list: ()
   const known = (await list()).map((r) => r.slug);
   const unknown = given.filter((s) => !known.includes(s));
   if (unknown.length) throw badField(field, `unknown ${what}(s): ${unknown.join(', ')} (known: ${known.join(', ')})`);
-}
-
-/** Filters whose values must exist in the database: unknown ones are a 400 naming the parameter. */
-export async function checkFilterReferences(knex: Knex, f: ActivityFilter): Promise<void> {
-  if (f.theme) await checkKnown('theme', 'theme', f.theme, () => repo.listThemes(knex));
-  if (f.department) await checkKnown('department', 'department', f.department, () => repo.listDepartments(knex));
-  if (f.area) {
-    const missing = await repo.missingAreaIds(knex, f.area);
-    if (missing.length) throw badField('area', `unknown area id(s): ${missing.join(', ')}`);
-  }
-}
-
-export const filterOf = (q: ActivitiesQuery): ActivityFilter => ({
-  bbox: q.bbox,
-  area: q.area,
-  theme: q.theme,
-  department: q.department,
-  kind: q.kind,
-  status: q.status,
-  from: q.from,
-  to: q.to,
-  demo: q.demo,
-});
-
-/**
- * One bounded page of the filtered activities as GeoJSON text (PostGIS builds the features),
- * with OGC-style counts so the UI can say "showing 1000 of 3456 — zoom in".
- */
-export async function activityCollectionJson(
-  knex: Knex,
-  f: ActivityFilter,
-  page: { limit?: number; offset?: number; full?: boolean },
-): Promise<{ body: string; numberMatched: number; numberReturned: number; featuresJson: string }> {
-  await checkFilterReferences(knex, f);
-  const limit = page.limit ?? ACTIVITIES_DEFAULT_LIMIT;
-  const offset = page.offset ?? 0;
-  const [numberMatched, features] = [await repo.countActivities(knex, f), await repo.activityFeaturesJson(knex, f, { limit, offset, full: page.full })];
-  const body =
-    `{"type":"FeatureCollection","numberMatched":${numberMatched},"numberReturned":${features.count},` +
-    `"limit":${limit},"offset":${offset},"features":${features.json}}`;
-  return { body, numberMatched, numberReturned: features.count, featuresJson: features.json };
-}
-
-export async function* activityCsvChunks(
-  knex: Knex,
-  f: ActivityFilter,
-  page: { limit: number; offset: number },
-): AsyncGenerator<string> {
-  await checkFilterReferences(knex, f);
-  yield* csvExport(ACTIVITY_CSV_COLUMNS, page, (p) => repo.activityRows(knex, f, p));
-}
-
-export async function* activityGeoJsonChunks(
-  knex: Knex,
-  f: ActivityFilter,
-  page: { limit: number; offset: number },
-): AsyncGenerator<string> {
-  await checkFilterReferences(knex, f);
-  yield* geoJsonExport(page, (p) => repo.activityFeaturesJson(knex, f, { ...p, full: true }));
 }
 
 export async function activityDetail(knex: Knex, id: number, distance = OVERLAP_DEFAULT_DISTANCE): Promise<ActivityDetail> {

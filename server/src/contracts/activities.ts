@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AreaSummary } from './areas.js';
-import { Id, IdParam, OffsetParam, PlainText, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
+import { BboxParam, DownloadFormat, enumList, Id, idList, IdParam, Instant, IntParam, OffsetParam, PlainText, single, Slug, slugList, spanOrder, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
 
 /** Shapes of the activities API. No server imports: the client imports this file. */
 
@@ -19,66 +19,9 @@ export const ACTIVITIES_DEFAULT_LIMIT = 1000;
 export const OVERLAP_MAX_DISTANCE = 5000;
 export const OVERLAP_DEFAULT_DISTANCE = 100;
 
-// ---- query-string helpers ------------------------------------------------------------------
-
-const SLUG = /^[a-z0-9-]+$/;
-
-/** A list given as `a,b` or as a repeated parameter (`?x=a&x=b`); empty items are dropped. */
-const listOf = <T extends z.ZodType<unknown, string>>(name: string, item: T) =>
-  z.preprocess(
-    (v) => {
-      if (v === undefined) return undefined;
-      const parts = (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(','));
-      return parts.map((s) => s.trim()).filter(Boolean);
-    },
-    z.array(item).min(1, `${name} must name at least one value`),
-  );
-
-const slugList = (name: string) =>
-  listOf(name, z.string().regex(SLUG, `${name} values are lower-case slugs (a-z, 0-9, -)`));
-
-const enumList = <const T extends readonly [string, ...string[]]>(name: string, values: T) =>
-  listOf(name, z.enum(values, { error: `${name} must be one of: ${values.join(', ')}` }));
-
-const single = (name: string) => z.string({ error: `${name} must be given once, as text` });
-
-/** `minLon,minLat,maxLon,maxLat` in WGS84 degrees. */
-export const Bbox = (name = 'bbox') =>
-  single(name)
-    .transform((s) => s.split(',').map((p) => (p.trim() === '' ? Number.NaN : Number(p))))
-    .refine((a) => a.length === 4 && a.every(Number.isFinite), `${name} must be four numbers: minLon,minLat,maxLon,maxLat`)
-    .refine(
-      (a) => a[0] >= -180 && a[2] <= 180 && a[1] >= -90 && a[3] <= 90,
-      `${name} must be longitudes in [-180, 180] and latitudes in [-90, 90]`,
-    )
-    .refine((a) => a[0] <= a[2] && a[1] <= a[3], `${name} minimum must not exceed its maximum`)
-    .transform((a) => a as [number, number, number, number]);
-
-/** An ISO 8601 date (`2026-05-01`, midnight UTC) or date-time with an offset. */
-export const Instant = (name: string) =>
-  single(name)
-    .refine(
-      (s) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(s.trim()) && !Number.isNaN(Date.parse(s)),
-      `${name} must be an ISO 8601 date (2026-05-01) or date-time with offset (2026-05-01T12:00:00Z)`,
-    )
-    .transform((s) => new Date(s.trim()).toISOString());
-
-const intParam = (name: string, min: number, max: number) =>
-  single(name)
-    .refine((s) => /^\d+$/.test(s.trim()), `${name} must be a whole number`)
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, `${name} must be between ${min} and ${max}`);
-
-const idList = (name: string) =>
-  listOf(name, IdParam(name));
-
-const spanOrder = <T extends { from?: string; to?: string }>(q: T, ctx: z.RefinementCtx) => {
-  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
-};
-
 /** Filters shared by the list, the exports and the OGC activities collection. */
 export const activityFilterShape = {
-  bbox: Bbox().optional(),
+  bbox: BboxParam().optional(),
   area: idList('area').optional(),
   theme: slugList('theme').optional(),
   department: slugList('department').optional(),
@@ -92,9 +35,9 @@ export const activityFilterShape = {
 export const ActivitiesQuery = z
   .object({
     ...activityFilterShape,
-    limit: intParam('limit', 1, ACTIVITIES_MAX_LIMIT).optional(),
+    limit: IntParam('limit', 1, ACTIVITIES_MAX_LIMIT).optional(),
     offset: OffsetParam().optional(),
-    format: z.enum(['geojson', 'csv'], { error: 'format must be geojson or csv' }).optional(),
+    format: DownloadFormat.optional(),
   })
   .strict()
   .superRefine(spanOrder);
@@ -105,7 +48,7 @@ export const ACTIVITIES_EXPORT_MAX = 100_000;
 export const ActivitiesExportQuery = z
   .object({
     ...activityFilterShape,
-    limit: intParam('limit', 1, ACTIVITIES_EXPORT_MAX).optional(),
+    limit: IntParam('limit', 1, ACTIVITIES_EXPORT_MAX).optional(),
     offset: OffsetParam().optional(),
   })
   .strict()
@@ -116,7 +59,7 @@ export const ActivitiesExportQuery = z
  * map fetches one by one (MAP_LIMIT on the client), so the map never shows an arbitrary subset.
  */
 export const ActivityClustersQuery = z
-  .object({ ...activityFilterShape, bbox: Bbox(), zoom: intParam('zoom', 0, 22) })
+  .object({ ...activityFilterShape, bbox: BboxParam(), zoom: IntParam('zoom', 0, 22) })
   .strict()
   .superRefine(spanOrder);
 
@@ -141,7 +84,7 @@ export type ActivityFilter = Pick<
 export const ActivityIdParams = z.object({ id: IdParam('id') });
 
 export const ActivityDetailQuery = z
-  .object({ distance: intParam('distance', 0, OVERLAP_MAX_DISTANCE).optional() })
+  .object({ distance: IntParam('distance', 0, OVERLAP_MAX_DISTANCE).optional() })
   .strict();
 
 /** GET /api/overlaps: exactly one of area (an area id) or geometry (GeoJSON text). */
@@ -160,7 +103,7 @@ export const OverlapsQuery = z
       .optional(),
     from: Instant('from').optional(),
     to: Instant('to').optional(),
-    distance: intParam('distance', 0, OVERLAP_MAX_DISTANCE).optional(),
+    distance: IntParam('distance', 0, OVERLAP_MAX_DISTANCE).optional(),
   })
   .strict()
   .superRefine((q, ctx) => {
@@ -316,7 +259,7 @@ const ActivityTime = (name: string) =>
 const optionalText = (name: string, max: number) => PlainText(name, max).nullable().optional();
 
 const activityShape = {
-  department: z.string({ error: 'department must be a department slug' }).regex(SLUG, 'department must be a department slug'),
+  department: Slug('department must be a department slug'),
   kind: z.enum(ACTIVITY_KINDS, { error: `kind must be one of: ${ACTIVITY_KINDS.join(', ')}` }),
   status: z.enum(ACTIVITY_STATUSES, { error: `status must be one of: ${ACTIVITY_STATUSES.join(', ')}` }),
   titleFi: PlainText('titleFi', ACTIVITY_TITLE_MAX),
@@ -328,9 +271,7 @@ const activityShape = {
   startsAt: ActivityTime('startsAt').optional(),
   endsAt: ActivityTime('endsAt').optional(),
   themes: z
-    .array(z.string({ error: 'themes are theme slugs' }).regex(SLUG, 'themes are theme slugs').max(40, 'themes are theme slugs'), {
-      error: 'themes must be a list of theme slugs',
-    })
+    .array(Slug('themes are theme slugs'), { error: 'themes must be a list of theme slugs' })
     .max(13, 'choose at most 13 themes')
     .refine((a) => new Set(a).size === a.length, 'themes must not repeat')
     .optional(),

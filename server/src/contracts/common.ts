@@ -20,6 +20,95 @@ export const queryNumber = (name: string, min: number, max: number, what = 'numb
 export const Lon = (name = 'lon') => queryNumber(name, -180, 180, 'longitude');
 export const Lat = (name = 'lat') => queryNumber(name, -90, 90, 'latitude');
 
+// ---- the URL-parameter grammar -------------------------------------------------------------
+// One parser per kind of parameter, used by every query schema, so a link means the same in every
+// section: lists are lists everywhere (`?theme=a,b` or `?theme=a&theme=b`), a bbox is one shape.
+
+/** Departments, themes and other reference data are named by slug (the database checks the same). */
+export const SLUG = /^[a-z0-9-]+$/;
+export const SLUG_MAX = 60;
+export const Slug = (message: string) =>
+  z.string({ error: message }).max(SLUG_MAX, `${message} (at most ${SLUG_MAX} characters)`).regex(SLUG, message);
+
+/** Most values one list parameter may name; more is a malformed or hostile link. */
+export const LIST_MAX = 100;
+
+/** A list given as `a,b` or as a repeated parameter (`?x=a&x=b`); empty items are dropped. */
+export const listOf = <T extends z.ZodType<unknown, string>>(name: string, item: T) =>
+  z.preprocess(
+    (v) => {
+      if (v === undefined) return undefined;
+      const parts = (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(','));
+      return parts.map((s) => s.trim()).filter(Boolean);
+    },
+    z.array(item).min(1, `${name} must name at least one value`).max(LIST_MAX, `${name} names at most ${LIST_MAX} values`),
+  );
+
+export const slugList = (name: string) => listOf(name, Slug(`${name} values are lower-case slugs (a-z, 0-9, -)`));
+
+export const enumList = <const T extends readonly [string, ...string[]]>(name: string, values: T) =>
+  listOf(name, z.enum(values, { error: `${name} must be one of: ${values.join(', ')}` }));
+
+/** Numeric ids as a query list (`?area=1,2`), each bounded like every id. */
+export const idList = (name: string) => listOf(name, IdParam(name));
+
+/** A parameter that must appear once (a repeated one arrives as an array). */
+export const single = (name: string) => z.string({ error: `${name} must be given once, as text` });
+
+export type Bbox = [number, number, number, number];
+
+/**
+ * `minLon,minLat,maxLon,maxLat` in WGS84 degrees. OGC API – Features also allows a 3D box
+ * (`minLon,minLat,minZ,maxLon,maxLat,maxZ`); `threeD` accepts it and drops the heights.
+ */
+export const BboxParam = (name = 'bbox', opts: { threeD?: boolean } = {}) =>
+  single(name)
+    .transform((s) => s.split(',').map((p) => (p.trim() === '' ? Number.NaN : Number(p))))
+    .refine(
+      (a) => (a.length === 4 || (opts.threeD === true && a.length === 6)) && a.every(Number.isFinite),
+      `${name} must be four numbers: minLon,minLat,maxLon,maxLat`,
+    )
+    .transform((a) => (a.length === 6 ? [a[0], a[1], a[3], a[4]] : a) as Bbox)
+    .refine(
+      (a) => a[0] >= -180 && a[2] <= 180 && a[1] >= -90 && a[3] <= 90,
+      `${name} must be longitudes in [-180, 180] and latitudes in [-90, 90]`,
+    )
+    .refine((a) => a[0] <= a[2] && a[1] <= a[3], `${name} minimum must not exceed its maximum`);
+
+/** The grid query bboxes are widened to: 0.001° (~100 m) keeps counts close to the view. */
+export const BBOX_GRID_DECIMALS = 3;
+
+/**
+ * The bbox widened outward to the grid and clamped to the world, so small pans reuse a cached
+ * answer and the rounded box still covers the whole view. Every map query rounds with this one.
+ */
+export function roundBbox([w, s, e, n]: Bbox): Bbox {
+  const k = 10 ** BBOX_GRID_DECIMALS;
+  const fix = (v: number) => Number(v.toFixed(BBOX_GRID_DECIMALS));
+  return [
+    Math.max(-180, fix(Math.floor(w * k) / k)),
+    Math.max(-90, fix(Math.floor(s * k) / k)),
+    Math.min(180, fix(Math.ceil(e * k) / k)),
+    Math.min(90, fix(Math.ceil(n * k) / k)),
+  ];
+}
+
+/** An ISO 8601 date (`2026-05-01`, midnight UTC) or date-time with an offset. */
+export const Instant = (name: string) =>
+  single(name)
+    .refine(
+      (s) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(s.trim()) && !Number.isNaN(Date.parse(s)),
+      `${name} must be an ISO 8601 date (2026-05-01) or date-time with offset (2026-05-01T12:00:00Z)`,
+    )
+    .transform((s) => new Date(s.trim()).toISOString());
+
+/** `from` must not be after `to` (add with superRefine to a schema holding both). */
+export const spanOrder = <T extends { from?: string; to?: string }>(q: T, ctx: z.RefinementCtx) => {
+  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
+};
+
+export const DownloadFormat = z.enum(['geojson', 'csv'], { error: 'format must be geojson or csv' });
+
 export type Position = [number, number];
 export interface GeoJsonGeometry {
   type: 'Point' | 'MultiPoint' | 'LineString' | 'MultiLineString' | 'Polygon' | 'MultiPolygon';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Bbox, Instant, type ActivityHeadline } from './activities.js';
+import type { ActivityHeadline } from './activities.js';
 import type { AreaSummary } from './areas.js';
-import { Id, IdParam, OffsetParam, PlainText, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
+import { BboxParam, DownloadFormat, enumList, Id, idList, Instant, IntParam, OffsetParam, PlainText, Slug, slugList, spanOrder, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
 
 /** An idea's path: submitted → connected → refining → decision → implemented, or not taken forward. */
 export const IDEA_STAGES = ['submitted', 'connected', 'refining', 'decision', 'implemented', 'not_taken_forward'] as const;
@@ -60,7 +60,7 @@ export const IdeaSubmitBody = z
     title: PlainText('title', IDEA_TITLE_MAX, 3),
     description: PlainText('description', IDEA_DESCRIPTION_MAX),
     themes: z
-      .array(z.string().regex(/^[a-z0-9-]+$/, 'themes are theme slugs'), { error: 'themes must be a list of theme slugs' })
+      .array(Slug('themes are theme slugs'), { error: 'themes must be a list of theme slugs' })
       .min(1, 'choose at least one theme')
       .max(5, 'choose at most 5 themes'),
     geometry: z.record(z.string(), z.unknown(), { error: 'geometry must be a GeoJSON geometry object' }).optional(),
@@ -94,30 +94,21 @@ export interface IdeaSubmitResponse {
 export const IDEAS_MAX_LIMIT = 5000;
 export const IDEAS_DEFAULT_LIMIT = 1000;
 
-const listParam = <T extends z.ZodType<unknown, string>>(name: string, item: T) =>
-  z.preprocess(
-    (v) => (v === undefined ? undefined : String(v).split(',').map((s) => s.trim()).filter(Boolean)),
-    z.array(item).min(1, `${name} must name at least one value`),
-  );
-
 export const IdeasQuery = z
   .object({
-    bbox: Bbox().optional(),
-    area: listParam('area', IdParam('area')).optional(),
-    theme: listParam('theme', z.string().regex(/^[a-z0-9-]+$/, 'theme values are lower-case slugs')).optional(),
-    stage: listParam('stage', IdeaStage).optional(),
+    bbox: BboxParam().optional(),
+    area: idList('area').optional(),
+    theme: slugList('theme').optional(),
+    stage: enumList('stage', IDEA_STAGES).optional(),
     from: Instant('from').optional(),
     to: Instant('to').optional(),
     waiting: z.enum(['true', 'false'], { error: 'waiting must be true or false' }).transform((v) => v === 'true').optional(),
-    limit: z.string().regex(/^\d+$/, 'limit must be a whole number').transform(Number)
-      .refine((n) => n >= 1 && n <= IDEAS_MAX_LIMIT, `limit must be between 1 and ${IDEAS_MAX_LIMIT}`).optional(),
+    limit: IntParam('limit', 1, IDEAS_MAX_LIMIT).optional(),
     offset: OffsetParam().optional(),
-    format: z.enum(['geojson', 'csv'], { error: 'format must be geojson or csv' }).optional(),
+    format: DownloadFormat.optional(),
   })
   .strict()
-  .superRefine((q, ctx) => {
-    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
-  });
+  .superRefine(spanOrder);
 export type IdeasQuery = z.output<typeof IdeasQuery>;
 export type IdeaFilter = Omit<IdeasQuery, 'limit' | 'offset' | 'format'>;
 

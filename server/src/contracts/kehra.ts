@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { Bbox } from './activities.js';
 import type { AreaSummary } from './areas.js';
-import { Id, IdParam, Lat, Lon, PlainText, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
+import { BboxParam, DownloadFormat, enumList, Id, idList, IdParam, IntParam, Lat, Lon, OffsetParam, PlainText, Slug, slugList, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
 import type { IdeaStage } from './ideas.js';
 
 /** Shapes of the Kehrä API (local development groups). No server imports: the client imports this file. */
@@ -49,9 +48,9 @@ export function sectorBalance(sectors: readonly Sector[], range?: { min: number;
 
 // ---- shared input pieces -------------------------------------------------------------------
 
-const Slug = z.string({ error: 'themes are theme slugs' }).regex(/^[a-z0-9-]{1,40}$/, 'themes are theme slugs');
+const ThemeSlug = Slug('themes are theme slugs');
 export const Themes = z
-  .array(Slug, { error: 'themes must be a list of theme slugs' })
+  .array(ThemeSlug, { error: 'themes must be a list of theme slugs' })
   .max(8, 'choose at most 8 themes')
   .refine((a) => new Set(a).size === a.length, 'themes must not repeat');
 export { Id };
@@ -65,25 +64,6 @@ export const IdList = (name: string, max = 200) =>
 
 /** A path parameter id. */
 export const idParam = (name: string, _what: string) => IdParam(name);
-
-/** Query lists as `a,b` (the app's query parser is 'simple': repeated keys come as arrays). */
-const listOf = <T extends z.ZodType<unknown, string>>(name: string, item: T) =>
-  z.preprocess(
-    (v) => {
-      if (v === undefined) return undefined;
-      const parts = (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(','));
-      return parts.map((s) => s.trim()).filter(Boolean);
-    },
-    z.array(item).min(1, `${name} must name at least one value`).max(100, `${name} names at most 100 values`),
-  );
-export const areaListParam = listOf('area', IdParam('area'));
-export const themeListParam = listOf('theme', z.string().regex(/^[a-z0-9-]{1,40}$/, 'theme values are lower-case slugs'));
-export const intParam = (name: string, min: number, max: number) =>
-  z
-    .string({ error: `${name} must be given once` })
-    .regex(/^\d{1,9}$/, `${name} must be a whole number`)
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, `${name} must be between ${min} and ${max}`);
 
 // ---- groups --------------------------------------------------------------------------------
 
@@ -201,14 +181,14 @@ export interface KehraDevAreaVersion {
 
 export const KehraQuery = z
   .object({
-    bbox: Bbox().optional(),
-    area: areaListParam.optional(),
-    theme: themeListParam.optional(),
-    group: listOf('group', z.string().regex(/^\d{1,9}$/, 'group values are numeric ids')).transform((a) => a.map(Number)).optional(),
-    status: listOf('status', DevAreaStatus).optional(),
-    limit: intParam('limit', 1, 10_000).optional(),
-    offset: intParam('offset', 0, 10_000_000).optional(),
-    format: z.enum(['geojson', 'csv'], { error: 'format must be geojson or csv' }).optional(),
+    bbox: BboxParam().optional(),
+    area: idList('area').optional(),
+    theme: slugList('theme').optional(),
+    group: idList('group').optional(),
+    status: enumList('status', DEV_AREA_STATUSES).optional(),
+    limit: IntParam('limit', 1, 10_000).optional(),
+    offset: OffsetParam().optional(),
+    format: DownloadFormat.optional(),
   })
   .strict();
 export type KehraQuery = z.output<typeof KehraQuery>;
@@ -225,7 +205,7 @@ export type FundingStatus = z.infer<typeof FundingStatus>;
 export const PlanGoalsBody = z
   .object({
     goals: z
-      .array(z.object({ theme: Slug, goal: PlainText('goal', 2000) }).strict(), { error: 'goals must be a list of { theme, goal }' })
+      .array(z.object({ theme: ThemeSlug, goal: PlainText('goal', 2000) }).strict(), { error: 'goals must be a list of { theme, goal }' })
       .max(50, 'at most 50 goals'),
   })
   .strict();

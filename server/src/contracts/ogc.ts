@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { activityFilterShape } from './activities.js';
-import { IdeaStage } from './ideas.js';
-import { OFFSET_MAX } from './common.js';
+import { BboxParam, enumList, OFFSET_MAX } from './common.js';
+import { IDEA_STAGES } from './ideas.js';
 
 /** OGC API – Features Part 1 items query (https://docs.ogc.org/is/17-069r4/17-069r4.html). */
 export const OGC_MAX_LIMIT = 10_000;
@@ -15,13 +15,7 @@ const num = z.string().trim().min(1).transform(Number).pipe(z.number().finite())
  */
 export const OgcItemsQuery = z
   .object({
-    bbox: z
-      .string({ error: 'bbox must be given once' })
-      .transform((s) => s.split(',').map((p) => (p.trim() === '' ? Number.NaN : Number(p))))
-      .refine((a) => (a.length === 4 || a.length === 6) && a.every(Number.isFinite), 'bbox must be 4 (or 6) numbers')
-      .transform((a) => (a.length === 6 ? [a[0], a[1], a[3], a[4]] : a) as [number, number, number, number])
-      .refine((a) => a[0] <= a[2] && a[1] <= a[3], 'bbox minimum must not exceed its maximum')
-      .optional(),
+    bbox: BboxParam('bbox', { threeD: true }).optional(),
     datetime: z
       .string({ error: 'datetime must be given once' })
       .transform((s, ctx) => {
@@ -53,9 +47,7 @@ export const OgcItemsQuery = z
     department: activityFilterShape.department,
     kind: activityFilterShape.kind,
     status: activityFilterShape.status,
-    stage: z
-      .preprocess((v) => (v === undefined ? undefined : String(v).split(',').map((s) => s.trim()).filter(Boolean)), z.array(IdeaStage).min(1))
-      .optional(),
+    stage: enumList('stage', IDEA_STAGES).optional(),
   })
   .strict();
 export type OgcItemsQuery = z.output<typeof OgcItemsQuery>;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { Bbox, Instant } from './activities.js';
 import type { AreaSummary } from './areas.js';
-import { PlainText, type Feature, type FeatureCollection } from './common.js';
+import { BboxParam, DownloadFormat, idList, Instant, IntParam, OffsetParam, PlainText, slugList, spanOrder, type Feature, type FeatureCollection } from './common.js';
 import {
   ContactEmail,
   Id,
@@ -9,9 +8,6 @@ import {
   PolygonGeometry,
   Sector,
   Themes,
-  areaListParam,
-  intParam,
-  themeListParam,
   type KehraContact,
   type SectorBalance,
 } from './kehra.js';
@@ -129,12 +125,12 @@ export type OutcomeBody = z.output<typeof OutcomeBody>;
 
 export const TablesQuery = z
   .object({
-    bbox: Bbox().optional(),
-    area: areaListParam.optional(),
-    theme: themeListParam.optional(),
-    limit: intParam('limit', 1, 10_000).optional(),
-    offset: intParam('offset', 0, 10_000_000).optional(),
-    format: z.enum(['geojson', 'csv'], { error: 'format must be geojson or csv' }).optional(),
+    bbox: BboxParam().optional(),
+    area: idList('area').optional(),
+    theme: slugList('theme').optional(),
+    limit: IntParam('limit', 1, 10_000).optional(),
+    offset: OffsetParam().optional(),
+    format: DownloadFormat.optional(),
   })
   .strict();
 export type TablesQuery = z.output<typeof TablesQuery>;
@@ -145,14 +141,12 @@ export const MeetingsQuery = z
   .object({
     from: Instant('from').optional(),
     to: Instant('to').optional(),
-    area: areaListParam.optional(),
-    theme: themeListParam.optional(),
-    bbox: Bbox().optional(),
+    area: idList('area').optional(),
+    theme: slugList('theme').optional(),
+    bbox: BboxParam().optional(),
   })
   .strict()
-  .superRefine((q, ctx) => {
-    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
-  });
+  .superRefine(spanOrder);
 export type MeetingsQuery = z.output<typeof MeetingsQuery>;
 
 export interface TableProperties {

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { Department, Theme } from './activities.js';
-import { PlainText } from './common.js';
+import { PlainText, SLUG, SLUG_MAX } from './common.js';
 
 /**
  * Departments and themes as admins manage them (reference data: rows, not code). No server
  * imports: the client imports this file for its forms.
  */
 
-export const REFERENCE_SLUG = /^[a-z0-9-]+$/;
-export const REFERENCE_SLUG_MAX = 60;
+/** The one slug grammar (common.ts), under the names the admin forms know it by. */
+export const REFERENCE_SLUG = SLUG;
+export const REFERENCE_SLUG_MAX = SLUG_MAX;
 export const COLOR = /^#[0-9A-Fa-f]{6}$/;
 
 export const ReferenceSlug = z

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { type DepartmentRef, DisplayName, type KehraGroupRef, Role } from './auth.js';
-import { Id, IdParam, INT4_MAX, OFFSET_MAX, PlainText } from './common.js';
+import { Id, IdParam, INT4_MAX, OFFSET_MAX, PlainText, Slug } from './common.js';
 
-const SLUG = /^[a-z0-9-]{1,60}$/;
-const DepartmentSlug = z.string().regex(SLUG, 'departments are given by slug (a-z, 0-9, -)');
+const DepartmentSlug = Slug('departments are given by slug (a-z, 0-9, -)');
 const GroupId = Id('kehraGroups');
 const uniqueList = <T extends z.ZodType>(item: T, name: string) =>
   z

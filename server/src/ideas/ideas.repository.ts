@@ -1,79 +1,10 @@
 import type { Knex } from 'knex';
+import { areaSummaryJson, isoTime } from '../collections/sql.js';
 import type { AreaSummary } from '../contracts/areas.js';
-import type { AlternativeRoute, IdeaFilter, IdeaStage, IdeaStageEvent, NearbyActivity } from '../contracts/ideas.js';
+import type { AlternativeRoute, IdeaStage, IdeaStageEvent, NearbyActivity } from '../contracts/ideas.js';
+import { ideaAreas, ideaProps } from './ideas.dataset.js';
 
-const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
-
-/** WHERE over `ideas i`; hidden ideas never show in lists. Only bound values. */
-export function ideaFilterSql(f: IdeaFilter & { ids?: number[] }): { sql: string; bindings: Knex.RawBinding[] } {
-  const parts = ['i.hidden_at IS NULL'];
-  const b: Knex.RawBinding[] = [];
-  if (f.ids) {
-    parts.push('i.id = ANY(?::int[])');
-    b.push(f.ids);
-  }
-  if (f.bbox) {
-    parts.push('i.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(i.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))');
-    b.push(...f.bbox, ...f.bbox);
-  }
-  if (f.area) {
-    parts.push('EXISTS (SELECT 1 FROM idea_areas ia WHERE ia.idea_id = i.id AND ia.area_id = ANY(?::int[]))');
-    b.push(f.area);
-  }
-  if (f.theme) {
-    parts.push(`EXISTS (SELECT 1 FROM idea_themes it JOIN themes th ON th.id = it.theme_id
-                         WHERE it.idea_id = i.id AND th.slug = ANY(?::text[]))`);
-    b.push(f.theme);
-  }
-  if (f.stage) {
-    parts.push('i.stage = ANY(?::text[])');
-    b.push(f.stage);
-  }
-  if (f.from) {
-    parts.push('i.submitted_at >= ?::timestamptz');
-    b.push(f.from);
-  }
-  if (f.to) {
-    parts.push('i.submitted_at <= ?::timestamptz');
-    b.push(f.to);
-  }
-  return { sql: parts.join(' AND '), bindings: b };
-}
-
-/** An idea waits when nobody from the city has answered it within `waitingDays` of submission. */
-const waitingSql = `(i.first_response_at IS NULL AND i.stage = 'submitted' AND i.submitted_at < now() - make_interval(days => ?))`;
-
-const ideaPropsSql = `json_build_object(
-  'id', i.id, 'trackingCode', i.tracking_code, 'title', i.title, 'stage', i.stage,
-  'themes', coalesce((SELECT json_agg(th.slug ORDER BY th.sort_order) FROM idea_themes it JOIN themes th ON th.id = it.theme_id
-                       WHERE it.idea_id = i.id), '[]'::json),
-  'submittedAt', ${ISO('i.submitted_at')}, 'stageChangedAt', ${ISO('i.stage_changed_at')},
-  'votes', (SELECT count(*)::int FROM idea_votes v WHERE v.idea_id = i.id),
-  'comments', (SELECT count(*)::int FROM idea_comments c WHERE c.idea_id = i.id AND c.hidden_at IS NULL),
-  'waiting', ${waitingSql},
-  'department', (SELECT slug FROM departments WHERE id = i.department_id))`;
-
-export async function ideaFeaturesJson(
-  knex: Knex,
-  f: IdeaFilter & { ids?: number[] },
-  page: { limit: number; offset: number; waitingDays: number },
-): Promise<{ json: string; count: number; matched: number }> {
-  const w = ideaFilterSql(f);
-  const waiting = f.waiting === undefined ? '' : ` AND ${f.waiting ? '' : 'NOT '}${waitingSql}`;
-  const wb = f.waiting === undefined ? [] : [page.waitingDays];
-  const { rows } = await knex.raw(
-    `WITH matched AS (SELECT i.id, i.submitted_at FROM ideas i WHERE ${w.sql}${waiting}),
-          page AS (SELECT id FROM matched ORDER BY submitted_at DESC, id DESC LIMIT ? OFFSET ?)
-     SELECT (SELECT count(*)::int FROM matched) AS matched,
-            coalesce(json_agg(json_build_object('type', 'Feature', 'id', i.id,
-              'geometry', ST_AsGeoJSON(i.geom, 6)::json, 'properties', ${ideaPropsSql})
-              ORDER BY i.submitted_at DESC, i.id DESC), '[]'::json)::text AS features,
-            count(i.id)::int AS n
-       FROM page JOIN ideas i ON i.id = page.id`,
-    [...w.bindings, ...wb, page.limit, page.offset, page.waitingDays],
-  );
-  return { json: rows[0].features, count: rows[0].n, matched: rows[0].matched };
-}
+const ISO = isoTime;
 
 export interface IdeaRow {
   geometry: unknown;
@@ -90,22 +21,20 @@ export interface IdeaRow {
   areas: AreaSummary[];
 }
 
-const ideaRowSql = (where: string) => `
-  SELECT ST_AsGeoJSON(i.geom, 6)::json AS geometry, ${ideaPropsSql} AS properties,
+const ideaRowSql = (props: string, where: string) => `
+  SELECT ST_AsGeoJSON(i.geom, 6)::json AS geometry, ${props} AS properties,
          i.description, i.cost_estimate_eur, i.funding, i.alternative_route, i.alternative_details,
          ${ISO('i.hidden_at')} AS hidden_at, i.hidden_reason,
          coalesce(u.display_name, 'Helsingin kaupunki') AS responsible_name,
          (SELECT slug FROM departments WHERE id = i.department_id) AS responsible_department,
          i.responsible_user_id,
-         coalesce((SELECT json_agg(json_build_object('id', a.id, 'level', a.level, 'code', a.code, 'fullCode', a.full_code,
-                                   'nameFi', a.name_fi, 'nameSv', a.name_sv, 'parentId', a.parent_id)
-                                   ORDER BY array_position(ARRAY['suurpiiri','peruspiiri','osa_alue'], a.level), a.name_fi)
-                     FROM idea_areas ia JOIN areas a ON a.id = ia.area_id WHERE ia.idea_id = i.id), '[]'::json) AS areas
+         ${areaSummaryJson(ideaAreas, 'i')} AS areas
     FROM ideas i LEFT JOIN users u ON u.id = i.responsible_user_id
    WHERE ${where}`;
 
 export async function ideaById(knex: Knex, id: number, waitingDays: number): Promise<(IdeaRow & { responsible_user_id: number | null }) | null> {
-  const { rows } = await knex.raw(ideaRowSql('i.id = ?'), [waitingDays, id]);
+  const props = ideaProps({ waitingDays });
+  const { rows } = await knex.raw(ideaRowSql(props.sql, 'i.id = ?'), [...props.bindings, id]);
   return rows[0] ?? null;
 }
 
@@ -267,33 +196,4 @@ export async function peopleActiveNearIdea(knex: Knex, ideaId: number, limit: nu
     [ideaId, ideaId, ideaId, limit],
   );
   return rows as { role: 'resident' | 'official'; name: string; department: string | null; ideas: number }[];
-}
-
-export async function ideaExtent(
-  knex: Knex,
-): Promise<{ bbox: [number, number, number, number] | null; interval: [string | null, string | null] }> {
-  const { rows } = await knex.raw(
-    `SELECT ST_XMin(e) AS x1, ST_YMin(e) AS y1, ST_XMax(e) AS x2, ST_YMax(e) AS y2, s, en
-       FROM (SELECT ST_Extent(geom)::geometry AS e, ${ISO('min(submitted_at)')} AS s, ${ISO('max(submitted_at)')} AS en
-               FROM ideas WHERE hidden_at IS NULL) x`,
-  );
-  const r = rows[0];
-  return { bbox: r.x1 === null ? null : [r.x1, r.y1, r.x2, r.y2], interval: [r.s, r.en] };
-}
-
-/** Rows for the CSV export: the map properties, a representative point and the WKT geometry. */
-export async function ideaRows(
-  knex: Knex,
-  f: IdeaFilter,
-  page: { limit: number; offset: number; waitingDays: number },
-): Promise<(Record<string, unknown> & { lon: number; lat: number; wkt: string })[]> {
-  const w = ideaFilterSql(f);
-  const { rows } = await knex.raw(
-    `SELECT ${ideaPropsSql} AS p, ST_AsText(i.geom, 6) AS wkt,
-            round(ST_X(ST_PointOnSurface(i.geom))::numeric, 6)::float8 AS lon,
-            round(ST_Y(ST_PointOnSurface(i.geom))::numeric, 6)::float8 AS lat
-       FROM ideas i WHERE ${w.sql} ORDER BY i.submitted_at DESC, i.id DESC LIMIT ? OFFSET ?`,
-    [page.waitingDays, ...w.bindings, page.limit, page.offset],
-  );
-  return (rows as { p: Record<string, unknown>; wkt: string; lon: number; lat: number }[]).map((r) => ({ ...r.p, lon: r.lon, lat: r.lat, wkt: r.wkt }));
 }

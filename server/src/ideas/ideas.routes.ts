@@ -9,13 +9,11 @@ import {
   DismissBody,
   HideBody,
   IdeaSubmitBody,
-  IdeasQuery,
   ParticipateBody,
   ReportBody,
   StageChangeBody,
 } from '../contracts/ideas.js';
 import { EmptyBody, IdParam } from '../contracts/common.js';
-import { sendChunks } from '../http/export-stream.js';
 import { securityContext } from '../security/context.js';
 import { rateLimit } from '../security/rate-limit.js';
 import type { IdeaMailing } from './idea-mails.js';
@@ -46,15 +44,7 @@ export function ideasRouter(knex: Knex, settings: service.IdeaSettings): Router 
   const r = Router();
 
   // ---- reading (everyone) ----
-  r.get('/ideas', async (req, res) => {
-    const q = IdeasQuery.parse(req.query);
-    if (q.format === 'csv') {
-      const name = `ideas-${new Date().toISOString().slice(0, 10)}.csv`;
-      await sendChunks(res, service.ideaCsvChunks(knex, q, settings), 'text/csv; charset=utf-8', name);
-      return;
-    }
-    res.type('application/geo+json').send(await service.ideaCollectionJson(knex, q, settings));
-  });
+  // The list and downloads (/ideas, .geojson, .csv) are served from ideas.dataset.ts.
   r.get('/ideas/by-code/:code', async (req, res) => {
     const id = await service.ideaIdByTrackingCode(knex, String(req.params.code));
     res.json(await service.ideaDetail(knex, id, settings));

@@ -1,19 +1,14 @@
 import type { Knex } from 'knex';
 import {
-  IDEAS_DEFAULT_LIMIT,
-  IDEAS_MAX_LIMIT,
   IDEA_NEARBY_DISTANCE,
   type IdeaDetail,
-  type IdeaFilter,
   type IdeaSubmitBody,
   type IdeaSubmitResponse,
-  type IdeasQuery,
   type StageChangeBody,
 } from '../contracts/ideas.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { DEFAULT_GEOMETRY_LIMITS, validateUserGeometry } from '../geometry/user-geometry.js';
 import { HttpError, notFound } from '../http/errors.js';
-import { csvExport } from '../http/export-stream.js';
 import * as whoIsActive from '../kehra/who-is-active.repository.js';
 import { sendIdeaMail, trackingCodeMail, type IdeaMailing } from './idea-mails.js';
 import { refusalOfMove } from './idea-stages.js';
@@ -78,27 +73,6 @@ export async function mailTrackingCode(
   if (!submitted.contactEmail) return;
   const message = trackingCodeMail(submitted.contactEmail, submitted, mailing.publicUrl);
   await sendIdeaMail(mailing.mailer, message, `tracking code of idea ${submitted.id}`);
-}
-
-export function filterOf(q: IdeasQuery): IdeaFilter {
-  const { limit: _l, offset: _o, format: _f, ...filter } = q;
-  return filter;
-}
-
-export async function ideaCollectionJson(knex: Knex, q: IdeasQuery, settings: IdeaSettings): Promise<string> {
-  const limit = q.limit ?? IDEAS_DEFAULT_LIMIT;
-  const offset = q.offset ?? 0;
-  const page = await repo.ideaFeaturesJson(knex, filterOf(q), { limit, offset, waitingDays: settings.waitingDays });
-  return `{"type":"FeatureCollection","numberMatched":${page.matched},"numberReturned":${page.count},"limit":${limit},"offset":${offset},"features":${page.json}}`;
-}
-
-const CSV_COLUMNS = ['id', 'trackingCode', 'title', 'stage', 'themes', 'submittedAt', 'stageChangedAt', 'votes', 'comments',
-  'waiting', 'department', 'lon', 'lat', 'wkt'] as const;
-
-/** The filtered ideas as a CSV download (the same rows as the layer, up to the maximum). */
-export function ideaCsvChunks(knex: Knex, q: IdeasQuery, settings: IdeaSettings): AsyncGenerator<string> {
-  const page = { limit: q.limit ?? IDEAS_MAX_LIMIT, offset: q.offset ?? 0 };
-  return csvExport(CSV_COLUMNS, page, (p) => repo.ideaRows(knex, filterOf(q), { ...p, waitingDays: settings.waitingDays }));
 }
 
 export async function ideaDetail(knex: Knex, id: number, settings: IdeaSettings): Promise<IdeaDetail> {

@@ -5,7 +5,6 @@ import type {
   FundingStatus,
   KehraDevAreaProperties,
   KehraDevAreaVersion,
-  KehraFilter,
   KehraMember,
   PlanCandidate,
   PlanGoal,
@@ -13,17 +12,14 @@ import type {
   Sector,
 } from '../contracts/kehra.js';
 import { patchSet } from '../db/patch.js';
-import { THEME_LINKS, copyThemes, hasAnyThemeSql, setThemes, themeSlugsJsonSql } from '../reference-data/theme-links.js';
+import { isoTime, areaSummaryObject } from '../collections/sql.js';
+import { devAreaProps, overlapsAreasSql } from './kehra.dataset.js';
+import { THEME_LINKS, copyThemes, setThemes, themeSlugsJsonSql } from '../reference-data/theme-links.js';
 
-export const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+const devAreaPropsSql = devAreaProps.sql;
 
-export const areaSummarySql = (a: string) => `json_build_object('id', ${a}.id, 'level', ${a}.level, 'code', ${a}.code,
-  'fullCode', ${a}.full_code, 'nameFi', ${a}.name_fi, 'nameSv', ${a}.name_sv, 'parentId', ${a}.parent_id)`;
-
-/** Kehrä groups' working districts that share more than a boundary with any of the given areas (bound: the id array). */
-export const overlapsAreasSql = (geom: string) =>
-  `EXISTS (SELECT 1 FROM areas fa WHERE fa.id = ANY(?::int[]) AND fa.geom && ${geom}
-             AND ST_Intersects(fa.geom, ${geom}) AND NOT ST_Touches(fa.geom, ${geom}))`;
+export const ISO = isoTime;
+export const areaSummarySql = areaSummaryObject;
 
 // ---- groups --------------------------------------------------------------------------------
 
@@ -163,74 +159,6 @@ export async function deleteMember(trx: Knex.Transaction, groupId: number, membe
 const inAreasSql = (id: string) =>
   `EXISTS (SELECT 1 FROM kehra_dev_area_areas da WHERE da.dev_area_id = ${id} AND da.area_id = ANY(?::int[]))`;
 
-export function devAreaFilterSql(f: KehraFilter): { sql: string; bindings: Knex.RawBinding[] } {
-  const parts = ['true'];
-  const b: Knex.RawBinding[] = [];
-  if (f.bbox) {
-    parts.push('k.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(k.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))');
-    b.push(...f.bbox, ...f.bbox);
-  }
-  if (f.area) {
-    parts.push(inAreasSql('k.id'));
-    b.push(f.area);
-  }
-  if (f.theme) {
-    parts.push(hasAnyThemeSql(THEME_LINKS.kehraDevAreas, 'k.id'));
-    b.push(f.theme);
-  }
-  if (f.group) {
-    parts.push('k.kehra_group_id = ANY(?::int[])');
-    b.push(f.group);
-  }
-  if (f.status) {
-    parts.push('k.status = ANY(?::text[])');
-    b.push(f.status);
-  }
-  return { sql: parts.join(' AND '), bindings: b };
-}
-
-const devAreaPropsSql = `json_build_object('id', k.id, 'groupId', g.id, 'groupName', g.name, 'name', k.name,
-  'description', k.description, 'themes', ${themeSlugsJsonSql(THEME_LINKS.kehraDevAreas, 'k.id')}, 'status', k.status, 'version', k.version,
-  'updatedAt', ${ISO('k.updated_at')})`;
-
-export async function countDevAreas(knex: Knex, f: KehraFilter): Promise<number> {
-  const w = devAreaFilterSql(f);
-  const { rows } = await knex.raw(`SELECT count(*)::int AS n FROM kehra_dev_areas k WHERE ${w.sql}`, w.bindings);
-  return rows[0].n as number;
-}
-
-/** One bounded page of development-area features as JSON array text, built by PostGIS. */
-export async function devAreaFeaturesJson(
-  knex: Knex,
-  f: KehraFilter,
-  page: { limit: number; offset: number },
-): Promise<{ json: string; count: number }> {
-  const w = devAreaFilterSql(f);
-  const { rows } = await knex.raw(
-    `WITH page AS (SELECT k.id FROM kehra_dev_areas k WHERE ${w.sql} ORDER BY k.id LIMIT ? OFFSET ?)
-     SELECT coalesce(json_agg(json_build_object('type', 'Feature', 'id', k.id, 'geometry', ST_AsGeoJSON(k.geom, 6)::json,
-                     'properties', ${devAreaPropsSql}) ORDER BY k.id), '[]'::json)::text AS features, count(*)::int AS n
-       FROM page JOIN kehra_dev_areas k ON k.id = page.id JOIN kehra_groups g ON g.id = k.kehra_group_id`,
-    [...w.bindings, page.limit, page.offset],
-  );
-  return { json: rows[0].features as string, count: rows[0].n as number };
-}
-
-export async function devAreaRows(
-  knex: Knex,
-  f: KehraFilter,
-  page: { limit: number; offset: number },
-): Promise<(KehraDevAreaProperties & { wkt: string })[]> {
-  const w = devAreaFilterSql(f);
-  const { rows } = await knex.raw(
-    `SELECT ${devAreaPropsSql} AS p, ST_AsText(k.geom, 6) AS wkt
-       FROM kehra_dev_areas k JOIN kehra_groups g ON g.id = k.kehra_group_id
-      WHERE ${w.sql} ORDER BY k.id LIMIT ? OFFSET ?`,
-    [...w.bindings, page.limit, page.offset],
-  );
-  return (rows as { p: KehraDevAreaProperties; wkt: string }[]).map((r) => ({ ...r.p, wkt: r.wkt }));
-}
-
 export async function devAreaFeatureJson(knex: Knex, id: number): Promise<string | null> {
   const { rows } = await knex.raw(
     `SELECT json_build_object('type', 'Feature', 'id', k.id, 'geometry', ST_AsGeoJSON(k.geom, 6)::json,
@@ -255,14 +183,6 @@ export async function groupOfDevArea(knex: Knex, id: number): Promise<number | n
   return rows[0]?.kehra_group_id ?? null;
 }
 
-export async function devAreaExtent(knex: Knex): Promise<[number, number, number, number] | null> {
-  const { rows } = await knex.raw(
-    `SELECT ST_XMin(e) AS x1, ST_YMin(e) AS y1, ST_XMax(e) AS x2, ST_YMax(e) AS y2
-       FROM (SELECT ST_Extent(geom)::geometry AS e FROM kehra_dev_areas) x`,
-  );
-  const r = rows[0];
-  return r.x1 === null ? null : [r.x1, r.y1, r.x2, r.y2];
-}
 
 /** Copies the current state of a development area into its history as version `version`. */
 async function snapshot(trx: Knex.Transaction, id: number, action: 'create' | 'update' | 'restore', userId: number, restoredFrom: number | null) {

@@ -3,13 +3,12 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { actorOf } from '../audit/audit.service.js';
 import { currentAccount, kehraScope, writeRoute, type Policy } from '../auth/policy.js';
-import { EmptyBody } from '../contracts/common.js';
+import { EmptyBody, idList } from '../contracts/common.js';
 import {
   DevAreaBody,
   DevAreaPatchBody,
   GroupBody,
   GroupPatchBody,
-  KehraQuery,
   MemberBody,
   MemberPatchBody,
   PlanGoalsBody,
@@ -18,18 +17,16 @@ import {
   PlanOrderBody,
   RestoreBody,
   WhoIsActiveQuery,
-  areaListParam,
   idParam,
 } from '../contracts/kehra.js';
 import * as repo from './kehra.repository.js';
 import * as service from './kehra.service.js';
-import { sendChunks } from '../http/export-stream.js';
 
 const GroupParams = z.object({ id: idParam('id', 'Kehrä group') }).loose();
 const AreaParams = z.object({ id: idParam('id', 'development area') }).loose();
 const MemberParams = z.object({ memberId: idParam('memberId', 'member') }).loose();
 const ItemParams = z.object({ ideaId: idParam('ideaId', 'idea') }).loose();
-const GroupsQuery = z.object({ area: areaListParam.optional() }).strict();
+const GroupsQuery = z.object({ area: idList('area').optional() }).strict();
 const NoQuery = z.object({}).strict();
 
 const groupId = (req: Request) => GroupParams.parse(req.params).id;
@@ -51,32 +48,12 @@ const OWN_GROUP: Policy = { roles: ['kehra', 'admin'], scope: kehraScope(existin
 const OWN_AREA: Policy = { roles: ['kehra', 'admin'], scope: kehraScope(groupOfArea) };
 const ADMIN: Policy = { roles: ['admin'] };
 
-const stamp = () => new Date().toISOString().slice(0, 10);
-
 
 export function kehraRouter(knex: Knex): Router {
   const r = Router();
 
   // ---- reading (everyone) ----
-  r.get('/kehra', async (req, res) => {
-    const { limit, offset, format, ...f } = KehraQuery.parse(req.query);
-    if (format === 'csv') {
-      const page = { limit: limit ?? service.KEHRA_EXPORT_MAX, offset: offset ?? 0 };
-      await sendChunks(res, service.devAreaCsvChunks(knex, f, page), 'text/csv; charset=utf-8', `kehra-areas-${stamp()}.csv`);
-      return;
-    }
-    res.type('application/geo+json').send((await service.devAreaCollectionJson(knex, f, { limit, offset })).body);
-  });
-  r.get('/kehra.csv', async (req, res) => {
-    const { limit, offset, format: _f, ...f } = KehraQuery.parse(req.query);
-    const page = { limit: limit ?? service.KEHRA_EXPORT_MAX, offset: offset ?? 0 };
-    await sendChunks(res, service.devAreaCsvChunks(knex, f, page), 'text/csv; charset=utf-8', `kehra-areas-${stamp()}.csv`);
-  });
-  r.get('/kehra.geojson', async (req, res) => {
-    const { limit, offset, format: _f, ...f } = KehraQuery.parse(req.query);
-    const page = { limit: limit ?? service.KEHRA_EXPORT_MAX, offset: offset ?? 0 };
-    await sendChunks(res, service.devAreaGeoJsonChunks(knex, f, page), 'application/geo+json', `kehra-areas-${stamp()}.geojson`);
-  });
+  // The list and downloads (/kehra, .geojson, .csv) are served from kehra.dataset.ts.
   r.get('/kehra/groups', async (req, res) => {
     res.json(await service.listGroups(knex, GroupsQuery.parse(req.query)));
   });

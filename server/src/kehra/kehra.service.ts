@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import { missingAreaIds } from '../activities/activities.repository.js';
-import { csvExport, geoJsonExport } from '../http/export-stream.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import {
   KEHRA_CSV_COLUMNS,
@@ -147,40 +146,6 @@ export async function removeMember(knex: Knex, actor: AuditActor, groupId: numbe
 // ---- development areas ---------------------------------------------------------------------
 
 export const groupOfDevArea = repo.groupOfDevArea;
-
-export const KEHRA_DEFAULT_LIMIT = 1000;
-export const KEHRA_EXPORT_MAX = 100_000;
-
-export async function devAreaCollectionJson(
-  knex: Knex,
-  f: KehraFilter,
-  page: { limit?: number; offset?: number },
-): Promise<{ body: string; numberMatched: number; numberReturned: number; featuresJson: string }> {
-  await checkAreas(knex, f.area);
-  await checkThemes(knex, f.theme, 'theme');
-  const limit = page.limit ?? KEHRA_DEFAULT_LIMIT;
-  const offset = page.offset ?? 0;
-  const matched = await repo.countDevAreas(knex, f);
-  const features = await repo.devAreaFeaturesJson(knex, f, { limit, offset });
-  return {
-    body: `{"type":"FeatureCollection","numberMatched":${matched},"numberReturned":${features.count},"limit":${limit},"offset":${offset},"features":${features.json}}`,
-    numberMatched: matched,
-    numberReturned: features.count,
-    featuresJson: features.json,
-  };
-}
-
-export async function* devAreaCsvChunks(knex: Knex, f: KehraFilter, page: { limit: number; offset: number }): AsyncGenerator<string> {
-  await checkAreas(knex, f.area);
-  await checkThemes(knex, f.theme, 'theme');
-  yield* csvExport(KEHRA_CSV_COLUMNS, page, (p) => repo.devAreaRows(knex, f, p));
-}
-
-export async function* devAreaGeoJsonChunks(knex: Knex, f: KehraFilter, page: { limit: number; offset: number }): AsyncGenerator<string> {
-  await checkAreas(knex, f.area);
-  await checkThemes(knex, f.theme, 'theme');
-  yield* geoJsonExport(page, (p) => repo.devAreaFeaturesJson(knex, f, p));
-}
 
 export async function devAreaFeature(knex: Knex, id: number): Promise<string> {
   const f = await repo.devAreaFeatureJson(knex, id);

@@ -85,7 +85,7 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
   });
 
   r.get('/api', (req, res) => {
-    json(res, openApi(baseUrl(req)), 'application/vnd.oai.openapi+json;version=3.0');
+    json(res, openApi(baseUrl(req), collections), 'application/vnd.oai.openapi+json;version=3.0');
   });
 
   r.get('/collections', async (req, res) => {
@@ -145,7 +145,9 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
 }
 
 /** A minimal OpenAPI 3.0 description of the endpoints above (the oas30 conformance class). */
-function openApi(base: string) {
+function openApi(base: string, collections: OgcCollection[]) {
+  // Which collections take each extra filter, from their own declarations.
+  const takes = (k: (typeof EXTRA_FILTERS)[number]) => collections.filter((c) => c.filters.includes(k)).map((c) => c.id).join(', ');
   const param = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
   const ok = (type: string) => ({ '200': { description: 'OK', content: { [type]: {} } } });
   return {
@@ -168,11 +170,11 @@ function openApi(base: string) {
             param('datetime', 'RFC 3339 instant or interval (a/b, ../b, a/..)'),
             param('limit', 'page size (maximum 10000)', { type: 'integer', minimum: 1, default: OGC_DEFAULT_LIMIT }),
             param('offset', 'start index', { type: 'integer', minimum: 0, default: 0 }),
-            param('department', 'activities: department slugs, comma-separated'),
-            param('theme', 'activities, ideas: theme slugs, comma-separated'),
-            param('kind', 'activities: kinds, comma-separated'),
-            param('status', 'activities: statuses, comma-separated'),
-            param('stage', 'ideas: stages, comma-separated'),
+            param('department', `${takes('department')}: department slugs, comma-separated`),
+            param('theme', `${takes('theme')}: theme slugs, comma-separated`),
+            param('kind', `${takes('kind')}: kinds, comma-separated`),
+            param('status', `${takes('status')}: statuses, comma-separated`),
+            param('stage', `${takes('stage')}: stages, comma-separated`),
           ],
           responses: ok(GEOJSON),
         },

@@ -4,119 +4,16 @@ import type { Sector } from '../contracts/kehra.js';
 import type {
   MeetingsQuery,
   OutcomeRoute,
-  TableFilter,
   TableMeeting,
   TableOutcome,
   TableParticipant,
 } from '../contracts/partnership-tables.js';
 import { ISO, areaSummarySql } from '../kehra/kehra.repository.js';
+import { tableWhere } from './partnership-tables.dataset.js';
 import { patchSet } from '../db/patch.js';
-import { THEME_LINKS, hasAnyThemeSql, setThemes, themeSlugsJsonSql, themeSlugsTextSql } from '../reference-data/theme-links.js';
+import { THEME_LINKS, setThemes, themeSlugsJsonSql } from '../reference-data/theme-links.js';
 
 const themesJson = themeSlugsJsonSql(THEME_LINKS.partnershipTables, 't.id');
-const themesText = themeSlugsTextSql(THEME_LINKS.partnershipTables, 't.id');
-
-/** WHERE over `partnership_tables t`; only bound values. */
-export function tableFilterSql(f: TableFilter): { sql: string; bindings: Knex.RawBinding[] } {
-  const parts = ['true'];
-  const b: Knex.RawBinding[] = [];
-  if (f.bbox) {
-    parts.push(`((t.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(t.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)))
-                 OR (t.meeting_place && ST_MakeEnvelope(?, ?, ?, ?, 4326)))`);
-    b.push(...f.bbox, ...f.bbox, ...f.bbox);
-  }
-  if (f.area) {
-    // Districts by the membership rule: a picked district with its parents and sub-districts, else what the area meets.
-    parts.push('EXISTS (SELECT 1 FROM partnership_table_areas ta WHERE ta.partnership_table_id = t.id AND ta.area_id = ANY(?::int[]))');
-    b.push(f.area);
-  }
-  if (f.theme) {
-    parts.push(hasAnyThemeSql(THEME_LINKS.partnershipTables, 't.id'));
-    b.push(f.theme);
-  }
-  return { sql: parts.join(' AND '), bindings: b };
-}
-
-const nextMeetingSql = `(SELECT ${ISO('min(m.starts_at)')} FROM partnership_table_meetings m WHERE m.table_id = t.id AND m.starts_at >= now())`;
-const participantsSql = '(SELECT count(*)::int FROM partnership_table_participants p WHERE p.table_id = t.id)';
-const propsSql = (role: string) => `json_build_object('id', t.id, 'name', t.name, 'convener', t.convener,
-  'themes', ${themesJson}, 'role', '${role}', 'meetingPlaceName', t.meeting_place_name,
-  'nextMeeting', ${nextMeetingSql}, 'participants', ${participantsSql})`;
-
-export async function countTables(knex: Knex, f: TableFilter): Promise<number> {
-  const w = tableFilterSql(f);
-  const { rows } = await knex.raw(`SELECT count(*)::int AS n FROM partnership_tables t WHERE ${w.sql}`, w.bindings);
-  return rows[0].n as number;
-}
-
-/** The map layer: each table of the page as its meeting place (a point) and its area (a polygon). */
-export async function tableFeaturesJson(knex: Knex, f: TableFilter, page: { limit: number; offset: number }): Promise<{ json: string; count: number }> {
-  const w = tableFilterSql(f);
-  const { rows } = await knex.raw(
-    `WITH page AS (SELECT t.id FROM partnership_tables t WHERE ${w.sql} ORDER BY t.id LIMIT ? OFFSET ?),
-          feats AS (
-            SELECT t.id, 0 AS ord, json_build_object('type', 'Feature', 'id', t.id || '-place',
-                     'geometry', ST_AsGeoJSON(t.meeting_place, 6)::json, 'properties', ${propsSql('meeting_place')}) AS f
-              FROM page JOIN partnership_tables t ON t.id = page.id WHERE t.meeting_place IS NOT NULL
-            UNION ALL
-            SELECT t.id, 1, json_build_object('type', 'Feature', 'id', t.id || '-area',
-                     'geometry', ST_AsGeoJSON(t.geom, 6)::json, 'properties', ${propsSql('area')})
-              FROM page JOIN partnership_tables t ON t.id = page.id)
-     SELECT coalesce(json_agg(f ORDER BY id, ord), '[]'::json)::text AS features, (SELECT count(*)::int FROM page) AS n FROM feats`,
-    [...w.bindings, page.limit, page.offset],
-  );
-  return { json: rows[0].features as string, count: rows[0].n as number };
-}
-
-/** OGC: one feature per table, its area as geometry and the meeting place as properties. */
-const ogcFeatureSql = `json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 6)::json,
-  'properties', json_build_object('id', t.id, 'name', t.name, 'convener', t.convener, 'description', t.description,
-    'themes', ${themesText}, 'areaId', t.area_id, 'meetingPlaceName', t.meeting_place_name,
-    'meetingLon', round(ST_X(t.meeting_place)::numeric, 6), 'meetingLat', round(ST_Y(t.meeting_place)::numeric, 6),
-    'participants', ${participantsSql}, 'nextMeeting', ${nextMeetingSql}))`;
-
-export async function tableOgcFeaturesJson(knex: Knex, f: TableFilter, page: { limit: number; offset: number }): Promise<{ json: string; count: number }> {
-  const w = tableFilterSql(f);
-  const { rows } = await knex.raw(
-    `SELECT coalesce(json_agg(${ogcFeatureSql} ORDER BY t.id), '[]'::json)::text AS features, count(*)::int AS n
-       FROM (SELECT * FROM partnership_tables t WHERE ${w.sql} ORDER BY t.id LIMIT ? OFFSET ?) t`,
-    [...w.bindings, page.limit, page.offset],
-  );
-  return { json: rows[0].features as string, count: rows[0].n as number };
-}
-
-export async function tableOgcFeatureJson(knex: Knex, id: number): Promise<string | null> {
-  const { rows } = await knex.raw(`SELECT ${ogcFeatureSql}::text AS f FROM partnership_tables t WHERE t.id = ?`, [id]);
-  return rows[0]?.f ?? null;
-}
-
-export async function tableExtent(knex: Knex): Promise<[number, number, number, number] | null> {
-  const { rows } = await knex.raw(
-    `SELECT ST_XMin(e) AS x1, ST_YMin(e) AS y1, ST_XMax(e) AS x2, ST_YMax(e) AS y2
-       FROM (SELECT ST_Extent(geom)::geometry AS e FROM partnership_tables) x`,
-  );
-  const r = rows[0];
-  return r.x1 === null ? null : [r.x1, r.y1, r.x2, r.y2];
-}
-
-/** Only the participants who agreed to be published, as "name (organisation, sector)"; no contact details. */
-const publicParticipantsSql = `(SELECT string_agg(p.name || ' (' || coalesce(p.organisation || ', ', '') || p.sector || ')', '; '
-                                  ORDER BY p.sector, p.name, p.id)
-                                FROM partnership_table_participants p WHERE p.table_id = t.id AND p.public)`;
-
-export async function tableRows(knex: Knex, f: TableFilter, page: { limit: number; offset: number }): Promise<Record<string, unknown>[]> {
-  const w = tableFilterSql(f);
-  const { rows } = await knex.raw(
-    `SELECT t.id, t.name, t.convener, t.description, ${themesText} AS themes, t.area_id AS "areaId",
-            t.meeting_place_name AS "meetingPlaceName",
-            round(ST_X(t.meeting_place)::numeric, 6)::float8 AS "meetingLon", round(ST_Y(t.meeting_place)::numeric, 6)::float8 AS "meetingLat",
-            ${participantsSql} AS participants, ${nextMeetingSql} AS "nextMeeting",
-            ${publicParticipantsSql} AS "publicParticipants", ST_AsText(t.geom, 6) AS wkt
-       FROM partnership_tables t WHERE ${w.sql} ORDER BY t.id LIMIT ? OFFSET ?`,
-    [...w.bindings, page.limit, page.offset],
-  );
-  return rows;
-}
 
 // ---- one table -----------------------------------------------------------------------------
 
@@ -352,7 +249,7 @@ export async function missingIds(knex: Knex, table: 'ideas' | 'activities', ids:
 
 /** Meetings as point features (the meeting's own place, else the table's, else a point of its area). */
 export async function meetingFeaturesJson(knex: Knex, q: MeetingsQuery & { from: string }, limit: number): Promise<{ json: string; count: number }> {
-  const w = tableFilterSql({ area: q.area, theme: q.theme });
+  const w = tableWhere({ area: q.area, theme: q.theme });
   const parts = [w.sql, 'm.starts_at >= ?::timestamptz'];
   const b: Knex.RawBinding[] = [...w.bindings, q.from];
   if (q.to) {

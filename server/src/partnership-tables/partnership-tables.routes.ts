@@ -13,9 +13,7 @@ import {
   ParticipantBody,
   TableBody,
   TablePatchBody,
-  TablesQuery,
 } from '../contracts/partnership-tables.js';
-import { sendChunks } from '../http/export-stream.js';
 import * as service from './partnership-tables.service.js';
 
 const TableParams = z.object({ id: idParam('id', 'partnership table') }).loose();
@@ -63,25 +61,7 @@ export function partnershipTablesRouter(knex: Knex): Router {
   const r = Router();
 
   // ---- reading (everyone) ----
-  r.get('/partnership-tables', async (req, res) => {
-    const { limit, offset, format, ...f } = TablesQuery.parse(req.query);
-    if (format === 'csv') {
-      const page = { limit: limit ?? service.TABLES_EXPORT_MAX, offset: offset ?? 0 };
-      await sendChunks(res, service.tableCsvChunks(knex, f, page), 'text/csv; charset=utf-8', `partnership-tables-${stamp()}.csv`);
-      return;
-    }
-    res.type('application/geo+json').send(await service.tableCollectionJson(knex, f, { limit, offset }));
-  });
-  r.get('/partnership-tables.csv', async (req, res) => {
-    const { limit, offset, format: _f, ...f } = TablesQuery.parse(req.query);
-    const page = { limit: limit ?? service.TABLES_EXPORT_MAX, offset: offset ?? 0 };
-    await sendChunks(res, service.tableCsvChunks(knex, f, page), 'text/csv; charset=utf-8', `partnership-tables-${stamp()}.csv`);
-  });
-  r.get('/partnership-tables.geojson', async (req, res) => {
-    const { limit, offset, format: _f, ...f } = TablesQuery.parse(req.query);
-    const page = { limit: limit ?? service.TABLES_EXPORT_MAX, offset: offset ?? 0 };
-    await sendChunks(res, service.tableGeoJsonChunks(knex, f, page), 'application/geo+json', `partnership-tables-${stamp()}.geojson`);
-  });
+  // The list and downloads (/partnership-tables, .geojson, .csv) are served from partnership-tables.dataset.ts.
   r.get('/partnership-tables/meetings', async (req, res) => {
     res.type('application/geo+json').send(await service.meetingsJson(knex, MeetingsQuery.parse(req.query)));
   });

@@ -1,10 +1,9 @@
 import type { Knex } from 'knex';
-import { csvExport, geoJsonExport } from '../http/export-stream.js';
+import { checkFilterReferences } from '../collections/collection.service.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { sectorBalance } from '../contracts/kehra.js';
 import {
   OUTCOME_ROUTES,
-  TABLE_CSV_COLUMNS,
   TABLE_PARTICIPANT_RANGE,
   type MeetingBody,
   type MeetingPatchBody,
@@ -14,7 +13,6 @@ import {
   type ParticipantBody,
   type TableBody,
   type TableDetail,
-  type TableFilter,
   type TableMeeting,
   type TableParticipant,
   type TablePatchBody,
@@ -22,7 +20,7 @@ import {
 import { DEFAULT_GEOMETRY_LIMITS, validateUserGeometry } from '../geometry/user-geometry.js';
 import { HttpError, notFound, badField } from '../http/errors.js';
 import { areaGeometryText } from '../ideas/ideas.repository.js';
-import { checkAreas, checkThemes, polygonOf } from '../kehra/kehra.service.js';
+import { checkThemes, polygonOf } from '../kehra/kehra.service.js';
 import * as repo from './partnership-tables.repository.js';
 
 type Actor = AuditActor & { userId: number };
@@ -57,33 +55,6 @@ async function requireTable(knex: Knex, id: number): Promise<void> {
 
 // ---- reading -------------------------------------------------------------------------------
 
-export const TABLES_DEFAULT_LIMIT = 1000;
-export const TABLES_EXPORT_MAX = 100_000;
-
-async function checkFilter(knex: Knex, f: TableFilter): Promise<void> {
-  await checkAreas(knex, f.area);
-  await checkThemes(knex, f.theme, 'theme');
-}
-
-export async function tableCollectionJson(knex: Knex, f: TableFilter, page: { limit?: number; offset?: number }): Promise<string> {
-  await checkFilter(knex, f);
-  const limit = page.limit ?? TABLES_DEFAULT_LIMIT;
-  const offset = page.offset ?? 0;
-  const matched = await repo.countTables(knex, f);
-  const features = await repo.tableFeaturesJson(knex, f, { limit, offset });
-  return `{"type":"FeatureCollection","numberMatched":${matched},"numberReturned":${features.count},"limit":${limit},"offset":${offset},"features":${features.json}}`;
-}
-
-export async function* tableCsvChunks(knex: Knex, f: TableFilter, page: { limit: number; offset: number }): AsyncGenerator<string> {
-  await checkFilter(knex, f);
-  yield* csvExport(TABLE_CSV_COLUMNS, page, (p) => repo.tableRows(knex, f, p));
-}
-
-export async function* tableGeoJsonChunks(knex: Knex, f: TableFilter, page: { limit: number; offset: number }): AsyncGenerator<string> {
-  await checkFilter(knex, f);
-  yield* geoJsonExport(page, (p) => repo.tableOgcFeaturesJson(knex, f, p));
-}
-
 /**
  * One table. Participants who have not agreed to be published are left out unless the viewer may
  * edit the table; the sector balance counts everyone (numbers, not people).
@@ -117,7 +88,7 @@ export async function tableDetail(knex: Knex, id: number, viewer: { editor: bool
 
 /** Meetings from `from` (default: now, i.e. upcoming) as point features for the time filter. */
 export async function meetingsJson(knex: Knex, q: MeetingsQuery): Promise<string> {
-  await checkFilter(knex, { area: q.area, theme: q.theme });
+  await checkFilterReferences(knex, { area: q.area, theme: q.theme });
   const out = await repo.meetingFeaturesJson(knex, { ...q, from: q.from ?? new Date().toISOString() }, 5000);
   return `{"type":"FeatureCollection","numberReturned":${out.count},"features":${out.json}}`;
 }

@@ -1,0 +1,118 @@
+import type { Knex } from 'knex';
+import type { OgcItemsQuery } from '../contracts/ogc.js';
+import { badField } from '../http/errors.js';
+import { csvExport, geoJsonExport, type ExportPage } from '../http/export-stream.js';
+import type { OgcCollection } from '../ogc/ogc-collection.js';
+import type { BaseFilter, Dataset, ListQuery } from './dataset.js';
+import { and, featureCollectionPage, countWhere, extentOf, featureJson, raw, rowPage, run, sql, type Sql } from './sql.js';
+
+/** The features of one row: the declared array, or the one feature of `props`. */
+const featuresOf = (d: Dataset<never>, props: Sql, custom?: Sql): Sql => custom ?? sql`json_build_array(${featureJson(d.source.alias, props)})`;
+const fullProps = (d: Dataset<never>) => d.fullProps ?? d.listProps;
+const listFeatures = (d: Dataset<never>) => featuresOf(d, d.listProps, d.listFeatures);
+const fullFeatures = (d: Dataset<never>) => featuresOf(d, fullProps(d), d.fullFeatures);
+
+/**
+ * Filter values that name reference data must exist: an unknown one is a 400 naming the
+ * parameter, the same in every section (not an empty answer that looks like "nothing here").
+ */
+export async function checkFilterReferences(knex: Knex, f: BaseFilter): Promise<void> {
+  const missing = async (table: string, column: string, type: string, values: string[] | number[]) =>
+    (
+      await run<{ v: string | number }>(
+        knex,
+        sql`SELECT x.v FROM unnest(${values}::${raw(type)}[]) AS x(v)
+             WHERE NOT EXISTS (SELECT 1 FROM ${raw(table)} r WHERE r.${raw(column)} = x.v)`,
+      )
+    ).map((r) => r.v);
+  if (f.theme?.length) {
+    const unknown = await missing('themes', 'slug', 'text', f.theme);
+    if (unknown.length) throw badField('theme', `unknown theme(s): ${unknown.join(', ')}`);
+  }
+  if (f.department?.length) {
+    const unknown = await missing('departments', 'slug', 'text', f.department);
+    if (unknown.length) throw badField('department', `unknown department(s): ${unknown.join(', ')}`);
+  }
+  if (f.area?.length) {
+    const unknown = await missing('areas', 'id', 'int', f.area);
+    if (unknown.length) throw badField('area', `unknown area id(s): ${unknown.join(', ')}`);
+  }
+}
+
+/** The filter part of a parsed list query. */
+export function filterOf<F extends BaseFilter>(q: ListQuery<F>): F {
+  const { limit: _l, offset: _o, format: _f, ...f } = q;
+  return f as unknown as F;
+}
+
+export interface CollectionPage {
+  numberMatched: number;
+  numberReturned: number;
+  limit: number;
+  offset: number;
+  featuresJson: string;
+}
+
+/** One bounded page of the filtered rows with their counts (rows, not features, are counted). */
+export async function collectionPage<F extends BaseFilter>(
+  knex: Knex,
+  d: Dataset<F>,
+  f: F,
+  page: { limit?: number; offset?: number; full?: boolean },
+): Promise<CollectionPage> {
+  await checkFilterReferences(knex, f);
+  const limit = page.limit ?? d.limits.list;
+  const offset = page.offset ?? 0;
+  const where = d.where(f);
+  const numberMatched = await countWhere(knex, d.source, where);
+  const dd = d as unknown as Dataset<never>;
+  const features = page.full ? fullFeatures(dd) : listFeatures(dd);
+  const p = await featureCollectionPage(knex, d.source, { where, orderBy: d.orderBy, features, limit, offset });
+  return { numberMatched, numberReturned: p.count, limit, offset, featuresJson: p.json };
+}
+
+/** The list body: a FeatureCollection with OGC-style counts ("showing 1000 of 3456 — zoom in"). */
+export const collectionBody = (p: CollectionPage): string =>
+  `{"type":"FeatureCollection","numberMatched":${p.numberMatched},"numberReturned":${p.numberReturned},` +
+  `"limit":${p.limit},"offset":${p.offset},"features":${p.featuresJson}}`;
+
+export async function* geoJsonChunks<F extends BaseFilter>(knex: Knex, d: Dataset<F>, f: F, page: ExportPage): AsyncGenerator<string> {
+  await checkFilterReferences(knex, f);
+  const where = d.where(f);
+  const features = fullFeatures(d as unknown as Dataset<never>);
+  yield* geoJsonExport(page, (p) => featureCollectionPage(knex, d.source, { where, orderBy: d.orderBy, features, ...p }));
+}
+
+export async function* csvChunks<F extends BaseFilter>(knex: Knex, d: Dataset<F>, f: F, page: ExportPage): AsyncGenerator<string> {
+  await checkFilterReferences(knex, f);
+  const where = d.where(f);
+  const props = d.csv.props ?? fullProps(d as unknown as Dataset<never>);
+  yield* csvExport<Record<string, unknown>>(d.csv.columns, page, (p) => rowPage(knex, d.source, { where, orderBy: d.orderBy, props, ...p }));
+}
+
+/** The dataset as an OGC API – Features collection: the downloads' features, the list's filters. */
+export function ogcCollectionOf<F extends BaseFilter>(d: Dataset<F>): OgcCollection {
+  const ogcFilter = (q: OgcItemsQuery): F => {
+    const f: Record<string, unknown> = { bbox: q.bbox };
+    for (const k of d.ogc.filters) f[k] = q[k];
+    if (d.ogc.interval) Object.assign(f, { from: q.datetime?.from, to: q.datetime?.to });
+    return f as F;
+  };
+  return {
+    id: d.id,
+    title: d.ogc.title,
+    description: d.ogc.description,
+    filters: d.ogc.filters,
+    extent: (knex) => extentOf(knex, d.source, d.where({} as F), d.ogc.interval),
+    items: async (knex, q, page) => {
+      const p = await collectionPage(knex, d, ogcFilter(q), { ...page, full: true });
+      return { featuresJson: p.featuresJson, matched: p.numberMatched, returned: p.numberReturned };
+    },
+    item: async (knex, id) => {
+      const where = and([d.where({} as F), sql`${raw(d.source.alias)}.id = ${id}`]);
+      const features = fullFeatures(d as unknown as Dataset<never>);
+      const p = await featureCollectionPage(knex, d.source, { where, orderBy: d.orderBy, features, limit: 1, offset: 0 });
+      return p.count ? JSON.stringify((JSON.parse(p.json) as unknown[])[0]) : null;
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { activitiesDataset } from '../activities/activities.dataset.js';
+import { ideasDataset } from '../ideas/ideas.dataset.js';
+import type { IdeaSettings } from '../ideas/ideas.service.js';
+import { kehraDataset } from '../kehra/kehra.dataset.js';
+import { partnershipTablesDataset } from '../partnership-tables/partnership-tables.dataset.js';
+import type { Dataset } from './dataset.js';
+
+/** Every dataset served by the collection mechanism, in the order /ogc lists them. A new one adds its line here. */
+export const datasets = (settings: { ideas: IdeaSettings }): Dataset<never>[] =>
+  [activitiesDataset, ideasDataset(settings.ideas), kehraDataset, partnershipTablesDataset] as unknown as Dataset<never>[];

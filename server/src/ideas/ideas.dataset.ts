@@ -1,0 +1,77 @@
+import { areaMembershipOf } from '../areas/area-membership.js';
+import { THEME_LINKS } from '../reference-data/theme-links.js';
+import { defineDataset } from '../collections/dataset.js';
+import { and, anyOf, areaLinkWhere, bboxWhere, isoTime, raw, sql, themeLinkWhere, themesJson, timeWindowWhere, type Sql } from '../collections/sql.js';
+import { IDEA_STAGES, IDEAS_DEFAULT_LIMIT, IDEAS_MAX_LIMIT, IdeasQuery, type IdeaFilter } from '../contracts/ideas.js';
+import type { IdeaSettings } from './ideas.service.js';
+
+export const ideaAreas = areaMembershipOf('ideas');
+
+/** An idea waits when nobody from the city has answered it within `waitingDays` of submission. */
+export const waitingSql = (waitingDays: number): Sql =>
+  sql`(i.first_response_at IS NULL AND i.stage = 'submitted' AND i.submitted_at < now() - make_interval(days => ${waitingDays}))`;
+
+/** WHERE over `ideas i`; hidden ideas never show in lists, downloads or OGC. */
+export const ideaWhere = (f: IdeaFilter, settings: IdeaSettings): Sql =>
+  and([
+    raw('i.hidden_at IS NULL'),
+    f.bbox && bboxWhere('i.geom', f.bbox),
+    f.area && areaLinkWhere(ideaAreas, 'i', f.area),
+    f.theme && themeLinkWhere(THEME_LINKS.ideas, 'i', f.theme),
+    f.stage && anyOf('i.stage', f.stage),
+    timeWindowWhere('i.submitted_at', 'i.submitted_at', f),
+    f.waiting !== undefined && sql`${raw(f.waiting ? '' : 'NOT ')}${waitingSql(settings.waitingDays)}`,
+  ]);
+
+/** The map properties of an idea (also its detail's, its CSV row's and its OGC feature's). */
+export const ideaProps = (settings: IdeaSettings): Sql => sql`json_build_object(
+  'id', i.id, 'trackingCode', i.tracking_code, 'title', i.title, 'stage', i.stage,
+  'themes', ${raw(themesJson(THEME_LINKS.ideas, 'i'))},
+  'submittedAt', ${raw(isoTime('i.submitted_at'))}, 'stageChangedAt', ${raw(isoTime('i.stage_changed_at'))},
+  'votes', (SELECT count(*)::int FROM idea_votes v WHERE v.idea_id = i.id),
+  'comments', (SELECT count(*)::int FROM idea_comments c WHERE c.idea_id = i.id AND c.hidden_at IS NULL),
+  'waiting', ${waitingSql(settings.waitingDays)},
+  'department', (SELECT slug FROM departments WHERE id = i.department_id))`;
+
+const CSV_COLUMNS = ['id', 'trackingCode', 'title', 'stage', 'themes', 'submittedAt', 'stageChangedAt', 'votes', 'comments',
+  'waiting', 'department', 'lon', 'lat', 'wkt'] as const;
+
+export const ideasDataset = (settings: IdeaSettings) =>
+  defineDataset<IdeaFilter>({
+    id: 'ideas',
+    path: 'ideas',
+    source: { table: 'ideas', alias: 'i' },
+    orderBy: 'i.submitted_at DESC, i.id DESC',
+    query: IdeasQuery,
+    where: (f) => ideaWhere(f, settings),
+    listProps: ideaProps(settings),
+    csv: { columns: CSV_COLUMNS },
+    limits: { list: IDEAS_DEFAULT_LIMIT, export: IDEAS_MAX_LIMIT },
+    ogc: {
+      title: 'Asukkaiden ideat (residents’ ideas)',
+      description: 'Ideas placed on the map, with their stage, themes, votes and tracking code.',
+      filters: ['theme', 'stage'],
+      interval: ['i.submitted_at', 'i.submitted_at'],
+    },
+    tiles: {
+      title: 'Asukkaiden ideat (residents’ ideas)',
+      description: 'Ideas placed on the map by residents, with their stage and the department that handles them.',
+      attribution: 'Helsingin kaupunki, Kaupunki kartalla (CC BY 4.0)',
+      minzoom: 0,
+      maxzoom: 16,
+      // `waiting` changes with the clock, not with a write, so no tile revision could cache it.
+      notFilters: ['waiting'],
+      attributes: [
+        { name: 'id', sql: 'i.id', type: 'Number', description: 'Idea id: details at /api/ideas/{id}' },
+        { name: 'stage', sql: 'i.stage', type: 'String', description: IDEA_STAGES.join(', ') },
+        {
+          name: 'department',
+          sql: '(SELECT d.slug FROM departments d WHERE d.id = i.department_id)',
+          type: 'String',
+          description: 'Slug of the department handling the idea, when one has taken it',
+        },
+        { name: 'label', sql: 'left(i.title, 60)', type: 'String', description: 'Title, at most 60 characters (zoom 14 and closer)', minzoom: 14 },
+      ],
+      revisionKey: 'ideas',
+    },
+  });
