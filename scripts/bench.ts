@@ -10,10 +10,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { activityClusters } from '../server/src/activities/activities.clusters.js';
-import { activityCollectionJson } from '../server/src/activities/activities.service.js';
+import { activitiesDataset } from '../server/src/activities/activities.dataset.js';
+import { collectionBody, collectionPage } from '../server/src/collections/collection.service.js';
 import { areaCollectionJson } from '../server/src/areas/areas.repository.js';
 import { AREA_LEVELS } from '../server/src/contracts/areas.js';
-import { ideaCollectionJson, submitIdea } from '../server/src/ideas/ideas.service.js';
+import { ideasDataset } from '../server/src/ideas/ideas.dataset.js';
+import { submitIdea } from '../server/src/ideas/ideas.service.js';
 import { runImport, type Candidate } from '../server/src/activities/importers/import-runner.js';
 import { importAreasFrom, OFFLINE_FIXTURE_DIR } from '../server/src/areas/areas.service.js';
 import { repoRoot } from '../server/src/config.js';
@@ -119,7 +121,8 @@ async function time(f: ActivityFilter, limit: number): Promise<{ ms: number; byt
   let out = { body: '', numberMatched: 0, numberReturned: 0 };
   for (let i = 0; i < 5; i++) {
     const s = performance.now();
-    out = await activityCollectionJson(knex, f, { limit });
+    const page = await collectionPage(knex, activitiesDataset, f, { limit });
+    out = { body: collectionBody(page), numberMatched: page.numberMatched, numberReturned: page.numberReturned };
     runs.push(performance.now() - s);
   }
   runs.sort((a, b) => a - b);
@@ -207,7 +210,7 @@ for (const [label, bbox, limit] of [
   ['whole city, limit 1000', [24.78, 60.1, 25.25, 60.3], 1000],
   ['whole city, limit 5000 (max)', [24.78, 60.1, 25.25, 60.3], 5000],
 ] as const) {
-  const r = await measure(5, () => ideaCollectionJson(knex, { bbox: [...bbox] as [number, number, number, number], limit }, { waitingDays: 14 }));
+  const r = await measure(5, async () => collectionBody(await collectionPage(knex, ideasDataset({ waitingDays: 14 }), { bbox: [...bbox] as [number, number, number, number] }, { limit })));
   console.log(`  ${label.padEnd(32)} ${r.median.toFixed(1).padStart(7)} ms median of 5, ${kib(r.last).padStart(8)}`);
 }
 await knex.raw('DELETE FROM ideas WHERE title = ?', [BENCH_TITLE]);

@@ -6,6 +6,7 @@ import {
   writeActivityFilters,
   type ActivityFilters,
 } from '@/layers/activities/filters';
+import { urlParams, writeParam, type UrlParam } from './url-filters';
 
 /**
  * Every URL writer starts from the URL as it is now. react-router's functional setSearchParams
@@ -22,25 +23,29 @@ function useSetSearch() {
 }
 
 /**
+ * One parameter of the URL grammar (url-filters.ts) as state: read with its parser, written with
+ * its inverse; every other parameter stays as it was.
+ */
+export function useUrlParam<T>(param: UrlParam<T>): [T, (value: T, opts?: { replace?: boolean }) => void] {
+  const [params] = useSearchParams();
+  const setSearch = useSetSearch();
+  const raw = JSON.stringify(params.getAll(param.name));
+  // Parsed once per distinct raw value, so a list keeps its identity while other parameters change.
+  const value = useMemo(() => param.parse(JSON.parse(raw) as string[]), [raw, param]);
+  const set = useCallback(
+    (next: T, opts?: { replace?: boolean }) => setSearch((p) => writeParam(p, param, next), opts),
+    [setSearch, param],
+  );
+  return [value, set];
+}
+
+
+/**
  * What makes a view shareable lives in the URL: ?area=<id> for the chosen area and
  * ?at=<lon>,<lat> for the point asked about.
  */
 export function useSelectedAreaId(): [number | null, (id: number | null, opts?: { replace?: boolean }) => void] {
-  const [params] = useSearchParams();
-  const setSearch = useSetSearch();
-  const raw = params.get('area');
-  const id = raw && /^\d+$/.test(raw) ? Number(raw) : null;
-  const select = useCallback(
-    (next: number | null, opts?: { replace?: boolean }) =>
-      setSearch((p) => {
-        const q = new URLSearchParams(p);
-        if (next == null) q.delete('area');
-        else q.set('area', String(next));
-        return q;
-      }, opts),
-    [setSearch],
-  );
-  return [id, select];
+  return useUrlParam(urlParams.area);
 }
 
 /**
@@ -103,9 +108,9 @@ export function useSearchParam(name: string): [string | null, (v: string | null)
 
 /** District lines and names on the map: ?districts=off hides them (a chosen area stays highlighted). */
 export function useDistrictsShown(): [boolean, (shown: boolean) => void] {
-  const [value, set] = useSearchParam('districts');
-  const setShown = useCallback((shown: boolean) => set(shown ? null : 'off'), [set]);
-  return [value !== 'off', setShown];
+  const [off, setOff] = useUrlParam(urlParams.districts);
+  const setShown = useCallback((shown: boolean) => setOff(!shown), [setOff]);
+  return [!off, setShown];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { PasswordInput, TextInput } from 'hds-react';
 import type { ChangeEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorProps } from './error-props';
+import { errorProps } from '@/ui/error-props';
 
 interface FieldProps {
   id: string;

@@ -4,7 +4,8 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { accountApi } from './account-api';
-import { describeError, fieldErrors } from './auth-errors';
+import { describeError } from './auth-errors';
+import { serverFieldErrors } from '@/ui/form-errors';
 import { PageHeading } from './PageHeading';
 import { checkNewPassword } from './password-rules';
 import { EmailField, PasswordField } from './AccountFields';
@@ -33,7 +34,7 @@ function RequestReset() {
       return ref.current?.focus();
     }
     setInvalid(undefined);
-    request.mutate(email.trim(), { onError: (err) => setInvalid(fieldErrors(err).email) });
+    request.mutate(email.trim(), { onError: (err) => setInvalid(serverFieldErrors(err).email) });
   };
 
   return (
@@ -81,7 +82,7 @@ function ConfirmReset({ token }: { token: string }) {
     setInvalid(errors);
     if (errors.password) return passwordRef.current?.focus();
     if (errors.confirm) return confirmRef.current?.focus();
-    reset.mutate({ token, password }, { onError: (err) => setInvalid({ password: fieldErrors(err).password }) });
+    reset.mutate({ token, password }, { onError: (err) => setInvalid({ password: serverFieldErrors(err).password }) });
   };
 
   return (

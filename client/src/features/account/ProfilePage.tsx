@@ -6,7 +6,8 @@ import { Link } from 'react-router';
 import { ApiError } from '@/api/http';
 import { accountApi } from './account-api';
 import { useAccount, useAuthTransitions } from './account-query';
-import { describeError, fieldErrors } from './auth-errors';
+import { describeError } from './auth-errors';
+import { serverFieldErrors } from '@/ui/form-errors';
 import { PageHeading } from './PageHeading';
 import { checkNewPassword } from './password-rules';
 import { useSignOut } from './use-sign-out';
@@ -105,7 +106,7 @@ function ChangePassword() {
       if (me) await signedIn(me);
     },
     onError: (err) => {
-      const f = fieldErrors(err);
+      const f = serverFieldErrors(err);
       const errors = {
         current: f.currentPassword ?? (err instanceof ApiError && err.code === 'wrong_password' ? describeError(err, t) : undefined),
         password: f.newPassword,

@@ -1,19 +1,20 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, ButtonVariant, Notification } from 'hds-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { LoginRequest } from '@contracts/auth';
 import { ApiError } from '@/api/http';
 import { accountApi, safeReturnTo, ssoLoginUrl } from './account-api';
 import { meQuery, useAuthTransitions } from './account-query';
-import { describeError, fieldErrors } from './auth-errors';
+import { describeError } from './auth-errors';
+import { serverFieldErrors } from '@/ui/form-errors';
+import { useFormErrors } from '@/ui/use-form-errors';
 import { PageHeading } from './PageHeading';
 import { EmailField, PasswordField } from './AccountFields';
 
-interface Fields {
-  email?: string;
-  password?: string;
-}
+/** The form's fields in the order shown, and what takes the focus when each is wrong. */
+const TARGETS = { email: '#signin-email', password: '#signin-password' };
 
 /** /signin — e-mail and password, or the city's single sign-on when the server has one. */
 export function SignInPage() {
@@ -28,9 +29,8 @@ export function SignInPage() {
 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [invalid, setInvalid] = useState<Fields>({});
-  const emailRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
+  const form = useFormErrors(TARGETS);
+  const invalid = form.errors;
 
   const login = useMutation({
     mutationFn: accountApi.login,
@@ -38,31 +38,27 @@ export function SignInPage() {
       await signedIn(answer);
       await navigate(returnTo, { replace: true });
     },
-    onError: (err) => {
-      const fields = fieldErrors(err);
-      setInvalid(fields);
-      if (fields.email) emailRef.current?.focus();
-      else if (fields.password) passwordRef.current?.focus();
-    },
+    onError: (err) => form.fromServer(err),
   });
   const resend = useMutation({ mutationFn: accountApi.resendVerification });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const missing: Fields = {
-      email: email.trim() ? undefined : t('account.validation.emailRequired'),
-      password: password ? undefined : t('account.validation.passwordRequired'),
-    };
-    setInvalid(missing);
-    if (missing.email) return emailRef.current?.focus();
-    if (missing.password) return passwordRef.current?.focus();
+    // The route's own schema decides; an empty field is said in the reader's language.
+    const valid = form.check(LoginRequest, { email, password }, {
+      say: {
+        email: email.trim() ? t('account.validation.emailInvalid') : t('account.validation.emailRequired'),
+        password: password ? undefined : t('account.validation.passwordRequired'),
+      },
+    });
+    if (!valid) return;
     resend.reset();
     login.mutate({ email: email.trim(), password });
   };
 
   const err = login.error;
   const code = err instanceof ApiError ? err.code : null;
-  const serverFieldError = !!err && Object.keys(fieldErrors(err)).length > 0;
+  const serverFieldError = !!err && Object.keys(serverFieldErrors(err)).length > 0;
 
   if (me.data?.user) {
     return (
@@ -112,8 +108,8 @@ export function SignInPage() {
         </Notification>
       )}
       <form className="account-form" onSubmit={submit} noValidate>
-        <EmailField id="signin-email" ref={emailRef} autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={invalid.email} />
-        <PasswordField kind="signIn" id="signin-password" ref={passwordRef} value={password} onChange={(e) => setPassword(e.target.value)} error={invalid.password} />
+        <EmailField id="signin-email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={invalid.email} />
+        <PasswordField kind="signIn" id="signin-password" value={password} onChange={(e) => setPassword(e.target.value)} error={invalid.password} />
         <Button type="submit" disabled={login.isPending}>
           {login.isPending ? t('account.signIn.submitting') : t('account.signIn.submit')}
         </Button>

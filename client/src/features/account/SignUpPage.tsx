@@ -1,57 +1,47 @@
 import { useMutation } from '@tanstack/react-query';
 import { Button, Notification, TextInput } from 'hds-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { SignupRequest } from '@contracts/auth';
 import { accountApi } from './account-api';
-import { describeError, fieldErrors } from './auth-errors';
+import { describeError } from './auth-errors';
+import { serverFieldErrors } from '@/ui/form-errors';
+import { useFormErrors } from '@/ui/use-form-errors';
 import { PageHeading } from './PageHeading';
 import { checkNewPassword } from './password-rules';
 import { EmailField, PasswordField } from './AccountFields';
-import { errorProps } from './error-props';
+import { errorProps } from '@/ui/error-props';
 
 type Field = 'email' | 'displayName' | 'password' | 'confirm';
+/** The form's fields in the order shown, and what takes the focus when each is wrong. */
+const TARGETS: Record<Field, string> = { email: '#signup-email', displayName: '#signup-name', password: '#signup-password', confirm: '#signup-confirm' };
 
 /** /signup — makes a resident account; it can sign in once the mailed link has been opened. */
 export function SignUpPage() {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<Field, string>>({ email: '', displayName: '', password: '', confirm: '' });
-  const [invalid, setInvalid] = useState<Partial<Record<Field, string>>>({});
-  const refs = {
-    email: useRef<HTMLInputElement>(null),
-    displayName: useRef<HTMLInputElement>(null),
-    password: useRef<HTMLInputElement>(null),
-    confirm: useRef<HTMLInputElement>(null),
-  };
-  const focusFirst = (errors: Partial<Record<Field, string>>) => {
-    const first = (Object.keys(refs) as Field[]).find((f) => errors[f]);
-    // After React has re-rendered the fields with their messages: focusing now could land on an
-    // input that the re-render replaces.
-    if (first) setTimeout(() => refs[first].current?.focus(), 0);
-    return !!first;
-  };
+  const form = useFormErrors(TARGETS);
+  const invalid = form.errors as Partial<Record<Field, string>>;
 
   const signup = useMutation({
     mutationFn: accountApi.signup,
-    onError: (err) => {
-      const fields = fieldErrors(err) as Partial<Record<Field, string>>;
-      setInvalid(fields);
-      focusFirst(fields);
-    },
+    onError: (err) => form.fromServer(err),
   });
 
   const set = (f: Field) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [f]: e.target.value }));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const errors: Partial<Record<Field, string>> = {
-      email: values.email.trim() ? undefined : t('account.validation.emailRequired'),
-      ...checkNewPassword(values.password, values.confirm, t),
-    };
-    setInvalid(errors);
-    if (focusFirst(errors)) return;
     const displayName = values.displayName.trim();
-    signup.mutate({ email: values.email.trim(), password: values.password, ...(displayName ? { displayName } : {}) });
+    const body = { email: values.email, password: values.password, ...(displayName ? { displayName } : {}) };
+    // The route's own schema decides; the password rules and the e-mail's absence are said in the reader's language.
+    const passwords = checkNewPassword(values.password, values.confirm, t);
+    const valid = form.check(SignupRequest, body, {
+      say: { email: values.email.trim() ? t('account.validation.emailInvalid') : t('account.validation.emailRequired'), password: passwords.password },
+      extra: passwords,
+    });
+    if (valid) signup.mutate(SignupRequest.parse(body));
   };
 
   if (signup.isSuccess) {
@@ -69,7 +59,7 @@ export function SignUpPage() {
   }
 
   const err = signup.error;
-  const showError = !!err && Object.keys(fieldErrors(err)).length === 0;
+  const showError = !!err && Object.keys(serverFieldErrors(err)).length === 0;
   return (
     <section className="panel account-page" aria-labelledby="signup-heading">
       <PageHeading id="signup-heading">{t('account.signUp.heading')}</PageHeading>
@@ -80,10 +70,9 @@ export function SignUpPage() {
         </Notification>
       )}
       <form className="account-form" onSubmit={submit} noValidate>
-        <EmailField id="signup-email" ref={refs.email} value={values.email} onChange={set('email')} error={invalid.email} />
+        <EmailField id="signup-email" value={values.email} onChange={set('email')} error={invalid.email} />
         <TextInput
           id="signup-name"
-          ref={refs.displayName}
           label={t('account.fields.displayName')}
           helperText={t('account.fields.displayNameHelp')}
           autoComplete="name"
@@ -92,8 +81,8 @@ export function SignUpPage() {
           onChange={set('displayName')}
           {...errorProps(invalid.displayName)}
         />
-        <PasswordField kind="new" id="signup-password" ref={refs.password} value={values.password} onChange={set('password')} error={invalid.password} />
-        <PasswordField kind="confirm" id="signup-confirm" ref={refs.confirm} value={values.confirm} onChange={set('confirm')} error={invalid.confirm} />
+        <PasswordField kind="new" id="signup-password" value={values.password} onChange={set('password')} error={invalid.password} />
+        <PasswordField kind="confirm" id="signup-confirm" value={values.confirm} onChange={set('confirm')} error={invalid.confirm} />
         <Button type="submit" disabled={signup.isPending}>
           {t('account.signUp.submit')}
         </Button>

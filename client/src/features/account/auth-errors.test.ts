@@ -2,7 +2,8 @@ import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '@/api/http';
 import { loadBundles } from '@/i18n/bundles';
-import { describeError, fieldErrors, retryAfterSeconds } from './auth-errors';
+import { describeError, retryAfterSeconds } from './auth-errors';
+import { serverFieldErrors } from '@/ui/form-errors';
 import { safeReturnTo } from './account-api';
 
 beforeAll(async () => {
@@ -25,8 +26,8 @@ describe('describeError', () => {
 
   it('maps 400 details to fields', () => {
     const err = new ApiError(400, 'validation_failed', 'bad', [{ path: ['password'], message: 'password must be at least 10 characters' }]);
-    expect(fieldErrors(err)).toEqual({ password: 'password must be at least 10 characters' });
-    expect(fieldErrors(new ApiError(401, 'invalid_credentials', 'x'))).toEqual({});
+    expect(serverFieldErrors(err)).toEqual({ password: 'password must be at least 10 characters' });
+    expect(serverFieldErrors(new ApiError(401, 'invalid_credentials', 'x'))).toEqual({});
   });
 });
 

@@ -45,9 +45,3 @@ export function describeError(err: unknown, t: TFunction): string {
       return err.status >= 500 ? t('account.errors.server') : err.message;
   }
 }
-
-/** The server's zod messages per field of a 400 (`{ email: 'email must be …' }`), first one each. */
-export function fieldErrors(err: unknown): Record<string, string> {
-  if (!(err instanceof ApiError) || err.status !== 400) return {};
-  return Object.fromEntries(Object.entries(err.fieldMessages()).map(([k, v]) => [k, v[0]]));
-}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { ActivityDetail } from '@contracts/activities';
 import { sendJson } from '@/api/http';
-import { ConfirmDialog } from '@/features/kehra/ConfirmDialog';
+import { ConfirmDialog } from '@/ui/ConfirmDialog';
 import { activityTitle } from '@/layers/activities/names';
 import { activityKeys } from '@/layers/activities/query';
 

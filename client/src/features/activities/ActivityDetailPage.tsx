@@ -2,27 +2,27 @@ import { useQuery } from '@tanstack/react-query';
 import { LoadingSpinner, Notification, Tag } from 'hds-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { useRouteId } from '@/state/route-id';
 import { AREA_LEVELS } from '@contracts/areas';
 import { ApiError } from '@/api/http';
 import { activityTitle, localName, localText } from '@/layers/activities/names';
 import { activityDetailQuery, departmentsQuery } from '@/layers/activities/query';
 import { areaName } from '@/layers/areas/area-name';
 import { useOverlapDistance } from '@/state/url-state';
-import { StatusMessage, useFocusById, useStatusMessage } from '@/features/kehra/Feedback';
+import { StatusMessage, useFocusById, useStatusMessage } from '@/ui/Feedback';
 import { ActivityActions, EDIT_BUTTON_ID } from './ActivityActions';
 import { useActivityAuthority } from './activity-editing';
 import { ActivityForm } from './ActivityForm';
 import { DistanceChooser } from './DistanceChooser';
-import { formatDistance, formatSpan } from './format';
+import { formatDistance, formatSpan } from '@/ui/format';
 
 /** /activities/:id — every field, and "what else happens here" from other departments. */
 export function ActivityDetailPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { id: idParam } = useParams();
   const { search, state } = useLocation();
-  const id = idParam && /^\d+$/.test(idParam) ? Number(idParam) : null;
+  const id = useRouteId();
   const [distance, setDistance] = useOverlapDistance();
   const detail = useQuery({ ...activityDetailQuery(id ?? 0, distance), enabled: id !== null });
   const departments = useQuery(departmentsQuery());

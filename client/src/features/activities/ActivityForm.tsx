@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Notification, TextArea, TextInput } from 'hds-react';
+import { TextArea, TextInput } from 'hds-react';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -7,31 +7,45 @@ import {
   ACTIVITY_KINDS,
   ACTIVITY_STATUSES,
   ACTIVITY_TITLE_MAX,
-  type ActivityBody,
+  ActivityBody,
+  ActivityPatchBody,
   type ActivityDetail,
   type ActivityKind,
-  type ActivityPatchBody,
   type ActivityStatus,
 } from '@contracts/activities';
 import type { GeoJsonGeometry, Position } from '@contracts/common';
 import { sendJson } from '@/api/http';
-import { errorProps } from '@/features/account/error-props';
-import { GeometryInput, type PlaceMode } from '@/features/ideas/GeometryInput';
-import { errorMessage, fieldErrors } from '@/features/ideas/format';
-import { FormActions } from '@/features/kehra/FormActions';
-import { ThemeCheckboxes } from '@/features/kehra/ThemeCheckboxes';
+import { errorProps } from '@/ui/error-props';
+import { GeometryInput, type PlaceMode } from '@/ui/GeometryInput';
+import { errorMessage } from '@/ui/format';
+import { FormActions } from '@/ui/FormActions';
+import { ThemeCheckboxes } from '@/ui/ThemeCheckboxes';
 import { localName } from '@/layers/activities/names';
 import { activityKeys, departmentsQuery } from '@/layers/activities/query';
 import { draftGeometry, draftStore, editableRing, useDraft, type DraftMode } from '@/layers/ideas/draft';
+import { FormErrorSummary } from '@/ui/FormErrorSummary';
 import { NativeSelect } from '@/ui/NativeSelect';
+import { useFormErrors } from '@/ui/use-form-errors';
 import { useActivityAuthority } from './activity-editing';
 
 const ID = 'activity-form';
 const DRAWN_MODES: PlaceMode[] = ['point', 'line', 'polygon'];
 const TEXTS = ['titleFi', 'titleSv', 'titleEn', 'descriptionFi', 'descriptionSv', 'descriptionEn', 'contact', 'url'] as const;
 type TextField = (typeof TEXTS)[number];
-type Field = TextField | 'department' | 'kind' | 'status' | 'startsAt' | 'endsAt' | 'themes' | 'geometry';
-type Errors = Partial<Record<Field | 'form', string>>;
+/** The form's fields in the order shown, and what takes the focus when each is wrong. */
+const TARGETS = {
+  department: `#${ID}-department`,
+  kind: `#${ID}-kind`,
+  status: `#${ID}-status`,
+  ...Object.fromEntries(TEXTS.slice(0, 6).map((f) => [f, `#${ID}-${f}`])),
+  startsAt: `#${ID}-startsAt`,
+  endsAt: `#${ID}-endsAt`,
+  themes: `[id^="${ID}-theme-"]`,
+  contact: `#${ID}-contact`,
+  url: `#${ID}-url`,
+  geometry: '.activity-form .idea-place input, .activity-form .idea-place button',
+  form: `#${ID}-summary`,
+};
 
 /** Where the drawing starts when editing: the shape's corners, or (several parts, holes) the shape shown until redrawn. */
 function draftOf(g: GeoJsonGeometry): { mode: DraftMode; vertices: Position[]; base: GeoJsonGeometry | null } {
@@ -75,8 +89,8 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
   const [startsAt, setStartsAt] = useState(dateOf(p?.startsAt ?? null));
   const [endsAt, setEndsAt] = useState(dateOf(p?.endsAt ?? null));
   const [themes, setThemes] = useState<string[]>(p?.themes ?? []);
-  const [errors, setErrors] = useState<Errors>({});
-  const summary = useRef<HTMLDivElement>(null);
+  const form = useFormErrors(TARGETS);
+  const { errors, clear } = form;
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Map clicks draw only while the form is open; editing starts from the current shape.
@@ -100,8 +114,8 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
   // A place marked after a refusal answers "the place is missing": the message goes with it.
   const vertexCount = draft.vertices.length;
   useEffect(() => {
-    if (vertexCount > 0) setErrors((e) => (e.geometry ? { ...e, geometry: undefined } : e));
-  }, [vertexCount]);
+    if (vertexCount > 0) clear('geometry');
+  }, [vertexCount, clear]);
 
   function changeMode(next: PlaceMode) {
     setMode(next);
@@ -112,15 +126,6 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
   const drawn = draftGeometry({ mode: mode as DraftMode, vertices: draft.vertices });
   const placeUnchanged =
     !!initial && mode === initial.mode && (draft.vertices.length === 0 ? !!initial.base : JSON.stringify(draft.vertices) === JSON.stringify(initial.vertices));
-
-  function localErrors(): Errors {
-    const e: Errors = {};
-    if (!texts.titleFi.trim()) e.titleFi = t('activities.form.errors.titleFi');
-    if (!department) e.department = t('activities.form.errors.department');
-    if (!drawn && !placeUnchanged) e.geometry = t(`ideas.form.errors.geometry.${mode}`);
-    if (startsAt && endsAt && endsAt < startsAt) e.endsAt = t('activities.form.errors.endsAt');
-    return e;
-  }
 
   /** Every field for a new activity; only what differs for an edit (an emptied field as null). */
   function body(): ActivityBody | ActivityPatchBody {
@@ -157,22 +162,27 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
       onSaved(saved);
     },
     // The server's 400 names the field; its message says exactly what was wrong.
-    onError: (err) => fail({ ...(fieldErrors(err) as Errors), form: errorMessage(err) }),
+    onError: (err) => form.fromServer(err, errorMessage(err)),
   });
-
-  function fail(found: Errors) {
-    setErrors(found);
-    summary.current?.focus();
-  }
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const found = localErrors();
-    if (Object.keys(found).length) return fail({ ...found, form: t('activities.form.errors.fix') });
     const changes = body();
-    if (activity && Object.keys(changes).length === 0) return fail({ form: t('activities.form.noChanges') });
-    setErrors({});
-    save.mutate(changes);
+    if (activity && Object.keys(changes).length === 0) return form.show({ form: t('activities.form.noChanges') });
+    const badOrder = !!startsAt && !!endsAt && endsAt < startsAt;
+    // The route's own schema decides (POST or PATCH); the form says it in the reader's language where it can.
+    const valid = form.check(activity ? ActivityPatchBody : ActivityBody, changes, {
+      say: {
+        titleFi: texts.titleFi.trim() ? undefined : t('activities.form.errors.titleFi'),
+        department: department ? undefined : t('activities.form.errors.department'),
+        geometry: t(`ideas.form.errors.geometry.${mode}`),
+        endsAt: badOrder ? t('activities.form.errors.endsAt') : undefined,
+      },
+      // The date order is a rule of the whole body, which zod checks only once the fields pass.
+      extra: badOrder ? { endsAt: t('activities.form.errors.endsAt') } : {},
+      summary: t('activities.form.errors.fix'),
+    });
+    if (valid) save.mutate(changes);
   }
 
   const textInput = (field: TextField, opts: { required?: boolean; type?: string; max?: number } = {}) => (
@@ -203,13 +213,7 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
       <h2 id={`${ID}-heading`} className="panel-heading" ref={heading} tabIndex={-1}>
         {p ? t('activities.form.editHeading', { title: p.titleFi }) : t('activities.form.newHeading')}
       </h2>
-      <div ref={summary} tabIndex={-1} className="idea-form-summary">
-        {errors.form && (
-          <Notification type="error" label={t('activities.form.failed')} data-testid="activity-form-error">
-            {errors.form}
-          </Notification>
-        )}
-      </div>
+      <FormErrorSummary id={`${ID}-summary`} label={t('activities.form.failed')} message={errors.form} testId="activity-form-error" />
       <NativeSelect
         id={`${ID}-department`}
         label={t('activities.form.department')}

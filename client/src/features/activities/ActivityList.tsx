@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { ActivityCollection, Department } from '@contracts/activities';
 import { activityTitle, byStart, localName } from '@/layers/activities/names';
-import { formatSpan } from './format';
+import { formatSpan } from '@/ui/format';
 import { moveFocusAmong } from '@/a11y/list-keys';
 
 const moveFocus = moveFocusAmong('a.activity-item');

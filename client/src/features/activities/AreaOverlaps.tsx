@@ -7,7 +7,7 @@ import type { Department, OverlapItem, OverlapsResponse } from '@contracts/activ
 import { activityTitle, localName } from '@/layers/activities/names';
 import { areaOverlapsQuery } from '@/layers/activities/query';
 import { DistanceChooser } from './DistanceChooser';
-import { formatDistance, formatSpan } from './format';
+import { formatDistance, formatSpan } from '@/ui/format';
 
 interface Props {
   areaName: string;

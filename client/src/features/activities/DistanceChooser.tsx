@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DISTANCES } from '@/layers/activities/filters';
-import { formatDistance } from './format';
+import { formatDistance } from '@/ui/format';
 
 /** "Within how many metres": a small group of toggle buttons (0 = touching or overlapping). */
 export function DistanceChooser({ value, onChange, id }: { value: number; onChange: (m: number) => void; id: string }) {

@@ -3,7 +3,7 @@ import { Button, ButtonSize, ButtonVariant } from 'hds-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '@contracts/activities';
-import { GeometryInput } from '@/features/ideas/GeometryInput';
+import { GeometryInput } from '@/ui/GeometryInput';
 import { draftGeometry, draftStore, useDraft } from '@/layers/ideas/draft';
 import { drawnAreaOverlapsQuery } from '@/layers/activities/query';
 import { OverlapsSection } from './AreaOverlaps';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DepartmentUses, ThemeUses } from '@contracts/reference-data';
 import { ApiError } from '@/api/http';
 import { describeError } from '@/features/account/auth-errors';
-import { StatusLine, useStatusMessage } from '@/features/kehra/Feedback';
+import { StatusLine, useStatusMessage } from '@/ui/Feedback';
 import { referenceApi, referenceDataQuery, type ReferenceKind } from './admin-queries';
 import { ReferenceForm } from './ReferenceForm';
 import { referenceDataChanged, usesOf, type Reference } from './reference-form';

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { DepartmentBody, DepartmentPatchBody, ThemeBody, ThemePatchBody } from '@contracts/reference-data';
 import { ApiError } from '@/api/http';
 import { describeError } from '@/features/account/auth-errors';
-import { errorProps } from '@/features/account/error-props';
-import { fieldErrors } from '@/features/ideas/format';
+import { errorProps } from '@/ui/error-props';
+import { serverFieldErrors } from '@/ui/form-errors';
 import { referenceApi, type ReferenceKind } from './admin-queries';
 import {
   initialValues,
@@ -48,7 +48,7 @@ export function ReferenceForm({ kind, item, onSaved, onCancel }: Props) {
       onSaved(saved.nameFi);
     },
   });
-  const server = fieldErrors(save.error);
+  const server = serverFieldErrors(save.error);
   // A taken slug (409) belongs at its field, in the reader's language.
   if (save.error instanceof ApiError && save.error.code === 'already_exists') server.slug = t('admin.referenceData.errors.slugTaken', { slug: (save.variables as { slug?: string }).slug });
   const fieldError = (f: ReferenceField) => (problems[f] ? t(`admin.referenceData.errors.${problems[f]}`) : server[f]);

@@ -4,7 +4,7 @@ import { useAreaIndex } from '@/layers/areas/use-area-index';
 import { usePoint, useSelectedAreaId } from '@/state/url-state';
 import { AreaDownloads } from './AreaDownloads';
 import { AreaList } from './AreaList';
-import { AreaPicker } from './AreaPicker';
+import { AreaPicker } from '@/ui/AreaPicker';
 import { LocatePanel } from './LocatePanel';
 
 /** The sidebar of the start page: choose an area, ask about a point, browse the list. */

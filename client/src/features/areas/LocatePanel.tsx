@@ -7,7 +7,7 @@ import { ApiError } from '@/api/http';
 import { areaName } from '@/layers/areas/area-name';
 import { locateQuery } from '@/layers/areas/query';
 import type { PointParam } from '@/state/url-state';
-import { CoordinateFields } from './CoordinateFields';
+import { CoordinateFields } from '@/ui/CoordinateFields';
 import { Panel } from '@/ui/Panel';
 
 interface LocatePanelProps {

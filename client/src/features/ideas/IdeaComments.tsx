@@ -7,7 +7,7 @@ import { COMMENT_EDIT_WINDOW_MINUTES, type IdeaComment } from '@contracts/ideas'
 import { sendJson } from '@/api/http';
 import { useAccount } from '@/features/account/account-query';
 import { ideaCommentsQuery, ideaKeys } from '@/layers/ideas/query';
-import { errorMessage, formatDateTime } from './format';
+import { errorMessage, formatDateTime } from '@/ui/format';
 import { HideForm } from './HideForm';
 import { ReportForm } from './ReportForm';
 

@@ -4,7 +4,8 @@ import { IDEA_STAGES } from '@contracts/ideas';
 import { useIdeaFilter } from '@/layers/ideas/filters';
 import { areaName } from '@/layers/areas/area-name';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
-import { useSearchParam, useSelectedAreaId } from '@/state/url-state';
+import { urlParams } from '@/state/url-filters';
+import { useSelectedAreaId, useUrlParam } from '@/state/url-state';
 import { DateRange } from '@/ui/DateRange';
 import { NativeSelect } from '@/ui/NativeSelect';
 import { ThemeFilter } from './ThemeFilter';
@@ -17,10 +18,10 @@ export function IdeaFilters() {
   const filter = useIdeaFilter();
   const { index } = useAreaIndex();
   const [, setArea] = useSelectedAreaId();
-  const [, setStage] = useSearchParam('stage');
-  const [, setWaiting] = useSearchParam('waiting');
-  const [, setFrom] = useSearchParam('from');
-  const [, setTo] = useSearchParam('to');
+  const [, setStage] = useUrlParam(urlParams.stage);
+  const [, setWaiting] = useUrlParam(urlParams.waiting);
+  const [, setFrom] = useUrlParam(urlParams.from);
+  const [, setTo] = useUrlParam(urlParams.to);
   const area = filter.area == null ? undefined : index.byId.get(filter.area);
 
   return (
@@ -30,16 +31,16 @@ export function IdeaFilters() {
         <NativeSelect
           id="idea-filter-stage"
           label={t('ideas.filters.stage')}
-          value={filter.stage ?? ''}
+          value={filter.stage.length === 1 ? filter.stage[0] : ''}
           placeholder={t('ideas.filters.allStages')}
           options={IDEA_STAGES.map((s) => ({ value: s, label: t(`ideas.stage.${s}`) }))}
-          onChange={(stage) => setStage(stage || null)}
+          onChange={(stage) => setStage(stage ? [stage as (typeof filter.stage)[number]] : [])}
         />
         <Checkbox
           id="idea-filter-waiting"
           label={t('ideas.filters.waiting')}
           checked={filter.waiting}
-          onChange={(e) => setWaiting(e.target.checked ? 'true' : null)}
+          onChange={(e) => setWaiting(e.target.checked)}
         />
         <DateRange
           id="idea-submitted"

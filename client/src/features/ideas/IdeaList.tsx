@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useIdeaFilter } from '@/layers/ideas/filters';
 import { ideasQuery, ideasSearch } from '@/layers/ideas/query';
-import { errorMessage, formatDate } from './format';
+import { errorMessage, formatDate } from '@/ui/format';
 import { StageBadge } from './StageBadge';
 import { moveFocusAmong } from '@/a11y/list-keys';
 

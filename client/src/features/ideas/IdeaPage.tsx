@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { LoadingSpinner, Notification } from 'hds-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
+import { useRouteId } from '@/state/route-id';
 import type { IdeaDetail } from '@contracts/ideas';
 import { ApiError } from '@/api/http';
 import { useAccount } from '@/features/account/account-query';
 import { areaName } from '@/layers/areas/area-name';
 import { ideaDetailQuery, themesQuery } from '@/layers/ideas/query';
-import { errorMessage, formatDate, formatEuros, themeName } from './format';
+import { errorMessage, formatDate, formatEuros, themeName } from '@/ui/format';
 import { HideForm } from './HideForm';
 import { IdeaComments } from './IdeaComments';
 import { IdeaParticipation } from './IdeaParticipation';
@@ -19,8 +20,7 @@ import { StageBadge } from './StageBadge';
 /** /ideas/:id — the idea's permalink; the map highlights and fits to it (see IdeasLayer). */
 export function IdeaPage() {
   const { t } = useTranslation();
-  const { id: raw } = useParams();
-  const id = raw && /^\d+$/.test(raw) ? Number(raw) : null;
+  const id = useRouteId();
   const detail = useQuery({ ...ideaDetailQuery(id ?? 0), enabled: id != null });
 
   if (id == null || (detail.error instanceof ApiError && detail.error.status === 404)) {

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { sendJson } from '@/api/http';
 import { useAccount } from '@/features/account/account-query';
 import { ideaKeys, ideaParticipationQuery } from '@/layers/ideas/query';
-import { errorMessage } from './format';
+import { errorMessage } from '@/ui/format';
 
 /** Votes, following and "I want to take part"; visitors see the counts and a way to sign in. */
 export function IdeaParticipation({ ideaId }: { ideaId: number }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { IdeaStageEvent } from '@contracts/ideas';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/ui/format';
 import { StageBadge } from './StageBadge';
 
 /** Every stage change in the open: who, when, why, funding, and the alternative route. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { AreaPicker } from '@/features/areas/AreaPicker';
+import { AreaPicker } from '@/ui/AreaPicker';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
 import { useSelectedAreaId } from '@/state/url-state';
 import { IdeaFilters } from './IdeaFilters';

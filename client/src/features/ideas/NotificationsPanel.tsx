@@ -6,7 +6,7 @@ import type { Notification } from '@contracts/ideas';
 import { sendJson } from '@/api/http';
 import { useAccount } from '@/features/account/account-query';
 import { ideaKeys, notificationsQuery } from '@/layers/ideas/query';
-import { errorMessage, formatDateTime } from './format';
+import { errorMessage, formatDateTime } from '@/ui/format';
 import { Panel } from '@/ui/Panel';
 
 /** "Ilmoitukset": what happened to the ideas the signed-in person follows or commented on. */

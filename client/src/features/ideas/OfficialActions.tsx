@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ALTERNATIVE_ROUTES, IDEA_TRANSITIONS, type AlternativeRoute, type IdeaDetail, type IdeaStage } from '@contracts/ideas';
 import { sendJson } from '@/api/http';
 import { ideaKeys } from '@/layers/ideas/query';
-import { errorMessage, fieldErrors } from './format';
+import { errorMessage } from '@/ui/format';
+import { serverFieldErrors } from '@/ui/form-errors';
 
 /** For officials: take responsibility for the idea and move it to its next stage, with the reason. */
 export function OfficialActions({ idea }: { idea: IdeaDetail }) {
@@ -61,7 +62,7 @@ function StageChangeForm({ idea, next, onDone }: { idea: IdeaDetail; next: reado
       setErrors({});
       onDone(detail);
     },
-    onError: (err) => setErrors({ ...fieldErrors(err), form: errorMessage(err) }),
+    onError: (err) => setErrors({ ...serverFieldErrors(err), form: errorMessage(err) }),
   });
 
   function submit(e: FormEvent) {

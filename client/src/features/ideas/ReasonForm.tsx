@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, ButtonSize, ButtonVariant, TextArea } from 'hds-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from './format';
+import { errorMessage } from '@/ui/format';
 
 interface ReasonFormProps {
   /** The link-like button that opens the form. */

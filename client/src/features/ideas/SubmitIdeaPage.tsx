@@ -1,18 +1,34 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Notification, SelectionGroup, TextArea, TextInput } from 'hds-react';
+import { Button, TextArea, TextInput } from 'hds-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { IDEA_DESCRIPTION_MAX, IDEA_TITLE_MAX, type IdeaSubmitResponse } from '@contracts/ideas';
+import { IDEA_DESCRIPTION_MAX, IDEA_TITLE_MAX, IdeaSubmitBody, type IdeaSubmitResponse } from '@contracts/ideas';
 import { ApiError, sendJson } from '@/api/http';
 import { useAccount } from '@/features/account/account-query';
 import { draftGeometry, draftStore, useDraft } from '@/layers/ideas/draft';
-import { ideaKeys, themesQuery } from '@/layers/ideas/query';
-import { errorMessage, fieldErrors, themeName } from './format';
-import { GeometryInput, type PlaceMode } from './GeometryInput';
+import { ideaKeys } from '@/layers/ideas/query';
+import { errorProps } from '@/ui/error-props';
+import { errorMessage } from '@/ui/format';
+import { FormErrorSummary } from '@/ui/FormErrorSummary';
+import { GeometryInput, type PlaceMode } from '@/ui/GeometryInput';
 import { Panel } from '@/ui/Panel';
+import { ThemeCheckboxes } from '@/ui/ThemeCheckboxes';
+import { useFormErrors } from '@/ui/use-form-errors';
 
-type Errors = Partial<Record<'title' | 'description' | 'themes' | 'geometry' | 'costEstimateEur' | 'contactName' | 'contactEmail' | 'form', string>>;
+/** The form's fields in the order shown, and what takes the focus when each is wrong. */
+const TARGETS = {
+  geometry: '.idea-place input, .idea-place button',
+  title: '#idea-title',
+  description: '#idea-description',
+  themes: '[id^="idea-theme-"]',
+  costEstimateEur: '#idea-cost',
+  contactName: '#idea-contact-name',
+  contactEmail: '#idea-contact-email',
+  form: '#idea-form-summary',
+};
+/** A picked district is the place too: its message shows where the place is chosen. */
+const RENAME = { areaId: 'geometry' };
 
 /** /ideas/new: anyone may submit; the tracking code is shown at once. */
 export function SubmitIdeaPage() {
@@ -21,9 +37,8 @@ export function SubmitIdeaPage() {
 }
 
 function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const themes = useQuery(themesQuery());
   const { user } = useAccount();
   const draft = useDraft();
   const [mode, setMode] = useState<PlaceMode>('point');
@@ -34,9 +49,9 @@ function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => voi
   const [cost, setCost] = useState('');
   const [contactName, setContactName] = useState('');
   const [contactEmail, setContactEmail] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
+  const form = useFormErrors(TARGETS, RENAME);
+  const { errors } = form;
   const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
 
   // Map clicks draw only while this form is open.
   useEffect(() => {
@@ -50,64 +65,57 @@ function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => voi
     if (next !== 'area') draftStore.setMode(next);
   }
 
-  function localErrors(): Errors {
-    const e: Errors = {};
-    if (title.trim().length < 3) e.title = t('ideas.form.errors.title');
-    if (!description.trim()) e.description = t('ideas.form.errors.description');
-    if (chosen.length === 0) e.themes = t('ideas.form.errors.themes');
-    if (chosen.length > 5) e.themes = t('ideas.form.errors.tooManyThemes');
-    if (mode === 'area' ? areaId == null : !draftGeometry(draft)) e.geometry = t(`ideas.form.errors.geometry.${mode}`);
-    if (cost.trim() && !/^\d+$/.test(cost.trim().replace(/\s/g, ''))) e.costEstimateEur = t('ideas.form.errors.cost');
-    return e;
+  function body() {
+    const typedCost = cost.trim().replace(/\s/g, '');
+    return {
+      title,
+      description,
+      themes: chosen,
+      ...(mode === 'area' ? (areaId != null ? { areaId } : {}) : draftGeometry(draft) ? { geometry: draftGeometry(draft)! } : {}),
+      // Not a whole number stays text, so the contract refuses it by name instead of sending NaN.
+      ...(typedCost ? { costEstimateEur: /^\d+$/.test(typedCost) ? Number(typedCost) : typedCost } : {}),
+      ...(contactName.trim() ? { contactName } : {}),
+      ...(contactEmail.trim() ? { contactEmail: contactEmail.trim() } : {}),
+    };
   }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const found = localErrors();
-    if (Object.keys(found).length) {
-      setErrors({ ...found, form: t('ideas.form.errors.fix') });
-      summary.current?.focus();
-      return;
-    }
+    const values = body();
+    // The route's own schema decides; the form says it in the reader's language where it can.
+    const valid = form.check(IdeaSubmitBody, values, {
+      say: {
+        title: title.trim().length < 3 ? t('ideas.form.errors.title') : undefined,
+        description: description.trim() ? undefined : t('ideas.form.errors.description'),
+        themes: chosen.length === 0 ? t('ideas.form.errors.themes') : chosen.length > 5 ? t('ideas.form.errors.tooManyThemes') : undefined,
+        geometry: t(`ideas.form.errors.geometry.${mode}`),
+        areaId: t('ideas.form.errors.geometry.area'),
+        costEstimateEur: t('ideas.form.errors.cost'),
+      },
+      // "Exactly one place" is a rule of the whole body, which zod checks only once the fields pass.
+      extra: 'areaId' in values || 'geometry' in values ? {} : { geometry: t(`ideas.form.errors.geometry.${mode}`) },
+      summary: t('ideas.form.errors.fix'),
+    });
+    if (!valid) return;
     setBusy(true);
     try {
-      const body = {
-        title: title.trim(),
-        description: description.trim(),
-        themes: chosen,
-        ...(mode === 'area' ? { areaId: areaId! } : { geometry: draftGeometry(draft)! }),
-        ...(cost.trim() ? { costEstimateEur: Number(cost.trim().replace(/\s/g, '')) } : {}),
-        ...(contactName.trim() ? { contactName: contactName.trim() } : {}),
-        ...(contactEmail.trim() ? { contactEmail: contactEmail.trim() } : {}),
-      };
-      const res = await sendJson<IdeaSubmitResponse>('POST', '/api/ideas', body);
+      const res = await sendJson<IdeaSubmitResponse>('POST', '/api/ideas', IdeaSubmitBody.parse(values));
       await queryClient.invalidateQueries({ queryKey: ideaKeys.all });
       draftStore.reset();
       onSubmitted(res);
     } catch (err) {
       // The server's 400 says exactly what is wrong (e.g. "geometry is not valid: Self-intersection").
-      const fields = fieldErrors(err) as Errors;
       const message = err instanceof ApiError && err.status === 400 ? err.message : t('ideas.form.errors.failed', { message: errorMessage(err) });
-      setErrors({ ...fields, geometry: fields.geometry ?? (/geometry|outside|vertices|area/i.test(message) ? message : undefined), form: message });
-      summary.current?.focus();
+      form.fromServer(err, message);
     } finally {
       setBusy(false);
     }
   }
 
-  const toggleTheme = (slug: string, on: boolean) =>
-    setChosen((c) => (on ? [...c, slug] : c.filter((s) => s !== slug)));
-
   return (
     <Panel id="idea-form-heading" heading={t('ideas.form.heading')}>
       <p className="panel-help">{user ? t('ideas.form.signedIn') : t('ideas.form.anonymous')}</p>
-      <div ref={summary} tabIndex={-1} className="idea-form-summary">
-        {errors.form && (
-          <Notification type="error" label={t('ideas.form.errors.heading')} data-testid="idea-form-error">
-            {errors.form}
-          </Notification>
-        )}
-      </div>
+      <FormErrorSummary id="idea-form-summary" label={t('ideas.form.errors.heading')} message={errors.form} testId="idea-form-error" />
       <form className="idea-form" onSubmit={submit} noValidate>
         <GeometryInput mode={mode} onMode={changeMode} areaId={areaId} onArea={setAreaId} error={errors.geometry} />
         <TextInput
@@ -117,8 +125,7 @@ function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => voi
           maxLength={IDEA_TITLE_MAX}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          invalid={!!errors.title}
-          errorText={errors.title}
+          {...errorProps(errors.title)}
         />
         <TextArea
           id="idea-description"
@@ -127,20 +134,17 @@ function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => voi
           maxLength={IDEA_DESCRIPTION_MAX}
           value={description}
           onChange={(e) => setDescription(e.target.value)}
-          invalid={!!errors.description}
-          errorText={errors.description}
+          {...errorProps(errors.description)}
         />
-        <SelectionGroup label={t('ideas.form.themes')} required errorText={errors.themes} helperText={t('ideas.form.themesHelp')}>
-          {themes.data?.map((th) => (
-            <Checkbox
-              key={th.slug}
-              id={`idea-theme-${th.slug}`}
-              label={themeName(th, i18n.language)}
-              checked={chosen.includes(th.slug)}
-              onChange={(e) => toggleTheme(th.slug, e.target.checked)}
-            />
-          ))}
-        </SelectionGroup>
+        <ThemeCheckboxes
+          idPrefix="idea"
+          label={t('ideas.form.themes')}
+          required
+          helperText={t('ideas.form.themesHelp')}
+          value={chosen}
+          onChange={setChosen}
+          errorText={errors.themes}
+        />
         <TextInput
           id="idea-cost"
           label={t('ideas.form.cost')}
@@ -148,8 +152,7 @@ function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => voi
           inputMode="numeric"
           value={cost}
           onChange={(e) => setCost(e.target.value)}
-          invalid={!!errors.costEstimateEur}
-          errorText={errors.costEstimateEur}
+          {...errorProps(errors.costEstimateEur)}
         />
         <fieldset className="idea-contact">
           <legend>{t('ideas.form.contact')}</legend>
@@ -160,8 +163,7 @@ function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => voi
             autoComplete="name"
             value={contactName}
             onChange={(e) => setContactName(e.target.value)}
-            invalid={!!errors.contactName}
-            errorText={errors.contactName}
+            {...errorProps(errors.contactName)}
           />
           <TextInput
             id="idea-contact-email"
@@ -170,8 +172,7 @@ function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => voi
             autoComplete="email"
             value={contactEmail}
             onChange={(e) => setContactEmail(e.target.value)}
-            invalid={!!errors.contactEmail}
-            errorText={errors.contactEmail}
+            {...errorProps(errors.contactEmail)}
           />
         </fieldset>
         <Button type="submit" disabled={busy}>

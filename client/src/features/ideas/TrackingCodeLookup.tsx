@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import type { IdeaDetail } from '@contracts/ideas';
 import { ApiError, getJson } from '@/api/http';
 import { ideaKeys } from '@/layers/ideas/query';
-import { errorMessage } from './format';
+import { errorMessage } from '@/ui/format';
 
 /** Tracking code → the idea's page. A mistyped code (400) and an unknown one (404) read differently. */
 export function TrackingCodeLookup({ id = 'idea-lookup' }: { id?: string }) {

@@ -3,16 +3,17 @@ import { Button, ButtonSize, Notification, TextArea, TextInput } from 'hds-react
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GeoJsonGeometry } from '@contracts/common';
-import { DEV_AREA_STATUSES, type DevAreaBody, type DevAreaStatus, type KehraDevAreaProperties } from '@contracts/kehra';
+import { DEV_AREA_STATUSES, DevAreaBody, DevAreaPatchBody, type DevAreaStatus, type KehraDevAreaProperties } from '@contracts/kehra';
 import { sendJson } from '@/api/http';
-import { errorProps } from '@/features/account/error-props';
-import { GeometryInput } from '@/features/ideas/GeometryInput';
-import { errorMessage, fieldErrors } from '@/features/ideas/format';
+import { errorProps } from '@/ui/error-props';
+import { GeometryInput } from '@/ui/GeometryInput';
+import { errorMessage } from '@/ui/format';
+import { useFormErrors } from '@/ui/use-form-errors';
 import { draftGeometry, draftStore, editableRing, shapeParts, useDraft } from '@/layers/ideas/draft';
 import { devAreaQuery, kehraKeys } from '@/layers/kehra/query';
-import { ThemeCheckboxes } from './ThemeCheckboxes';
+import { ThemeCheckboxes } from '@/ui/ThemeCheckboxes';
 import { NativeSelect } from '@/ui/NativeSelect';
-import { FormActions } from './FormActions';
+import { FormActions } from '@/ui/FormActions';
 
 /** Members draw a new development area (polygon) with the ideas' drawing tool and describe it. */
 export function DevAreaForm({ groupId }: { groupId: number }) {
@@ -63,6 +64,16 @@ interface FieldsProps {
   geometry?: GeoJsonGeometry;
 }
 
+/** The form's fields in the order shown, and what takes the focus when each is wrong. */
+const targets = (idp: string) => ({
+  geometry: `[aria-labelledby="${idp}-form-heading"] .idea-place button`,
+  name: `#${idp}-name`,
+  description: `#${idp}-description`,
+  themes: `[id^="${idp}-theme-"]`,
+  status: `#${idp}-status`,
+  form: `#${idp}-form-heading`,
+});
+
 function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -73,7 +84,9 @@ function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps
   const [description, setDescription] = useState(area?.description ?? '');
   const [status, setStatus] = useState<DevAreaStatus>(area?.status ?? 'planning');
   const [chosen, setChosen] = useState<string[]>(area?.themes ?? []);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [fieldTargets] = useState(() => targets(idp));
+  const form = useFormErrors(fieldTargets);
+  const { errors } = form;
   const heading = useRef<HTMLHeadingElement>(null);
   const [initialRing] = useState(() => editableRing(current));
 
@@ -96,7 +109,7 @@ function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps
       await queryClient.invalidateQueries({ queryKey: kehraKeys.all });
       onDone(name.trim());
     },
-    onError: (err) => setErrors({ ...fieldErrors(err), form: errorMessage(err) }),
+    onError: (err) => form.fromServer(err, errorMessage(err)),
   });
 
   function submit(e: FormEvent) {
@@ -104,17 +117,16 @@ function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps
     const drawn = draftGeometry({ mode: 'polygon', vertices: draft.vertices });
     // Editing: an untouched (or, for a multi-part area, undrawn) shape stays as it is.
     const unchanged = editing && (draft.vertices.length === 0 || JSON.stringify(draft.vertices) === JSON.stringify(initialRing));
-    const next: Record<string, string> = {};
-    if (name.trim().length < 2) next.name = t('kehra.devArea.nameRequired');
-    if (!drawn && !unchanged) next.geometry = t('kehra.devArea.geometryRequired');
-    setErrors(next);
-    if (Object.keys(next).length) return;
     const fields = { name: name.trim(), themes: chosen, status };
-    if (editing) {
-      save.mutate({ ...fields, description: description.trim(), ...(unchanged ? {} : { geometry: drawn as never }) });
-    } else {
-      save.mutate({ ...fields, description: description.trim() || undefined, geometry: drawn as never });
-    }
+    const body: Partial<DevAreaBody> = editing
+      ? { ...fields, description: description.trim(), ...(unchanged ? {} : { geometry: drawn as never }) }
+      : { ...fields, description: description.trim() || undefined, ...(drawn ? { geometry: drawn as never } : {}) };
+    // The route's own schema decides; the form says it in the reader's language where it can.
+    const valid = form.check(editing ? DevAreaPatchBody : DevAreaBody, body, {
+      say: { name: name.trim().length < 2 ? t('kehra.devArea.nameRequired') : undefined, geometry: t('kehra.devArea.geometryRequired') },
+      extra: !drawn && !unchanged ? { geometry: t('kehra.devArea.geometryRequired') } : {},
+    });
+    if (valid) save.mutate(body);
   }
 
   return (

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KehraDevAreaFeature, KehraDevAreaProperties, KehraDevAreaVersion } from '@contracts/kehra';
 import { sendJson } from '@/api/http';
-import { errorMessage, formatDateTime } from '@/features/ideas/format';
+import { errorMessage, formatDateTime } from '@/ui/format';
 import { devAreaVersionsQuery, kehraKeys } from '@/layers/kehra/query';
 import { DevAreaEditForm } from './DevAreaForm';
 import { StatusBadge } from './StatusBadge';

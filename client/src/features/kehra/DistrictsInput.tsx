@@ -1,10 +1,11 @@
 import { Button, ButtonSize, ButtonVariant } from 'hds-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AreaPicker } from '@/features/areas/AreaPicker';
+import { AreaPicker } from '@/ui/AreaPicker';
 import { areaName } from '@/layers/areas/area-name';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
-import { useFocusAfterRender } from './Feedback';
+import { useFocusAfterRender } from '@/ui/Feedback';
+import './group-editing.css';
 
 interface DistrictsInputProps {
   idPrefix: string;

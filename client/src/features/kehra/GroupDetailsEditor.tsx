@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { GroupPatchBody, KehraGroupDetail } from '@contracts/kehra';
 import { sendJson } from '@/api/http';
 import { kehraKeys } from '@/layers/kehra/query';
-import { StatusMessage, useOpener, useStatusMessage } from './Feedback';
+import { StatusMessage, useOpener, useStatusMessage } from '@/ui/Feedback';
 import { GroupDetailsForm } from './GroupDetailsForm';
+import './group-editing.css';
 
 /** Members and admins open the group's details for editing; a new group arrives here announced. */
 export function GroupDetailsEditor({ group, created }: { group: KehraGroupDetail; created: boolean }) {

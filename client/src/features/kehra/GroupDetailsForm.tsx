@@ -1,17 +1,14 @@
 import { TextArea, TextInput } from 'hds-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GroupBody, GroupPatchBody, KehraGroupDetail } from '@contracts/kehra';
-import { errorProps } from '@/features/account/error-props';
-import { fieldErrors } from '@/features/ideas/format';
+import { GroupBody, GroupPatchBody, type KehraGroupDetail } from '@contracts/kehra';
+import { errorProps } from '@/ui/error-props';
+import { useFormErrors } from '@/ui/use-form-errors';
 import { DistrictsInput } from './DistrictsInput';
-import { SaveError, useFocusOnMount } from './Feedback';
-import { FormActions } from './FormActions';
+import { SaveError, useFocusOnMount } from '@/ui/Feedback';
+import { FormActions } from '@/ui/FormActions';
 
-// The same shapes the server checks (contracts/kehra.ts): a quick answer before the round trip.
 const NAME_MIN = 3;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9 ()-]{5,30}$/;
 const CONTACT_FIELDS = ['contactName', 'contactEmail', 'contactPhone'] as const;
 type ContactField = (typeof CONTACT_FIELDS)[number];
 
@@ -40,31 +37,37 @@ export function GroupDetailsForm({ idPrefix, heading, submitLabel, group, pendin
     contactPhone: group?.contact.phone ?? '',
   });
   const [areaIds, setAreaIds] = useState<number[]>(group?.districts.map((d) => d.id) ?? []);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [targets] = useState(() => ({
+    name: `#${idPrefix}-name`,
+    description: `#${idPrefix}-description`,
+    ...Object.fromEntries(CONTACT_FIELDS.map((f) => [f, `#${idPrefix}-${f}`])),
+    areaIds: `[data-testid="${idPrefix}-form"] .idea-place select, [data-testid="${idPrefix}-form"] .idea-place button`,
+  }));
+  const form = useFormErrors(targets);
+  const { fromServer } = form;
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const server = fieldErrors(error);
+  // A failed save's field messages go on the fields (the save itself is the caller's mutation).
+  useEffect(() => {
+    if (error) fromServer(error);
+  }, [error, fromServer]);
   // A field's own message goes as soon as it is edited; the others stay until the next save.
-  const edited = (f: string) => setErrors(({ [f]: _gone, ...rest }) => rest);
-  const fieldError = (f: string) => errors[f] ?? server[f];
+  const edited = form.clear;
+  const fieldError = (f: string) => form.errors[f];
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const next: Record<string, string> = {};
-    if (name.trim().length < NAME_MIN) next.name = t('kehra.groupForm.nameRequired', { min: NAME_MIN });
-    const email = contact.contactEmail.trim();
-    if (email && !EMAIL.test(email)) next.contactEmail = t('kehra.groupForm.emailInvalid');
-    const phone = contact.contactPhone.trim();
-    if (phone && !PHONE.test(phone)) next.contactPhone = t('kehra.groupForm.phoneInvalid');
-    setErrors(next);
-    const first = Object.keys(next)[0];
-    if (first) {
-      document.getElementById(`${idPrefix}-${first}`)?.focus();
-      return;
-    }
     const body: GroupBody | GroupPatchBody = { name: name.trim(), description: description.trim(), areaIds };
     // Editing, an emptied contact detail is null: the API removes it. A new group just leaves it out.
     for (const f of CONTACT_FIELDS) if (contact[f].trim() || group) body[f] = contact[f].trim() || null;
-    onSubmit(body);
+    // The route's own schema decides; the form says it in the reader's language where it can.
+    const valid = form.check(group ? GroupPatchBody : GroupBody, body, {
+      say: {
+        name: name.trim().length < NAME_MIN ? t('kehra.groupForm.nameRequired', { min: NAME_MIN }) : undefined,
+        contactEmail: t('kehra.groupForm.emailInvalid'),
+        contactPhone: t('kehra.groupForm.phoneInvalid'),
+      },
+    });
+    if (valid) onSubmit(body);
   }
 
   const contactInput = (f: ContactField, type: 'text' | 'email' | 'tel') => (

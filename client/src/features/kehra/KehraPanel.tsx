@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { moveFocusAmong } from '@/a11y/list-keys';
 import { useAccount } from '@/features/account/account-query';
-import { AreaPicker } from '@/features/areas/AreaPicker';
-import { errorMessage } from '@/features/ideas/format';
+import { AreaPicker } from '@/ui/AreaPicker';
+import { errorMessage } from '@/ui/format';
 import { areaName } from '@/layers/areas/area-name';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
 import { useKehraFilter } from '@/layers/kehra/filters';
@@ -17,6 +17,7 @@ import { useCanEditTables } from './TableEditing';
 import { WhoIsActivePanel } from './WhoIsActivePanel';
 import { ThemeFilter } from '@/features/ideas/ThemeFilter';
 import { Panel } from '@/ui/Panel';
+import './group-editing.css';
 
 const moveFocus = moveFocusAmong('a.kehra-list-link');
 
@@ -77,7 +78,7 @@ function KehraGroupList() {
     return m;
   }, [areas.data]);
   // Groups with development areas matching the filter, plus the groups working in the chosen area.
-  const shown = (groups.data ?? []).filter((g) => !filter.theme || byGroup.has(g.id));
+  const shown = (groups.data ?? []).filter((g) => filter.theme.length === 0 || byGroup.has(g.id));
 
   return (
     <Panel id="kehra-groups-heading" heading={t('kehra.groups.heading')} testId="kehra-groups">

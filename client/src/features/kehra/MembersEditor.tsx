@@ -4,13 +4,14 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTORS, type KehraMember, type MemberPatchBody, type Sector } from '@contracts/kehra';
 import { sendJson } from '@/api/http';
-import { errorProps } from '@/features/account/error-props';
-import { fieldErrors } from '@/features/ideas/format';
+import { errorProps } from '@/ui/error-props';
+import { serverFieldErrors } from '@/ui/form-errors';
 import { kehraKeys } from '@/layers/kehra/query';
-import { SaveError, StatusMessage, useFocusAfterRender, useOpener, useStatusMessage, type StatusMessageState } from './Feedback';
-import { FormActions } from './FormActions';
+import { SaveError, StatusMessage, useFocusAfterRender, useOpener, useStatusMessage, type StatusMessageState } from '@/ui/Feedback';
+import { FormActions } from '@/ui/FormActions';
 import { RowActions } from './RowActions';
 import { SectorSelect } from './SectorSelect';
+import './group-editing.css';
 
 /** A Kehrä member or a partnership table's participant: a person in one of the three sectors. */
 type SectorPerson = Pick<KehraMember, 'id' | 'name' | 'sector' | 'organisation'>;
@@ -152,7 +153,7 @@ function MemberForm({ groupId, member, status, onClose }: MemberFormProps) {
       status.announce(t(member ? 'kehra.members.updated' : 'kehra.members.added', { name: body.name }));
     },
   );
-  const server = fieldErrors(save.error);
+  const server = serverFieldErrors(save.error);
 
   function submit(e: FormEvent) {
     e.preventDefault();

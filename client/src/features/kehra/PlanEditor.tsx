@@ -4,9 +4,9 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KehraPlan } from '@contracts/kehra';
 import { sendJson } from '@/api/http';
-import { errorMessage } from '@/features/ideas/format';
+import { errorMessage } from '@/ui/format';
 import { candidatesQuery } from '@/layers/kehra/query';
-import { StatusMessage, useStatusMessage } from './Feedback';
+import { StatusMessage, useStatusMessage } from '@/ui/Feedback';
 import { PlanItemEditor } from './PlanItemEditor';
 import { usePlanMutation } from './use-plan-mutation';
 

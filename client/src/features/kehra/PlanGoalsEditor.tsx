@@ -4,14 +4,15 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KehraPlan, PlanGoal, PlanGoalsBody } from '@contracts/kehra';
 import { sendJson } from '@/api/http';
-import { errorProps } from '@/features/account/error-props';
-import { themeName } from '@/features/ideas/format';
+import { errorProps } from '@/ui/error-props';
+import { themeName } from '@/ui/format';
 import { themesQuery } from '@/layers/ideas/query';
-import { FormActions } from './FormActions';
+import { FormActions } from '@/ui/FormActions';
 import { NativeSelect } from '@/ui/NativeSelect';
-import { SaveError, StatusMessage, useFocusAfterRender, useFocusOnMount, useOpener, useStatusMessage } from './Feedback';
+import { SaveError, StatusMessage, useFocusAfterRender, useFocusOnMount, useOpener, useStatusMessage } from '@/ui/Feedback';
 import { usePlanMutation } from './use-plan-mutation';
 import { useThemeName } from './use-theme-name';
+import './group-editing.css';
 
 /** The plan's goals, one per theme, as everyone reads them. */
 export function GoalList({ goals }: { goals: PlanGoal[] }) {

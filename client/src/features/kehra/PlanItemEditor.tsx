@@ -4,14 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { FUNDING_STATUSES, type FundingStatus, type KehraPlan, type PlanItem, type PlanItemPatchBody } from '@contracts/kehra';
 import { sendJson } from '@/api/http';
-import { errorProps } from '@/features/account/error-props';
-import { fieldErrors } from '@/features/ideas/format';
+import { errorProps } from '@/ui/error-props';
+import { serverFieldErrors } from '@/ui/form-errors';
 import { StageBadge } from '@/features/ideas/StageBadge';
-import { SaveError, useFocusAfterRender } from './Feedback';
-import { FormActions } from './FormActions';
+import { SaveError, useFocusAfterRender } from '@/ui/Feedback';
+import { FormActions } from '@/ui/FormActions';
 import { NativeSelect } from '@/ui/NativeSelect';
 import { RowActions } from './RowActions';
 import { usePlanMutation } from './use-plan-mutation';
+import './group-editing.css';
 
 /** One ranked idea as everyone sees it: link, stage, funding status and the group's note. */
 export function PlanItemSummary({ item }: { item: PlanItem }) {
@@ -106,7 +107,7 @@ function PlanItemForm({ groupId, item, onClose }: { groupId: number; item: PlanI
         autoFocus
         value={note}
         onChange={(e) => setNote(e.target.value)}
-        {...errorProps(fieldErrors(save.error).note)}
+        {...errorProps(serverFieldErrors(save.error).note)}
       />
       <NativeSelect
         id={`${idp}-funding`}

@@ -1,7 +1,8 @@
 import { Button, ButtonSize, ButtonVariant } from 'hds-react';
 import { useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '@/ui/ConfirmDialog';
+import './group-editing.css';
 
 /** The state of the removal's mutation (TanStack's useMutation result fits) and how to run it. */
 interface Removal {

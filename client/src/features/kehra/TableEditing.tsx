@@ -4,7 +4,8 @@ import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sendJson } from '@/api/http';
 import { useAccount } from '@/features/account/account-query';
-import { errorMessage, fieldErrors } from '@/features/ideas/format';
+import { errorMessage } from '@/ui/format';
+import { serverFieldErrors } from '@/ui/form-errors';
 import { kehraKeys } from '@/layers/kehra/query';
 import './table-editing.css';
 
@@ -52,7 +53,7 @@ export function useTableForm<F extends string>(idPrefix: string) {
         await save();
         setErrors({});
       } catch (err) {
-        fail({ ...fieldErrors(err), form: errorMessage(err) } as FormErrors<F>);
+        fail({ ...serverFieldErrors(err), form: errorMessage(err) } as FormErrors<F>);
       } finally {
         setBusy(false);
       }

@@ -1,26 +1,41 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, ButtonSize, ButtonVariant, Notification, TextArea, TextInput } from 'hds-react';
+import { Button, ButtonSize, ButtonVariant, TextArea, TextInput } from 'hds-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GeoJsonGeometry } from '@contracts/common';
-import type { TableBody, TableDetail, TablePatchBody } from '@contracts/partnership-tables';
-import { errorProps } from '@/features/account/error-props';
-import { GeometryInput, type PlaceMode } from '@/features/ideas/GeometryInput';
-import { errorMessage, fieldErrors } from '@/features/ideas/format';
+import { TableBody, TablePatchBody, type TableDetail } from '@contracts/partnership-tables';
+import { errorProps } from '@/ui/error-props';
+import { GeometryInput, type PlaceMode } from '@/ui/GeometryInput';
+import { errorMessage } from '@/ui/format';
+import { FormErrorSummary } from '@/ui/FormErrorSummary';
+import { useFormErrors } from '@/ui/use-form-errors';
 import { draftGeometry, draftStore, editableRing, useDraft } from '@/layers/ideas/draft';
 import { kehraKeys } from '@/layers/kehra/query';
 import { claimMapClicks } from '@/map/MapView';
 import { useTableWrite } from './TableEditing';
-import { ThemeCheckboxes } from './ThemeCheckboxes';
-import { CoordinateFields, parseCoordinates } from '@/features/areas/CoordinateFields';
-import { FormActions } from './FormActions';
+import { ThemeCheckboxes } from '@/ui/ThemeCheckboxes';
+import { CoordinateFields, parseCoordinates } from '@/ui/CoordinateFields';
+import { FormActions } from '@/ui/FormActions';
 
-type Field = 'name' | 'convener' | 'description' | 'themes' | 'area' | 'meetingPlaceName' | 'meetingPlace' | 'contactName' | 'contactEmail';
-type Errors = Partial<Record<Field | 'form', string>>;
 type Point = { lon: number; lat: number };
 
 const AREA_MODES: PlaceMode[] = ['area', 'polygon'];
 const ID = 'table-form';
+/** The form's fields in the order shown, and what takes the focus when each is wrong. */
+const TARGETS = {
+  name: `#${ID}-name`,
+  convener: `#${ID}-convener`,
+  description: `#${ID}-description`,
+  themes: `[id^="${ID}-theme-"]`,
+  area: '.table-form-area input, .table-form-area button',
+  meetingPlaceName: `#${ID}-place-name`,
+  meetingPlace: `#${ID}-place-lon`,
+  contactName: `#${ID}-contact-name`,
+  contactEmail: `#${ID}-contact-email`,
+  form: `#${ID}-summary`,
+};
+/** A district picked or a polygon drawn: either is the table's area, shown at the one area input. */
+const RENAME = { areaId: 'area', geometry: 'area' };
 
 const coord = (n: number) => String(Number(n.toFixed(6)));
 const sameThemes = (a: string[], b: string[]) => [...a].sort().join() === [...b].sort().join();
@@ -58,9 +73,9 @@ export function TableForm({ table, onSaved, onCancel }: TableFormProps) {
   const [contactEmail, setContactEmail] = useState(table?.contact.email ?? '');
   const [picking, setPicking] = useState(false);
   const [pickStatus, setPickStatus] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
+  const form = useFormErrors(TARGETS, RENAME);
+  const { errors } = form;
   const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Map clicks draw the area only while the form is open; a drawn table starts from its outline.
@@ -105,20 +120,11 @@ export function TableForm({ table, onSaved, onCancel }: TableFormProps) {
   const drawn = draftGeometry({ mode: 'polygon', vertices: draft.vertices });
   const ringUnchanged = !!initialRing && JSON.stringify(draft.vertices) === JSON.stringify(initialRing);
 
-  function localErrors(): Errors {
-    const e: Errors = {};
-    if (name.trim().length < 3) e.name = t('partnershipTable.form.errors.name');
-    if (convener.trim().length < 2) e.convener = t('partnershipTable.form.errors.convener');
-    if (mode === 'area' && areaId == null) e.area = t('partnershipTable.form.errors.areaId');
-    if (mode === 'polygon' && !drawn) e.area = t('partnershipTable.form.errors.geometry');
-    if (point() === 'invalid') e.meetingPlace = t('partnershipTable.form.errors.meetingPlace');
-    return e;
-  }
-
   /** Every field for a new table; only what differs from the table for an edit. */
   function body(): TableBody | TablePatchBody {
-    const p = point() as Point | null;
-    const area = mode === 'area' ? { areaId: areaId! } : { geometry: drawn as unknown as Record<string, unknown> };
+    const typed = point();
+    const p = typed === 'invalid' ? null : typed;
+    const area = mode === 'area' ? (areaId != null ? { areaId } : {}) : drawn ? { geometry: drawn as unknown as Record<string, unknown> } : {};
     const text = (s: string) => s.trim() || undefined;
     if (!table) {
       return {
@@ -149,17 +155,29 @@ export function TableForm({ table, onSaved, onCancel }: TableFormProps) {
     return patch;
   }
 
-  function fail(found: Errors) {
-    setErrors(found);
-    summary.current?.focus();
-  }
-
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const found = localErrors();
-    if (Object.keys(found).length) return fail({ ...found, form: t('partnershipTable.form.errors.fix') });
     const changes = body();
-    if (table && Object.keys(changes).length === 0) return fail({ form: t('partnershipTable.form.noChanges') });
+    if (table && Object.keys(changes).length === 0) return form.show({ form: t('partnershipTable.form.noChanges') });
+    const noArea = mode === 'area' ? areaId == null : !drawn;
+    const areaMessage = mode === 'area' ? t('partnershipTable.form.errors.areaId') : t('partnershipTable.form.errors.geometry');
+    // The route's own schema decides (POST or PATCH); the form says it in the reader's language where it can.
+    const valid = form.check(table ? TablePatchBody : TableBody, changes, {
+      say: {
+        name: name.trim().length < 3 ? t('partnershipTable.form.errors.name') : undefined,
+        convener: convener.trim().length < 2 ? t('partnershipTable.form.errors.convener') : undefined,
+        areaId: noArea ? areaMessage : undefined,
+        geometry: noArea ? areaMessage : undefined,
+      },
+      // Typed coordinates that are not numbers never reach the body; "exactly one area" is a rule of the
+      // whole body, which zod checks only once the fields pass.
+      extra: {
+        ...(point() === 'invalid' ? { meetingPlace: t('partnershipTable.form.errors.meetingPlace') } : {}),
+        ...(noArea ? { area: areaMessage } : {}),
+      },
+      summary: t('partnershipTable.form.errors.fix'),
+    });
+    if (!valid) return;
     setBusy(true);
     try {
       const saved = table
@@ -169,15 +187,7 @@ export function TableForm({ table, onSaved, onCancel }: TableFormProps) {
       onSaved(saved);
     } catch (err) {
       // The server's 400 names the field; its message says exactly what was wrong.
-      const fields = fieldErrors(err);
-      const message = errorMessage(err);
-      const onPlace = message.startsWith('meetingPlace');
-      fail({
-        ...fields,
-        area: onPlace ? undefined : (fields.areaId ?? fields.geometry),
-        meetingPlace: onPlace ? message : fields.meetingPlace,
-        form: message,
-      });
+      form.fromServer(err, errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -188,13 +198,7 @@ export function TableForm({ table, onSaved, onCancel }: TableFormProps) {
       <h2 id={`${ID}-heading`} className="panel-heading" ref={heading} tabIndex={-1}>
         {table ? t('partnershipTable.form.editHeading', { name: table.name }) : t('partnershipTable.form.newHeading')}
       </h2>
-      <div ref={summary} tabIndex={-1} className="idea-form-summary">
-        {errors.form && (
-          <Notification type="error" label={t('partnershipTable.form.failed')} data-testid="table-form-error">
-            {errors.form}
-          </Notification>
-        )}
-      </div>
+      <FormErrorSummary id={`${ID}-summary`} label={t('partnershipTable.form.failed')} message={errors.form} testId="table-form-error" />
       <TextInput id={`${ID}-name`} label={t('partnershipTable.form.name')} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} {...errorProps(errors.name)} />
       <TextInput
         id={`${ID}-convener`}

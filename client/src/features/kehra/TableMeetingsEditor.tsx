@@ -2,9 +2,9 @@ import { Button, ButtonSize, TextArea, TextInput } from 'hds-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingPatchBody, TableDetail, TableMeeting } from '@contracts/partnership-tables';
-import { errorProps } from '@/features/account/error-props';
+import { errorProps } from '@/ui/error-props';
 import { TableEditorForm, useTableForm, useTableWrite } from './TableEditing';
-import { StatusLine, useFocusById } from './Feedback';
+import { StatusLine, useFocusById } from '@/ui/Feedback';
 import { Panel } from '@/ui/Panel';
 
 /** Meetings happen in Helsinki: times are typed and shown in its time, whatever the browser's zone. */

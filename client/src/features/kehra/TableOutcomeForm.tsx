@@ -5,9 +5,9 @@ import { Link, useLocation } from 'react-router';
 import type { IdeaDetail } from '@contracts/ideas';
 import { OUTCOME_ROUTES, type OutcomeRoute, type TableDetail, type TableOutcome } from '@contracts/partnership-tables';
 import { ApiError, getJson } from '@/api/http';
-import { errorProps } from '@/features/account/error-props';
+import { errorProps } from '@/ui/error-props';
 import { TableEditorForm, useTableForm, useTableWrite } from './TableEditing';
-import { StatusLine, useFocusById } from './Feedback';
+import { StatusLine, useFocusById } from '@/ui/Feedback';
 import { NativeSelect } from '@/ui/NativeSelect';
 import { Panel } from '@/ui/Panel';
 

@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, ButtonSize, ButtonVariant, LoadingSpinner } from 'hds-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { useRouteId } from '@/state/route-id';
 import type { TableDetail } from '@contracts/partnership-tables';
-import { errorMessage } from '@/features/ideas/format';
+import { errorMessage } from '@/ui/format';
 import { areaName } from '@/layers/areas/area-name';
 import { tableQuery } from '@/layers/kehra/query';
 import { useCanEditTables } from './TableEditing';
-import { StatusLine, useFocusById } from './Feedback';
+import { StatusLine, useFocusById } from '@/ui/Feedback';
 import { TableForm } from './TableForm';
 import { TableMeetings } from './TableMeetingsEditor';
 import { TableOutcomes } from './TableOutcomeForm';
@@ -24,7 +25,7 @@ const HEADING = 'kehra-table-heading';
  * route. Officials and admins edit each part in place.
  */
 export function TablePage() {
-  const id = Number(useParams().id);
+  const id = useRouteId() ?? 0;
   // Keyed by table: another table's page starts without this one's messages and open forms.
   return <TablePageOf key={id} id={id} />;
 }

@@ -3,7 +3,7 @@ import { LoadingSpinner } from 'hds-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { StageBadge } from '@/features/ideas/StageBadge';
-import { errorMessage, formatDateTime } from '@/features/ideas/format';
+import { errorMessage, formatDateTime } from '@/ui/format';
 import { areaName } from '@/layers/areas/area-name';
 import { whoIsActiveQuery, type WhoWhere } from '@/layers/kehra/query';
 import { usePoint, useSelectedAreaId } from '@/state/url-state';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { themeName } from '@/features/ideas/format';
+import { themeName } from '@/ui/format';
 import { themesQuery } from '@/layers/ideas/query';
 
 /** A theme slug in the reader's language (the slug itself until the themes load). */

@@ -7,7 +7,7 @@ import type { ContentReport } from '@contracts/ideas';
 import { useAccount } from '@/features/account/account-query';
 import { NotAllowed } from '@/features/account/NotAllowed';
 import { PageHeading } from '@/features/account/PageHeading';
-import { errorMessage, formatDateTime } from '@/features/ideas/format';
+import { errorMessage, formatDateTime } from '@/ui/format';
 import { HideForm } from '@/features/ideas/HideForm';
 import { dismissReport, moderationKeys, reportsQuery } from './moderation-queries';
 

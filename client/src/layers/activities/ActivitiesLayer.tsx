@@ -32,7 +32,7 @@ import {
   departmentFilter,
 } from './style';
 import { useActivityFilterString, useActivityRoute } from './use-activity-view';
-import { setViewport } from './viewport';
+import { setViewport } from '@/state/viewport';
 
 type Collection = Pick<ActivityCollection, 'type' | 'features'>;
 const EMPTY: Collection = { type: 'FeatureCollection', features: [] };

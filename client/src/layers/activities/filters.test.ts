@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { activityFilterParams, parseActivityFilters, parseDistance, writeActivityFilters } from './filters';
-import { roundBbox } from './query';
 
 describe('activity filters in the URL', () => {
   it('defaults to every department, now and upcoming', () => {
@@ -39,9 +38,5 @@ describe('activity filters in the URL', () => {
     expect(parseDistance('500')).toBe(500);
     expect(parseDistance('42')).toBe(100);
     expect(parseDistance(null)).toBe(100);
-  });
-
-  it('rounds the viewport outwards to 3 decimals', () => {
-    expect(roundBbox([24.91234, 60.19876, 24.94001, 60.25])).toEqual([24.912, 60.198, 24.941, 60.25]);
   });
 });

@@ -1,11 +1,6 @@
-import {
-  ACTIVITY_KINDS,
-  ACTIVITY_STATUSES,
-  OVERLAP_DEFAULT_DISTANCE,
-  type ActivityKind,
-  type ActivityStatus,
-} from '@contracts/activities';
-import { endOfDay, urlDate } from '@/state/url-dates';
+import { OVERLAP_DEFAULT_DISTANCE, type ActivityKind, type ActivityStatus } from '@contracts/activities';
+import { endOfDay } from '@/state/url-dates';
+import { readParam, urlParams, writeParam } from '@/state/url-filters';
 
 /**
  * The activity filters as the URL holds them (?department=kymp,kuva&theme=youth&from=…), so every
@@ -27,37 +22,30 @@ export const NO_DEPARTMENT = 'none';
 export const FROM_ALL = 'all';
 export const DISTANCES = [0, 100, 250, 500, 1000] as const;
 
-const SLUG = /^[a-z0-9-]+$/;
-const list = (raw: string | null) =>
-  (raw ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => SLUG.test(s));
-
+/** Reads the filters with the app's one URL grammar (state/url-filters.ts). */
 export function parseActivityFilters(params: URLSearchParams): ActivityFilters {
-  const dep = params.get('department');
-  const from = params.get('from');
-  const to = params.get('to');
   return {
-    department: dep === null ? null : list(dep).filter((d) => d !== NO_DEPARTMENT),
-    theme: list(params.get('theme')),
-    kind: list(params.get('kind')).filter((k): k is ActivityKind => (ACTIVITY_KINDS as readonly string[]).includes(k)),
-    status: list(params.get('status')).filter((s): s is ActivityStatus => (ACTIVITY_STATUSES as readonly string[]).includes(s)),
-    from: from === FROM_ALL ? 'all' : (urlDate(from) ?? 'upcoming'),
-    to: urlDate(to),
+    // No parameter is every department; ?department=none is none of them.
+    department: params.has('department') ? readParam(params, urlParams.department).filter((d) => d !== NO_DEPARTMENT) : null,
+    theme: readParam(params, urlParams.theme),
+    kind: readParam(params, urlParams.kind),
+    status: readParam(params, urlParams.status),
+    from: params.get('from') === FROM_ALL ? 'all' : (readParam(params, urlParams.from) ?? 'upcoming'),
+    to: readParam(params, urlParams.to),
   };
 }
 
 /** Writes the filters into a copy of the query string; defaults leave no parameter behind. */
 export function writeActivityFilters(params: URLSearchParams, f: ActivityFilters): URLSearchParams {
-  const q = new URLSearchParams(params);
-  const set = (k: string, v: string | null) => (v === null || v === '' ? q.delete(k) : q.set(k, v));
-  set('department', f.department === null ? null : f.department.length ? f.department.join(',') : NO_DEPARTMENT);
-  set('theme', f.theme.join(','));
-  set('kind', f.kind.join(','));
-  set('status', f.status.join(','));
-  set('from', f.from === 'upcoming' ? null : f.from);
-  set('to', f.to);
+  let q = new URLSearchParams(params);
+  q = writeParam(q, urlParams.department, f.department === null ? [] : f.department.length ? f.department : [NO_DEPARTMENT]);
+  q = writeParam(q, urlParams.theme, f.theme);
+  q = writeParam(q, urlParams.kind, f.kind);
+  q = writeParam(q, urlParams.status, f.status);
+  // 'upcoming' is the default; 'all' is the one word the date parameter takes besides a day.
+  q = writeParam(q, urlParams.from, f.from === 'upcoming' || f.from === 'all' ? null : f.from);
+  if (f.from === 'all') q.set('from', FROM_ALL);
+  q = writeParam(q, urlParams.to, f.to);
   return q;
 }
 
@@ -78,10 +66,10 @@ export const effectiveFrom = (f: ActivityFilters, today: string): string | null 
 export function activityFilterParams(f: ActivityFilters, opts: { area: number | null; today: string }): URLSearchParams {
   const q = new URLSearchParams();
   if (opts.area != null) q.set('area', String(opts.area));
-  if (f.theme.length) q.set('theme', f.theme.join(','));
-  if (f.department !== null) q.set('department', f.department.length ? f.department.join(',') : NO_DEPARTMENT);
-  if (f.kind.length) q.set('kind', f.kind.join(','));
-  if (f.status.length) q.set('status', f.status.join(','));
+  if (f.theme.length) q.set('theme', urlParams.theme.write(f.theme)!);
+  if (f.department !== null) q.set('department', urlParams.department.write(f.department.length ? f.department : [NO_DEPARTMENT])!);
+  if (f.kind.length) q.set('kind', urlParams.kind.write(f.kind)!);
+  if (f.status.length) q.set('status', urlParams.status.write(f.status)!);
   const from = effectiveFrom(f, opts.today);
   if (from) q.set('from', from);
   if (f.to) q.set('to', endOfDay(f.to));

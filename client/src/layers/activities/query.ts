@@ -6,22 +6,13 @@ import type {
   Department,
   OverlapsResponse,
 } from '@contracts/activities';
-import type { GeoJsonGeometry } from '@contracts/common';
+import { roundBbox, type Bbox, type GeoJsonGeometry } from '@contracts/common';
 import { getJson, sendJson } from '@/api/http';
 
 /** Features per viewport request: plenty for a district, far below the API's 5000 cap. */
 export const MAP_LIMIT = 2000;
 
-export type Bbox = [number, number, number, number];
-
-/**
- * Rounds outwards to 3 decimals (~100 m): small pans reuse the cached answer, and the rounded box
- * still covers the whole view.
- */
-export function roundBbox([w, s, e, n]: Bbox): Bbox {
-  const k = 1000;
-  return [Math.floor(w * k) / k, Math.floor(s * k) / k, Math.ceil(e * k) / k, Math.ceil(n * k) / k];
-}
+export type { Bbox };
 
 export const activityKeys = {
   all: ['activities'] as const,

@@ -26,12 +26,11 @@ import {
   ideasHighlightPoint,
   ideasLine,
   ideasPoint,
-  roundBbox,
   STAGE_COLORED,
   STAGE_COLORS,
   stageColorExpression,
 } from './style';
-import { viewportStore } from './viewport';
+import { setViewport } from '@/state/viewport';
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 const CLICKABLE = [ideasPoint.id, ideasLine.id, ideasFill.id];
@@ -59,7 +58,7 @@ function useTrackViewport() {
     if (!map) return;
     const update = () => {
       const b = map.getBounds();
-      viewportStore.set(roundBbox([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]));
+      setViewport([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
     };
     update();
     map.on('moveend', update);

@@ -8,17 +8,19 @@ import type {
   IdeaStage,
   Notification,
 } from '@contracts/ideas';
+import type { Bbox } from '@contracts/common';
 import { getJson } from '@/api/http';
 import { endOfDay } from '@/state/url-dates';
+import { urlParams } from '@/state/url-filters';
 
-export type Bbox = [number, number, number, number];
+export type { Bbox };
 
 /** Every input of GET /api/ideas; the list, the map and the export links share it. */
 export interface IdeaListFilter {
   bbox: Bbox | null;
   area: number | null;
-  theme: string | null;
-  stage: IdeaStage | null;
+  theme: string[];
+  stage: IdeaStage[];
   waiting: boolean;
   /** Submitted on or after / on or before these days (YYYY-MM-DD). */
   from: string | null;
@@ -39,8 +41,8 @@ export function ideasSearch(filter: IdeaListFilter, extra: Record<string, string
   const q = new URLSearchParams();
   if (filter.bbox) q.set('bbox', filter.bbox.join(','));
   if (filter.area != null) q.set('area', String(filter.area));
-  if (filter.theme) q.set('theme', filter.theme);
-  if (filter.stage) q.set('stage', filter.stage);
+  if (filter.theme.length) q.set('theme', urlParams.theme.write(filter.theme)!);
+  if (filter.stage.length) q.set('stage', urlParams.stage.write(filter.stage)!);
   if (filter.waiting) q.set('waiting', 'true');
   if (filter.from) q.set('from', filter.from);
   if (filter.to) q.set('to', endOfDay(filter.to));

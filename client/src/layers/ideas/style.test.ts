@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDEA_STAGES } from '@contracts/ideas';
 import { draftGeometry, draftPreview, editableRing, shapeParts } from './draft';
-import { FIXED_COLORED, IDEA_COLORS, IDEA_LAYERS, roundBbox, STAGE_COLORED, STAGE_COLORS, stageColorExpression } from './style';
+import { FIXED_COLORED, IDEA_COLORS, IDEA_LAYERS, STAGE_COLORED, STAGE_COLORS, stageColorExpression } from './style';
 
 describe('idea layer styles', () => {
   it('have unique ids named ideas-<geometry>', () => {
@@ -26,11 +26,6 @@ describe('idea layer styles', () => {
     for (const { layer, property, color } of FIXED_COLORED) {
       expect((layer.paint as Record<string, unknown>)[property], layer.id).toBe(IDEA_COLORS[color].fallback);
     }
-  });
-
-  it('rounds the view box outward so small pans share a cache entry', () => {
-    expect(roundBbox([24.931, 60.151, 24.989, 60.199])).toEqual([24.92, 60.14, 25, 60.2]);
-    expect(roundBbox([24.931, 60.151, 24.989, 60.199])).toEqual(roundBbox([24.925, 60.145, 24.99, 60.195]));
   });
 });
 

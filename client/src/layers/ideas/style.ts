@@ -146,14 +146,3 @@ export const FIXED_COLORED: { layer: Circle | Fill | Line; property: string; col
   { layer: ideasDraftFill, property: 'fill-color', color: 'draft' },
   { layer: ideasDraftLine, property: 'line-color', color: 'draft' },
 ];
-
-/**
- * The bbox widened outward to a 0.02° grid, so small pans reuse the cached answer
- * (the query key holds the rounded box).
- */
-export function roundBbox([w, s, e, n]: [number, number, number, number]): [number, number, number, number] {
-  const step = 0.02;
-  const down = (v: number) => Number((Math.floor(v / step) * step).toFixed(2));
-  const up = (v: number) => Number((Math.ceil(v / step) * step).toFixed(2));
-  return [Math.max(-180, down(w)), Math.max(-90, down(s)), Math.min(180, up(e)), Math.min(90, up(n))];
-}

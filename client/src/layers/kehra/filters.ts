@@ -1,9 +1,10 @@
-import { useSearchParam, useSelectedAreaId } from '@/state/url-state';
+import { urlParams } from '@/state/url-filters';
+import { useSelectedAreaId, useUrlParam } from '@/state/url-state';
 import type { KehraFilter } from './query';
 
-/** The Kehrä filter of the URL: the chosen ?area= and ?theme=. */
+/** The Kehrä filter of the URL: the chosen ?area= and the ?theme= list. */
 export function useKehraFilter(): KehraFilter {
   const [area] = useSelectedAreaId();
-  const [theme] = useSearchParam('theme');
-  return { area, theme: theme && /^[a-z0-9-]+$/.test(theme) ? theme : null };
+  const [theme] = useUrlParam(urlParams.theme);
+  return { area, theme };
 }

@@ -3,17 +3,18 @@ import type { KehraDevAreaCollection, KehraDevAreaFeature, KehraDevAreaVersion, 
 import type { MeetingProperties, TableCollection, TableDetail } from '@contracts/partnership-tables';
 import type { FeatureCollection } from '@contracts/common';
 import { getJson } from '@/api/http';
+import { urlParams } from '@/state/url-filters';
 
-/** The filters of the Kehrä section (?area=, ?theme=); the map, the list and the exports share them. */
+/** The filters of the Kehrä section (?area=, ?theme=a,b); the map, the list and the exports share them. */
 export interface KehraFilter {
   area: number | null;
-  theme: string | null;
+  theme: string[];
 }
 
 export function kehraSearch(filter: KehraFilter, extra: Record<string, string> = {}): string {
   const q = new URLSearchParams();
   if (filter.area != null) q.set('area', String(filter.area));
-  if (filter.theme) q.set('theme', filter.theme);
+  if (filter.theme.length) q.set('theme', urlParams.theme.write(filter.theme)!);
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return q.toString();
 }

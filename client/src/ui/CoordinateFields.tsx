@@ -1,6 +1,6 @@
 import { TextInput } from 'hds-react';
 import { useTranslation } from 'react-i18next';
-import { errorProps } from '@/features/account/error-props';
+import { errorProps } from '@/ui/error-props';
 
 interface CoordinateFieldsProps {
   /** Prefix of the inputs' ids: `${idPrefix}-lon`, `${idPrefix}-lat`. */

@@ -1,8 +1,8 @@
 import { Notification } from 'hds-react';
 import { useCallback, useEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '@/features/ideas/format';
-import './group-editing.css';
+import { errorMessage } from '@/ui/format';
+import './feedback.css';
 
 /**
  * Focuses an element once it is on the page: a button that reappears when a form closes, a message

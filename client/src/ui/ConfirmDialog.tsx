@@ -1,7 +1,7 @@
 import { Button, ButtonVariant, Dialog } from 'hds-react';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SaveError } from './Feedback';
+import { SaveError } from '@/ui/Feedback';
 
 interface ConfirmDialogProps {
   id: string;

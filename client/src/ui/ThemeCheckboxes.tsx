@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Checkbox, SelectionGroup } from 'hds-react';
 import { useTranslation } from 'react-i18next';
-import { themeName } from '@/features/ideas/format';
+import { themeName } from '@/ui/format';
 import { themesQuery } from '@/layers/ideas/query';
 
 interface ThemeCheckboxesProps {
@@ -11,14 +11,16 @@ interface ThemeCheckboxesProps {
   value: string[];
   onChange: (themes: string[]) => void;
   errorText?: string;
+  helperText?: string;
+  required?: boolean;
 }
 
 /** The city's themes as a checkbox group, in the reader's language. */
-export function ThemeCheckboxes({ idPrefix, label, value, onChange, errorText }: ThemeCheckboxesProps) {
+export function ThemeCheckboxes({ idPrefix, label, value, onChange, errorText, helperText, required }: ThemeCheckboxesProps) {
   const { i18n } = useTranslation();
   const themes = useQuery(themesQuery());
   return (
-    <SelectionGroup label={label} errorText={errorText}>
+    <SelectionGroup label={label} errorText={errorText} helperText={helperText} required={required}>
       {themes.data?.map((th) => (
         <Checkbox
           key={th.slug}

@@ -2,8 +2,8 @@ import { Button, ButtonSize, ButtonVariant, RadioButton, SelectionGroup } from '
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GeoJsonGeometry } from '@contracts/common';
-import { AreaPicker } from '@/features/areas/AreaPicker';
-import { CoordinateFields, parseCoordinates } from '@/features/areas/CoordinateFields';
+import { AreaPicker } from '@/ui/AreaPicker';
+import { CoordinateFields, parseCoordinates } from '@/ui/CoordinateFields';
 import { draftStore, MIN_VERTICES, useDraft, type DraftMode } from '@/layers/ideas/draft';
 import { useAreaIndex, type AreaIndex } from '@/layers/areas/use-area-index';
 
