@@ -1,7 +1,7 @@
 import type { Express, Request } from 'express';
 import type { Knex } from 'knex';
 import type { AuthOptions } from '../auth/auth-options.js';
-import type { RateLimitTable } from './rate-limit.js';
+import type { RateLimitTable } from './rate-limit-table.js';
 
 /** What security middleware needs at request time, kept on the app so routers stay simple. */
 export interface SecurityContext {
