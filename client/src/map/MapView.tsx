@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import Map, {
   AttributionControl,
@@ -14,6 +14,7 @@ import Map, {
 import { MAP_LAYERS } from '@/layers';
 import type { BaseStyle } from './base-style';
 import { HELSINKI_BOUNDS } from './base-style';
+import { offerMapClick } from './map-clicks';
 import { installTestHook } from './test-hook';
 
 // Bundled MapLibre cannot locate its worker by itself and would paint nothing.
@@ -29,17 +30,8 @@ interface MapViewProps {
 }
 
 const round = (v: number) => v.toFixed(4);
-
-/**
- * Features that need map clicks (drawing a new idea, opening an idea) claim them; a claim returns
- * true when it used the click. Unclaimed clicks go to onMapClick.
- */
-export type MapClickClaim = (e: MapLayerMouseEvent) => boolean;
-const clickClaims = new Set<MapClickClaim>();
-export function claimMapClicks(claim: MapClickClaim): () => void {
-  clickClaims.add(claim);
-  return () => clickClaims.delete(claim);
-}
+// Once, not per render: the ready check below keeps its identity.
+const VISIBLE_LAYERS = MAP_LAYERS.filter((l) => l.defaultVisible);
 
 export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: MapViewProps) {
   const { t, i18n } = useTranslation();
@@ -47,9 +39,6 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
   const [zoom, setZoom] = useState(11);
   const [ready, setReady] = useState(false);
   const [bounds, setBounds] = useState('');
-  // Once per map, not per render (the ready check below keeps its identity); not at module level,
-  // as layers/index imports this module back (claimMapClicks).
-  const visible = useMemo(() => MAP_LAYERS.filter((l) => l.defaultVisible), []);
 
   const track = useCallback((e: ViewStateChangeEvent | { target: maplibregl.Map }) => {
     const map = e.target;
@@ -62,10 +51,10 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
   const onIdle = useCallback(
     (e: { target: maplibregl.Map }) => {
       const map = e.target;
-      const loaded = visible.every((l) => l.readySources.every((id) => map.getSource(id) && map.isSourceLoaded(id)));
+      const loaded = VISIBLE_LAYERS.every((l) => l.readySources.every((id) => map.getSource(id) && map.isSourceLoaded(id)));
       if (loaded) setReady(true);
     },
-    [visible],
+    [],
   );
 
   useEffect(() => {
@@ -99,11 +88,11 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
         onLoad={track}
         onMoveEnd={track}
         onIdle={onIdle}
-        onClick={(e: MapLayerMouseEvent) => [...clickClaims].some((claim) => claim(e)) || onMapClick?.(e.lngLat)}
+        onClick={(e: MapLayerMouseEvent) => offerMapClick(e) || onMapClick?.(e.lngLat)}
         cursor="crosshair"
         style={{ width: '100%', height: '100%' }}
       >
-        {visible.map(({ id, Component }) => (
+        {VISIBLE_LAYERS.map(({ id, Component }) => (
           <Component key={id} zoom={zoom} />
         ))}
         {children}

@@ -11,7 +11,7 @@ import { FormErrorSummary } from '@/ui/FormErrorSummary';
 import { useFormErrors } from '@/ui/use-form-errors';
 import { draftGeometry, draftStore, editableRing, useDraft } from '@/layers/ideas/draft';
 import { kehraKeys } from '@/layers/kehra/query';
-import { claimMapClicks } from '@/map/MapView';
+import { claimMapClicks } from '@/map/map-clicks';
 import { useTableWrite } from './TableEditing';
 import { ThemeCheckboxes } from '@/ui/ThemeCheckboxes';
 import { CoordinateFields, parseCoordinates } from '@/ui/CoordinateFields';

@@ -5,7 +5,7 @@ import { Layer, Marker, Source, useMap } from 'react-map-gl/maplibre';
 import { useMatch, useNavigate } from 'react-router';
 import { IDEA_STAGES, type IdeaStage } from '@contracts/ideas';
 import type { Feature, GeoJsonGeometry } from '@contracts/common';
-import { claimMapClicks } from '@/map/MapView';
+import { claimMapClicks } from '@/map/map-clicks';
 import { resolveColor } from '@/map/theme';
 import { draftPreview, draftStore, toVertex, useDraft } from './draft';
 import { useIdeaFilter } from './filters';
