@@ -5,7 +5,7 @@
  * Waits on the map's readiness attribute and DOM/URL state — never on time.
  */
 import { describe, expect, it } from 'vitest';
-import { expectNoSeriousViolations, type Page } from './support/app.js';
+import { expectNoSeriousViolations } from './support/app.js';
 import { dragMap, drawCorners } from './support/map.js';
 import { e2eApp, seedAccount, signIn } from './support/session.js';
 

@@ -8,7 +8,7 @@
 import type { Knex } from 'knex';
 import { describe, expect, it } from 'vitest';
 import { submitIdea } from '../../server/src/ideas/ideas.service.js';
-import { expectNoSeriousViolations, pick, screenshot, type Page } from './support/app.js';
+import { expectNoSeriousViolations, pick, screenshot } from './support/app.js';
 import { waitForRendered } from './support/map.js';
 import { e2eApp, seedAccount, signIn } from './support/session.js';
 

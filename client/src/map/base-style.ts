@@ -102,7 +102,7 @@ export async function resolveBaseStyle(opts: {
 
 export const baseStyleQuery = (styleUrl: string, colors?: Parameters<typeof buildOfflineStyle>[1]) =>
   queryOptions({
-    queryKey: ['basemap', { styleUrl }] as const,
+    queryKey: ['basemap', { styleUrl, colors }] as const,
     queryFn: () =>
       resolveBaseStyle({
         styleUrl,

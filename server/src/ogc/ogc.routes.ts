@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { OGC_DEFAULT_LIMIT, OgcCollectionQuery, OgcItemsQuery } from '../contracts/ogc.js';
 import { HttpError, notFound } from '../http/errors.js';
@@ -19,7 +19,7 @@ const GEOJSON = 'application/geo+json';
 const EXTRA_FILTERS = ['theme', 'department', 'kind', 'status', 'stage'] as const;
 
 const baseUrl = (req: Request) => `${req.protocol}://${req.get('host')}/ogc`;
-const json = (res: import('express').Response, body: unknown, type = 'application/json') => res.type(type).send(JSON.stringify(body));
+const json = (res: Response, body: unknown, type = 'application/json') => res.type(type).send(JSON.stringify(body));
 
 async function collectionInfo(knex: Knex, base: string, c: OgcCollection) {
   const e = await c.extent(knex);

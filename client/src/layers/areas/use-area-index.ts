@@ -1,4 +1,4 @@
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { AREA_LEVELS, type AreaCollection, type AreaLevel, type AreaProperties } from '@contracts/areas';
 import { areaCollectionQuery } from './query';
@@ -27,19 +27,22 @@ export function buildAreaIndex(collections: Partial<Record<AreaLevel, AreaCollec
   return { collections, byId, children };
 }
 
+// useQueries shares a combined result structurally, so `datas` keeps its identity (and the index below is not rebuilt)
+// until one level's data changes; at module level so that the combination itself is not redone every render.
+const combineLevels = (results: UseQueryResult<AreaCollection>[]) => ({
+  datas: results.map((r) => r.data),
+  isPending: results.some((r) => r.isPending),
+  error: results.find((r) => r.error)?.error ?? null,
+});
+
 /** All three levels: the list, picker and labels need the whole hierarchy. */
 export function useAreaIndex() {
-  const results = useQueries({ queries: AREA_LEVELS.map((level) => areaCollectionQuery(level)) });
-  const datas = results.map((r) => r.data);
-  const index = useMemo(
-    () => buildAreaIndex(Object.fromEntries(AREA_LEVELS.map((l, i) => [l, datas[i]]))),
-    datas,
-  );
-  return {
-    index,
-    isPending: results.some((r) => r.isPending),
-    error: results.find((r) => r.error)?.error ?? null,
-  };
+  const { datas, isPending, error } = useQueries({
+    queries: AREA_LEVELS.map((level) => areaCollectionQuery(level)),
+    combine: combineLevels,
+  });
+  const index = useMemo(() => buildAreaIndex(Object.fromEntries(AREA_LEVELS.map((l, i) => [l, datas[i]]))), [datas]);
+  return { index, isPending, error };
 }
 
 /** The area and its ancestors, coarsest first. */
