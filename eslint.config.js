@@ -23,7 +23,8 @@ const featureBoundary = (feature) => ({
         patterns: [
           {
             group: ['../*'],
-            message: 'Import with the @/ alias; outside the feature, only through another feature\u2019s index (@/features/<name>).',
+            message:
+              'Import with the @/ alias; outside the feature, only through another feature\u2019s index (@/features/<name>).',
           },
           {
             group: ['@/features/*/**', `!@/features/${feature}/**`],

@@ -26,7 +26,10 @@ import type { ActivityFilter } from '../server/src/contracts/activities.js';
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '10000,100000' }, 'import-sample': { type: 'string', default: '2000' } },
 });
-const sizes = values.sizes!.split(',').map(Number).sort((a, b) => a - b);
+const sizes = values
+  .sizes!.split(',')
+  .map(Number)
+  .sort((a, b) => a - b);
 const sample = Number(values['import-sample']);
 const databaseUrl = process.env.DATABASE_URL;
 const SHARED = path.resolve(repoRoot, '../shared/data/helsinki');
@@ -44,7 +47,7 @@ if (!databaseUrl) {
 
 // Deterministic pseudo-random numbers, so runs compare.
 let seed = 42;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const DEPTS = ['kasko', 'kymp', 'kuva', 'sote', 'kanslia'];
 const KINDS = ['project', 'service', 'event', 'construction', 'planning', 'participation'] as const;
 const STATUSES = ['planned', 'ongoing', 'done', 'cancelled'] as const;
@@ -60,27 +63,65 @@ function synthetic(i: number): Candidate {
     r < 0.8
       ? { type: 'Point', coordinates: [x, y] }
       : r < 0.9
-        ? { type: 'LineString', coordinates: [[x, y], [x + 0.004, y + 0.001], [x + 0.006, y + 0.003]] }
-        : { type: 'Polygon', coordinates: [[[x, y], [x + 0.003, y], [x + 0.003, y + 0.0015], [x, y + 0.0015], [x, y]]] };
+        ? {
+            type: 'LineString',
+            coordinates: [
+              [x, y],
+              [x + 0.004, y + 0.001],
+              [x + 0.006, y + 0.003],
+            ],
+          }
+        : {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [x, y],
+                [x + 0.003, y],
+                [x + 0.003, y + 0.0015],
+                [x, y + 0.0015],
+                [x, y],
+              ],
+            ],
+          };
   const start = Date.UTC(2026, 0, 1) + Math.floor(rnd() * 730) * 86_400_000;
   return {
     activity: {
-      source: 'bench', sourceId: `import-${i}`, department: DEPTS[i % 5], kind: KINDS[i % 6], status: STATUSES[i % 4],
-      titleFi: `Synteettinen toiminta ${i}`, titleSv: `Syntetisk verksamhet ${i}`, titleEn: `Synthetic activity ${i}`,
-      descriptionFi: 'Benchmark row.', startsAt: new Date(start).toISOString(),
+      source: 'bench',
+      sourceId: `import-${i}`,
+      department: DEPTS[i % 5],
+      kind: KINDS[i % 6],
+      status: STATUSES[i % 4],
+      titleFi: `Synteettinen toiminta ${i}`,
+      titleSv: `Syntetisk verksamhet ${i}`,
+      titleEn: `Synthetic activity ${i}`,
+      descriptionFi: 'Benchmark row.',
+      startsAt: new Date(start).toISOString(),
       endsAt: rnd() < 0.2 ? null : new Date(start + Math.floor(rnd() * 120) * 86_400_000).toISOString(),
-      themes: [THEMES[i % 7], THEMES[(i * 3 + 1) % 7]].filter((v, k, a) => a.indexOf(v) === k), geometry,
+      themes: [THEMES[i % 7], THEMES[(i * 3 + 1) % 7]].filter((v, k, a) => a.indexOf(v) === k),
+      geometry,
     },
   };
 }
 
 await knex.raw(`DELETE FROM activities WHERE source = 'bench'`);
 // 1. The importer path: validation, upsert per item in a savepoint, themes, area links (trigger).
-const imp = await runImport(knex, 'activities:bench', 'synthetic', Array.from({ length: sample }, (_, i) => synthetic(i)));
+const imp = await runImport(
+  knex,
+  'activities:bench',
+  'synthetic',
+  Array.from({ length: sample }, (_, i) => synthetic(i)),
+);
 console.log(`\nImport: ${imp.read} items in ${imp.durationMs} ms = ${imp.itemsPerSecond} items/s (area links computed per item)`);
 seed = 42;
-const again = await runImport(knex, 'activities:bench', 'synthetic', Array.from({ length: sample }, (_, i) => synthetic(i)));
-console.log(`Re-import of the same items: ${again.itemsPerSecond} items/s, ${again.unchanged} unchanged, ${again.inserted + again.updated} written`);
+const again = await runImport(
+  knex,
+  'activities:bench',
+  'synthetic',
+  Array.from({ length: sample }, (_, i) => synthetic(i)),
+);
+console.log(
+  `Re-import of the same items: ${again.itemsPerSecond} items/s, ${again.unchanged} unchanged, ${again.inserted + again.updated} written`,
+);
 
 // 2. Bulk rows generated in SQL up to each size, then the viewport queries.
 async function fillTo(n: number): Promise<void> {
@@ -147,18 +188,34 @@ const VIEWPORTS: [string, ActivityFilter, number][] = [
   ['district viewport (~2.8 × 2.8 km), limit 1000', { bbox: [24.92, 60.17, 24.97, 60.195] }, 1000],
   ['whole city, limit 1000', { bbox: [24.78, 60.1, 25.25, 60.3] }, 1000],
   ['whole city, limit 5000 (max)', { bbox: [24.78, 60.1, 25.25, 60.3] }, 5000],
-  ['district + theme + time window', { bbox: [24.92, 60.17, 24.97, 60.195], theme: ['culture', 'youth'], from: '2026-06-01T00:00:00Z', to: '2026-09-01T00:00:00Z' }, 1000],
+  [
+    'district + theme + time window',
+    {
+      bbox: [24.92, 60.17, 24.97, 60.195],
+      theme: ['culture', 'youth'],
+      from: '2026-06-01T00:00:00Z',
+      to: '2026-09-01T00:00:00Z',
+    },
+    1000,
+  ],
 ];
 for (const n of sizes) {
   const s = Date.now();
   await fillTo(n);
-  console.log(`\n${n} activities (generated in ${((Date.now() - s) / 1000).toFixed(1)} s, SQL bulk insert incl. area-link trigger)`);
+  console.log(
+    `\n${n} activities (generated in ${((Date.now() - s) / 1000).toFixed(1)} s, SQL bulk insert incl. area-link trigger)`,
+  );
   for (const [label, f, limit] of VIEWPORTS) {
     const r = await time(f, limit);
-    console.log(`  ${label.padEnd(48)} ${r.ms.toFixed(1).padStart(7)} ms median of 5, ${(r.bytes / 1024).toFixed(0).padStart(5)} KiB, ${r.returned} of ${r.matched}`);
+    console.log(
+      `  ${label.padEnd(48)} ${r.ms.toFixed(1).padStart(7)} ms median of 5, ${(r.bytes / 1024).toFixed(0).padStart(5)} KiB, ${r.returned} of ${r.matched}`,
+    );
   }
   // What the map asks for when a view holds more than it fetches one by one.
-  for (const [label, zoom] of [['whole city, cells at zoom 10', 10], ['whole city, cells at zoom 12', 12]] as const) {
+  for (const [label, zoom] of [
+    ['whole city, cells at zoom 10', 10],
+    ['whole city, cells at zoom 12', 12],
+  ] as const) {
     const r = await measure(5, () => activityClusters(knex, { bbox: [24.78, 60.1, 25.25, 60.3] }, zoom));
     const body = JSON.stringify(r.last);
     console.log(
@@ -169,7 +226,6 @@ for (const n of sizes) {
 
 await knex.raw(`DELETE FROM activities WHERE source = 'bench'`);
 await knex.raw(`DELETE FROM data_imports WHERE dataset = 'activities:bench'`);
-
 
 // 3. The districts layer as the map loads it.
 console.log('\nDistricts layer (GET /api/areas?level=…, built in PostGIS)');
@@ -183,11 +239,29 @@ const BENCH_TITLE = 'Bench idea';
 const point = (i: number) => ({ type: 'Point', coordinates: [24.93 + (i % 40) * 0.001, 60.17 + (i % 30) * 0.001] });
 const polygon = (i: number) => {
   const [x, y] = point(i).coordinates;
-  return { type: 'Polygon', coordinates: [[[x, y], [x + 0.002, y], [x + 0.002, y + 0.001], [x, y + 0.001], [x, y]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, y],
+        [x + 0.002, y],
+        [x + 0.002, y + 0.001],
+        [x, y + 0.001],
+        [x, y],
+      ],
+    ],
+  };
 };
-for (const [label, geometry] of [['point', point], ['polygon', polygon]] as const) {
+for (const [label, geometry] of [
+  ['point', point],
+  ['polygon', polygon],
+] as const) {
   const r = await measure(50, (i) =>
-    submitIdea(knex, { title: BENCH_TITLE, description: 'Benchmark idea.', themes: ['community'], geometry: geometry(i) }, { userId: null }),
+    submitIdea(
+      knex,
+      { title: BENCH_TITLE, description: 'Benchmark idea.', themes: ['community'], geometry: geometry(i) },
+      { userId: null },
+    ),
   );
   console.log(`\nIdea submission (${label}): ${r.median.toFixed(1)} ms median, ${r.p95.toFixed(1)} ms p95 of 50`);
 }
@@ -201,8 +275,11 @@ await knex.raw(
      FROM generate_series(1, 10000 - (SELECT count(*)::int FROM ideas WHERE title = ?)) g`,
   [BENCH_TITLE, BENCH_TITLE],
 );
-await knex.raw(`INSERT INTO idea_themes (idea_id, theme_id) SELECT i.id, (SELECT id FROM themes WHERE slug = 'community') FROM ideas i
-                WHERE i.title = ? ON CONFLICT DO NOTHING`, [BENCH_TITLE]);
+await knex.raw(
+  `INSERT INTO idea_themes (idea_id, theme_id) SELECT i.id, (SELECT id FROM themes WHERE slug = 'community') FROM ideas i
+                WHERE i.title = ? ON CONFLICT DO NOTHING`,
+  [BENCH_TITLE],
+);
 await knex.raw('ANALYZE ideas');
 console.log('\n10 000 ideas (GET /api/ideas)');
 for (const [label, bbox, limit] of [
@@ -210,7 +287,16 @@ for (const [label, bbox, limit] of [
   ['whole city, limit 1000', [24.78, 60.1, 25.25, 60.3], 1000],
   ['whole city, limit 5000 (max)', [24.78, 60.1, 25.25, 60.3], 5000],
 ] as const) {
-  const r = await measure(5, async () => collectionBody(await collectionPage(knex, ideasDataset({ waitingDays: 14 }), { bbox: [...bbox] as [number, number, number, number] }, { limit })));
+  const r = await measure(5, async () =>
+    collectionBody(
+      await collectionPage(
+        knex,
+        ideasDataset({ waitingDays: 14 }),
+        { bbox: [...bbox] as [number, number, number, number] },
+        { limit },
+      ),
+    ),
+  );
   console.log(`  ${label.padEnd(32)} ${r.median.toFixed(1).padStart(7)} ms median of 5, ${kib(r.last).padStart(8)}`);
 }
 await knex.raw('DELETE FROM ideas WHERE title = ?', [BENCH_TITLE]);

@@ -12,10 +12,22 @@ import { formatSummary } from '../server/src/activities/importers/import-runner.
 import { withDatabase } from './cli.js';
 
 const flags = {
-  source: 'source', 'id-field': 'idField', department: 'department', 'department-field': 'departmentField',
-  kind: 'kind', 'kind-field': 'kindField', status: 'status', 'status-field': 'statusField', 'title-field': 'titleField',
-  'title-sv-field': 'titleSvField', 'title-en-field': 'titleEnField', 'description-field': 'descriptionField',
-  'start-field': 'startField', 'end-field': 'endField', 'themes-field': 'themesField', 'contact-field': 'contactField',
+  source: 'source',
+  'id-field': 'idField',
+  department: 'department',
+  'department-field': 'departmentField',
+  kind: 'kind',
+  'kind-field': 'kindField',
+  status: 'status',
+  'status-field': 'statusField',
+  'title-field': 'titleField',
+  'title-sv-field': 'titleSvField',
+  'title-en-field': 'titleEnField',
+  'description-field': 'descriptionField',
+  'start-field': 'startField',
+  'end-field': 'endField',
+  'themes-field': 'themesField',
+  'contact-field': 'contactField',
   'url-field': 'urlField',
 } as const;
 const { values } = parseArgs({
@@ -28,8 +40,10 @@ const { values } = parseArgs({
   },
 });
 if (values.help || !values.from) {
-  console.log('Usage: npm run import:geojson -- --from <file|url> --mapping mapping.json\n' +
-    '   or: npm run import:geojson -- --from <file|url> --source kymp-katutyot --department kymp --kind construction --title-field nimi --id-field tunnus');
+  console.log(
+    'Usage: npm run import:geojson -- --from <file|url> --mapping mapping.json\n' +
+      '   or: npm run import:geojson -- --from <file|url> --source kymp-katutyot --department kymp --kind construction --title-field nimi --id-field tunnus',
+  );
   process.exit(values.help ? 0 : 1);
 }
 const mapping: Record<string, unknown> = values.mapping ? JSON.parse(fs.readFileSync(values.mapping, 'utf8')) : {};

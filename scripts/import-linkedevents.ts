@@ -16,7 +16,9 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log(`Usage: npm run import:linkedevents -- --from <url|file> [--department kuva] [--max-pages 20]\n  default --from ${LINKEDEVENTS_DEFAULT_URL}`);
+  console.log(
+    `Usage: npm run import:linkedevents -- --from <url|file> [--department kuva] [--max-pages 20]\n  default --from ${LINKEDEVENTS_DEFAULT_URL}`,
+  );
   process.exit(0);
 }
 const from = values.from ?? LINKEDEVENTS_DEFAULT_URL;

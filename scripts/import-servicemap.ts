@@ -11,7 +11,9 @@ const { values } = parseArgs({
   options: { from: { type: 'string' }, department: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
 });
 if (values.help) {
-  console.log(`Usage: npm run import:servicemap -- --from <url|file> [--department <slug for unmapped units>]\n  default --from ${SERVICEMAP_DEFAULT_URL}`);
+  console.log(
+    `Usage: npm run import:servicemap -- --from <url|file> [--department <slug for unmapped units>]\n  default --from ${SERVICEMAP_DEFAULT_URL}`,
+  );
   process.exit(0);
 }
 const from = values.from ?? SERVICEMAP_DEFAULT_URL;

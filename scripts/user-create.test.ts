@@ -20,11 +20,15 @@ const run = (...args: string[]) =>
 
 // Each run starts tsx, which takes seconds on a loaded machine.
 describe('npm run user:create', () => {
-  it.each(['official', 'admin', 'moderator', 'kehra'])('refuses --role %s without --name, naming the option', (role) => {
-    const r = run('--email', 'vuokko@hel.example', '--role', role);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`--name is required with the role ${role}`);
-  }, 60_000);
+  it.each(['official', 'admin', 'moderator', 'kehra'])(
+    'refuses --role %s without --name, naming the option',
+    (role) => {
+      const r = run('--email', 'vuokko@hel.example', '--role', role);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`--name is required with the role ${role}`);
+    },
+    60_000,
+  );
 
   it('refuses an e-mail address as the name', () => {
     const r = run('--email', 'vuokko@hel.example', '--role', 'official', '--department', 'kymp', '--name', 'vuokko@hel.example');

@@ -40,7 +40,9 @@ if (values.help || !values.email) {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 const fail = (message: string): never => {
@@ -57,7 +59,8 @@ if (named.length && values.name === undefined) {
 const displayName =
   values.name === undefined
     ? null
-    : (DisplayName.safeParse(values.name).data ?? fail(`Invalid --name: ${DisplayName.safeParse(values.name).error?.issues[0]?.message}`));
+    : (DisplayName.safeParse(values.name).data ??
+      fail(`Invalid --name: ${DisplayName.safeParse(values.name).error?.issues[0]?.message}`));
 const password = values['password-stdin'] ? await readStdin() : null;
 if (password !== null && !NewPassword.safeParse(password).success) fail('The password must be 10–256 characters');
 
@@ -73,9 +76,11 @@ await withDatabase(
       departments: values.department,
       kehraGroups,
     });
-    console.log(`${created ? 'Created' : 'Updated'} user ${user.id} <${user.email}>: roles ${user.roles.join(', ')}` +
-      (user.departments.length ? `; departments ${user.departments.map((d) => d.slug).join(', ')}` : '') +
-      (user.kehraGroups.length ? `; Kehrä groups ${user.kehraGroups.map((g) => g.name).join(', ')}` : ''));
+    console.log(
+      `${created ? 'Created' : 'Updated'} user ${user.id} <${user.email}>: roles ${user.roles.join(', ')}` +
+        (user.departments.length ? `; departments ${user.departments.map((d) => d.slug).join(', ')}` : '') +
+        (user.kehraGroups.length ? `; Kehrä groups ${user.kehraGroups.map((g) => g.name).join(', ')}` : ''),
+    );
     if (password === null && created) {
       console.log('No password set. Open this link within an hour to choose one:');
       await requestPasswordReset(knex, { ...auth, mailer: { send: async (m) => console.log(m.text.split('\n')[1]) } }, email);

@@ -42,7 +42,12 @@ export function createApp(opts: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  const security = installSecurity(app, { knex: opts.db.knex, mapStyleUrl: opts.mapStyleUrl, auth: opts.auth, trustProxy: opts.trustProxy });
+  const security = installSecurity(app, {
+    knex: opts.db.knex,
+    mapStyleUrl: opts.mapStyleUrl,
+    auth: opts.auth,
+    trustProxy: opts.trustProxy,
+  });
   // District and layer GeoJSON compresses to about a fifth; streamed exports compress as they go; tiles too.
   app.use(compression({ filter: compressionFilter }));
   app.use(express.json({ limit: '1mb' }));

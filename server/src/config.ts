@@ -28,7 +28,10 @@ const EnvSchema = z.object({
   KK_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   KK_LOCKOUT_DURATION: duration('KK_LOCKOUT_DURATION').default('15m'),
   KK_RATE_LIMITS: z.string().default(''),
-  KK_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'KK_SMTP_URL must start with smtp:// or smtps://').optional(),
+  KK_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'KK_SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
   KK_MAIL_FROM: z.string().default('Kaupunki kartalla <no-reply@localhost>'),
   KK_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'KK_OIDC_ISSUER must be an http(s) URL' }).optional(),
   KK_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -108,7 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(invokedFrom(env), e.KK_DATA_DIR),
-    areasSource: /^(wfs|https?:\/\/)/.test(e.KK_AREAS_SOURCE) ? e.KK_AREAS_SOURCE : path.resolve(invokedFrom(env), e.KK_AREAS_SOURCE),
+    areasSource: /^(wfs|https?:\/\/)/.test(e.KK_AREAS_SOURCE)
+      ? e.KK_AREAS_SOURCE
+      : path.resolve(invokedFrom(env), e.KK_AREAS_SOURCE),
     mapStyleUrl: e.KK_MAP_STYLE_URL,
     clientDist: path.resolve(invokedFrom(env), e.KK_CLIENT_DIST),
     logLevel: e.KK_LOG_LEVEL,

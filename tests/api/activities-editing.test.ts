@@ -121,11 +121,41 @@ describe('an official creates an activity of their department', () => {
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ geometry: { type: 'Point', coordinates: [18.07, 59.33] } }, 'geometry', /outside the city/],
       [
-        { geometry: { type: 'Polygon', coordinates: [[[24.95, 60.17], [24.96, 60.18], [24.96, 60.17], [24.95, 60.18], [24.95, 60.17]]] } },
+        {
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [24.95, 60.17],
+                [24.96, 60.18],
+                [24.96, 60.17],
+                [24.95, 60.18],
+                [24.95, 60.17],
+              ],
+            ],
+          },
+        },
         'geometry',
         /not valid/,
       ],
-      [{ geometry: { type: 'Polygon', coordinates: [[[24.8, 60.15], [25.1, 60.15], [25.1, 60.3], [24.8, 60.3], [24.8, 60.15]]] } }, 'geometry', /km²/],
+      [
+        {
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [24.8, 60.15],
+                [25.1, 60.15],
+                [25.1, 60.3],
+                [24.8, 60.3],
+                [24.8, 60.15],
+              ],
+            ],
+          },
+        },
+        'geometry',
+        /km²/,
+      ],
       [{ themes: ['culture', 'no-such-theme'] }, 'themes', /unknown theme\(s\): no-such-theme/],
       [{ startsAt: '2030-05-01', endsAt: '2030-04-30' }, 'endsAt', /endsAt must not be before startsAt/],
       [{ titleFi: '<b>Katutyöt</b>' }, 'titleFi', /plain text/],
@@ -134,7 +164,10 @@ describe('an official creates an activity of their department', () => {
     for (const [change, field, message] of cases) {
       const body = await json(await official.post('/api/activities', { ...newActivity, ...change }), 400);
       expect(body.error.message, field).toMatch(message);
-      expect(body.error.details.map((d: { path: string[] }) => d.path[0]), field).toContain(field);
+      expect(
+        body.error.details.map((d: { path: string[] }) => d.path[0]),
+        field,
+      ).toContain(field);
     }
     expect(await activityCount()).toBe(before);
   });
@@ -142,7 +175,10 @@ describe('an official creates an activity of their department', () => {
 
 describe('editing an activity', () => {
   it('moves its areas with its geometry, and the area filter follows', async () => {
-    const edited = (await json(await official.patch(`/api/activities/${activityId}`, { geometry: KALLIO_CHURCH, status: 'ongoing' }), 200)) as ActivityDetail;
+    const edited = (await json(
+      await official.patch(`/api/activities/${activityId}`, { geometry: KALLIO_CHURCH, status: 'ongoing' }),
+      200,
+    )) as ActivityDetail;
     expect(edited.geometry).toEqual(KALLIO_CHURCH);
     expect(edited.properties.status).toBe('ongoing');
     expect(edited.properties.titleFi).toBe(newActivity.titleFi);
@@ -156,17 +192,35 @@ describe('editing an activity', () => {
     const before = await detail(activityId);
     const patch = await json(await otherOfficial.patch(`/api/activities/${activityId}`, { titleFi: 'Kaapattu' }), 403);
     expect(patch.error.code).toBe('out_of_scope');
-    expect((await json(await otherOfficial.request('DELETE', `/api/activities/${activityId}`), 403)).error.code).toBe('out_of_scope');
+    expect((await json(await otherOfficial.request('DELETE', `/api/activities/${activityId}`), 403)).error.code).toBe(
+      'out_of_scope',
+    );
     expect((await resident.patch(`/api/activities/${activityId}`, { titleFi: 'Kaapattu' })).status).toBe(403);
     // Nor may the own official hand the activity to a department they do not belong to.
-    expect((await json(await official.patch(`/api/activities/${activityId}`, { department: 'kasko' }), 403)).error.code).toBe('out_of_scope');
+    expect((await json(await official.patch(`/api/activities/${activityId}`, { department: 'kasko' }), 403)).error.code).toBe(
+      'out_of_scope',
+    );
     expect(await detail(activityId)).toEqual(before);
   });
 
   it('refuses bad geometry, unknown themes and an end before the (stored) start, changing nothing', async () => {
     const before = await detail(activityId);
     const cases: [Record<string, unknown>, string, RegExp][] = [
-      [{ geometry: { type: 'LineString', coordinates: [[24.95, 60.17], [24.96, 60.18], [24.96, 60.17], [24.95, 60.18]] } }, 'geometry', /crosses itself/],
+      [
+        {
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [24.95, 60.17],
+              [24.96, 60.18],
+              [24.96, 60.17],
+              [24.95, 60.18],
+            ],
+          },
+        },
+        'geometry',
+        /crosses itself/,
+      ],
       [{ geometry: { type: 'Point', coordinates: [18.07, 59.33] } }, 'geometry', /outside the city/],
       [{ themes: ['nope'] }, 'themes', /unknown theme/],
       [{ endsAt: '2030-01-01' }, 'endsAt', /endsAt must not be before startsAt/],
@@ -183,10 +237,20 @@ describe('editing an activity', () => {
 
   it('lets an admin edit any department’s activity; null empties an optional field', async () => {
     const edited = (await json(
-      await admin.patch(`/api/activities/${activityId}`, { titleFi: 'Unioninkadun ja Kallion katutyöt', titleSv: null, themes: ['traffic-streets'], endsAt: null }),
+      await admin.patch(`/api/activities/${activityId}`, {
+        titleFi: 'Unioninkadun ja Kallion katutyöt',
+        titleSv: null,
+        themes: ['traffic-streets'],
+        endsAt: null,
+      }),
       200,
     )) as ActivityDetail;
-    expect(edited.properties).toMatchObject({ titleFi: 'Unioninkadun ja Kallion katutyöt', titleSv: null, themes: ['traffic-streets'], endsAt: null });
+    expect(edited.properties).toMatchObject({
+      titleFi: 'Unioninkadun ja Kallion katutyöt',
+      titleSv: null,
+      themes: ['traffic-streets'],
+      endsAt: null,
+    });
     expect(await listed('theme=safety')).not.toContain(activityId);
   });
 });

@@ -31,7 +31,18 @@ const rowsOf = async (source: string) =>
          FROM activities t JOIN departments d ON d.id = t.department_id WHERE t.source = ? ORDER BY t.source_id`,
       [source],
     )
-  ).rows as { source_id: string; department: string; kind: string; status: string; title_fi: string; description_fi: string | null; url: string | null; starts_at: Date | null; ends_at: Date | null; themes: string[] }[];
+  ).rows as {
+    source_id: string;
+    department: string;
+    kind: string;
+    status: string;
+    title_fi: string;
+    description_fi: string | null;
+    url: string | null;
+    starts_at: Date | null;
+    ends_at: Date | null;
+    themes: string[];
+  }[];
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -42,7 +53,10 @@ afterAll(async () => {
 
 describe('Service Map importer', () => {
   const SM = 'https://api.hel.fi/servicemap/v2/unit/?include=department%2Croot_department&municipality=helsinki&page_size=3';
-  const fetchJson = fixtureFetch({ 'page=2': 'servicemap/units-page-2.json', 'servicemap/v2/unit/': 'servicemap/units-page-1.json' });
+  const fetchJson = fixtureFetch({
+    'page=2': 'servicemap/units-page-2.json',
+    'servicemap/v2/unit/': 'servicemap/units-page-1.json',
+  });
 
   it('pages through the API, maps departments and rejects units it cannot place', async () => {
     const progress: string[] = [];
@@ -72,36 +86,51 @@ describe('Service Map importer', () => {
     expect(s).toMatchObject({ read: 3, inserted: 0, unchanged: 2 });
   });
 
-  it.skipIf(!fs.existsSync(PLAYPARKS))('loads the shared playparks export with the right departments, twice without change', async () => {
-    const s = await importServiceMap(db.knex, PLAYPARKS);
-    expect(s).toMatchObject({ read: 307, inserted: 307, rejected: [] });
-    const { rows } = await db.knex.raw(
-      `SELECT d.slug, count(*)::int AS n FROM activities t JOIN departments d ON d.id = t.department_id
+  it.skipIf(!fs.existsSync(PLAYPARKS))(
+    'loads the shared playparks export with the right departments, twice without change',
+    async () => {
+      const s = await importServiceMap(db.knex, PLAYPARKS);
+      expect(s).toMatchObject({ read: 307, inserted: 307, rejected: [] });
+      const { rows } = await db.knex.raw(
+        `SELECT d.slug, count(*)::int AS n FROM activities t JOIN departments d ON d.id = t.department_id
         WHERE t.source = 'servicemap' AND t.source_id NOT IN ('2256', '40012', '8310') GROUP BY d.slug ORDER BY d.slug`,
-    );
-    // 67 supervised playparks (Education), 240 play areas (Urban Environment) — see PROVENANCE.md.
-    expect(rows).toEqual([{ slug: 'kasko', n: 67 }, { slug: 'kymp', n: 240 }]);
-    const hilleri = (await rowsOf('servicemap')).find((r) => r.source_id === '79029')!;
-    expect(hilleri).toMatchObject({ department: 'kasko', title_fi: 'Leikkipuisto Hilleri', url: 'https://www.hel.fi/fi/kasvatus-ja-koulutus/leikkipuisto-hilleri' });
-    expect(hilleri.themes).toEqual(['children-families', 'services']);
-    const { rows: linked } = await db.knex.raw(
-      `SELECT count(DISTINCT aa.activity_id)::int AS n FROM activity_areas aa JOIN activities t ON t.id = aa.activity_id WHERE t.source = 'servicemap'`,
-    );
-    if (db.areasAreReal) expect(linked[0].n).toBeGreaterThanOrEqual(306); // one lies in Espoo (Varsasaari)
-    const again = await importServiceMap(db.knex, PLAYPARKS);
-    expect(again).toMatchObject({ read: 307, inserted: 0, updated: 0, unchanged: 307 });
-  });
+      );
+      // 67 supervised playparks (Education), 240 play areas (Urban Environment) — see PROVENANCE.md.
+      expect(rows).toEqual([
+        { slug: 'kasko', n: 67 },
+        { slug: 'kymp', n: 240 },
+      ]);
+      const hilleri = (await rowsOf('servicemap')).find((r) => r.source_id === '79029')!;
+      expect(hilleri).toMatchObject({
+        department: 'kasko',
+        title_fi: 'Leikkipuisto Hilleri',
+        url: 'https://www.hel.fi/fi/kasvatus-ja-koulutus/leikkipuisto-hilleri',
+      });
+      expect(hilleri.themes).toEqual(['children-families', 'services']);
+      const { rows: linked } = await db.knex.raw(
+        `SELECT count(DISTINCT aa.activity_id)::int AS n FROM activity_areas aa JOIN activities t ON t.id = aa.activity_id WHERE t.source = 'servicemap'`,
+      );
+      if (db.areasAreReal) expect(linked[0].n).toBeGreaterThanOrEqual(306); // one lies in Espoo (Varsasaari)
+      const again = await importServiceMap(db.knex, PLAYPARKS);
+      expect(again).toMatchObject({ read: 307, inserted: 0, updated: 0, unchanged: 307 });
+    },
+  );
 });
 
 describe('Linked Events importer', () => {
   const LE = 'https://api.hel.fi/linkedevents/v1/event/?include=location&page_size=2';
-  const fetchJson = fixtureFetch({ 'page=2': 'linkedevents/events-page-2.json', 'linkedevents/v1/event/': 'linkedevents/events-page-1.json' });
+  const fetchJson = fixtureFetch({
+    'page=2': 'linkedevents/events-page-2.json',
+    'linkedevents/v1/event/': 'linkedevents/events-page-1.json',
+  });
   const now = new Date('2030-01-01T00:00:00Z');
 
   it('follows meta.next and maps place, time, status, publisher and keywords', async () => {
     const s = await importLinkedEvents(db.knex, LE, { fetchJson, now });
     expect(s).toMatchObject({ read: 4, inserted: 3, updated: 0, unchanged: 0 });
-    expect(s.rejected).toEqual([expect.objectContaining({ where: 'event helsinki:agtest0003', reason: expect.stringContaining('no position') })]);
+    expect(s.rejected).toEqual([
+      expect.objectContaining({ where: 'event helsinki:agtest0003', reason: expect.stringContaining('no position') }),
+    ]);
     const rows = await rowsOf('linkedevents');
     expect(rows.map((r) => [r.source_id, r.department, r.kind, r.status, r.themes])).toEqual([
       ['helsinki:agtest0001', 'kuva', 'event', 'planned', ['children-families']],
@@ -180,9 +209,24 @@ describe('demo seed', () => {
         expect(rows[0].inside).toBe(true);
       }
       // Overlapping places and times across departments.
-      const pairs = await (await fetch(`${server.url}/api/overlaps?geometry=${encodeURIComponent(JSON.stringify({
-        type: 'Polygon', coordinates: [[[24.9, 60.19], [24.95, 60.19], [24.95, 60.26], [24.9, 60.26], [24.9, 60.19]]],
-      }))}`)).json();
+      const pairs = await (
+        await fetch(
+          `${server.url}/api/overlaps?geometry=${encodeURIComponent(
+            JSON.stringify({
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [24.9, 60.19],
+                  [24.95, 60.19],
+                  [24.95, 60.26],
+                  [24.9, 60.26],
+                  [24.9, 60.19],
+                ],
+              ],
+            }),
+          )}`,
+        )
+      ).json();
       expect(pairs.pairs.filter((p: { timeOverlaps: boolean }) => p.timeOverlaps).length).toBeGreaterThan(5);
     } finally {
       await server.close();

@@ -11,20 +11,102 @@ import { startTestServer } from '../../server/src/test-support/test-server.js';
  */
 const base = { source: 'test', themes: [] as string[] };
 const CASE: Record<string, Omit<ActivityInput, 'sourceId'>> = {
-  A1: { ...base, department: 'kymp', kind: 'construction', status: 'ongoing', titleFi: 'A1 työmaa', themes: ['traffic-streets'],
-    startsAt: '2030-01-01T00:00:00Z', endsAt: '2030-03-01T00:00:00Z', geometry: { type: 'Point', coordinates: [24.93, 60.2] } },
-  A2: { ...base, department: 'kuva', kind: 'event', status: 'planned', titleFi: 'A2 konsertti', themes: ['culture'],
-    startsAt: '2030-02-01T00:00:00Z', endsAt: '2030-02-02T00:00:00Z', geometry: { type: 'Point', coordinates: [24.9301, 60.2001] } },
-  A3: { ...base, department: 'kuva', kind: 'event', status: 'planned', titleFi: '=HYPERLINK("http://x")', themes: ['sport-outdoors'],
-    startsAt: '2031-01-01T00:00:00Z', endsAt: '2031-01-02T00:00:00Z', geometry: { type: 'Point', coordinates: [24.93, 60.2003] } },
-  A4: { ...base, department: 'sote', kind: 'service', status: 'ongoing', titleFi: 'A4 terveysasema', themes: ['services'],
-    startsAt: null, endsAt: null,
-    geometry: { type: 'Polygon', coordinates: [[[25.05, 60.22], [25.052, 60.22], [25.052, 60.221], [25.05, 60.221], [25.05, 60.22]]] } },
-  A5: { ...base, department: 'kasko', kind: 'project', status: 'ongoing', titleFi: 'A5 koulureitti', themes: ['youth', 'culture'],
-    startsAt: null, endsAt: '2030-01-15T00:00:00Z', geometry: { type: 'LineString', coordinates: [[24.925, 60.2], [24.935, 60.2]] } },
-  A6: { ...base, department: 'kanslia', kind: 'participation', status: 'done', titleFi: 'A6 kysely', themes: ['community'],
-    startsAt: '2020-01-01T00:00:00Z', endsAt: '2020-02-01T00:00:00Z',
-    geometry: { type: 'MultiPolygon', coordinates: [[[[24.95, 60.25], [24.951, 60.25], [24.951, 60.251], [24.95, 60.251], [24.95, 60.25]]]] } },
+  A1: {
+    ...base,
+    department: 'kymp',
+    kind: 'construction',
+    status: 'ongoing',
+    titleFi: 'A1 työmaa',
+    themes: ['traffic-streets'],
+    startsAt: '2030-01-01T00:00:00Z',
+    endsAt: '2030-03-01T00:00:00Z',
+    geometry: { type: 'Point', coordinates: [24.93, 60.2] },
+  },
+  A2: {
+    ...base,
+    department: 'kuva',
+    kind: 'event',
+    status: 'planned',
+    titleFi: 'A2 konsertti',
+    themes: ['culture'],
+    startsAt: '2030-02-01T00:00:00Z',
+    endsAt: '2030-02-02T00:00:00Z',
+    geometry: { type: 'Point', coordinates: [24.9301, 60.2001] },
+  },
+  A3: {
+    ...base,
+    department: 'kuva',
+    kind: 'event',
+    status: 'planned',
+    titleFi: '=HYPERLINK("http://x")',
+    themes: ['sport-outdoors'],
+    startsAt: '2031-01-01T00:00:00Z',
+    endsAt: '2031-01-02T00:00:00Z',
+    geometry: { type: 'Point', coordinates: [24.93, 60.2003] },
+  },
+  A4: {
+    ...base,
+    department: 'sote',
+    kind: 'service',
+    status: 'ongoing',
+    titleFi: 'A4 terveysasema',
+    themes: ['services'],
+    startsAt: null,
+    endsAt: null,
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [25.05, 60.22],
+          [25.052, 60.22],
+          [25.052, 60.221],
+          [25.05, 60.221],
+          [25.05, 60.22],
+        ],
+      ],
+    },
+  },
+  A5: {
+    ...base,
+    department: 'kasko',
+    kind: 'project',
+    status: 'ongoing',
+    titleFi: 'A5 koulureitti',
+    themes: ['youth', 'culture'],
+    startsAt: null,
+    endsAt: '2030-01-15T00:00:00Z',
+    geometry: {
+      type: 'LineString',
+      coordinates: [
+        [24.925, 60.2],
+        [24.935, 60.2],
+      ],
+    },
+  },
+  A6: {
+    ...base,
+    department: 'kanslia',
+    kind: 'participation',
+    status: 'done',
+    titleFi: 'A6 kysely',
+    themes: ['community'],
+    startsAt: '2020-01-01T00:00:00Z',
+    endsAt: '2020-02-01T00:00:00Z',
+    geometry: {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [24.95, 60.25],
+            [24.951, 60.25],
+            [24.951, 60.251],
+            [24.95, 60.251],
+            [24.95, 60.25],
+          ],
+        ],
+      ],
+    },
+  },
 };
 
 let db: TestDatabase;
@@ -58,8 +140,15 @@ describe('GET /api/activities filters', () => {
     const r = await get('/api/activities?limit=2');
     expect(r.type).toContain('application/geo+json');
     expect(r.body).toMatchObject({ type: 'FeatureCollection', numberMatched: 6, numberReturned: 2, limit: 2, offset: 0 });
-    expect(r.body.features[0].properties).toMatchObject({ id: ids.A1, department: 'kymp', kind: 'construction', titleFi: 'A1 työmaa',
-      startsAt: '2030-01-01T00:00:00Z', themes: ['traffic-streets'], isDemo: false });
+    expect(r.body.features[0].properties).toMatchObject({
+      id: ids.A1,
+      department: 'kymp',
+      kind: 'construction',
+      titleFi: 'A1 työmaa',
+      startsAt: '2030-01-01T00:00:00Z',
+      themes: ['traffic-streets'],
+      isDemo: false,
+    });
     const next = await get('/api/activities?limit=2&offset=2');
     expect(next.body.features.map((f: { id: number }) => nameOf(f.id))).toEqual(['A3', 'A4']);
   });
@@ -122,10 +211,28 @@ describe('GET /api/activities filters', () => {
   it('lists departments and themes', async () => {
     const d = await get('/api/departments');
     expect(d.body.map((x: { slug: string }) => x.slug)).toEqual(['kasko', 'kymp', 'kuva', 'sote', 'kanslia']);
-    expect(d.body[0]).toMatchObject({ nameFi: 'Kasvatuksen ja koulutuksen toimiala', nameSv: expect.any(String), nameEn: expect.any(String), color: expect.stringMatching(/^#[0-9A-F]{6}$/i) });
+    expect(d.body[0]).toMatchObject({
+      nameFi: 'Kasvatuksen ja koulutuksen toimiala',
+      nameSv: expect.any(String),
+      nameEn: expect.any(String),
+      color: expect.stringMatching(/^#[0-9A-F]{6}$/i),
+    });
     const t = await get('/api/themes');
     const slugs = t.body.map((x: { slug: string }) => x.slug);
-    for (const s of ['youth', 'elderly', 'local-vitality', 'services', 'empty-spaces', 'environment-climate', 'culture', 'sport-outdoors', 'traffic-streets', 'safety', 'community', 'free-ideas']) {
+    for (const s of [
+      'youth',
+      'elderly',
+      'local-vitality',
+      'services',
+      'empty-spaces',
+      'environment-climate',
+      'culture',
+      'sport-outdoors',
+      'traffic-streets',
+      'safety',
+      'community',
+      'free-ideas',
+    ]) {
       expect(slugs).toContain(s);
     }
   });
@@ -140,7 +247,12 @@ describe('exports', () => {
     expect(csv.headers.get('content-disposition')).toContain('attachment');
     const lines = (csv.body as string).trim().split('\r\n');
     expect(lines[0].split(',').slice(0, 3)).toEqual(['id', 'department', 'kind']);
-    expect(lines.slice(1).map((l) => nameOf(Number(l.split(',')[0]))).sort()).toEqual(list);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => nameOf(Number(l.split(',')[0])))
+        .sort(),
+    ).toEqual(list);
     const same = await get(`/api/activities?${q}&format=csv`);
     expect(same.body).toBe(csv.body);
     const gj = await get(`/api/activities.geojson?${q}`);
@@ -166,8 +278,15 @@ describe('detail and overlaps', () => {
     const r = await get(`/api/activities/${ids.A1}?distance=50`);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ type: 'Feature', id: ids.A1, geometry: { type: 'Point', coordinates: [24.93, 60.2] } });
-    expect(r.body.properties).toMatchObject({ titleFi: 'A1 työmaa', source: 'test', sourceId: 'A1', departmentInfo: { slug: 'kymp' }, themeInfo: [{ slug: 'traffic-streets' }] });
-    if (db.areasAreReal) expect(r.body.properties.areas.map((a: { level: string }) => a.level)).toEqual(['suurpiiri', 'peruspiiri', 'osa_alue']);
+    expect(r.body.properties).toMatchObject({
+      titleFi: 'A1 työmaa',
+      source: 'test',
+      sourceId: 'A1',
+      departmentInfo: { slug: 'kymp' },
+      themeInfo: [{ slug: 'traffic-streets' }],
+    });
+    if (db.areasAreReal)
+      expect(r.body.properties.areas.map((a: { level: string }) => a.level)).toEqual(['suurpiiri', 'peruspiiri', 'osa_alue']);
     const items = r.body.overlaps.items as { id: number; timeOverlaps: boolean; intersects: boolean }[];
     expect(Object.fromEntries(items.map((i) => [nameOf(i.id), [i.intersects, i.timeOverlaps]]))).toEqual({
       A2: [false, true],
@@ -189,7 +308,18 @@ describe('detail and overlaps', () => {
     expect(far.body.error.message).toContain('distance');
   });
 
-  const square = JSON.stringify({ type: 'Polygon', coordinates: [[[24.92, 60.19], [24.94, 60.19], [24.94, 60.21], [24.92, 60.21], [24.92, 60.19]]] });
+  const square = JSON.stringify({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [24.92, 60.19],
+        [24.94, 60.19],
+        [24.94, 60.21],
+        [24.92, 60.21],
+        [24.92, 60.19],
+      ],
+    ],
+  });
   const pairNames = (body: { pairs: { a: { id: number }; b: { id: number }; timeOverlaps: boolean }[] }) =>
     body.pairs.map((p) => `${nameOf(p.a.id)}-${nameOf(p.b.id)}${p.timeOverlaps ? '*' : ''}`).sort();
 
@@ -201,7 +331,8 @@ describe('detail and overlaps', () => {
     const windowed = await get(`/api/overlaps?geometry=${encodeURIComponent(square)}&distance=50&from=2030-02-01&to=2030-02-28`);
     expect(pairNames(windowed.body)).toEqual(['A1-A2*']);
     const posted = await fetch(`${server.url}/api/overlaps`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ geometry: JSON.parse(square), distance: 0 }),
     });
     expect(pairNames(await posted.json())).toEqual(['A1-A5*']);
@@ -238,10 +369,12 @@ describe('OGC API – Features at /ogc', () => {
     const rels = landing.body.links.map((l: { rel: string }) => l.rel);
     for (const rel of ['self', 'service-desc', 'conformance', 'data']) expect(rels).toContain(rel);
     const conf = await get('/ogc/conformance');
-    expect(conf.body.conformsTo).toEqual(expect.arrayContaining([
-      'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
-      'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
-    ]));
+    expect(conf.body.conformsTo).toEqual(
+      expect.arrayContaining([
+        'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
+        'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
+      ]),
+    );
     expect((await get('/ogc/api')).body.openapi).toBe('3.0.3');
   });
 

@@ -26,14 +26,31 @@ const clusters = async (query: string) => {
 beforeAll(async () => {
   db = await createTestDatabase();
   const add = (sourceId: string, department: string, geometry: object) =>
-    upsertActivity(db.knex, { source: 'test', sourceId, department, kind: 'service', status: 'ongoing', titleFi: sourceId, themes: [], geometry });
+    upsertActivity(db.knex, {
+      source: 'test',
+      sourceId,
+      department,
+      kind: 'service',
+      status: 'ongoing',
+      titleFi: sourceId,
+      themes: [],
+      geometry,
+    });
   for (let i = 0; i < 12; i++) {
     await add(`kamppi-${i}`, i % 2 ? 'kuva' : 'kymp', { type: 'Point', coordinates: [KAMPPI[0] + i * 0.0002, KAMPPI[1]] });
     await add(`malmi-${i}`, 'sote', { type: 'Point', coordinates: [MALMI[0], MALMI[1] + i * 0.0002] });
   }
   await add('malmi-park', 'kymp', {
     type: 'Polygon',
-    coordinates: [[[25.0105, 60.2505], [25.0125, 60.2505], [25.0125, 60.2515], [25.0105, 60.2515], [25.0105, 60.2505]]],
+    coordinates: [
+      [
+        [25.0105, 60.2505],
+        [25.0125, 60.2505],
+        [25.0125, 60.2515],
+        [25.0105, 60.2515],
+        [25.0105, 60.2505],
+      ],
+    ],
   });
   server = await startTestServer(db);
 });

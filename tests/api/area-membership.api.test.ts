@@ -17,7 +17,18 @@ const r6 = (n: number) => Math.round(n * 1e6) / 1e6;
 /** A few metres around the point: inside one district in both divisions. */
 const square = ([lon, lat]: [number, number], d = 0.00008) => {
   const [w, e, s, n] = [r6(lon - d), r6(lon + d), r6(lat - d), r6(lat + d)];
-  return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  };
 };
 
 const haveRealDistricts = sharedAreasExist();
@@ -76,24 +87,58 @@ describe.skipIf(!haveRealDistricts && process.env.CI !== 'true')('district membe
     visitor = new TestAgent(server.url);
     const kamppi = await areaId('osa_alue', 'Kamppi');
 
-    ids.activity = (await json(await official.post('/api/activities', {
-      department: 'kymp', kind: 'construction', status: 'ongoing', titleFi: 'Katutyö Lasipalatsin kulmassa', themes: ['traffic-streets'],
-      geometry: { type: 'Point', coordinates: HERE },
-    }), 201)).id;
-    const idea = (body: object) => visitor.post('/api/ideas', { title: 'Penkkejä aukiolle', description: 'Istumapaikkoja.', themes: ['community'], ...body });
+    ids.activity = (
+      await json(
+        await official.post('/api/activities', {
+          department: 'kymp',
+          kind: 'construction',
+          status: 'ongoing',
+          titleFi: 'Katutyö Lasipalatsin kulmassa',
+          themes: ['traffic-streets'],
+          geometry: { type: 'Point', coordinates: HERE },
+        }),
+        201,
+      )
+    ).id;
+    const idea = (body: object) =>
+      visitor.post('/api/ideas', { title: 'Penkkejä aukiolle', description: 'Istumapaikkoja.', themes: ['community'], ...body });
     ids.idea = (await json(await idea({ geometry: { type: 'Point', coordinates: HERE } }), 201)).id;
     ids.pickedIdea = (await json(await idea({ title: 'Koko Kamppiin', areaId: kamppi }), 201)).id;
     ids.group = (await json(await admin.post('/api/kehra/groups', { name: 'Keskustan Kehrä', areaIds: [kamppi] }), 201)).id;
     member = await agent({ roles: ['kehra'], kehraGroups: [ids.group], displayName: 'Mikko Member' });
-    ids.devArea = (await json(await member.post(`/api/kehra/groups/${ids.group}/areas`, {
-      name: 'Aukion kulma', themes: ['community'], status: 'idea', geometry: square(HERE),
-    }), 201)).id;
-    ids.table = (await json(await official.post('/api/partnership-tables', {
-      name: 'Aukion pöytä', convener: 'Kaupunkiympäristön toimiala', themes: ['community'], geometry: square(HERE),
-    }), 201)).id;
-    ids.pickedTable = (await json(await official.post('/api/partnership-tables', {
-      name: 'Kampin pöytä', convener: 'Kaupunkiympäristön toimiala', themes: ['community'], areaId: kamppi,
-    }), 201)).id;
+    ids.devArea = (
+      await json(
+        await member.post(`/api/kehra/groups/${ids.group}/areas`, {
+          name: 'Aukion kulma',
+          themes: ['community'],
+          status: 'idea',
+          geometry: square(HERE),
+        }),
+        201,
+      )
+    ).id;
+    ids.table = (
+      await json(
+        await official.post('/api/partnership-tables', {
+          name: 'Aukion pöytä',
+          convener: 'Kaupunkiympäristön toimiala',
+          themes: ['community'],
+          geometry: square(HERE),
+        }),
+        201,
+      )
+    ).id;
+    ids.pickedTable = (
+      await json(
+        await official.post('/api/partnership-tables', {
+          name: 'Kampin pöytä',
+          convener: 'Kaupunkiympäristön toimiala',
+          themes: ['community'],
+          areaId: kamppi,
+        }),
+        201,
+      )
+    ).id;
   });
   afterAll(async () => {
     await server?.close();
@@ -120,7 +165,12 @@ describe.skipIf(!haveRealDistricts && process.env.CI !== 'true')('district membe
     expect(await inDistrict(kluuvi)).toEqual(moved);
     expect(await inDistrict(vironniemi)).toEqual(moved);
     // Only the items placed by picking Kamppi are still there.
-    expect(await inDistrict(kamppi)).toEqual({ activities: [], ideas: [ids.pickedIdea], devAreas: [], tables: [ids.pickedTable] });
+    expect(await inDistrict(kamppi)).toEqual({
+      activities: [],
+      ideas: [ids.pickedIdea],
+      devAreas: [],
+      tables: [ids.pickedTable],
+    });
 
     // The district summaries in the responses say the same.
     const names = (areas: { level: string; nameFi: string }[]) => areas.map((a) => `${a.level}:${a.nameFi}`);

@@ -20,7 +20,8 @@ interface Feature {
   properties: Record<string, string>;
   geometry: unknown;
 }
-const read = (file: string) => JSON.parse(fs.readFileSync(path.join(OFFLINE_FIXTURE_DIR, file), 'utf8')) as { features: Feature[] };
+const read = (file: string) =>
+  JSON.parse(fs.readFileSync(path.join(OFFLINE_FIXTURE_DIR, file), 'utf8')) as { features: Feature[] };
 const DISTRICTS = read('districts.geojson').features;
 const LAND = read('land.geojson');
 const ALUEJAKO: Record<AreaLevel, string> = { suurpiiri: 'SUURPIIRI', peruspiiri: 'PERUSPIIRI', osa_alue: 'OSA-ALUE' };
@@ -69,7 +70,12 @@ beforeAll(async () => {
   db = await createTestDatabase();
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const answer = url.pathname === '/land' ? { status: 200, body: LAND } : url.pathname === '/wfs' ? getFeature(url.searchParams) : { status: 404, body: {} };
+    const answer =
+      url.pathname === '/land'
+        ? { status: 200, body: LAND }
+        : url.pathname === '/wfs'
+          ? getFeature(url.searchParams)
+          : { status: 404, body: {} };
     if (url.pathname === '/wfs') requests.push(url.searchParams);
     res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
   });
@@ -117,7 +123,9 @@ describe('importing districts from a WFS', () => {
     const before = await counts();
     broken = WFS_LAYERS.osa_alue;
     try {
-      await expect(importAreasFrom(db.knex, `${base}/wfs`, { landUrl: `${base}/land` })).rejects.toThrow(/Piirijako_osaalue.*HTTP 500/);
+      await expect(importAreasFrom(db.knex, `${base}/wfs`, { landUrl: `${base}/land` })).rejects.toThrow(
+        /Piirijako_osaalue.*HTTP 500/,
+      );
     } finally {
       broken = null;
     }

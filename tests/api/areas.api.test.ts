@@ -39,8 +39,7 @@ function* positions(coordinates: unknown): Generator<number[]> {
 }
 const decimals = (n: number) => (String(n).split('.')[1] ?? '').length;
 /** Shoelace sum: positive for a counter-clockwise ring in lon/lat. */
-const signedArea = (ring: number[][]) =>
-  ring.slice(1).reduce((sum, [x, y], i) => sum + (ring[i][0] * y - x * ring[i][1]), 0) / 2;
+const signedArea = (ring: number[][]) => ring.slice(1).reduce((sum, [x, y], i) => sum + (ring[i][0] * y - x * ring[i][1]), 0) / 2;
 
 describe('district downloads (/api/areas.csv, /api/areas.geojson)', () => {
   it.each(AREA_LEVELS)('gives every %s as CSV rows with its area in km², and as GeoJSON', async (level) => {
@@ -51,7 +50,8 @@ describe('district downloads (/api/areas.csv, /api/areas.geojson)', () => {
     const lines = (await csv.text()).trim().split('\r\n');
     expect(lines[0]).toBe('id,level,code,fullCode,nameFi,nameSv,parentId,areaKm2,lon,lat,wkt');
     expect(lines).toHaveLength(count + 1);
-    for (const line of lines.slice(1)) expect(line).toMatch(new RegExp(`^\\d+,${level},.*,\\d+(\\.\\d+)?,2[45]\\.\\d+,60\\.\\d+,"MULTIPOLYGON`));
+    for (const line of lines.slice(1))
+      expect(line).toMatch(new RegExp(`^\\d+,${level},.*,\\d+(\\.\\d+)?,2[45]\\.\\d+,60\\.\\d+,"MULTIPOLYGON`));
 
     const geo = await fetch(`${server.url}/api/areas.geojson?level=${level}`);
     expect(geo.headers.get('content-disposition')).toContain(`districts-${level}.geojson`);

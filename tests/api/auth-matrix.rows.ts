@@ -80,9 +80,16 @@ export const MATRIX: MatrixRow[] = [
   {
     route: 'POST /api/auth/signup',
     allowed: 'everyone',
-    request: (c) => ({ path: '/api/auth/signup', body: { email: `m${c.unique()}@example.test`, password: PASSWORD, displayName: 'Matriisi' } }),
+    request: (c) => ({
+      path: '/api/auth/signup',
+      body: { email: `m${c.unique()}@example.test`, password: PASSWORD, displayName: 'Matriisi' },
+    }),
   },
-  { route: 'POST /api/auth/verify', allowed: 'everyone', request: () => ({ path: '/api/auth/verify', body: { token: 'A'.repeat(43) } }) },
+  {
+    route: 'POST /api/auth/verify',
+    allowed: 'everyone',
+    request: () => ({ path: '/api/auth/verify', body: { token: 'A'.repeat(43) } }),
+  },
   {
     route: 'POST /api/auth/verify/resend',
     allowed: 'everyone',
@@ -115,12 +122,18 @@ export const MATRIX: MatrixRow[] = [
   {
     route: 'PUT /api/admin/users/:id/roles',
     allowed: ADMINS,
-    request: (c) => ({ path: `/api/admin/users/${c.targetUserId}/roles`, body: { roles: ['resident'], departments: [], kehraGroups: [] } }),
+    request: (c) => ({
+      path: `/api/admin/users/${c.targetUserId}/roles`,
+      body: { roles: ['resident'], departments: [], kehraGroups: [] },
+    }),
   },
   {
     route: 'PATCH /api/admin/users/:id/roles',
     allowed: ADMINS,
-    request: (c) => ({ path: `/api/admin/users/${c.targetUserId}/roles`, body: { addRoles: ['moderator'], displayName: 'Matriisin moderaattori' } }),
+    request: (c) => ({
+      path: `/api/admin/users/${c.targetUserId}/roles`,
+      body: { addRoles: ['moderator'], displayName: 'Matriisin moderaattori' },
+    }),
   },
   {
     route: 'PATCH /api/admin/users/:id',
@@ -138,13 +151,19 @@ export const MATRIX: MatrixRow[] = [
   {
     route: 'POST /api/admin/departments',
     allowed: ADMINS,
-    request: (c) => ({ path: '/api/admin/departments', body: { slug: `m-${c.unique()}`, nameFi: 'Matriisin toimiala', color: '#336699', sortOrder: 500 } }),
+    request: (c) => ({
+      path: '/api/admin/departments',
+      body: { slug: `m-${c.unique()}`, nameFi: 'Matriisin toimiala', color: '#336699', sortOrder: 500 },
+    }),
     textFields: ['nameFi'],
   },
   {
     route: 'PATCH /api/admin/departments/:slug',
     allowed: ADMINS,
-    request: async (c) => ({ path: `/api/admin/departments/${await referenceRow(c, 'departments')}`, body: { color: '#663399', sortOrder: 510 } }),
+    request: async (c) => ({
+      path: `/api/admin/departments/${await referenceRow(c, 'departments')}`,
+      body: { color: '#663399', sortOrder: 510 },
+    }),
   },
   {
     route: 'DELETE /api/admin/departments/:slug',
@@ -160,7 +179,10 @@ export const MATRIX: MatrixRow[] = [
   {
     route: 'PATCH /api/admin/themes/:slug',
     allowed: ADMINS,
-    request: async (c) => ({ path: `/api/admin/themes/${await referenceRow(c, 'themes')}`, body: { nameFi: 'Matriisin teema', sortOrder: 510 } }),
+    request: async (c) => ({
+      path: `/api/admin/themes/${await referenceRow(c, 'themes')}`,
+      body: { nameFi: 'Matriisin teema', sortOrder: 510 },
+    }),
     textFields: ['nameFi'],
   },
   {
@@ -173,21 +195,20 @@ export const MATRIX: MatrixRow[] = [
   {
     route: 'POST /api/ideas',
     allowed: 'everyone',
-    request: (c) => ({ path: '/api/ideas', body: { title: 'Penkki puistoon', description: 'Lisää penkkejä.', themes: ['elderly'], areaId: c.areaId } }),
+    request: (c) => ({
+      path: '/api/ideas',
+      body: { title: 'Penkki puistoon', description: 'Lisää penkkejä.', themes: ['elderly'], areaId: c.areaId },
+    }),
   },
   {
     route: 'POST /api/reports',
     allowed: 'everyone',
     request: (c) => ({ path: '/api/reports', body: { targetType: 'idea', targetId: c.ideaId, reason: 'Asiaton' } }),
   },
-  { route: 'POST /api/ideas/:id/votes', allowed: 'accounts',
-    request: (c) => ({ path: `/api/ideas/${c.ideaId}/votes` }) },
-  { route: 'DELETE /api/ideas/:id/votes', allowed: 'accounts',
-    request: (c) => ({ path: `/api/ideas/${c.ideaId}/votes` }) },
-  { route: 'PUT /api/ideas/:id/follow', allowed: 'accounts',
-    request: (c) => ({ path: `/api/ideas/${c.ideaId}/follow` }) },
-  { route: 'DELETE /api/ideas/:id/follow', allowed: 'accounts',
-    request: (c) => ({ path: `/api/ideas/${c.ideaId}/follow` }) },
+  { route: 'POST /api/ideas/:id/votes', allowed: 'accounts', request: (c) => ({ path: `/api/ideas/${c.ideaId}/votes` }) },
+  { route: 'DELETE /api/ideas/:id/votes', allowed: 'accounts', request: (c) => ({ path: `/api/ideas/${c.ideaId}/votes` }) },
+  { route: 'PUT /api/ideas/:id/follow', allowed: 'accounts', request: (c) => ({ path: `/api/ideas/${c.ideaId}/follow` }) },
+  { route: 'DELETE /api/ideas/:id/follow', allowed: 'accounts', request: (c) => ({ path: `/api/ideas/${c.ideaId}/follow` }) },
   {
     route: 'POST /api/ideas/:id/participants',
     allowed: 'accounts',
@@ -200,17 +221,27 @@ export const MATRIX: MatrixRow[] = [
     request: (c) => ({ path: `/api/ideas/${c.ideaId}/comments`, body: { body: 'Hyvä idea' } }),
     textFields: ['body'],
   },
-  { route: 'PATCH /api/comments/:id', allowed: 'accounts', request: () => ({ path: '/api/comments/999999', body: { body: 'Muokattu' } }), textFields: ['body'] },
-  { route: 'POST /api/notifications/read', allowed: 'accounts',
-    request: () => ({ path: '/api/notifications/read' }) },
+  {
+    route: 'PATCH /api/comments/:id',
+    allowed: 'accounts',
+    request: () => ({ path: '/api/comments/999999', body: { body: 'Muokattu' } }),
+    textFields: ['body'],
+  },
+  { route: 'POST /api/notifications/read', allowed: 'accounts', request: () => ({ path: '/api/notifications/read' }) },
   {
     route: 'POST /api/ideas/:id/stage',
     allowed: OFFICIALS,
-    request: (c) => ({ path: `/api/ideas/${c.ideaId}/stage`, body: { to: 'connected', reason: 'Yhdistetty toimialan hankkeeseen' } }),
+    request: (c) => ({
+      path: `/api/ideas/${c.ideaId}/stage`,
+      body: { to: 'connected', reason: 'Yhdistetty toimialan hankkeeseen' },
+    }),
     textFields: ['reason'],
   },
-  { route: 'POST /api/ideas/:id/responsibility', allowed: OFFICIALS,
-    request: (c) => ({ path: `/api/ideas/${c.ideaId}/responsibility` }) },
+  {
+    route: 'POST /api/ideas/:id/responsibility',
+    allowed: OFFICIALS,
+    request: (c) => ({ path: `/api/ideas/${c.ideaId}/responsibility` }),
+  },
   {
     route: 'POST /api/moderation/ideas/:id/hide',
     allowed: MODERATORS,
@@ -221,7 +252,11 @@ export const MATRIX: MatrixRow[] = [
     allowed: MODERATORS,
     request: () => ({ path: '/api/moderation/comments/999999/hide', body: { reason: 'Asiaton sisältö' } }),
   },
-  { route: 'POST /api/moderation/reports/:id/dismiss', allowed: MODERATORS, request: () => ({ path: '/api/moderation/reports/999999/dismiss', body: {} }) },
+  {
+    route: 'POST /api/moderation/reports/:id/dismiss',
+    allowed: MODERATORS,
+    request: () => ({ path: '/api/moderation/reports/999999/dismiss', body: {} }),
+  },
 
   // ---- activities (server/src/activities/activities.routes.ts) ----
   {
@@ -234,14 +269,25 @@ export const MATRIX: MatrixRow[] = [
     allowed: ACTIVITY_KEEPERS,
     request: (c) => ({
       path: '/api/activities',
-      body: { department: c.departments.own, kind: 'event', status: 'planned', titleFi: 'Matriisin tapahtuma', themes: ['culture'], startsAt: '2030-01-01', geometry: POINT },
+      body: {
+        department: c.departments.own,
+        kind: 'event',
+        status: 'planned',
+        titleFi: 'Matriisin tapahtuma',
+        themes: ['culture'],
+        startsAt: '2030-01-01',
+        geometry: POINT,
+      },
     }),
     textFields: ['titleFi'],
   },
   {
     route: 'PATCH /api/activities/:id',
     allowed: ACTIVITY_KEEPERS,
-    request: async (c) => ({ path: `/api/activities/${await ownActivity(c, 'kept')}`, body: { status: 'ongoing', endsAt: '2031-01-01' } }),
+    request: async (c) => ({
+      path: `/api/activities/${await ownActivity(c, 'kept')}`,
+      body: { status: 'ongoing', endsAt: '2031-01-01' },
+    }),
   },
   {
     route: 'DELETE /api/activities/:id',
@@ -265,13 +311,19 @@ export const MATRIX: MatrixRow[] = [
   {
     route: 'POST /api/kehra/groups/:id/members',
     allowed: KEHRA,
-    request: (c) => ({ path: `/api/kehra/groups/${c.kehraGroups.own}/members`, body: { name: 'Matti Matriisi', sector: 'residents' } }),
+    request: (c) => ({
+      path: `/api/kehra/groups/${c.kehraGroups.own}/members`,
+      body: { name: 'Matti Matriisi', sector: 'residents' },
+    }),
     textFields: ['name'],
   },
   {
     route: 'PATCH /api/kehra/groups/:id/members/:memberId',
     allowed: KEHRA,
-    request: async (c) => ({ path: `/api/kehra/groups/${c.kehraGroups.own}/members/${await kehraMember(c)}`, body: { sector: 'city' } }),
+    request: async (c) => ({
+      path: `/api/kehra/groups/${c.kehraGroups.own}/members/${await kehraMember(c)}`,
+      body: { sector: 'city' },
+    }),
   },
   {
     route: 'DELETE /api/kehra/groups/:id/members/:memberId',
@@ -300,7 +352,10 @@ export const MATRIX: MatrixRow[] = [
   {
     route: 'PUT /api/kehra/groups/:id/plan/goals',
     allowed: KEHRA,
-    request: (c) => ({ path: `/api/kehra/groups/${c.kehraGroups.own}/plan/goals`, body: { goals: [{ theme: 'community', goal: 'Kohtaamisia' }] } }),
+    request: (c) => ({
+      path: `/api/kehra/groups/${c.kehraGroups.own}/plan/goals`,
+      body: { goals: [{ theme: 'community', goal: 'Kohtaamisia' }] },
+    }),
   },
   {
     route: 'POST /api/kehra/groups/:id/plan/items',
@@ -331,8 +386,13 @@ export const MATRIX: MatrixRow[] = [
     allowed: KEHRA,
     request: async (c) => {
       await kehraPlanItem(c);
-      const { rows } = await c.knex.raw('SELECT idea_id FROM kehra_plan_items WHERE kehra_group_id = ? ORDER BY rank', [c.kehraGroups.own]);
-      return { path: `/api/kehra/groups/${c.kehraGroups.own}/plan/order`, body: { ideaIds: rows.map((r: { idea_id: number }) => r.idea_id) } };
+      const { rows } = await c.knex.raw('SELECT idea_id FROM kehra_plan_items WHERE kehra_group_id = ? ORDER BY rank', [
+        c.kehraGroups.own,
+      ]);
+      return {
+        path: `/api/kehra/groups/${c.kehraGroups.own}/plan/order`,
+        body: { ideaIds: rows.map((r: { idea_id: number }) => r.idea_id) },
+      };
     },
   },
 
@@ -340,7 +400,10 @@ export const MATRIX: MatrixRow[] = [
   {
     route: 'POST /api/partnership-tables',
     allowed: TABLE_CONVENERS,
-    request: (c) => ({ path: '/api/partnership-tables', body: { name: 'Matriisin pöytä', convener: 'Kanslia', areaId: c.areaId } }),
+    request: (c) => ({
+      path: '/api/partnership-tables',
+      body: { name: 'Matriisin pöytä', convener: 'Kanslia', areaId: c.areaId },
+    }),
     textFields: ['name', 'convener'],
   },
   {
@@ -351,7 +414,10 @@ export const MATRIX: MatrixRow[] = [
   {
     route: 'POST /api/partnership-tables/:id/participants',
     allowed: TABLE_KEEPERS,
-    request: async (c) => ({ path: `/api/partnership-tables/${await partnershipTable(c)}/participants`, body: { name: 'Pirjo', sector: 'city' } }),
+    request: async (c) => ({
+      path: `/api/partnership-tables/${await partnershipTable(c)}/participants`,
+      body: { name: 'Pirjo', sector: 'city' },
+    }),
     textFields: ['name'],
   },
   {
@@ -380,14 +446,19 @@ export const MATRIX: MatrixRow[] = [
     allowed: TABLE_KEEPERS,
     request: async (c) => {
       const table = await partnershipTable(c);
-      const { rows } = await c.knex.raw('SELECT id FROM partnership_table_meetings WHERE table_id = ? ORDER BY id LIMIT 1', [table]);
+      const { rows } = await c.knex.raw('SELECT id FROM partnership_table_meetings WHERE table_id = ? ORDER BY id LIMIT 1', [
+        table,
+      ]);
       return { path: `/api/partnership-tables/${table}/meetings/${rows[0].id}`, body: { startsAt: '2030-02-01T17:00:00Z' } };
     },
   },
   {
     route: 'POST /api/partnership-tables/:id/outcomes',
     allowed: TABLE_KEEPERS,
-    request: async (c) => ({ path: `/api/partnership-tables/${await partnershipTable(c)}/outcomes`, body: { route: 'savings', description: 'Säästö' } }),
+    request: async (c) => ({
+      path: `/api/partnership-tables/${await partnershipTable(c)}/outcomes`,
+      body: { route: 'savings', description: 'Säästö' },
+    }),
     textFields: ['description'],
   },
 ];
@@ -395,7 +466,18 @@ export const MATRIX: MatrixRow[] = [
 // ---- fixtures of the Kehrä and partnership-table rows, made straight in the database ----
 
 /** A small square in the middle of the city (inside every district division). */
-const SQUARE = { type: 'Polygon', coordinates: [[[24.9515, 60.1698], [24.9529, 60.1698], [24.9529, 60.171], [24.9515, 60.171], [24.9515, 60.1698]]] };
+const SQUARE = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [24.9515, 60.1698],
+      [24.9529, 60.1698],
+      [24.9529, 60.171],
+      [24.9515, 60.171],
+      [24.9515, 60.1698],
+    ],
+  ],
+};
 
 const POINT = { type: 'Point', coordinates: [24.9522, 60.1704] };
 
@@ -449,7 +531,10 @@ const kehraDevArea = (c: MatrixContext) =>
 /** The own group works in the matrix idea's district, so the idea may join its plan. */
 const kehraWorksInArea = (c: MatrixContext) =>
   once(c, 'groupArea', async () => {
-    await c.knex.raw('INSERT INTO kehra_group_areas (kehra_group_id, area_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [c.kehraGroups.own, c.areaId]);
+    await c.knex.raw('INSERT INTO kehra_group_areas (kehra_group_id, area_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [
+      c.kehraGroups.own,
+      c.areaId,
+    ]);
     return c.areaId;
   });
 
@@ -471,7 +556,10 @@ const partnershipTable = (c: MatrixContext) =>
        RETURNING id`,
       [c.departments.own, c.areaId],
     );
-    await c.knex.raw(`INSERT INTO partnership_table_meetings (table_id, starts_at, place) VALUES (?, '2030-01-01T17:00:00Z', 'Kirjasto')`, [rows[0].id]);
+    await c.knex.raw(
+      `INSERT INTO partnership_table_meetings (table_id, starts_at, place) VALUES (?, '2030-01-01T17:00:00Z', 'Kirjasto')`,
+      [rows[0].id],
+    );
     return rows[0].id;
   });
 

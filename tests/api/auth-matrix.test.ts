@@ -79,7 +79,6 @@ async function agentFor(actor: Actor): Promise<TestAgent> {
   return new TestAgent(server.url, await createTestSession(db.knex, actorIds[actor]));
 }
 
-
 describe('the write-route registry', () => {
   it('has every write route declared with a policy (writeRoute)', () => {
     const undeclared = listWriteRoutes(server.app)
@@ -91,8 +90,14 @@ describe('the write-route registry', () => {
   it('has a matrix row for every write route, and a route for every row', () => {
     const routes = listWriteRoutes(server.app).map((r) => `${r.method} ${r.path}`);
     const rows = MATRIX.map((r) => r.route);
-    expect(routes.filter((r) => !rows.includes(r)), 'write routes without a row in auth-matrix.rows.ts').toEqual([]);
-    expect(rows.filter((r) => !routes.includes(r)), 'rows whose route no longer exists').toEqual([]);
+    expect(
+      routes.filter((r) => !rows.includes(r)),
+      'write routes without a row in auth-matrix.rows.ts',
+    ).toEqual([]);
+    expect(
+      rows.filter((r) => !routes.includes(r)),
+      'rows whose route no longer exists',
+    ).toEqual([]);
     expect(new Set(rows).size).toBe(rows.length);
   });
 });
@@ -111,7 +116,9 @@ describe('role × route matrix', () => {
         const allowed = isAllowed(row, actor);
         const expected = allowed ? 'passes the policy' : actor === 'visitor' ? '401' : '403';
         const got = code && POLICY_CODES.includes(code) ? String(res.status) : 'passes the policy';
-        if (allowed ? got !== expected : got !== expected || (res.status === 403 && !['forbidden', 'out_of_scope'].includes(code!))) {
+        if (
+          allowed ? got !== expected : got !== expected || (res.status === 403 && !['forbidden', 'out_of_scope'].includes(code!))
+        ) {
           outcomes.push(`${actor}: expected ${expected}, got ${res.status} ${code ?? ''}`);
         }
       }
@@ -130,9 +137,18 @@ describe('scopes: department and Kehrä group', () => {
     app.use(loadSession, csrfProtection);
     const r = Router();
     // A department resource named by slug in the path; 'missing' stands for a resource that does not exist.
-    writeRoute(r, 'patch', '/things/:dept', { roles: ['official', 'admin'], scope: departmentScope((req) => (req.params.dept === 'missing' ? null : String(req.params.dept))) }, (_req, res) => {
-      res.json({ ok: true });
-    });
+    writeRoute(
+      r,
+      'patch',
+      '/things/:dept',
+      {
+        roles: ['official', 'admin'],
+        scope: departmentScope((req) => (req.params.dept === 'missing' ? null : String(req.params.dept))),
+      },
+      (_req, res) => {
+        res.json({ ok: true });
+      },
+    );
     writeRoute(r, 'patch', '/kehra/:id', { roles: ['kehra'], scope: kehraScope((req) => Number(req.params.id)) }, (_req, res) => {
       res.json({ ok: true });
     });
@@ -147,7 +163,8 @@ describe('scopes: department and Kehrä group', () => {
   afterAll(() => close?.());
 
   const call = async (actor: Actor, path: string) => {
-    const agent = actor === 'visitor' ? new TestAgent(url) : new TestAgent(url, await createTestSession(db.knex, actorIds[actor]));
+    const agent =
+      actor === 'visitor' ? new TestAgent(url) : new TestAgent(url, await createTestSession(db.knex, actorIds[actor]));
     const res = await agent.patch(path, {});
     return `${res.status}${res.status >= 400 ? ` ${(await res.json()).error.code}` : ''}`;
   };
@@ -210,11 +227,19 @@ describe('hostile inputs', () => {
       };
       for (const { name, value } of hostileValues) {
         const keys = Object.keys(sample.body ?? {}).filter((k) => !row.textFields?.includes(k));
-        const body = keys.length ? { ...sample.body, ...Object.fromEntries(keys.map((k) => [k, value])) } : { ...sample.body, payload: value };
+        const body = keys.length
+          ? { ...sample.body, ...Object.fromEntries(keys.map((k) => [k, value])) }
+          : { ...sample.body, payload: value };
         await check(name, await agent.request(method, sample.path, body));
       }
       for (const b of hostileBodies) {
-        await check(b.name, await agent.request(method, sample.path, undefined, { raw: b.raw, headers: { 'content-type': b.contentType ?? 'application/json' } }));
+        await check(
+          b.name,
+          await agent.request(method, sample.path, undefined, {
+            raw: b.raw,
+            headers: { 'content-type': b.contentType ?? 'application/json' },
+          }),
+        );
       }
       if (row.route.includes(':id')) {
         const template = row.route.split(' ')[1];

@@ -103,7 +103,12 @@ export async function startTestOidcProvider(redirectUri: () => string): Promise<
         .setIssuedAt()
         .setExpirationTime('5m')
         .sign(privateKey);
-      return json(res, 200, { access_token: randomBytes(16).toString('hex'), token_type: 'Bearer', expires_in: 300, id_token: idToken });
+      return json(res, 200, {
+        access_token: randomBytes(16).toString('hex'),
+        token_type: 'Bearer',
+        expires_in: 300,
+        id_token: idToken,
+      });
     }
     json(res, 404, { error: 'not_found' });
   });

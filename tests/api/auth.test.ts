@@ -11,13 +11,20 @@ let idp: TestOidcProvider;
 
 const PASSWORD = 'kissa-kävelee-1';
 // Generous here; the rate-limit tests start their own server with tight limits.
-const GENEROUS_LIMITS = 'signup.ip=1000/1h,login.ip=1000/1h,login.account=1000/1h,password_reset.ip=1000/1h,password_reset.account=100/1h';
+const GENEROUS_LIMITS =
+  'signup.ip=1000/1h,login.ip=1000/1h,login.account=1000/1h,password_reset.ip=1000/1h,password_reset.account=100/1h';
 
 beforeAll(async () => {
   db = await createTestDatabase();
   idp = await startTestOidcProvider(() => `${server.url}/api/auth/oidc/callback`);
   server = await startAuthServer(db, {
-    oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scopes: 'openid email profile', label: 'Testitunnus' },
+    oidc: {
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: idp.clientSecret,
+      scopes: 'openid email profile',
+      label: 'Testitunnus',
+    },
     lockoutThreshold: 3,
     lockoutSeconds: 2,
     rateLimits: GENEROUS_LIMITS,
@@ -30,7 +37,8 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string; details: unknown } }).error;
+const errorOf = async (res: Response) =>
+  ((await res.json()) as { error: { code: string; message: string; details: unknown } }).error;
 
 async function signUpAndVerify(agent: TestAgent, email: string, password = PASSWORD) {
   expect((await agent.post('/api/auth/signup', { email, password, displayName: 'Maija' })).status).toBe(202);
@@ -44,7 +52,9 @@ describe('sign-up, verification, login and logout', () => {
     const anon = await agent.me();
     expect(anon).toMatchObject({ user: null, roles: [], csrfToken: null, sso: { enabled: true, label: 'Testitunnus' } });
 
-    expect((await agent.post('/api/auth/signup', { email: 'Maija@Example.test', password: PASSWORD, displayName: 'Maija M' })).status).toBe(202);
+    expect(
+      (await agent.post('/api/auth/signup', { email: 'Maija@Example.test', password: PASSWORD, displayName: 'Maija M' })).status,
+    ).toBe(202);
     // Not verified yet: the right password is not enough.
     const early = await agent.post('/api/auth/login', { email: 'maija@example.test', password: PASSWORD });
     expect(early.status).toBe(403);
@@ -65,7 +75,12 @@ describe('sign-up, verification, login and logout', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     const body = await login.json();
-    expect(body.user).toMatchObject({ email: 'Maija@Example.test', displayName: 'Maija M', emailVerified: true, hasPassword: true });
+    expect(body.user).toMatchObject({
+      email: 'Maija@Example.test',
+      displayName: 'Maija M',
+      emailVerified: true,
+      hasPassword: true,
+    });
     expect(body.roles).toEqual(['resident']);
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     agent.csrfToken = body.csrfToken;
@@ -110,7 +125,10 @@ describe('sign-up, verification, login and logout', () => {
     const first = await startAuthServer(db, { rateLimits: GENEROUS_LIMITS });
     let second: AuthTestServer | undefined;
     try {
-      await createTestAccount(db.knex, { email: 'restart@example.test', passwordHash: await hashPassword(PASSWORD, TEST_AUTH.scryptLogN!) });
+      await createTestAccount(db.knex, {
+        email: 'restart@example.test',
+        passwordHash: await hashPassword(PASSWORD, TEST_AUTH.scryptLogN!),
+      });
       const stays = new TestAgent(first.url);
       const leaves = new TestAgent(first.url);
       for (const agent of [stays, leaves]) {
@@ -148,7 +166,11 @@ describe('sign-up, verification, login and logout', () => {
     await agent.post('/api/auth/signup', { email: 'bobby@example.test', password: PASSWORD, displayName: name });
     const { rows } = await db.knex.raw(`SELECT display_name FROM users WHERE email = ?`, ['bobby@example.test']);
     expect(rows[0].display_name).toBe(name);
-    const res = await agent.post('/api/auth/signup', { email: 'x@example.test', password: PASSWORD, displayName: '<script>alert(1)</script>' });
+    const res = await agent.post('/api/auth/signup', {
+      email: 'x@example.test',
+      password: PASSWORD,
+      displayName: '<script>alert(1)</script>',
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
   });
@@ -176,7 +198,9 @@ describe('password reset and change', () => {
 
     expect((await agent.me()).user).toBeNull();
     expect((await visitor.post('/api/auth/login', { email: 'reset@example.test', password: PASSWORD })).status).toBe(401);
-    expect((await visitor.post('/api/auth/login', { email: 'reset@example.test', password: 'uusi-salasana-2' })).status).toBe(200);
+    expect((await visitor.post('/api/auth/login', { email: 'reset@example.test', password: 'uusi-salasana-2' })).status).toBe(
+      200,
+    );
   });
 
   it('changes the password when the current one is given, keeping this session only', async () => {
@@ -184,12 +208,16 @@ describe('password reset and change', () => {
     const b = new TestAgent(server.url);
     await signUpAndVerify(a, 'change@example.test');
     for (const agent of [a, b]) {
-      agent.csrfToken = (await (await agent.post('/api/auth/login', { email: 'change@example.test', password: PASSWORD })).json()).csrfToken;
+      agent.csrfToken = (
+        await (await agent.post('/api/auth/login', { email: 'change@example.test', password: PASSWORD })).json()
+      ).csrfToken;
     }
     const wrong = await a.post('/api/auth/password', { currentPassword: 'not-it-at-all', newPassword: 'vaihdettu-salasana' });
     expect(wrong.status).toBe(400);
     expect((await errorOf(wrong)).code).toBe('wrong_password');
-    expect((await a.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'vaihdettu-salasana' })).status).toBe(200);
+    expect((await a.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'vaihdettu-salasana' })).status).toBe(
+      200,
+    );
     expect((await a.me()).user).not.toBeNull();
     expect((await b.me()).user).toBeNull();
   });
@@ -227,7 +255,9 @@ describe('lockout and rate limits', () => {
     await signUpAndVerify(agent, 'known-lock@example.test');
     const answer = async (email: string) => {
       const res = await agent.post('/api/auth/login', { email, password: 'wrong-password' });
-      const body = (await res.json()) as { error: { code: string; message: string; details: { retryAfterSeconds?: number } | null } };
+      const body = (await res.json()) as {
+        error: { code: string; message: string; details: { retryAfterSeconds?: number } | null };
+      };
       // The seconds left may differ by the second that ticks between the two requests; nothing else may.
       const retry = body.error.details?.retryAfterSeconds;
       return {
@@ -309,19 +339,37 @@ describe('cross-site request forgery', () => {
     const missing = await agent.request('POST', '/api/auth/logout-all', undefined, { csrf: false });
     expect(missing.status).toBe(403);
     expect((await errorOf(missing)).code).toBe('csrf_failed');
-    const wrong = await agent.request('POST', '/api/auth/logout-all', undefined, { csrf: false, headers: { 'x-csrf-token': 'x'.repeat(43) } });
+    const wrong = await agent.request('POST', '/api/auth/logout-all', undefined, {
+      csrf: false,
+      headers: { 'x-csrf-token': 'x'.repeat(43) },
+    });
     expect(wrong.status).toBe(403);
     expect((await agent.me()).user).not.toBeNull(); // nothing happened
   });
 
   it('refuses writes from another origin and non-JSON bodies', async () => {
     const agent = new TestAgent(server.url);
-    const evil = await agent.request('POST', '/api/auth/login', { email: 'a@example.test', password: 'x' }, { headers: { origin: 'https://evil.example' } });
+    const evil = await agent.request(
+      'POST',
+      '/api/auth/login',
+      { email: 'a@example.test', password: 'x' },
+      { headers: { origin: 'https://evil.example' } },
+    );
     expect(evil.status).toBe(403);
     expect((await errorOf(evil)).code).toBe('csrf_failed');
-    const site = await agent.request('POST', '/api/auth/login', { email: 'a@example.test', password: 'x' }, { headers: { 'sec-fetch-site': 'cross-site' } });
+    const site = await agent.request(
+      'POST',
+      '/api/auth/login',
+      { email: 'a@example.test', password: 'x' },
+      { headers: { 'sec-fetch-site': 'cross-site' } },
+    );
     expect(site.status).toBe(403);
-    const sameOrigin = await agent.request('POST', '/api/auth/login', { email: 'a@example.test', password: 'x' }, { headers: { origin: server.url } });
+    const sameOrigin = await agent.request(
+      'POST',
+      '/api/auth/login',
+      { email: 'a@example.test', password: 'x' },
+      { headers: { origin: server.url } },
+    );
     expect(sameOrigin.status).toBe(401);
     const form = await agent.request('POST', '/api/auth/login', undefined, {
       raw: 'email=a%40example.test&password=x',
@@ -353,7 +401,12 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(q.get('code_challenge_method')).toBe('S256');
     expect(q.get('scope')).toBe('openid email profile');
     const me = await agent.me();
-    expect(me.user).toMatchObject({ email: 'Virkailija@hel.example', displayName: 'Ville Virkailija', hasPassword: false, emailVerified: true });
+    expect(me.user).toMatchObject({
+      email: 'Virkailija@hel.example',
+      displayName: 'Ville Virkailija',
+      hasPassword: false,
+      emailVerified: true,
+    });
     expect(me.roles).toEqual(['resident']);
     // Signing in again finds the same account by subject.
     const again = new TestAgent(server.url);
@@ -409,20 +462,35 @@ describe('admin: users, roles and the audit log', () => {
     expect((await errorOf(unknown)).code).toBe('unknown_department');
 
     // An official is shown publicly: by a display name, never by the address.
-    const nameless = await admin.put(`/api/admin/users/${targetId}/roles`, { roles: ['resident', 'official'], departments: ['kymp'] });
+    const nameless = await admin.put(`/api/admin/users/${targetId}/roles`, {
+      roles: ['resident', 'official'],
+      departments: ['kymp'],
+    });
     expect(nameless.status).toBe(400);
     expect((await errorOf(nameless)).details).toEqual([expect.objectContaining({ path: ['displayName'] })]);
     const asAddress = { roles: ['resident', 'official'], departments: ['kymp'], displayName: 'target@example.test' };
     expect((await admin.put(`/api/admin/users/${targetId}/roles`, asAddress)).status).toBe(400);
     expect((await admin.get(`/api/admin/users/${targetId}`).then((r) => r.json())).roles).toEqual(['resident']);
 
-    const put = await admin.put(`/api/admin/users/${targetId}/roles`, { roles: ['resident', 'official'], departments: ['kymp'], displayName: 'Tarja Tavoite' });
+    const put = await admin.put(`/api/admin/users/${targetId}/roles`, {
+      roles: ['resident', 'official'],
+      departments: ['kymp'],
+      displayName: 'Tarja Tavoite',
+    });
     expect(put.status).toBe(200);
-    expect(await put.json()).toMatchObject({ roles: ['official', 'resident'], departments: [{ slug: 'kymp' }], displayName: 'Tarja Tavoite' });
+    expect(await put.json()).toMatchObject({
+      roles: ['official', 'resident'],
+      departments: [{ slug: 'kymp' }],
+      displayName: 'Tarja Tavoite',
+    });
 
     const group = await (await admin.post('/api/admin/kehra-groups', { name: 'Kallion Kehrä' })).json();
     expect((await admin.post('/api/admin/kehra-groups', { name: 'Kallion Kehrä' })).status).toBe(409);
-    const patch = await admin.patch(`/api/admin/users/${targetId}/roles`, { addRoles: ['kehra'], addKehraGroups: [group.id], removeRoles: ['resident'] });
+    const patch = await admin.patch(`/api/admin/users/${targetId}/roles`, {
+      addRoles: ['kehra'],
+      addKehraGroups: [group.id],
+      removeRoles: ['resident'],
+    });
     expect(patch.status).toBe(200);
     expect((await patch.json()).roles).toEqual(['kehra', 'official']);
 
@@ -434,7 +502,11 @@ describe('admin: users, roles and the audit log', () => {
     expect(me.kehraGroups).toEqual([{ id: group.id, name: 'Kallion Kehrä' }]);
 
     const audit = await (await admin.get(`/api/admin/audit?targetType=user&targetId=${targetId}`)).json();
-    expect(audit.entries.map((e: { action: string }) => e.action)).toEqual(['user.roles.update', 'user.roles.update', 'user.display_name']);
+    expect(audit.entries.map((e: { action: string }) => e.action)).toEqual([
+      'user.roles.update',
+      'user.roles.update',
+      'user.display_name',
+    ]);
     expect(audit.entries[2]).toMatchObject({ before: { displayName: null }, after: { displayName: 'Tarja Tavoite' } });
     expect(audit.entries[1]).toMatchObject({
       actor: { id: adminId, email: 'admin@example.test' },
@@ -470,7 +542,7 @@ describe('headers and errors', () => {
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toContain("worker-src 'self' blob:");
     expect(csp).toMatch(/img-src 'self' data: blob:/);
-    expect(csp).toContain('connect-src \'self\' http://127.0.0.1:9 https:');
+    expect(csp).toContain("connect-src 'self' http://127.0.0.1:9 https:");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -482,7 +554,9 @@ describe('headers and errors', () => {
     const visitor = new TestAgent(server.url);
     const unauth = await visitor.get('/api/admin/users');
     expect(unauth.status).toBe(401);
-    expect(await unauth.json()).toEqual({ error: { code: 'authentication_required', message: expect.any(String), details: null } });
+    expect(await unauth.json()).toEqual({
+      error: { code: 'authentication_required', message: expect.any(String), details: null },
+    });
     const resident = new TestAgent(server.url, await createTestSession(db.knex, await createTestAccount(db.knex)));
     expect((await resident.get('/api/admin/users')).status).toBe(403);
     const adminId = await createTestAccount(db.knex, { roles: ['admin'] });

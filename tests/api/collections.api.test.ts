@@ -14,7 +14,15 @@ const FAR: [number, number] = [24.9312, 60.1634];
 const BBOX = '24.945,60.165,24.96,60.175';
 const square = ([lon, lat]: [number, number], d = 0.002) => ({
   type: 'Polygon',
-  coordinates: [[[lon - d, lat - d / 2], [lon + d, lat - d / 2], [lon + d, lat + d / 2], [lon - d, lat + d / 2], [lon - d, lat - d / 2]]],
+  coordinates: [
+    [
+      [lon - d, lat - d / 2],
+      [lon + d, lat - d / 2],
+      [lon + d, lat + d / 2],
+      [lon - d, lat + d / 2],
+      [lon - d, lat - d / 2],
+    ],
+  ],
 });
 
 let db: TestDatabase;
@@ -32,19 +40,63 @@ const json = async (res: Response, status: number) => {
 /** How each dataset is created through its own API: `place` and `theme` vary, the rest is valid filler. */
 const create: Record<string, (place: [number, number], theme: string) => Promise<number>> = {
   activities: async (place, theme) =>
-    (await json(await admin.post('/api/activities', { department: 'kuva', kind: 'event', status: 'planned', titleFi: `Tapahtuma ${theme}`,
-      themes: [theme], geometry: { type: 'Point', coordinates: place } }), 201)).id,
+    (
+      await json(
+        await admin.post('/api/activities', {
+          department: 'kuva',
+          kind: 'event',
+          status: 'planned',
+          titleFi: `Tapahtuma ${theme}`,
+          themes: [theme],
+          geometry: { type: 'Point', coordinates: place },
+        }),
+        201,
+      )
+    ).id,
   ideas: async (place, theme) =>
-    (await json(await visitor.post('/api/ideas', { title: `Idea ${theme}`, description: 'Kokeiluidea kaikkiin näkymiin.', themes: [theme],
-      geometry: { type: 'Point', coordinates: place } }), 201)).id,
+    (
+      await json(
+        await visitor.post('/api/ideas', {
+          title: `Idea ${theme}`,
+          description: 'Kokeiluidea kaikkiin näkymiin.',
+          themes: [theme],
+          geometry: { type: 'Point', coordinates: place },
+        }),
+        201,
+      )
+    ).id,
   kehra: async (place, theme) =>
-    (await json(await admin.post(`/api/kehra/groups/${groupId}/areas`, { name: `Alue ${theme} ${place[0]}`, themes: [theme], status: 'idea',
-      geometry: square(place) }), 201)).id,
+    (
+      await json(
+        await admin.post(`/api/kehra/groups/${groupId}/areas`, {
+          name: `Alue ${theme} ${place[0]}`,
+          themes: [theme],
+          status: 'idea',
+          geometry: square(place),
+        }),
+        201,
+      )
+    ).id,
   'partnership-tables': async (place, theme) =>
-    (await json(await admin.post('/api/partnership-tables', { name: `Pöytä ${theme} ${place[0]}`, convener: 'Kulttuurin toimiala',
-      themes: [theme], geometry: square(place), meetingPlace: { lon: place[0], lat: place[1] } }), 201)).id,
+    (
+      await json(
+        await admin.post('/api/partnership-tables', {
+          name: `Pöytä ${theme} ${place[0]}`,
+          convener: 'Kulttuurin toimiala',
+          themes: [theme],
+          geometry: square(place),
+          meetingPlace: { lon: place[0], lat: place[1] },
+        }),
+        201,
+      )
+    ).id,
 };
-const OGC_ID: Record<string, string> = { activities: 'activities', ideas: 'ideas', kehra: 'kehra-areas', 'partnership-tables': 'partnership-tables' };
+const OGC_ID: Record<string, string> = {
+  activities: 'activities',
+  ideas: 'ideas',
+  kehra: 'kehra-areas',
+  'partnership-tables': 'partnership-tables',
+};
 const made: Record<string, { hit: number; otherTheme: number; elsewhere: number }> = {};
 
 beforeAll(async () => {
@@ -54,7 +106,11 @@ beforeAll(async () => {
   admin = new TestAgent(server.url, await createTestSession(db.knex, await createTestAccount(db.knex, { roles: ['admin'] })));
   visitor = new TestAgent(server.url);
   for (const [name, make] of Object.entries(create)) {
-    made[name] = { hit: await make(CATHEDRAL, 'culture'), otherTheme: await make(CATHEDRAL, 'youth'), elsewhere: await make(FAR, 'culture') };
+    made[name] = {
+      hit: await make(CATHEDRAL, 'culture'),
+      otherTheme: await make(CATHEDRAL, 'youth'),
+      elsewhere: await make(FAR, 'culture'),
+    };
   }
 });
 afterAll(async () => {
@@ -62,7 +118,8 @@ afterAll(async () => {
   await db?.close();
 });
 
-const idsOf = (features: { id: number | string; properties: { id: number } }[]) => [...new Set(features.map((f) => f.properties.id))].sort();
+const idsOf = (features: { id: number | string; properties: { id: number } }[]) =>
+  [...new Set(features.map((f) => f.properties.id))].sort();
 
 describe.each(Object.keys(create))('%s served from its declaration', (name) => {
   const filter = `theme=culture&bbox=${BBOX}`;
@@ -96,15 +153,21 @@ describe.each(Object.keys(create))('%s served from its declaration', (name) => {
     for (const [lon, lat] of [CATHEDRAL, FAR]) {
       expect(lon >= w && lon <= e && lat >= s && lat <= n, `${lon},${lat} in ${c.extent.spatial.bbox[0]}`).toBe(true);
     }
-    expect(c.links.find((l: { rel: string }) => l.rel === 'items').href).toMatch(new RegExp(`/ogc/collections/${OGC_ID[name]}/items$`));
+    expect(c.links.find((l: { rel: string }) => l.rel === 'items').href).toMatch(
+      new RegExp(`/ogc/collections/${OGC_ID[name]}/items$`),
+    );
   });
 
   it('reads ?theme= as a list, given as a,b or repeated, the same in every section', async () => {
     const mine = made[name];
     const all = [mine.hit, mine.otherTheme].sort();
     expect(idsOf((await json(await visitor.get(`/api/${name}?theme=culture,youth&bbox=${BBOX}`), 200)).features)).toEqual(all);
-    expect(idsOf((await json(await visitor.get(`/api/${name}?theme=culture&theme=youth&bbox=${BBOX}`), 200)).features)).toEqual(all);
-    expect(idsOf((await json(await visitor.get(`/api/${name}?theme=culture`), 200)).features)).toEqual([mine.hit, mine.elsewhere].sort());
+    expect(idsOf((await json(await visitor.get(`/api/${name}?theme=culture&theme=youth&bbox=${BBOX}`), 200)).features)).toEqual(
+      all,
+    );
+    expect(idsOf((await json(await visitor.get(`/api/${name}?theme=culture`), 200)).features)).toEqual(
+      [mine.hit, mine.elsewhere].sort(),
+    );
   });
 
   it('answers a bad or unknown filter with a 400 naming it, in the list and the downloads', async () => {

@@ -15,7 +15,10 @@ let official: TestAgent;
 beforeAll(async () => {
   db = await createTestDatabase();
   server = await startTestServer(db, { auth: { scryptLogN: 12 } });
-  official = new TestAgent(server.url, await createTestSession(db.knex, await createTestAccount(db.knex, { roles: ['official'], departments: ['kymp'] })));
+  official = new TestAgent(
+    server.url,
+    await createTestSession(db.knex, await createTestAccount(db.knex, { roles: ['official'], departments: ['kymp'] })),
+  );
 });
 afterAll(async () => {
   await server?.close();
@@ -50,7 +53,10 @@ describe('50 concurrent PATCHes of one activity’s dates', () => {
     );
     for (const a of answers) {
       expect([200, 400], JSON.stringify(a.body).slice(0, 300)).toContain(a.status);
-      if (a.status === 400) expect(a.body.error?.details?.map((d) => d.path[0])).toEqual(expect.arrayContaining([expect.stringMatching(/^(startsAt|endsAt)$/)]));
+      if (a.status === 400)
+        expect(a.body.error?.details?.map((d) => d.path[0])).toEqual(
+          expect.arrayContaining([expect.stringMatching(/^(startsAt|endsAt)$/)]),
+        );
     }
     expect(answers.some((a) => a.status === 200)).toBe(true);
 
@@ -71,7 +77,9 @@ describe('50 concurrent PATCHes of one activity’s dates', () => {
       expect(dates(e.before), `update ${i + 1}: its before is the previous after`).toEqual(dates(entries[i].after));
     });
     const last = dates(entries[entries.length - 1].after)!;
-    const detail = (await (await official.get(`/api/activities/${id}`)).json()) as { properties: { startsAt: string; endsAt: string } };
+    const detail = (await (await official.get(`/api/activities/${id}`)).json()) as {
+      properties: { startsAt: string; endsAt: string };
+    };
     expect({ startsAt: detail.properties.startsAt, endsAt: detail.properties.endsAt }).toEqual(last);
   });
 });
@@ -79,9 +87,14 @@ describe('50 concurrent PATCHes of one activity’s dates', () => {
 describe('20 concurrent PATCHes of one Kehrä group', () => {
   it('leave an audit chain where each before is the previous after', async () => {
     const groupId = await createTestKehraGroup(db.knex, 'Samanaikainen Kehrä');
-    const admin = new TestAgent(server.url, await createTestSession(db.knex, await createTestAccount(db.knex, { roles: ['admin'] })));
+    const admin = new TestAgent(
+      server.url,
+      await createTestSession(db.knex, await createTestAccount(db.knex, { roles: ['admin'] })),
+    );
     const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => admin.patch(`/api/kehra/groups/${groupId}`, { description: `Kuvaus ${i}` }).then((r) => r.status)),
+      Array.from({ length: 20 }, (_, i) =>
+        admin.patch(`/api/kehra/groups/${groupId}`, { description: `Kuvaus ${i}` }).then((r) => r.status),
+      ),
     );
     expect(answers.every((s) => s === 200)).toBe(true);
     const { rows } = await db.knex.raw(

@@ -31,7 +31,17 @@ afterAll(async () => {
 
 const HUGE = ['2147483648', '1e20'];
 const asNumber = (v: string) => Number(v);
-const square = { type: 'Polygon', coordinates: [[[24.94, 60.17], [24.95, 60.17], [24.95, 60.175], [24.94, 60.17]]] };
+const square = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [24.94, 60.17],
+      [24.95, 60.17],
+      [24.95, 60.175],
+      [24.94, 60.17],
+    ],
+  ],
+};
 
 interface Case {
   name: string;
@@ -41,7 +51,9 @@ interface Case {
   request: (v: string) => { method: string; path: string; body?: unknown };
 }
 const get = (path: (v: string) => string) => (v: string) => ({ method: 'GET', path: path(v) });
-const post = (path: string, body: (v: string) => unknown, method = 'POST') => (v: string) => ({ method, path, body: body(v) });
+const post =
+  (path: string, body: (v: string) => unknown, method = 'POST') =>
+  (v: string) => ({ method, path, body: body(v) });
 
 const cases: Case[] = [
   { name: 'ideas offset', param: 'offset', as: 'visitor', request: get((v) => `/api/ideas?offset=${v}`) },
@@ -61,14 +73,24 @@ const cases: Case[] = [
   { name: 'tables offset', param: 'offset', as: 'visitor', request: get((v) => `/api/partnership-tables?offset=${v}`) },
   { name: 'tables area', param: 'area', as: 'visitor', request: get((v) => `/api/partnership-tables?area=${v}`) },
   { name: 'table id', param: 'id', as: 'visitor', request: get((v) => `/api/partnership-tables/${v}`) },
-  { name: 'OGC items offset', param: 'offset', as: 'visitor', request: get((v) => `/ogc/collections/activities/items?offset=${v}`) },
+  {
+    name: 'OGC items offset',
+    param: 'offset',
+    as: 'visitor',
+    request: get((v) => `/ogc/collections/activities/items?offset=${v}`),
+  },
   {
     name: 'idea areaId',
     param: 'areaId',
     as: 'visitor',
     request: post('/api/ideas', (v) => ({ title: 'Rajatesti', description: 'Kuvaus', themes: ['traffic'], areaId: asNumber(v) })),
   },
-  { name: 'comment parentId', param: 'parentId', as: 'resident', request: post('/api/ideas/1/comments', (v) => ({ body: 'Hei', parentId: asNumber(v) })) },
+  {
+    name: 'comment parentId',
+    param: 'parentId',
+    as: 'resident',
+    request: post('/api/ideas/1/comments', (v) => ({ body: 'Hei', parentId: asNumber(v) })),
+  },
   {
     name: 'report targetId',
     param: 'targetId',
@@ -105,14 +127,20 @@ const cases: Case[] = [
 ];
 
 describe('ids and offsets past int4', () => {
-  it.each(cases.flatMap((c) => HUGE.map((v) => [c.name, v, c] as const)))('%s = %s answers 400 naming it', async (_n, value, c) => {
-    const { method, path, body } = c.request(value);
-    const res = await agents[c.as].request(method, path, body);
-    const text = await res.text();
-    expect(res.status, text.slice(0, 300)).toBe(400);
-    const { error } = JSON.parse(text) as { error: { message: string; details: { path: string[] }[] | null } };
-    expect(error.details?.map((d) => d.path[0]), error.message).toContain(c.param);
-  });
+  it.each(cases.flatMap((c) => HUGE.map((v) => [c.name, v, c] as const)))(
+    '%s = %s answers 400 naming it',
+    async (_n, value, c) => {
+      const { method, path, body } = c.request(value);
+      const res = await agents[c.as].request(method, path, body);
+      const text = await res.text();
+      expect(res.status, text.slice(0, 300)).toBe(400);
+      const { error } = JSON.parse(text) as { error: { message: string; details: { path: string[] }[] | null } };
+      expect(
+        error.details?.map((d) => d.path[0]),
+        error.message,
+      ).toContain(c.param);
+    },
+  );
 
   it('still takes the largest id (a plain 404) and a drawn area', async () => {
     expect((await agents.visitor.get('/api/ideas/2147483647')).status).toBe(404);

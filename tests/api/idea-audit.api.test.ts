@@ -57,7 +57,9 @@ describe('the audit log of ideas', () => {
   it('records an official taking responsibility and moving the stage, with who and before/after', async () => {
     const id = await submit();
     expect((await kymp.post(`/api/ideas/${id}/responsibility`)).status).toBe(200);
-    expect((await kymp.post(`/api/ideas/${id}/stage`, { to: 'connected', reason: 'Kirjasto ja kaksi asukasta mukana' })).status).toBe(200);
+    expect(
+      (await kymp.post(`/api/ideas/${id}/stage`, { to: 'connected', reason: 'Kirjasto ja kaksi asukasta mukana' })).status,
+    ).toBe(200);
     // Refused moves change nothing, so they leave no entry.
     expect((await kymp.post(`/api/ideas/${id}/stage`, { to: 'implemented', reason: 'oikotie' })).status).toBe(409);
 
@@ -96,7 +98,9 @@ describe('the audit log of ideas', () => {
   it('records hiding an idea and a comment and dismissing a report', async () => {
     const id = await submit();
     const comment = await (await resident.post(`/api/ideas/${id}/comments`, { body: 'Mainos: osta halvalla' })).json();
-    const commentReport = await (await visitorPost('/api/reports', { targetType: 'comment', targetId: comment.id, reason: 'Mainos' })).json();
+    const commentReport = await (
+      await visitorPost('/api/reports', { targetType: 'comment', targetId: comment.id, reason: 'Mainos' })
+    ).json();
     const ideaReport = await (await visitorPost('/api/reports', { targetType: 'idea', targetId: id, reason: 'En pidä' })).json();
 
     expect((await moderator.post(`/api/moderation/reports/${ideaReport.id}/dismiss`, {})).status).toBe(204);

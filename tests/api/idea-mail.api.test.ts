@@ -28,8 +28,14 @@ const countIdeas = async () => (await db.knex.raw('SELECT count(*)::int AS n FRO
 beforeAll(async () => {
   db = await createTestDatabase();
   server = await startTestServer(db, { auth: { scryptLogN: 12, mailer, publicUrl: PUBLIC_URL, rateLimits: 'idea.ip=1000/1h' } });
-  moderator = new TestAgent(server.url, await createTestSession(db.knex, await createTestAccount(db.knex, { roles: ['moderator'] })));
-  resident = new TestAgent(server.url, await createTestSession(db.knex, await createTestAccount(db.knex, { email: 'aino@mail.test' })));
+  moderator = new TestAgent(
+    server.url,
+    await createTestSession(db.knex, await createTestAccount(db.knex, { roles: ['moderator'] })),
+  );
+  resident = new TestAgent(
+    server.url,
+    await createTestSession(db.knex, await createTestAccount(db.knex, { email: 'aino@mail.test' })),
+  );
 });
 afterAll(async () => {
   await server?.close();
@@ -57,14 +63,20 @@ describe('the tracking code by e-mail', () => {
   it('mails nothing without a contact address, or when the submission is refused', async () => {
     const before = mailer.messages.length;
     expect((await visitorPost(server.url, '/api/ideas', idea())).status).toBe(201);
-    const refused = await visitorPost(server.url, '/api/ideas', idea({ contactEmail: 'hylätty@mail.test', themes: ['no-such-theme'] }));
+    const refused = await visitorPost(
+      server.url,
+      '/api/ideas',
+      idea({ contactEmail: 'hylätty@mail.test', themes: ['no-such-theme'] }),
+    );
     expect(refused.status).toBe(400);
     expect(mailer.messages.length).toBe(before);
   });
 
   it('keeps the idea and answers with the code when the mail server cannot be reached', async () => {
     // A real SMTP transport pointed at a closed port: sending fails, the submission must not.
-    const smtp = await startTestServer(db, { auth: { scryptLogN: 12, smtpUrl: 'smtp://127.0.0.1:9', publicUrl: PUBLIC_URL, rateLimits: 'idea.ip=1000/1h' } });
+    const smtp = await startTestServer(db, {
+      auth: { scryptLogN: 12, smtpUrl: 'smtp://127.0.0.1:9', publicUrl: PUBLIC_URL, rateLimits: 'idea.ip=1000/1h' },
+    });
     try {
       const before = await countIdeas();
       const res = await visitorPost(smtp.url, '/api/ideas', idea({ contactEmail: 'ei-postia@mail.test' }));
@@ -79,7 +91,9 @@ describe('the tracking code by e-mail', () => {
 
 describe('telling a visitor author that their idea was hidden', () => {
   it('mails the public reason to the contact address of a visitor idea', async () => {
-    const { id, trackingCode } = await (await visitorPost(server.url, '/api/ideas', idea({ contactEmail: 'piilotettu@mail.test' }))).json();
+    const { id, trackingCode } = await (
+      await visitorPost(server.url, '/api/ideas', idea({ contactEmail: 'piilotettu@mail.test' }))
+    ).json();
     expect((await moderator.post(`/api/moderation/ideas/${id}/hide`, { reason: 'Sisältää puhelinnumeron' })).status).toBe(204);
     const mails = mailsTo('piilotettu@mail.test');
     expect(mails).toHaveLength(2); // the tracking code, then the notice
@@ -100,6 +114,8 @@ describe('telling a visitor author that their idea was hidden', () => {
     expect((await moderator.post(`/api/moderation/ideas/${own.id}/hide`, { reason: 'Mainos' })).status).toBe(204);
     expect(mailer.messages.length).toBe(before);
     const notes = await (await resident.get('/api/notifications')).json();
-    expect(notes.filter((n: { kind: string; ideaId: number }) => n.kind === 'content_hidden' && n.ideaId === own.id)).toHaveLength(2);
+    expect(
+      notes.filter((n: { kind: string; ideaId: number }) => n.kind === 'content_hidden' && n.ideaId === own.id),
+    ).toHaveLength(2);
   });
 });

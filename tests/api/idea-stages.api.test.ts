@@ -64,7 +64,12 @@ describe('an idea moving through its stages', () => {
       { to: 'connected', reason: 'Nuorisopalvelut ja kaksi asukasta mukana' },
       { to: 'refining', reason: 'Työpaja pidetty' },
       { to: 'decision', reason: 'Esitetään osallistuvaan budjetointiin', funding: '15 000 € varattu' },
-      { to: 'not_taken_forward', reason: 'Tila vuokrattiin muualle', alternativeRoute: 'kehra', alternativeDetails: 'Kallion Kehrä etsii uutta tilaa' },
+      {
+        to: 'not_taken_forward',
+        reason: 'Tila vuokrattiin muualle',
+        alternativeRoute: 'kehra',
+        alternativeDetails: 'Kallion Kehrä etsii uutta tilaa',
+      },
     ];
     for (const step of steps) {
       const res = await move(kymp, id, step);
@@ -75,7 +80,13 @@ describe('an idea moving through its stages', () => {
     expect(detail.properties.alternativeRoute).toBe('kehra');
     expect(detail.properties.funding).toBe('15 000 € varattu');
     expect(detail.properties.responsible).toEqual({ name: 'Kaija Kymp', department: 'kymp' });
-    expect(detail.timeline.map((e: { to: string }) => e.to)).toEqual(['submitted', 'connected', 'refining', 'decision', 'not_taken_forward']);
+    expect(detail.timeline.map((e: { to: string }) => e.to)).toEqual([
+      'submitted',
+      'connected',
+      'refining',
+      'decision',
+      'not_taken_forward',
+    ]);
     expect(detail.timeline[4]).toMatchObject({ by: 'Kaija Kymp', reason: 'Tila vuokrattiin muualle', alternativeRoute: 'kehra' });
 
     // The follower hears of every change in the app, the visitor who left an address by e-mail
@@ -97,7 +108,8 @@ describe('an idea moving through its stages', () => {
     expect(noRoute.status).toBe(400);
     expect((await noRoute.json()).error.message).toMatch(/alternativeRoute is required/);
     expect(await countRows('idea_stage_events')).toBe(before);
-    for (const to of ['connected', 'refining', 'decision', 'implemented']) expect((await move(kymp, id, { to, reason: 'ok' })).status).toBe(200);
+    for (const to of ['connected', 'refining', 'decision', 'implemented'])
+      expect((await move(kymp, id, { to, reason: 'ok' })).status).toBe(200);
     const after = await move(kymp, id, { to: 'decision', reason: 'takaisin' });
     expect(after.status).toBe(409);
     expect((await after.json()).error.message).toMatch(/can no longer change/);
@@ -148,7 +160,9 @@ describe('comments and moderation', () => {
   it('threads replies one level deep and lets the author edit', async () => {
     const { id } = await submit();
     const top = await (await resident.request('POST', `/api/ideas/${id}/comments`, { body: 'Hyvä idea!' })).json();
-    const reply = await (await kymp.request('POST', `/api/ideas/${id}/comments`, { body: 'Kiitos, selvitetään.', parentId: top.id })).json();
+    const reply = await (
+      await kymp.request('POST', `/api/ideas/${id}/comments`, { body: 'Kiitos, selvitetään.', parentId: top.id })
+    ).json();
     await resident.request('POST', `/api/ideas/${id}/comments`, { body: 'Vastaus vastaukseen', parentId: reply.id });
     expect((await resident.request('PATCH', `/api/comments/${top.id}`, { body: 'Tosi hyvä idea!' })).status).toBe(204);
     expect((await kymp.request('PATCH', `/api/comments/${top.id}`, { body: 'muokattu' })).status).toBe(403);
@@ -172,10 +186,16 @@ describe('comments and moderation', () => {
   it('takes reports from anyone, hides with a public reason, keeps the text and tells the author', async () => {
     const { id } = await submit();
     const c = await (await resident.request('POST', `/api/ideas/${id}/comments`, { body: 'Asiaton kommentti' })).json();
-    expect((await visitor('/api/reports', 'POST', { targetType: 'comment', targetId: c.id, reason: 'Asiaton' })).status).toBe(201);
+    expect((await visitor('/api/reports', 'POST', { targetType: 'comment', targetId: c.id, reason: 'Asiaton' })).status).toBe(
+      201,
+    );
     expect((await resident.get('/api/moderation/reports')).status).toBe(403);
     const queue = await (await moderator.get('/api/moderation/reports')).json();
-    expect(queue.find((r: { targetId: number }) => r.targetId === c.id)).toMatchObject({ targetType: 'comment', ideaId: id, reason: 'Asiaton' });
+    expect(queue.find((r: { targetId: number }) => r.targetId === c.id)).toMatchObject({
+      targetType: 'comment',
+      ideaId: id,
+      reason: 'Asiaton',
+    });
     expect((await resident.request('POST', `/api/moderation/comments/${c.id}/hide`, { reason: 'x' })).status).toBe(403);
     const hide = await moderator.request('POST', `/api/moderation/comments/${c.id}/hide`, { reason: 'Loukkaava kielenkäyttö' });
     expect(hide.status).toBe(204);
@@ -184,7 +204,11 @@ describe('comments and moderation', () => {
     const kept = (await db.knex.raw('SELECT body FROM idea_comments WHERE id = ?', [c.id])).rows[0].body;
     expect(kept).toBe('Asiaton kommentti');
     const notes = await (await resident.get('/api/notifications')).json();
-    expect(notes.some((n: { kind: string; payload: { targetId: number } }) => n.kind === 'content_hidden' && n.payload.targetId === c.id)).toBe(true);
+    expect(
+      notes.some(
+        (n: { kind: string; payload: { targetId: number } }) => n.kind === 'content_hidden' && n.payload.targetId === c.id,
+      ),
+    ).toBe(true);
     const queueAfter = await (await moderator.get('/api/moderation/reports')).json();
     expect(queueAfter.find((r: { targetId: number }) => r.targetId === c.id)).toBeUndefined();
   });
@@ -219,7 +243,9 @@ describe('comments and moderation', () => {
 
   it('records who wants to take part', async () => {
     const { id } = await submit();
-    expect((await resident.request('POST', `/api/ideas/${id}/participants`, { message: 'Voin auttaa remontissa' })).status).toBe(204);
+    expect((await resident.request('POST', `/api/ideas/${id}/participants`, { message: 'Voin auttaa remontissa' })).status).toBe(
+      204,
+    );
     const p = await (await resident.get(`/api/ideas/${id}/participation`)).json();
     expect(p.mine).toEqual({ voted: false, following: true, participating: true });
     expect(p.participants).toEqual([{ name: 'Aino Asukas', message: 'Voin auttaa remontissa' }]);

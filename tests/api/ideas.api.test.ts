@@ -6,7 +6,15 @@ import { startTestServer } from '../../server/src/test-support/test-server.js';
 const CATHEDRAL: [number, number] = [24.9522, 60.1704];
 const square = (lon: number, lat: number, d: number) => ({
   type: 'Polygon',
-  coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d / 2], [lon, lat + d / 2], [lon, lat]]],
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + d, lat],
+      [lon + d, lat + d / 2],
+      [lon, lat + d / 2],
+      [lon, lat],
+    ],
+  ],
 });
 
 let db: TestDatabase;
@@ -65,13 +73,58 @@ describe('submitting an idea', () => {
   });
 
   it.each([
-    ['a self-intersecting polygon', { type: 'Polygon', coordinates: [[[24.95, 60.17], [24.96, 60.18], [24.96, 60.17], [24.95, 60.18], [24.95, 60.17]]] }, /Self-intersection/i],
-    ['an unclosed ring', { type: 'Polygon', coordinates: [[[24.95, 60.17], [24.96, 60.17], [24.96, 60.18], [24.95, 60.18]]] }, /not closed/],
-    ['too many vertices', { type: 'LineString', coordinates: Array.from({ length: 2001 }, (_, i) => [24.95 + i * 1e-6, 60.17]) }, /2001 vertices/],
+    [
+      'a self-intersecting polygon',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [24.95, 60.17],
+            [24.96, 60.18],
+            [24.96, 60.17],
+            [24.95, 60.18],
+            [24.95, 60.17],
+          ],
+        ],
+      },
+      /Self-intersection/i,
+    ],
+    [
+      'an unclosed ring',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [24.95, 60.17],
+            [24.96, 60.17],
+            [24.96, 60.18],
+            [24.95, 60.18],
+          ],
+        ],
+      },
+      /not closed/,
+    ],
+    [
+      'too many vertices',
+      { type: 'LineString', coordinates: Array.from({ length: 2001 }, (_, i) => [24.95 + i * 1e-6, 60.17]) },
+      /2001 vertices/,
+    ],
     ['an area that is too large', square(24.85, 60.2, 0.25), /km²; at most/],
     ['coordinates outside the city', { type: 'Point', coordinates: [23.5, 61.5] }, /outside the city/],
     ['latitude and longitude swapped', { type: 'Point', coordinates: [60.17, 24.95] }, /outside the city/],
-    ['a line that crosses itself', { type: 'LineString', coordinates: [[24.95, 60.17], [24.96, 60.18], [24.96, 60.17], [24.95, 60.18]] }, /crosses itself/],
+    [
+      'a line that crosses itself',
+      {
+        type: 'LineString',
+        coordinates: [
+          [24.95, 60.17],
+          [24.96, 60.18],
+          [24.96, 60.17],
+          [24.95, 60.18],
+        ],
+      },
+      /crosses itself/,
+    ],
     ['non-numeric coordinates', { type: 'Point', coordinates: ['24.95', 60.17] }, /not a \[longitude, latitude\]/],
     ['an unknown geometry type', { type: 'Circle', coordinates: [24.95, 60.17] }, /Circle is not accepted/],
   ])('refuses %s with a 400 that says why, storing nothing', async (_what, geometry, message) => {
@@ -132,12 +185,36 @@ describe('what else happens here', () => {
   it('lists current activities of the departments near the idea, nearest first, and not far ones', async () => {
     const { upsertActivity } = await import('../../server/src/activities/activities.repository.js');
     const base = { kind: 'construction' as const, status: 'ongoing' as const, themes: [], source: 'test', startsAt: null };
-    await upsertActivity(db.knex, { ...base, department: 'kymp', titleFi: 'Katutyö Snellmaninkadulla', sourceId: 'near', endsAt: null,
-      geometry: { type: 'LineString', coordinates: [[24.9530, 60.1700], [24.9540, 60.1710]] } });
-    await upsertActivity(db.knex, { ...base, department: 'kuva', titleFi: 'Päättynyt tapahtuma', sourceId: 'past', endsAt: '2020-01-01T00:00:00Z',
-      geometry: { type: 'Point', coordinates: CATHEDRAL } });
-    await upsertActivity(db.knex, { ...base, department: 'sote', titleFi: 'Kaukana', sourceId: 'far', endsAt: null,
-      geometry: { type: 'Point', coordinates: [25.0786, 60.2092] } });
+    await upsertActivity(db.knex, {
+      ...base,
+      department: 'kymp',
+      titleFi: 'Katutyö Snellmaninkadulla',
+      sourceId: 'near',
+      endsAt: null,
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [24.953, 60.17],
+          [24.954, 60.171],
+        ],
+      },
+    });
+    await upsertActivity(db.knex, {
+      ...base,
+      department: 'kuva',
+      titleFi: 'Päättynyt tapahtuma',
+      sourceId: 'past',
+      endsAt: '2020-01-01T00:00:00Z',
+      geometry: { type: 'Point', coordinates: CATHEDRAL },
+    });
+    await upsertActivity(db.knex, {
+      ...base,
+      department: 'sote',
+      titleFi: 'Kaukana',
+      sourceId: 'far',
+      endsAt: null,
+      geometry: { type: 'Point', coordinates: [25.0786, 60.2092] },
+    });
     const { id } = await (await post('/api/ideas', idea({ type: 'Point', coordinates: CATHEDRAL }))).json();
     const detail = await (await fetch(`${server.url}/api/ideas/${id}`)).json();
     expect(detail.nearby.activities.map((a: { titleFi: string }) => a.titleFi)).toEqual(['Katutyö Snellmaninkadulla']);
@@ -148,7 +225,8 @@ describe('what else happens here', () => {
 
 describe('the ideas layer', () => {
   it('lists ideas as GeoJSON filtered by area, theme and stage', async () => {
-    const kruununhaka = (await db.knex.raw(`SELECT id FROM areas WHERE level = 'osa_alue' AND name_fi = 'Kruununhaka'`)).rows[0].id;
+    const kruununhaka = (await db.knex.raw(`SELECT id FROM areas WHERE level = 'osa_alue' AND name_fi = 'Kruununhaka'`)).rows[0]
+      .id;
     const all = await (await fetch(`${server.url}/api/ideas`)).json();
     expect(all.type).toBe('FeatureCollection');
     expect(all.numberMatched).toBe(await countIdeas());
@@ -166,7 +244,9 @@ describe('the ideas layer', () => {
     const layer = await (await fetch(`${server.url}/api/ideas?theme=elderly`)).json();
     const csv = await (await fetch(`${server.url}/api/ideas?theme=elderly&format=csv`)).text();
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('id,trackingCode,title,stage,themes,submittedAt,stageChangedAt,votes,comments,waiting,department,lon,lat,wkt');
+    expect(lines[0]).toBe(
+      'id,trackingCode,title,stage,themes,submittedAt,stageChangedAt,votes,comments,waiting,department,lon,lat,wkt',
+    );
     expect(lines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual(layer.features.map((f: { id: number }) => f.id));
 
     const collections = await (await fetch(`${server.url}/ogc/collections`)).json();
@@ -205,7 +285,9 @@ describe('the ideas layer', () => {
     const newer = await listed('from=2025-06-15T12:00:01Z');
     expect(newer).toContain(ids.september);
     expect(newer).not.toContain(ids.june);
-    const csv = (await (await fetch(`${server.url}/api/ideas?from=2025-01-01&to=2025-12-31&format=csv`)).text()).trim().split('\r\n');
+    const csv = (await (await fetch(`${server.url}/api/ideas?from=2025-01-01&to=2025-12-31&format=csv`)).text())
+      .trim()
+      .split('\r\n');
     expect(csv.slice(1).map((l) => Number(l.split(',')[0]))).toEqual([ids.september, ids.june, ids.march]);
   });
 
@@ -230,7 +312,8 @@ describe('the ideas layer', () => {
         ids[name] = (await (await post('/api/ideas', idea({ type: 'Point', coordinates: CATHEDRAL }))).json()).id;
         await db.knex.raw(`UPDATE ideas SET submitted_at = now() - make_interval(days => ?) WHERE id = ?`, [age, ids[name]]);
       }
-      const waitingOn = async (url: string, id: number) => (await (await fetch(`${url}/api/ideas/${id}`)).json()).properties.waiting;
+      const waitingOn = async (url: string, id: number) =>
+        (await (await fetch(`${url}/api/ideas/${id}`)).json()).properties.waiting;
       expect(await waitingOn(threeDays.url, ids.four)).toBe(true);
       expect(await waitingOn(threeDays.url, ids.two)).toBe(false);
       // The default 14 days: neither waits yet.

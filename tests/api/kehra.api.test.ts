@@ -9,7 +9,18 @@ const CATHEDRAL: [number, number] = [24.9522, 60.1704];
 const r6 = (n: number) => Math.round(n * 1e6) / 1e6;
 const square = (lon: number, lat: number, d = 0.0006) => {
   const [w, e, s, n] = [r6(lon - d), r6(lon + d), r6(lat - d), r6(lat + d)];
-  return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  };
 };
 
 let db: TestDatabase;
@@ -82,10 +93,22 @@ afterAll(async () => {
 
 describe('Kehrä groups: the balance of the three sectors', () => {
   it('warns while a sector is missing and not once all three take part', async () => {
-    expect(await json(await memberA.post(`/api/kehra/groups/${groupA}/members`, { name: 'Riikka Resident', sector: 'residents' }), 201)).toMatchObject({
+    expect(
+      await json(
+        await memberA.post(`/api/kehra/groups/${groupA}/members`, { name: 'Riikka Resident', sector: 'residents' }),
+        201,
+      ),
+    ).toMatchObject({
       sector: 'residents',
     });
-    await json(await memberA.post(`/api/kehra/groups/${groupA}/members`, { name: 'Bertta Business', sector: 'businesses', organisation: 'Kahvila Oy' }), 201);
+    await json(
+      await memberA.post(`/api/kehra/groups/${groupA}/members`, {
+        name: 'Bertta Business',
+        sector: 'businesses',
+        organisation: 'Kahvila Oy',
+      }),
+      201,
+    );
     let g = await json(await visitor.get(`/api/kehra/groups/${groupA}`), 200);
     expect(g.balance.counts).toEqual({ residents: 1, businesses: 1, city: 0 });
     expect(g.balance.missing).toEqual(['city']);
@@ -93,14 +116,19 @@ describe('Kehrä groups: the balance of the three sectors', () => {
     expect(g.contact).toEqual({ name: 'Kaisa Kehrä', email: 'kehra@example.test', phone: null });
     expect(g.districts.map((d: { id: number }) => d.id)).toEqual([area.kruununhaka]);
 
-    const kalle = await json(await memberA.post(`/api/kehra/groups/${groupA}/members`, { name: 'Kalle City', sector: 'city', organisation: 'Kaupunki' }), 201);
+    const kalle = await json(
+      await memberA.post(`/api/kehra/groups/${groupA}/members`, { name: 'Kalle City', sector: 'city', organisation: 'Kaupunki' }),
+      201,
+    );
     g = await json(await visitor.get(`/api/kehra/groups/${groupA}`), 200);
     expect(g.balance.missing).toEqual([]);
     expect(g.balance.warnings).toEqual([]);
     expect(g.balance.shares.city).toBeCloseTo(1 / 3);
 
     // A member's organisation, and the group's contact person, can be removed with null.
-    expect(await json(await memberA.patch(`/api/kehra/groups/${groupA}/members/${kalle.id}`, { organisation: null }), 200)).toMatchObject({
+    expect(
+      await json(await memberA.patch(`/api/kehra/groups/${groupA}/members/${kalle.id}`, { organisation: null }), 200),
+    ).toMatchObject({
       name: 'Kalle City',
       sector: 'city',
       organisation: null,
@@ -132,8 +160,8 @@ describe('development areas', () => {
   const first = square(...CATHEDRAL);
   const second = square(CATHEDRAL[0] + 0.0002, CATHEDRAL[1], 0.0008);
   const snapshot = async () =>
-    (await db.knex.raw(`SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM (SELECT * FROM kehra_dev_areas) x`)).rows[0].h +
-    (await count('SELECT count(*)::int AS n FROM kehra_dev_area_versions'));
+    (await db.knex.raw(`SELECT md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM (SELECT * FROM kehra_dev_areas) x`))
+      .rows[0].h + (await count('SELECT count(*)::int AS n FROM kehra_dev_area_versions'));
 
   it('are drawn by a member of the group', async () => {
     const f = await json(
@@ -147,7 +175,13 @@ describe('development areas', () => {
       201,
     );
     devAreaId = f.id;
-    expect(f.properties).toMatchObject({ groupId: groupA, groupName: 'Kruununhaan Kehrä', version: 1, status: 'planning', themes: ['culture', 'community'] });
+    expect(f.properties).toMatchObject({
+      groupId: groupA,
+      groupName: 'Kruununhaan Kehrä',
+      version: 1,
+      status: 'planning',
+      themes: ['culture', 'community'],
+    });
     expect(f.geometry.type).toBe('MultiPolygon');
   });
 
@@ -169,10 +203,17 @@ describe('development areas', () => {
   });
 
   it('keeps every version and restores an earlier shape as a new version', async () => {
-    const edited = await json(await memberA.patch(`/api/kehra/areas/${devAreaId}`, { geometry: second, name: 'Laajennettu alue' }), 200);
+    const edited = await json(
+      await memberA.patch(`/api/kehra/areas/${devAreaId}`, { geometry: second, name: 'Laajennettu alue' }),
+      200,
+    );
     expect(edited.properties).toMatchObject({ version: 3, name: 'Laajennettu alue', status: 'active' });
     const versions = await json(await visitor.get(`/api/kehra/areas/${devAreaId}/versions`), 200);
-    expect(versions.map((v: { version: number; action: string }) => [v.version, v.action])).toEqual([[3, 'update'], [2, 'update'], [1, 'create']]);
+    expect(versions.map((v: { version: number; action: string }) => [v.version, v.action])).toEqual([
+      [3, 'update'],
+      [2, 'update'],
+      [1, 'create'],
+    ]);
     expect(versions[2].geometry.coordinates[0]).toEqual(first.coordinates);
     expect(versions[2].name).toBe('Tuomiokirkon ympäristö');
     expect(versions[0].editedBy).toBe('Mikko Member');
@@ -194,7 +235,11 @@ describe('development areas', () => {
     });
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe('invalid_geometry');
-    const outside = await memberA.post(`/api/kehra/groups/${groupA}/areas`, { name: 'Tallinna', status: 'idea', geometry: square(24.75, 59.44) });
+    const outside = await memberA.post(`/api/kehra/groups/${groupA}/areas`, {
+      name: 'Tallinna',
+      status: 'idea',
+      geometry: square(24.75, 59.44),
+    });
     expect(outside.status).toBe(400);
   });
 
@@ -222,7 +267,9 @@ describe('development areas', () => {
     expect(ogc.features[0].properties.groupName).toBe('Kruununhaan Kehrä');
     expect((await json(await visitor.get(`/ogc/collections/kehra-areas/items/${devAreaId}`), 200)).id).toBe(devAreaId);
     const collections = await json(await visitor.get('/ogc/collections'), 200);
-    expect(collections.collections.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['kehra-areas', 'partnership-tables']));
+    expect(collections.collections.map((c: { id: string }) => c.id)).toEqual(
+      expect.arrayContaining(['kehra-areas', 'partnership-tables']),
+    );
   });
 });
 
@@ -249,25 +296,53 @@ describe('the development plan', () => {
   });
 
   it('follows the order the group gives, with notes and funding status', async () => {
-    await json(await memberA.post(`/api/kehra/groups/${groupA}/plan/items`, { ideaId: idea1, note: 'Helppo aloittaa', fundingStatus: 'seeking_funding' }), 201);
+    await json(
+      await memberA.post(`/api/kehra/groups/${groupA}/plan/items`, {
+        ideaId: idea1,
+        note: 'Helppo aloittaa',
+        fundingStatus: 'seeking_funding',
+      }),
+      201,
+    );
     const plan = await json(await memberA.post(`/api/kehra/groups/${groupA}/plan/items`, { ideaId: idea2 }), 201);
-    expect(plan.items.map((i: { ideaId: number; rank: number }) => [i.rank, i.ideaId])).toEqual([[1, idea1], [2, idea2]]);
+    expect(plan.items.map((i: { ideaId: number; rank: number }) => [i.rank, i.ideaId])).toEqual([
+      [1, idea1],
+      [2, idea2],
+    ]);
     expect((await memberA.post(`/api/kehra/groups/${groupA}/plan/items`, { ideaId: idea1 })).status).toBe(409);
 
     const reordered = await json(await memberA.put(`/api/kehra/groups/${groupA}/plan/order`, { ideaIds: [idea2, idea1] }), 200);
-    expect(reordered.items.map((i: { ideaId: number; rank: number }) => [i.rank, i.ideaId])).toEqual([[1, idea2], [2, idea1]]);
-    expect(reordered.items[1]).toMatchObject({ note: 'Helppo aloittaa', fundingStatus: 'seeking_funding', title: 'Penkit tuomiokirkon portaille' });
+    expect(reordered.items.map((i: { ideaId: number; rank: number }) => [i.rank, i.ideaId])).toEqual([
+      [1, idea2],
+      [2, idea1],
+    ]);
+    expect(reordered.items[1]).toMatchObject({
+      note: 'Helppo aloittaa',
+      fundingStatus: 'seeking_funding',
+      title: 'Penkit tuomiokirkon portaille',
+    });
 
     // The whole list or nothing; others cannot reorder.
     expect((await memberA.put(`/api/kehra/groups/${groupA}/plan/order`, { ideaIds: [idea1] })).status).toBe(409);
     expect((await memberB.put(`/api/kehra/groups/${groupA}/plan/order`, { ideaIds: [idea1, idea2] })).status).toBe(403);
 
     await json(await memberA.patch(`/api/kehra/groups/${groupA}/plan/items/${idea1}`, { fundingStatus: 'funded' }), 200);
-    await json(await memberA.put(`/api/kehra/groups/${groupA}/plan/goals`, { goals: [{ theme: 'community', goal: 'Lisää kohtaamisia' }, { theme: 'culture', goal: 'Kesäkonsertit' }] }), 200);
+    await json(
+      await memberA.put(`/api/kehra/groups/${groupA}/plan/goals`, {
+        goals: [
+          { theme: 'community', goal: 'Lisää kohtaamisia' },
+          { theme: 'culture', goal: 'Kesäkonsertit' },
+        ],
+      }),
+      200,
+    );
     const seen = await json(await visitor.get(`/api/kehra/groups/${groupA}/plan`), 200);
     expect(seen.items.map((i: { ideaId: number }) => i.ideaId)).toEqual([idea2, idea1]);
     expect(seen.items[1].fundingStatus).toBe('funded');
-    expect(seen.goals).toEqual([{ theme: 'community', goal: 'Lisää kohtaamisia' }, { theme: 'culture', goal: 'Kesäkonsertit' }]);
+    expect(seen.goals).toEqual([
+      { theme: 'community', goal: 'Lisää kohtaamisia' },
+      { theme: 'culture', goal: 'Kesäkonsertit' },
+    ]);
 
     const removed = await json(await memberA.request('DELETE', `/api/kehra/groups/${groupA}/plan/items/${idea2}`), 200);
     expect(removed.items.map((i: { ideaId: number; rank: number }) => [i.rank, i.ideaId])).toEqual([[1, idea1]]);
@@ -281,16 +356,31 @@ describe('who is active here', () => {
 
   beforeAll(async () => {
     const table = (name: string, areaId: number) =>
-      official.post('/api/partnership-tables', { name, convener: 'Kaupunginkanslia', themes: ['community'], areaId, contactName: 'Pekka Pöytä' });
+      official.post('/api/partnership-tables', {
+        name,
+        convener: 'Kaupunginkanslia',
+        themes: ['community'],
+        areaId,
+        contactName: 'Pekka Pöytä',
+      });
     tableHere = (await json(await table('Vironniemen kumppanuuspöytä', area.vironniemi), 201)).id;
     tableKallio = (await json(await table('Kallion kumppanuuspöytä', area.kallio), 201)).id;
   });
 
   it('finds the Kehrä groups, partnership tables and ideas at a point on real districts', async () => {
     const here = await json(await visitor.get(`/api/who-is-active?lon=${CATHEDRAL[0]}&lat=${CATHEDRAL[1]}`), 200);
-    expect(here.places.map((p: { nameFi: string }) => p.nameFi.toLowerCase())).toEqual(['eteläinen', 'vironniemi', 'kruununhaka']);
+    expect(here.places.map((p: { nameFi: string }) => p.nameFi.toLowerCase())).toEqual([
+      'eteläinen',
+      'vironniemi',
+      'kruununhaka',
+    ]);
     expect(here.kehraGroups).toEqual([
-      { id: groupA, name: 'Kruununhaan Kehrä', contact: { name: 'Kaisa Kehrä', email: 'kehra@example.test', phone: null }, via: ['dev_area', 'district'] },
+      {
+        id: groupA,
+        name: 'Kruununhaan Kehrä',
+        contact: { name: 'Kaisa Kehrä', email: 'kehra@example.test', phone: null },
+        via: ['dev_area', 'district'],
+      },
     ]);
     expect(here.partnershipTables.map((t: { id: number }) => t.id)).toEqual([tableHere]);
     expect(here.partnershipTables[0].contact.name).toBe('Pekka Pöytä');

@@ -44,18 +44,30 @@ describe('the moderation queue', () => {
         geometry: { type: 'Point', coordinates: [24.9522, 60.1704] },
       })
     ).json();
-    const comment = await (await resident.request('POST', `/api/ideas/${idea.id}/comments`, { body: 'Asiaton kommentti' })).json();
+    const comment = await (
+      await resident.request('POST', `/api/ideas/${idea.id}/comments`, { body: 'Asiaton kommentti' })
+    ).json();
     const byVisitor = await fetch(`${server.url}/api/reports`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ targetType: 'idea', targetId: idea.id, reason: 'Mainos' }),
     });
     expect(byVisitor.status).toBe(201);
-    expect((await resident.request('POST', '/api/reports', { targetType: 'comment', targetId: comment.id, reason: 'Loukkaava' })).status).toBe(201);
+    expect(
+      (await resident.request('POST', '/api/reports', { targetType: 'comment', targetId: comment.id, reason: 'Loukkaava' }))
+        .status,
+    ).toBe(201);
 
     const open = (await queue()).filter((r) => r.ideaId === idea.id);
     expect(open).toMatchObject([
-      { targetType: 'comment', targetId: comment.id, ideaTitle: 'Penkkejä rantaan', excerpt: 'Asiaton kommentti', reason: 'Loukkaava', reporter: 'Aino Asukas' },
+      {
+        targetType: 'comment',
+        targetId: comment.id,
+        ideaTitle: 'Penkkejä rantaan',
+        excerpt: 'Asiaton kommentti',
+        reason: 'Loukkaava',
+        reporter: 'Aino Asukas',
+      },
       { targetType: 'idea', targetId: idea.id, ideaTitle: 'Penkkejä rantaan', reason: 'Mainos', reporter: null },
     ]);
     expect(open[0].createdAt >= open[1].createdAt).toBe(true);
@@ -74,15 +86,27 @@ describe('the moderation queue', () => {
         geometry: { type: 'Point', coordinates: [24.95, 60.171] },
       })
     ).json();
-    const report = await (await resident.request('POST', '/api/reports', { targetType: 'idea', targetId: idea.id, reason: 'Roskapostia' })).json();
+    const report = await (
+      await resident.request('POST', '/api/reports', { targetType: 'idea', targetId: idea.id, reason: 'Roskapostia' })
+    ).json();
     const dismiss = (body: unknown, raw?: string) =>
       moderator.request('POST', `/api/moderation/reports/${report.id}/dismiss`, body, raw === undefined ? {} : { raw });
-    for (const [body, raw] of [[[]], [undefined], ['kyllä'], [{ reason: 5 }], [{ status: 'dismissed' }], [undefined, 'null']] as const) {
+    for (const [body, raw] of [
+      [[]],
+      [undefined],
+      ['kyllä'],
+      [{ reason: 5 }],
+      [{ status: 'dismissed' }],
+      [undefined, 'null'],
+    ] as const) {
       const res = await dismiss(body, raw);
       expect(res.status, JSON.stringify(body ?? raw)).toBe(400);
     }
     expect((await queue()).map((r) => r.id)).toContain(report.id);
-    const audit = await db.knex.raw(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'content_report.dismiss' AND target_id = ?`, [String(report.id)]);
+    const audit = await db.knex.raw(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'content_report.dismiss' AND target_id = ?`,
+      [String(report.id)],
+    );
     expect(audit.rows[0].n).toBe(0);
 
     expect((await dismiss({ reason: 'Ei sääntörikkomus' })).status).toBe(204);

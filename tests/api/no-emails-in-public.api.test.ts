@@ -13,7 +13,18 @@ import { startAuthServer, type AuthTestServer } from './auth-harness.js';
 
 const CATHEDRAL = [24.9522, 60.1704];
 const NEAR_CATHEDRAL = [24.9525, 60.1706];
-const SQUARE = { type: 'Polygon', coordinates: [[[24.95, 60.169], [24.955, 60.169], [24.955, 60.172], [24.95, 60.172], [24.95, 60.169]]] };
+const SQUARE = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [24.95, 60.169],
+      [24.955, 60.169],
+      [24.955, 60.172],
+      [24.95, 60.172],
+      [24.95, 60.169],
+    ],
+  ],
+};
 
 let db: TestDatabase;
 let server: AuthTestServer;
@@ -54,7 +65,12 @@ beforeAll(async () => {
   ids.activity = activity.id;
 
   const idea = (title: string, coordinates: number[]) =>
-    resident.post('/api/ideas', { title, description: 'Kuvaus', themes: ['environment-climate'], geometry: { type: 'Point', coordinates } });
+    resident.post('/api/ideas', {
+      title,
+      description: 'Kuvaus',
+      themes: ['environment-climate'],
+      geometry: { type: 'Point', coordinates },
+    });
   const a = await ok(await idea('Penkki aukiolle', CATHEDRAL), 201);
   const b = await ok(await idea('Puu aukiolle', NEAR_CATHEDRAL), 201);
   const hidden = await ok(await idea('Piilotettava idea', NEAR_CATHEDRAL), 201);
@@ -71,17 +87,29 @@ beforeAll(async () => {
   await ok(await moderator.post(`/api/moderation/ideas/${hidden.id}/hide`, { reason: 'Kaksoiskappale' }), 204);
 
   ids.group = group;
-  const area = await ok(await kehra.post(`/api/kehra/groups/${group}/areas`, { name: 'Aukion kehitys', status: 'idea', geometry: SQUARE }), 201);
+  const area = await ok(
+    await kehra.post(`/api/kehra/groups/${group}/areas`, { name: 'Aukion kehitys', status: 'idea', geometry: SQUARE }),
+    201,
+  );
   ids.devArea = area.id ?? area.properties?.id;
   await ok(await kehra.patch(`/api/kehra/areas/${ids.devArea}`, { status: 'planning' }));
   await ok(await kehra.post(`/api/kehra/groups/${group}/plan/items`, { ideaId: a.id }), 201);
 
   const { rows } = await db.knex.raw(`SELECT id FROM areas WHERE level = 'peruspiiri' AND name_fi = 'Vironniemi'`);
   ids.area = rows[0].id;
-  const table = await ok(await official.post('/api/partnership-tables', { name: 'Vironniemen pöytä', convener: 'Kymp', areaId: ids.area }), 201);
+  const table = await ok(
+    await official.post('/api/partnership-tables', { name: 'Vironniemen pöytä', convener: 'Kymp', areaId: ids.area }),
+    201,
+  );
   ids.table = table.id;
-  await ok(await official.post(`/api/partnership-tables/${table.id}/participants`, { name: 'Julkinen', sector: 'city', public: true }), 201);
-  await ok(await official.post(`/api/partnership-tables/${table.id}/meetings`, { startsAt: '2030-01-15T17:00:00Z', place: 'Kirjasto' }), 201);
+  await ok(
+    await official.post(`/api/partnership-tables/${table.id}/participants`, { name: 'Julkinen', sector: 'city', public: true }),
+    201,
+  );
+  await ok(
+    await official.post(`/api/partnership-tables/${table.id}/meetings`, { startsAt: '2030-01-15T17:00:00Z', place: 'Kirjasto' }),
+    201,
+  );
 });
 afterAll(async () => {
   await server?.close();
@@ -136,7 +164,8 @@ const PUBLIC_READS: Record<string, () => string[]> = {
   '/ogc/api': () => ['/ogc/api'],
   '/ogc/collections': () => ['/ogc/collections'],
   '/ogc/collections/:cid': () => ['activities', 'ideas', 'kehra', 'partnership-tables'].map((c) => `/ogc/collections/${c}`),
-  '/ogc/collections/:cid/items': () => ['activities', 'ideas', 'kehra', 'partnership-tables'].map((c) => `/ogc/collections/${c}/items`),
+  '/ogc/collections/:cid/items': () =>
+    ['activities', 'ideas', 'kehra', 'partnership-tables'].map((c) => `/ogc/collections/${c}/items`),
   '/ogc/collections/:cid/items/:fid': () => [
     `/ogc/collections/activities/items/${ids.activity}`,
     `/ogc/collections/ideas/items/${ids.idea}`,
@@ -164,7 +193,14 @@ describe('account e-mail addresses', () => {
     expect(emails.length).toBeGreaterThanOrEqual(5);
 
     const gets = listRoutes(server.app)
-      .filter((r) => r.method === 'GET' && !NOT_PUBLIC.has(r.path) && !r.path.startsWith('/assets') && r.path !== '/' && !r.path.includes('*'))
+      .filter(
+        (r) =>
+          r.method === 'GET' &&
+          !NOT_PUBLIC.has(r.path) &&
+          !r.path.startsWith('/assets') &&
+          r.path !== '/' &&
+          !r.path.includes('*'),
+      )
       .map((r) => r.path);
     const uncovered = gets.filter((p) => !PUBLIC_READS[p]);
     expect(uncovered, 'a public GET route this test does not read: add it to PUBLIC_READS').toEqual([]);
@@ -191,13 +227,32 @@ describe('account e-mail addresses', () => {
   it('are not how the display-name migration names existing accounts, and no display name can be one', async () => {
     // As before the migration: no check yet, accounts of public roles without a name or named by their address.
     await db.knex.raw('ALTER TABLE users DROP CONSTRAINT users_display_name_not_email');
-    const nameless = await createTestAccount(db.knex, { email: 'ville.virkailija@hel.example', roles: ['official'], departments: ['kymp'] });
-    const byAddress = await createTestAccount(db.knex, { email: 'maija.mod@hel.example', roles: ['moderator'], displayName: 'maija.mod@hel.example' });
-    const resident = await createTestAccount(db.knex, { email: 'rami@example.test', roles: ['resident'], displayName: 'rami@example.test' });
-    const named = await createTestAccount(db.knex, { email: 'kaisa@hel.example', roles: ['official'], departments: ['kymp'], displayName: 'Kaisa K' });
+    const nameless = await createTestAccount(db.knex, {
+      email: 'ville.virkailija@hel.example',
+      roles: ['official'],
+      departments: ['kymp'],
+    });
+    const byAddress = await createTestAccount(db.knex, {
+      email: 'maija.mod@hel.example',
+      roles: ['moderator'],
+      displayName: 'maija.mod@hel.example',
+    });
+    const resident = await createTestAccount(db.knex, {
+      email: 'rami@example.test',
+      roles: ['resident'],
+      displayName: 'rami@example.test',
+    });
+    const named = await createTestAccount(db.knex, {
+      email: 'kaisa@hel.example',
+      roles: ['official'],
+      departments: ['kymp'],
+      displayName: 'Kaisa K',
+    });
     await nameAccounts(db.knex);
 
-    const { rows } = await db.knex.raw('SELECT id, email, display_name FROM users WHERE id = ANY(?) ORDER BY id', [[nameless, byAddress, resident, named]]);
+    const { rows } = await db.knex.raw('SELECT id, email, display_name FROM users WHERE id = ANY(?) ORDER BY id', [
+      [nameless, byAddress, resident, named],
+    ]);
     const names = Object.fromEntries((rows as { id: number; display_name: string | null }[]).map((r) => [r.id, r.display_name]));
     expect(names[nameless]).toBe(`Virkailija ${nameless}`);
     expect(names[byAddress]).toBe(`Käyttäjä ${byAddress}`);
@@ -207,6 +262,8 @@ describe('account e-mail addresses', () => {
     for (const r of (rows as { id: number; email: string; display_name: string | null }[]).filter((r) => r.id !== named)) {
       expect((r.display_name ?? '').toLowerCase()).not.toContain(r.email.split('@')[0].split('.')[0]);
     }
-    await expect(db.knex.raw('UPDATE users SET display_name = ? WHERE id = ?', ['kaisa@hel.example', named])).rejects.toThrow(/users_display_name_not_email/);
+    await expect(db.knex.raw('UPDATE users SET display_name = ? WHERE id = ?', ['kaisa@hel.example', named])).rejects.toThrow(
+      /users_display_name_not_email/,
+    );
   });
 });

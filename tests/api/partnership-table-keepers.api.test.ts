@@ -51,14 +51,18 @@ describe('editing a partnership table', () => {
     for (const path of ['participants', 'meetings', 'outcomes']) {
       expect((await otherOfficial.post(`/api/partnership-tables/${tableId}/${path}`, {})).status, path).toBe(403);
     }
-    const detail = async () => (await (await visitor.get(`/api/partnership-tables/${tableId}`)).json()) as { description: string };
+    const detail = async () =>
+      (await (await visitor.get(`/api/partnership-tables/${tableId}`)).json()) as { description: string };
     expect((await detail()).description).toBe('');
 
     expect((await patch(colleague, 'Saman toimialan muokkaus')).status).toBe(200);
     expect((await patch(admin, 'Ylläpitäjän muokkaus')).status).toBe(200);
     // The organiser keeps the table after moving to another department.
-    await db.knex.raw(`UPDATE user_departments SET department_id = (SELECT id FROM departments WHERE slug = 'kasko')
-                        WHERE user_id = (SELECT created_by FROM partnership_tables WHERE id = ?)`, [tableId]);
+    await db.knex.raw(
+      `UPDATE user_departments SET department_id = (SELECT id FROM departments WHERE slug = 'kasko')
+                        WHERE user_id = (SELECT created_by FROM partnership_tables WHERE id = ?)`,
+      [tableId],
+    );
     expect((await patch(organiser, 'Järjestäjän muokkaus')).status).toBe(200);
     expect((await detail()).description).toBe('Järjestäjän muokkaus');
   });
@@ -71,9 +75,14 @@ describe('participants in public', () => {
       expect(res.status).toBe(201);
       return res.json() as Promise<{ public: boolean }>;
     };
-    expect((await add({ name: 'Julkinen Julia', sector: 'residents', organisation: 'Kallio-Seura', public: true })).public).toBe(true);
+    expect((await add({ name: 'Julkinen Julia', sector: 'residents', organisation: 'Kallio-Seura', public: true })).public).toBe(
+      true,
+    );
     expect((await add({ name: 'Yksityinen Yrjö', sector: 'businesses' })).public).toBe(false);
-    expect((await colleague.post(`/api/partnership-tables/${tableId}/participants`, { name: 'X', sector: 'city', public: 'yes' })).status).toBe(400);
+    expect(
+      (await colleague.post(`/api/partnership-tables/${tableId}/participants`, { name: 'X', sector: 'city', public: 'yes' }))
+        .status,
+    ).toBe(400);
 
     type Detail = { participants: { name: string }[]; balance: { total: number } };
     const seen = (await (await visitor.get(`/api/partnership-tables/${tableId}`)).json()) as Detail;

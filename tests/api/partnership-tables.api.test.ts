@@ -70,7 +70,9 @@ describe('partnership tables', () => {
     expect((await resident.post('/api/partnership-tables', body)).status).toBe(403);
     expect((await kehra.post('/api/partnership-tables', body)).status).toBe(403);
     expect((await visitor.post('/api/partnership-tables', body)).status).toBe(401);
-    expect((await resident.post(`/api/partnership-tables/${tableId}/participants`, { name: 'X', sector: 'city' })).status).toBe(403);
+    expect((await resident.post(`/api/partnership-tables/${tableId}/participants`, { name: 'X', sector: 'city' })).status).toBe(
+      403,
+    );
     expect((await db.knex.raw('SELECT count(*)::int AS n FROM partnership_tables')).rows[0].n).toBe(before);
     // A drawn polygon works as the area as well as a district.
     const drawn = await json(
@@ -78,26 +80,48 @@ describe('partnership tables', () => {
         name: 'Kallion pöytä',
         convener: 'Kallion seurakunta',
         themes: ['community'],
-        geometry: { type: 'Polygon', coordinates: [[[24.945, 60.182], [24.955, 60.182], [24.955, 60.186], [24.945, 60.186], [24.945, 60.182]]] },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [24.945, 60.182],
+              [24.955, 60.182],
+              [24.955, 60.186],
+              [24.945, 60.186],
+              [24.945, 60.182],
+            ],
+          ],
+        },
       }),
       201,
     );
     expect(drawn.area).toBeNull();
     expect(drawn.geometry.type).toBe('MultiPolygon');
-    expect((await official.post('/api/partnership-tables', { ...body, geometry: { type: 'Point', coordinates: CATHEDRAL } })).status).toBe(400);
+    expect(
+      (await official.post('/api/partnership-tables', { ...body, geometry: { type: 'Point', coordinates: CATHEDRAL } })).status,
+    ).toBe(400);
   });
 
   it('warns about the sector balance and a size outside 5–15 people, without refusing', async () => {
     let t = await json(await visitor.get(`/api/partnership-tables/${tableId}`), 200);
     expect(t.balance.warnings).toEqual(
-      expect.arrayContaining([{ code: 'too_few_participants', min: 5, count: 0 }, { code: 'sector_missing', sector: 'city' }]),
+      expect.arrayContaining([
+        { code: 'too_few_participants', min: 5, count: 0 },
+        { code: 'sector_missing', sector: 'city' },
+      ]),
     );
     const people = [
-      ['Asta Asukas', 'residents'], ['Yrjö Yhdistys', 'residents'], ['Yrittäjä Ylva', 'businesses'],
-      ['Kaija Kaupunki', 'city'], ['Kalle Kirjasto', 'city'],
+      ['Asta Asukas', 'residents'],
+      ['Yrjö Yhdistys', 'residents'],
+      ['Yrittäjä Ylva', 'businesses'],
+      ['Kaija Kaupunki', 'city'],
+      ['Kalle Kirjasto', 'city'],
     ] as const;
     for (const [name, sector] of people) {
-      await json(await official.post(`/api/partnership-tables/${tableId}/participants`, { name, sector, organisation: 'Org' }), 201);
+      await json(
+        await official.post(`/api/partnership-tables/${tableId}/participants`, { name, sector, organisation: 'Org' }),
+        201,
+      );
     }
     t = await json(await visitor.get(`/api/partnership-tables/${tableId}`), 200);
     expect(t.balance.total).toBe(5);
@@ -106,7 +130,14 @@ describe('partnership tables', () => {
     const ids: number[] = [];
     for (let i = 0; i < 11; i++) {
       const sector = (['residents', 'businesses', 'city'] as const)[i % 3];
-      ids.push((await json(await official.post(`/api/partnership-tables/${tableId}/participants`, { name: `Osallistuja ${i}`, sector }), 201)).id);
+      ids.push(
+        (
+          await json(
+            await official.post(`/api/partnership-tables/${tableId}/participants`, { name: `Osallistuja ${i}`, sector }),
+            201,
+          )
+        ).id,
+      );
     }
     t = await json(await visitor.get(`/api/partnership-tables/${tableId}`), 200);
     expect(t.balance.warnings).toEqual([{ code: 'too_many_participants', max: 15, count: 16 }]);
@@ -118,7 +149,11 @@ describe('partnership tables', () => {
 
   it('hold meetings; upcoming ones appear in the time filter', async () => {
     const past = await json(
-      await official.post(`/api/partnership-tables/${tableId}/meetings`, { startsAt: iso(-10), place: 'Kirjasto', agenda: 'Aloitus' }),
+      await official.post(`/api/partnership-tables/${tableId}/meetings`, {
+        startsAt: iso(-10),
+        place: 'Kirjasto',
+        agenda: 'Aloitus',
+      }),
       201,
     );
     const next = await json(
@@ -131,14 +166,27 @@ describe('partnership tables', () => {
       }),
       201,
     );
-    await json(await official.patch(`/api/partnership-tables/${tableId}/meetings/${past.id}`, { minutes: 'Sovittiin kolme kokeilua.' }), 200);
-    expect((await official.post(`/api/partnership-tables/${tableId}/meetings`, { startsAt: iso(3), endsAt: iso(2), place: 'X' })).status).toBe(400);
+    await json(
+      await official.patch(`/api/partnership-tables/${tableId}/meetings/${past.id}`, { minutes: 'Sovittiin kolme kokeilua.' }),
+      200,
+    );
+    expect(
+      (await official.post(`/api/partnership-tables/${tableId}/meetings`, { startsAt: iso(3), endsAt: iso(2), place: 'X' }))
+        .status,
+    ).toBe(400);
 
     const upcoming = await json(await visitor.get('/api/partnership-tables/meetings'), 200);
     expect(upcoming.features.map((f: { id: number }) => f.id)).toEqual([next.id]);
     expect(upcoming.features[0].geometry).toEqual({ type: 'Point', coordinates: [24.9525, 60.1685] });
-    expect(upcoming.features[0].properties).toMatchObject({ tableId, tableName: 'Vironniemen kumppanuuspöytä', place: 'Kaupungintalo' });
-    const window = await json(await visitor.get(`/api/partnership-tables/meetings?from=${iso(-30).slice(0, 10)}&to=${iso(1).slice(0, 10)}`), 200);
+    expect(upcoming.features[0].properties).toMatchObject({
+      tableId,
+      tableName: 'Vironniemen kumppanuuspöytä',
+      place: 'Kaupungintalo',
+    });
+    const window = await json(
+      await visitor.get(`/api/partnership-tables/meetings?from=${iso(-30).slice(0, 10)}&to=${iso(1).slice(0, 10)}`),
+      200,
+    );
     expect(window.features.map((f: { id: number }) => f.id)).toEqual([past.id]);
     expect((await json(await visitor.get(`/api/partnership-tables/meetings?area=${kallio}`), 200)).features).toEqual([]);
     expect((await json(await visitor.get('/api/partnership-tables/meetings?theme=culture'), 200)).features).toHaveLength(1);
@@ -150,7 +198,12 @@ describe('partnership tables', () => {
 
   it('record outcomes by the routes of the model, linked to ideas and activities', async () => {
     const idea = await json(
-      await visitor.post('/api/ideas', { title: 'Tyhjä liiketila nuorille', description: 'Nuorten iltakäyttöön.', themes: ['youth'], areaId: vironniemi }),
+      await visitor.post('/api/ideas', {
+        title: 'Tyhjä liiketila nuorille',
+        description: 'Nuorten iltakäyttöön.',
+        themes: ['youth'],
+        areaId: vironniemi,
+      }),
       201,
     );
     const { rows } = await db.knex.raw(
@@ -161,7 +214,10 @@ describe('partnership tables', () => {
     );
     const activityId = rows[0].id as number;
     for (const route of OUTCOME_ROUTES) {
-      await json(await official.post(`/api/partnership-tables/${tableId}/outcomes`, { route, description: `Tulos: ${route}` }), 201);
+      await json(
+        await official.post(`/api/partnership-tables/${tableId}/outcomes`, { route, description: `Tulos: ${route}` }),
+        201,
+      );
     }
     const t = await json(
       await official.post(`/api/partnership-tables/${tableId}/outcomes`, {
@@ -181,8 +237,18 @@ describe('partnership tables', () => {
       larger_challenge: 1,
     });
     expect(t.outcomes.at(-1)).toMatchObject({ route: 'joint_action', ideaIds: [idea.id], activityIds: [activityId] });
-    expect((await official.post(`/api/partnership-tables/${tableId}/outcomes`, { route: 'lottery', description: 'x' })).status).toBe(400);
-    expect((await official.post(`/api/partnership-tables/${tableId}/outcomes`, { route: 'savings', description: 'x', ideaIds: [99999999] })).status).toBe(400);
+    expect(
+      (await official.post(`/api/partnership-tables/${tableId}/outcomes`, { route: 'lottery', description: 'x' })).status,
+    ).toBe(400);
+    expect(
+      (
+        await official.post(`/api/partnership-tables/${tableId}/outcomes`, {
+          route: 'savings',
+          description: 'x',
+          ideaIds: [99999999],
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('form a map layer (meeting place and area) with filters, exports and an OGC collection', async () => {
@@ -192,15 +258,26 @@ describe('partnership tables', () => {
       [`${tableId}-place`, 'Point'],
       [`${tableId}-area`, 'MultiPolygon'],
     ]);
-    expect(layer.features[0].properties).toMatchObject({ id: tableId, role: 'meeting_place', participants: 15, meetingPlaceName: 'Kruununhaan kirjasto' });
+    expect(layer.features[0].properties).toMatchObject({
+      id: tableId,
+      role: 'meeting_place',
+      participants: 15,
+      meetingPlaceName: 'Kruununhaan kirjasto',
+    });
     expect(layer.features[0].properties.nextMeeting).not.toBeNull();
     expect((await json(await visitor.get(`/api/partnership-tables?area=${vironniemi}`), 200)).numberMatched).toBe(1);
-    expect((await json(await visitor.get(`/api/partnership-tables?area=${kallio}`), 200)).features.map((f: { properties: { name: string } }) => f.properties.name)).toEqual(['Kallion pöytä']);
+    expect(
+      (await json(await visitor.get(`/api/partnership-tables?area=${kallio}`), 200)).features.map(
+        (f: { properties: { name: string } }) => f.properties.name,
+      ),
+    ).toEqual(['Kallion pöytä']);
     expect((await visitor.get('/api/partnership-tables?theme=NOPE')).status).toBe(400);
 
     const csv = await (await visitor.get('/api/partnership-tables.csv?theme=culture')).text();
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('id,name,convener,description,themes,areaId,meetingPlaceName,meetingLon,meetingLat,participants,nextMeeting,publicParticipants,wkt');
+    expect(lines[0]).toBe(
+      'id,name,convener,description,themes,areaId,meetingPlaceName,meetingLon,meetingLat,participants,nextMeeting,publicParticipants,wkt',
+    );
     // Contacts and unpublished participants stay out of the open data.
     expect(csv).not.toContain('poyta@example.test');
     expect(lines[1]).toContain('Vironniemen kumppanuuspöytä');
@@ -210,37 +287,75 @@ describe('partnership tables', () => {
 
     const ogc = await json(await visitor.get('/ogc/collections/partnership-tables/items?theme=youth'), 200);
     expect(ogc.numberMatched).toBe(1);
-    expect(ogc.features[0].properties).toMatchObject({ name: 'Vironniemen kumppanuuspöytä', meetingLon: CATHEDRAL[0], meetingLat: CATHEDRAL[1] });
+    expect(ogc.features[0].properties).toMatchObject({
+      name: 'Vironniemen kumppanuuspöytä',
+      meetingLon: CATHEDRAL[0],
+      meetingLat: CATHEDRAL[1],
+    });
     expect((await visitor.get('/ogc/collections/partnership-tables/items?stage=submitted')).status).toBe(400);
   });
 
   it('can be edited by officials', async () => {
-    const t = await json(await official.patch(`/api/partnership-tables/${tableId}`, { themes: ['culture'], meetingPlaceName: 'Uusi paikka' }), 200);
+    const t = await json(
+      await official.patch(`/api/partnership-tables/${tableId}`, { themes: ['culture'], meetingPlaceName: 'Uusi paikka' }),
+      200,
+    );
     expect(t.themes).toEqual(['culture']);
     expect(t.meetingPlaceName).toBe('Uusi paikka');
     expect((await official.patch('/api/partnership-tables/99999999', { name: 'Ei ole' })).status).toBe(404);
   });
 
   it('lets officials remove a contact person and the meeting place with null, and nothing else changes', async () => {
-    await json(await official.patch(`/api/partnership-tables/${tableId}`, { contactName: 'Paula Pöytä', contactEmail: 'paula@example.test' }), 200);
+    await json(
+      await official.patch(`/api/partnership-tables/${tableId}`, {
+        contactName: 'Paula Pöytä',
+        contactEmail: 'paula@example.test',
+      }),
+      200,
+    );
     const before = await json(await visitor.get(`/api/partnership-tables/${tableId}`), 200);
     expect(before.contact).toMatchObject({ name: 'Paula Pöytä', email: 'paula@example.test' });
     expect(before.meetingPlace).not.toBeNull();
     const after = await json(
-      await official.patch(`/api/partnership-tables/${tableId}`, { contactName: null, contactEmail: null, meetingPlace: null, meetingPlaceName: null }),
+      await official.patch(`/api/partnership-tables/${tableId}`, {
+        contactName: null,
+        contactEmail: null,
+        meetingPlace: null,
+        meetingPlaceName: null,
+      }),
       200,
     );
     expect(after.contact).toMatchObject({ name: null, email: null });
-    expect(after).toMatchObject({ meetingPlace: null, meetingPlaceName: null, name: before.name, themes: before.themes, area: before.area });
+    expect(after).toMatchObject({
+      meetingPlace: null,
+      meetingPlaceName: null,
+      name: before.name,
+      themes: before.themes,
+      area: before.area,
+    });
     // The required fields cannot be emptied: 400, and the table is as it was.
     expect((await official.patch(`/api/partnership-tables/${tableId}`, { name: null })).status).toBe(400);
     expect((await json(await visitor.get(`/api/partnership-tables/${tableId}`), 200)).name).toBe(before.name);
 
     const meeting = await json(
-      await official.post(`/api/partnership-tables/${tableId}/meetings`, { startsAt: iso(20), endsAt: iso(20.1), place: 'Kirjasto', placePoint: { lon: 24.9525, lat: 60.1685 } }),
+      await official.post(`/api/partnership-tables/${tableId}/meetings`, {
+        startsAt: iso(20),
+        endsAt: iso(20.1),
+        place: 'Kirjasto',
+        placePoint: { lon: 24.9525, lat: 60.1685 },
+      }),
       201,
     );
-    const cleared = await json(await official.patch(`/api/partnership-tables/${tableId}/meetings/${meeting.id}`, { endsAt: null, placePoint: null }), 200);
-    expect(cleared).toMatchObject({ id: meeting.id, startsAt: meeting.startsAt, endsAt: null, placePoint: null, place: 'Kirjasto' });
+    const cleared = await json(
+      await official.patch(`/api/partnership-tables/${tableId}/meetings/${meeting.id}`, { endsAt: null, placePoint: null }),
+      200,
+    );
+    expect(cleared).toMatchObject({
+      id: meeting.id,
+      startsAt: meeting.startsAt,
+      endsAt: null,
+      placePoint: null,
+      place: 'Kirjasto',
+    });
   });
 });

@@ -23,9 +23,15 @@ beforeAll(async () => {
   const auth = { scryptLogN: LOG_N };
   strict = await startTestServer(db, {
     trustProxy: true,
-    auth: { ...auth, rateLimits: 'idea.ip=3/1h,idea.account=2/1h,vote.ip=3/1h,vote.account=2/1h,login.ip=3/1h,login.account=1000/1h' },
+    auth: {
+      ...auth,
+      rateLimits: 'idea.ip=3/1h,idea.account=2/1h,vote.ip=3/1h,vote.account=2/1h,login.ip=3/1h,login.account=1000/1h',
+    },
   });
-  short = await startTestServer(db, { trustProxy: true, auth: { ...auth, rateLimits: 'idea.ip=1/1s,vote.account=1/1s,login.ip=1/1s' } });
+  short = await startTestServer(db, {
+    trustProxy: true,
+    auth: { ...auth, rateLimits: 'idea.ip=1/1s,vote.account=1/1s,login.ip=1/1s' },
+  });
 });
 afterAll(async () => {
   await strict?.close();
@@ -40,7 +46,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const count = async (sql: string, b: number[] = []) => (await db.knex.raw(sql, b)).rows[0].n as number;
 const countIdeas = () => count('SELECT count(*)::int AS n FROM ideas');
 
-const ideaBody = { title: 'Pyöräteline torille', description: 'Telineitä ei ole tarpeeksi.', themes: ['traffic-streets'], geometry: { type: 'Point', coordinates: CATHEDRAL } };
+const ideaBody = {
+  title: 'Pyöräteline torille',
+  description: 'Telineitä ei ole tarpeeksi.',
+  themes: ['traffic-streets'],
+  geometry: { type: 'Point', coordinates: CATHEDRAL },
+};
 
 function visitorPost(server: TestServer, path: string, body: unknown, ip: string) {
   return fetch(`${server.url}${path}`, {
@@ -54,7 +65,8 @@ async function resident(server: TestServer) {
   return new TestAgent(server.url, await createTestSession(db.knex, await createTestAccount(db.knex)));
 }
 const submitAs = (a: TestAgent, ip: string) => a.request('POST', '/api/ideas', ideaBody, { headers: { 'x-forwarded-for': ip } });
-const voteAs = (a: TestAgent, ideaId: number, ip: string) => a.request('POST', `/api/ideas/${ideaId}/votes`, undefined, { headers: { 'x-forwarded-for': ip } });
+const voteAs = (a: TestAgent, ideaId: number, ip: string) =>
+  a.request('POST', `/api/ideas/${ideaId}/votes`, undefined, { headers: { 'x-forwarded-for': ip } });
 
 async function newIdea(): Promise<number> {
   const res = await visitorPost(strict, '/api/ideas', ideaBody, newIp());
@@ -69,7 +81,11 @@ async function expectLimited(res: Response, windowSeconds: number): Promise<numb
   expect(retryAfter).toBeGreaterThanOrEqual(1);
   expect(retryAfter).toBeLessThanOrEqual(windowSeconds);
   expect(await res.json()).toEqual({
-    error: { code: 'rate_limited', message: `Too many requests: try again in ${retryAfter} s`, details: { retryAfterSeconds: retryAfter } },
+    error: {
+      code: 'rate_limited',
+      message: `Too many requests: try again in ${retryAfter} s`,
+      details: { retryAfterSeconds: retryAfter },
+    },
   });
   return retryAfter;
 }

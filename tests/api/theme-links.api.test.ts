@@ -12,7 +12,18 @@ const CATHEDRAL: [number, number] = [24.9522, 60.1704];
 const r6 = (n: number) => Math.round(n * 1e6) / 1e6;
 const square = ([lon, lat]: [number, number], d = 0.0006) => {
   const [w, e, s, n] = [r6(lon - d), r6(lon + d), r6(lat - d), r6(lat + d)];
-  return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  };
 };
 
 let db: TestDatabase;
@@ -47,12 +58,28 @@ beforeAll(async () => {
   await json(await admin.post('/api/admin/themes', { slug: 'vanha-teema', nameFi: 'Vanha teema' }), 201);
   groupId = (await json(await admin.post('/api/kehra/groups', { name: 'Teemojen Kehrä' }), 201)).id;
   member = await agent({ roles: ['kehra'], kehraGroups: [groupId], displayName: 'Mikko Member' });
-  devAreaId = (await json(await member.post(`/api/kehra/groups/${groupId}/areas`, {
-    name: 'Portaiden juuri', themes: ['portaat', 'vanha-teema'], status: 'idea', geometry: square(CATHEDRAL),
-  }), 201)).id;
-  tableId = (await json(await official.post('/api/partnership-tables', {
-    name: 'Portaiden pöytä', convener: 'Kulttuurin ja vapaa-ajan toimiala', themes: ['portaat'], geometry: square(CATHEDRAL),
-  }), 201)).id;
+  devAreaId = (
+    await json(
+      await member.post(`/api/kehra/groups/${groupId}/areas`, {
+        name: 'Portaiden juuri',
+        themes: ['portaat', 'vanha-teema'],
+        status: 'idea',
+        geometry: square(CATHEDRAL),
+      }),
+      201,
+    )
+  ).id;
+  tableId = (
+    await json(
+      await official.post('/api/partnership-tables', {
+        name: 'Portaiden pöytä',
+        convener: 'Kulttuurin ja vapaa-ajan toimiala',
+        themes: ['portaat'],
+        geometry: square(CATHEDRAL),
+      }),
+      201,
+    )
+  ).id;
 });
 afterAll(async () => {
   await server?.close();
@@ -75,14 +102,26 @@ describe('themes of Kehrä development areas and partnership tables', () => {
       [1, ['portaat', 'vanha-teema']],
     ]);
     await json(await member.post(`/api/kehra/areas/${devAreaId}/restore`, { version: 1 }), 200);
-    expect((await json(await visitor.get(`/api/kehra/areas/${devAreaId}`), 200)).properties.themes).toEqual(['portaat', 'vanha-teema']);
+    expect((await json(await visitor.get(`/api/kehra/areas/${devAreaId}`), 200)).properties.themes).toEqual([
+      'portaat',
+      'vanha-teema',
+    ]);
   });
 
   it('a renamed slug shows and filters at once in both, and the old one is unknown', async () => {
-    const renamed = await json(await admin.patch('/api/admin/themes/portaat', { slug: 'tuomiokirkon-portaat', nameFi: 'Tuomiokirkon portaat' }), 200);
-    expect(renamed).toMatchObject({ slug: 'tuomiokirkon-portaat', nameFi: 'Tuomiokirkon portaat', uses: { kehraDevAreas: 1, partnershipTables: 1 } });
+    const renamed = await json(
+      await admin.patch('/api/admin/themes/portaat', { slug: 'tuomiokirkon-portaat', nameFi: 'Tuomiokirkon portaat' }),
+      200,
+    );
+    expect(renamed).toMatchObject({
+      slug: 'tuomiokirkon-portaat',
+      nameFi: 'Tuomiokirkon portaat',
+      uses: { kehraDevAreas: 1, partnershipTables: 1 },
+    });
 
-    expect((await json(await visitor.get(`/api/kehra/areas/${devAreaId}`), 200)).properties.themes).toContain('tuomiokirkon-portaat');
+    expect((await json(await visitor.get(`/api/kehra/areas/${devAreaId}`), 200)).properties.themes).toContain(
+      'tuomiokirkon-portaat',
+    );
     expect((await json(await visitor.get(`/api/partnership-tables/${tableId}`), 200)).themes).toEqual(['tuomiokirkon-portaat']);
     expect(ids(await json(await visitor.get('/api/kehra?theme=tuomiokirkon-portaat'), 200))).toEqual([devAreaId]);
     expect(ids(await json(await visitor.get('/api/partnership-tables?theme=tuomiokirkon-portaat'), 200))).toEqual([tableId]);
@@ -90,7 +129,9 @@ describe('themes of Kehrä development areas and partnership tables', () => {
     expect(csv).toContain('tuomiokirkon-portaat');
 
     expect((await json(await visitor.get('/api/kehra?theme=portaat'), 400)).error.message).toMatch(/unknown theme\(s\): portaat/);
-    expect((await json(await visitor.get('/api/partnership-tables?theme=portaat'), 400)).error.message).toMatch(/unknown theme\(s\): portaat/);
+    expect((await json(await visitor.get('/api/partnership-tables?theme=portaat'), 400)).error.message).toMatch(
+      /unknown theme\(s\): portaat/,
+    );
   });
 
   it('refuses a slug another theme has, changing nothing', async () => {

@@ -18,7 +18,18 @@ function createAdmin(env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(repoRoot, 'scripts/user-create.ts'), '--email', ADMIN.email, '--role', 'admin', '--name', 'Aino Admin', '--password-stdin'],
+      [
+        '--import',
+        'tsx',
+        path.join(repoRoot, 'scripts/user-create.ts'),
+        '--email',
+        ADMIN.email,
+        '--role',
+        'admin',
+        '--name',
+        'Aino Admin',
+        '--password-stdin',
+      ],
       { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] },
     );
     let output = '';
@@ -45,7 +56,13 @@ async function mailedLink(to: string, pagePath: string): Promise<string> {
   for (let i = 0; ; i++) {
     const lines = e2e.app.logs();
     const from = lines.map((l) => l.includes(`[mail] to ${to}`)).lastIndexOf(true);
-    const link = from >= 0 ? lines.slice(from).find((l) => pattern.test(l))?.match(pattern)?.[0] : undefined;
+    const link =
+      from >= 0
+        ? lines
+            .slice(from)
+            .find((l) => pattern.test(l))
+            ?.match(pattern)?.[0]
+        : undefined;
     // On this origin: the mail says localhost, the harness serves 127.0.0.1 (cookies differ per host).
     if (link) return `${e2e.app.url}${new URL(link).pathname}${new URL(link).search}`;
     if (i > 100) throw new Error(`No ${pagePath} link mailed to ${to}:\n${lines.join('\n')}`);
@@ -88,7 +105,10 @@ describe('accounts', () => {
 
     // Not verified yet: the server says so, and the page offers a new link.
     await signIn(page, RESIDENT);
-    await page.getByTestId('signin-error').getByText(/ei ole vielä vahvistettu/).waitFor();
+    await page
+      .getByTestId('signin-error')
+      .getByText(/ei ole vielä vahvistettu/)
+      .waitFor();
     await page.getByRole('button', { name: 'Lähetä vahvistuslinkki uudelleen' }).waitFor();
 
     await page.goto(await mailedLink(RESIDENT.email, 'verify-email'));
@@ -133,7 +153,10 @@ describe('accounts', () => {
     await signIn(page, ADMIN);
     await page.waitForURL(/\/profile$/);
     await page.getByTestId('profile-facts').getByText(ADMIN.email).waitFor();
-    await page.getByRole('banner').getByRole('button', { name: /Aino Admin/ }).click();
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: /Aino Admin/ })
+      .click();
     await page.getByRole('banner').getByRole('link', { name: 'Käyttäjähallinta' }).click();
     await page.getByRole('heading', { name: 'Käyttäjät ja roolit' }).waitFor();
 
@@ -154,7 +177,12 @@ describe('accounts', () => {
     await page.getByTestId('admin-editor-saved').waitFor();
 
     await row.filter({ hasText: 'Virkailija' }).filter({ hasText: 'Kaupunkiympäristön toimiala' }).waitFor();
-    const entry = page.getByTestId('admin-audit').getByRole('row').filter({ hasText: 'Roolit muutettu' }).filter({ hasText: ADMIN.email }).first();
+    const entry = page
+      .getByTestId('admin-audit')
+      .getByRole('row')
+      .filter({ hasText: 'Roolit muutettu' })
+      .filter({ hasText: ADMIN.email })
+      .first();
     await entry.waitFor();
     const cells = await entry.getByRole('cell').allInnerTexts();
     expect(cells[3]).toMatch(/Roolit: Asukas/); // before
@@ -184,7 +212,10 @@ describe('accounts', () => {
     await page.goto(`${e2e.app.url}/admin`);
     await page.getByTestId('admin-users').getByText(ADMIN.email).waitFor();
     await page.getByTestId('admin-audit').getByRole('row').nth(1).waitFor();
-    await page.getByTestId('admin-users').getByRole('button', { name: `Muokkaa käyttäjää ${RESIDENT.email}` }).click();
+    await page
+      .getByTestId('admin-users')
+      .getByRole('button', { name: `Muokkaa käyttäjää ${RESIDENT.email}` })
+      .click();
     await page.getByTestId('admin-editor').waitFor();
     expect(await seriousViolations(page), 'admin').toEqual([]);
     await page.close();

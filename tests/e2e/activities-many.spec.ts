@@ -29,14 +29,18 @@ type KkWindow = {
   __kkMap: { renderedCount(layerId: string): number; project(lon: number, lat: number): { x: number; y: number } };
   __kkActivities: { renderedIds(): number[] };
 };
-const rendered = (page: Page, layerId: string) => page.evaluate((id) => (window as unknown as KkWindow).__kkMap.renderedCount(id), layerId);
+const rendered = (page: Page, layerId: string) =>
+  page.evaluate((id) => (window as unknown as KkWindow).__kkMap.renderedCount(id), layerId);
 const counts = async (page: Page) => (await page.locator('.activity-cluster-count').allInnerTexts()).map(Number);
 
 describe('many activities in view', () => {
   it('counts all of them per cell, and a click on a cell zooms in to the activities', async (ctx) => {
     if (!e2e.ready) return ctx.skip();
     const page = await e2e.open('/activities');
-    await page.getByTestId('activity-list').getByText(/2000.*2600|2 000.*2 600/).waitFor();
+    await page
+      .getByTestId('activity-list')
+      .getByText(/2000.*2600|2 000.*2 600/)
+      .waitFor();
     await expect.poll(() => rendered(page, 'activities-cells')).toBeGreaterThan(0);
     await expect.poll(async () => (await counts(page)).reduce((a, b) => a + b, 0)).toBe(MANY);
     // No partial set of single activities under the counts.
@@ -52,15 +56,24 @@ describe('many activities in view', () => {
       const all = await counts(page);
       if (all.length === 0) break;
       // A count can go while we look (the next answer arrived): look again.
-      const box = await page.locator('.activity-cluster-count').nth(all.indexOf(Math.max(...all))).boundingBox({ timeout: 5_000 }).catch(() => null);
+      const box = await page
+        .locator('.activity-cluster-count')
+        .nth(all.indexOf(Math.max(...all)))
+        .boundingBox({ timeout: 5_000 })
+        .catch(() => null);
       if (!box) continue;
       const zoom = await zoomOf();
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-      await page.waitForFunction((z) => Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-zoom')) > z + 1.5, zoom);
+      await page.waitForFunction(
+        (z) => Number(document.querySelector('[data-testid="map"]')!.getAttribute('data-zoom')) > z + 1.5,
+        zoom,
+      );
     }
     await expect.poll(() => rendered(page, 'activities-cells'), { timeout: 30_000 }).toBe(0);
     await expect
-      .poll(async () => (await rendered(page, 'activities-circle')) + (await rendered(page, 'activities-cluster')), { timeout: 30_000 })
+      .poll(async () => (await rendered(page, 'activities-circle')) + (await rendered(page, 'activities-cluster')), {
+        timeout: 30_000,
+      })
       .toBeGreaterThan(0);
     await page.close();
   });

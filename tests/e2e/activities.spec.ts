@@ -22,7 +22,6 @@ const listTitles = async (page: Page) =>
   (await page.locator(`${LIST} .activity-item-title`).allInnerTexts()).map((s) => s.replace(/\s*esimerkki$/, '').trim()).sort();
 const renderedIds = (page: Page) => page.evaluate(() => (window as unknown as KkWindow).__kkActivities.renderedIds());
 
-
 async function apiJson<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(`${e2e.app.url}${path}`, init);
   expect(res.ok, path).toBe(true);
@@ -64,15 +63,18 @@ describe('activities on the map', () => {
     const toggle = page.getByRole('checkbox', { name: 'Kulttuurin ja vapaa-ajan toimiala' });
     expect(await toggle.isChecked()).toBe(true);
     await toggle.click({ force: true });
-    await page.waitForURL((u) => u.searchParams.get('department') !== null && !u.searchParams.get('department')!.includes('kuva'));
+    await page.waitForURL(
+      (u) => u.searchParams.get('department') !== null && !u.searchParams.get('department')!.includes('kuva'),
+    );
     // The layer filter hides the department at once; the list follows the refetched answer.
-    await expect.poll(() => page.evaluate(() => (window as unknown as KkWindow).__kkActivities.filter('activities-circle'))).toContainEqual([
-      'in',
-      ['get', 'department'],
-      ['literal', expect.not.arrayContaining(['kuva'])],
-    ]);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as KkWindow).__kkActivities.filter('activities-circle')))
+      .toContainEqual(['in', ['get', 'department'], ['literal', expect.not.arrayContaining(['kuva'])]]);
     await page.waitForFunction(
-      (title) => ![...document.querySelectorAll('[data-testid="activity-list"] .activity-item-title')].some((e) => e.textContent?.startsWith(title)),
+      (title) =>
+        ![...document.querySelectorAll('[data-testid="activity-list"] .activity-item-title')].some((e) =>
+          e.textContent?.startsWith(title),
+        ),
       kuvaTitle!,
     );
     await expect.poll(async () => (await renderedIds(page)).filter((id) => kuva.some((f) => f.id === id))).toEqual([]);
@@ -93,7 +95,9 @@ describe('activities on the map', () => {
     await pick(page, /^Suurpiiri/, 'Pohjoinen');
     await pick(page, /^Peruspiiri/, 'Maunula');
     await page.getByRole('checkbox', { name: 'Liikunta ja ulkoilu' }).click({ force: true });
-    await page.waitForURL((u) => u.searchParams.get('theme') === 'sport-outdoors' && /^\d+$/.test(u.searchParams.get('area') ?? ''));
+    await page.waitForURL(
+      (u) => u.searchParams.get('theme') === 'sport-outdoors' && /^\d+$/.test(u.searchParams.get('area') ?? ''),
+    );
     const area = new URL(page.url()).searchParams.get('area')!;
     await page.locator(`${MAP}[data-selected-area="${area}"]`).waitFor();
 
@@ -178,7 +182,11 @@ describe('activities on the map', () => {
     await results.waitFor();
 
     // The request carried the drawn corners (to a click's precision), the time filter ('all': none) and the distance.
-    const sent = JSON.parse(bodies.at(-1)!) as { geometry: { type: string; coordinates: [number, number][][] }; distance: number; from?: string };
+    const sent = JSON.parse(bodies.at(-1)!) as {
+      geometry: { type: string; coordinates: [number, number][][] };
+      distance: number;
+      from?: string;
+    };
     expect(sent.geometry.type).toBe('Polygon');
     expect(sent.geometry.coordinates[0]).toHaveLength(PIRKKOLA.length + 1);
     sent.geometry.coordinates[0].slice(0, -1).forEach(([lon, lat], i) => {
@@ -199,9 +207,14 @@ describe('activities on the map', () => {
     expect(await results.locator('.activity-dept-counts li').allInnerTexts()).toEqual(
       expected.departments.map((d) => `${names.get(d.department)}: ${d.count} ${d.count === 1 ? 'kohde' : 'kohdetta'}`),
     );
-    const shownPairs = await results.locator('.activity-pairs > li').evaluateAll((items) =>
-      items.map((li) => [...[...li.querySelectorAll('a')].map((a) => a.textContent), li.querySelector('.activity-flag')?.textContent ?? null]),
-    );
+    const shownPairs = await results
+      .locator('.activity-pairs > li')
+      .evaluateAll((items) =>
+        items.map((li) => [
+          ...[...li.querySelectorAll('a')].map((a) => a.textContent),
+          li.querySelector('.activity-flag')?.textContent ?? null,
+        ]),
+      );
     expect(shownPairs).toEqual(expected.pairs.map((p) => [p.a.titleFi, p.b.titleFi, p.timeOverlaps ? 'Samaan aikaan' : null]));
     // Not in the URL: the page says so, and the address holds no shape.
     await section.getByText('Piirretty alue ei tallennu sivun osoitteeseen').waitFor();

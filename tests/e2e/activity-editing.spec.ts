@@ -16,7 +16,10 @@ const RENAMED = 'Senaatintorin kesäkonsertit';
 const PLACE = { lon: '24.9522', lat: '60.1704' };
 
 const e2e = e2eApp({
-  database: { prefix: 'activity-editing', seed: (knex: Knex) => seedAccount(knex, OFFICIAL, { roles: ['official'], departments: ['kuva'] }) },
+  database: {
+    prefix: 'activity-editing',
+    seed: (knex: Knex) => seedAccount(knex, OFFICIAL, { roles: ['official'], departments: ['kuva'] }),
+  },
 });
 
 const LIST = '[data-testid="activity-list"]';
@@ -61,7 +64,10 @@ describe('activity editing', () => {
     await page.locator('#idea-point-lat').fill(PLACE.lat);
     await page.getByRole('button', { name: 'Aseta piste' }).click();
     // The typed point is the drawing's one vertex, marked on the map too.
-    await page.getByTestId('draw-status').getByText(/1 piste/).waitFor();
+    await page
+      .getByTestId('draw-status')
+      .getByText(/1 piste/)
+      .waitFor();
     await page.locator('.idea-vertex').waitFor();
     await screenshot(page, 'activity-new');
     await page.getByRole('button', { name: 'Lisää toiminta' }).click();
@@ -77,7 +83,10 @@ describe('activity editing', () => {
     await detail.getByText(/^official \//).waitFor();
 
     // Back in the list (and on the map) without reloading.
-    await page.getByRole('link', { name: /Takaisin/ }).first().click();
+    await page
+      .getByRole('link', { name: /Takaisin/ })
+      .first()
+      .click();
     await page.waitForURL((u) => u.pathname === '/activities');
     await listHas(page, TITLE);
     await page.locator(`${LIST} a.activity-item`, { hasText: TITLE }).click();
@@ -89,7 +98,10 @@ describe('activity editing', () => {
     await expectNoSeriousViolations(page, `${activityPath} (editing)`);
     await page.locator('#activity-form-url').fill('ftp://example.test/konsertit');
     await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
-    await page.getByTestId('activity-form-error').getByText(/url must be a web address/).waitFor();
+    await page
+      .getByTestId('activity-form-error')
+      .getByText(/url must be a web address/)
+      .waitFor();
     expect(await page.locator('#activity-form-url').getAttribute('aria-invalid')).toBe('true');
     await page.locator('#activity-form-url').fill('');
     await page.locator('#activity-form-titleFi').fill(RENAMED);

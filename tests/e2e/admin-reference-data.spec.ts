@@ -11,9 +11,17 @@ import { e2eApp, seedAccount, signIn } from './support/session.js';
 
 const ADMIN = { email: 'toimialat-yllapito@example.test', password: 'toimialat-yllapito-salasana', name: 'Tuula Toimiala' };
 const THEME = { slug: 'saaristo', nameFi: 'Saaristo', nameSv: 'Skärgården', nameEn: 'Archipelago' };
-const DEPARTMENT = { slug: 'satama', nameFi: 'Satamatoimiala', nameSv: 'Hamnsektorn', nameEn: 'Harbour Division', color: '#00AA88' };
+const DEPARTMENT = {
+  slug: 'satama',
+  nameFi: 'Satamatoimiala',
+  nameSv: 'Hamnsektorn',
+  nameEn: 'Harbour Division',
+  color: '#00AA88',
+};
 
-const e2e = e2eApp({ database: { prefix: 'reference-data', seed: (knex: Knex) => seedAccount(knex, ADMIN, { roles: ['admin'] }) } });
+const e2e = e2eApp({
+  database: { prefix: 'reference-data', seed: (knex: Knex) => seedAccount(knex, ADMIN, { roles: ['admin'] }) },
+});
 
 describe('departments and themes on the admin page', () => {
   it('an admin adds a theme and a department; the activities filters show them at once', async (ctx) => {
@@ -25,7 +33,10 @@ describe('departments and themes on the admin page', () => {
     await themeFilter.getByRole('checkbox', { name: 'Liikunta ja ulkoilu' }).waitFor({ state: 'attached' });
     expect(await themeFilter.getByRole('checkbox', { name: THEME.nameFi }).count()).toBe(0);
 
-    await page.getByRole('banner').getByRole('button', { name: new RegExp(ADMIN.name) }).click();
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: new RegExp(ADMIN.name) })
+      .click();
     await page.getByRole('banner').getByRole('link', { name: 'Käyttäjähallinta' }).click();
     const section = page.getByTestId('admin-reference-data');
     await section.getByRole('heading', { name: 'Toimialat ja teemat' }).waitFor();
@@ -79,14 +90,22 @@ describe('departments and themes on the admin page', () => {
     await editForm.getByRole('button', { name: 'Tallenna' }).click();
     await deptRow.getByText(/Hamnsektorn \(satama, #112233/).waitFor();
     expect(await deptRow.innerText()).not.toContain(DEPARTMENT.nameEn);
-    await page.getByTestId('admin-audit').getByRole('row').filter({ hasText: 'Toimiala lisätty' }).filter({ hasText: ADMIN.email }).waitFor();
+    await page
+      .getByTestId('admin-audit')
+      .getByRole('row')
+      .filter({ hasText: 'Toimiala lisätty' })
+      .filter({ hasText: ADMIN.email })
+      .waitFor();
     await screenshot(page, 'admin-reference-data');
     await expectNoSeriousViolations(page, 'admin: departments and themes');
 
     // Back to the activities view inside the app: the new theme and department are offered.
     await page.getByRole('link', { name: 'Toiminta', exact: true }).first().click();
     await page.waitForURL(/\/activities/);
-    await page.getByRole('group', { name: /^Teemat/ }).getByRole('checkbox', { name: THEME.nameFi }).waitFor({ state: 'attached' });
+    await page
+      .getByRole('group', { name: /^Teemat/ })
+      .getByRole('checkbox', { name: THEME.nameFi })
+      .waitFor({ state: 'attached' });
     const layer = page.getByRole('group', { name: /^Toimialat/ }).getByRole('checkbox', { name: DEPARTMENT.nameFi });
     await layer.waitFor({ state: 'attached' });
     expect(await layer.isChecked()).toBe(true);

@@ -28,13 +28,18 @@ describe('areas on the map', () => {
     if (!e2e.ready) return ctx.skip();
     const page = await openMap();
     expect(await mapAttr(page, 'basemap')).toBe('offline'); // the harness makes the style URL unreachable
-    await page.locator('.area-label', { hasText: /Eteläinen/i }).first().waitFor();
+    await page
+      .locator('.area-label', { hasText: /Eteläinen/i })
+      .first()
+      .waitFor();
     // The list, the map's accessible twin, holds the same top-level districts.
     await page.getByRole('button', { name: /^Eteläinen/ }).waitFor();
     // Each division level downloads as open data.
     const downloads = page.getByTestId('area-downloads');
     expect(await downloads.getByRole('link', { name: 'CSV' }).nth(2).getAttribute('href')).toBe('/api/areas.csv?level=osa_alue');
-    expect(await downloads.getByRole('link', { name: 'GeoJSON' }).first().getAttribute('href')).toBe('/api/areas.geojson?level=suurpiiri');
+    expect(await downloads.getByRole('link', { name: 'GeoJSON' }).first().getAttribute('href')).toBe(
+      '/api/areas.geojson?level=suurpiiri',
+    );
     await page.close();
   });
 
@@ -57,7 +62,10 @@ describe('areas on the map', () => {
     await toggle.click({ force: true });
     await page.waitForURL((u) => !u.searchParams.has('districts'));
     await expect.poll(lines).toBeGreaterThan(0);
-    await page.locator('.area-label', { hasText: /Eteläinen/i }).first().waitFor();
+    await page
+      .locator('.area-label', { hasText: /Eteläinen/i })
+      .first()
+      .waitFor();
     await page.close();
   });
 
@@ -99,7 +107,10 @@ describe('areas on the map', () => {
 
     // The shared URL opens the same view.
     const shared = await openMap(`?area=${id}`);
-    await shared.getByRole('region', { name: 'Alueluettelo' }).locator('[aria-current="true"]', { hasText: 'Vironniemi' }).waitFor();
+    await shared
+      .getByRole('region', { name: 'Alueluettelo' })
+      .locator('[aria-current="true"]', { hasText: 'Vironniemi' })
+      .waitFor();
     await shared.close();
     await page.close();
   });
@@ -126,10 +137,7 @@ describe('areas on the map', () => {
   it('clicking the map tells which areas the point is in', async (ctx) => {
     if (!e2e.ready) return ctx.skip();
     const page = await openMap();
-    const pixel = await page.evaluate(
-      ({ lon, lat }) => (window as unknown as KkWindow).__kkMap.project(lon, lat),
-      CATHEDRAL,
-    );
+    const pixel = await page.evaluate(({ lon, lat }) => (window as unknown as KkWindow).__kkMap.project(lon, lat), CATHEDRAL);
     const canvas = (await page.locator(`${MAP} canvas`).boundingBox())!;
     await page.mouse.click(canvas.x + pixel.x, canvas.y + pixel.y);
 
@@ -202,5 +210,9 @@ describe('areas on the map', () => {
 });
 
 interface KkWindow {
-  __kkMap: { project(lon: number, lat: number): { x: number; y: number }; highlightFilter(): unknown; renderedCount(layerId: string): number };
+  __kkMap: {
+    project(lon: number, lat: number): { x: number; y: number };
+    highlightFilter(): unknown;
+    renderedCount(layerId: string): number;
+  };
 }

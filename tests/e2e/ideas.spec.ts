@@ -21,7 +21,9 @@ const SQUARE: [number, number][] = [
 const BOWTIE: [number, number][] = [SQUARE[0], SQUARE[2], SQUARE[1], SQUARE[3]];
 
 /** The official's account is written into the app's database before it starts. */
-const e2e = e2eApp({ database: { prefix: 'ideas', seed: (knex) => seedAccount(knex, OFFICIAL, { roles: ['official'], departments: ['kymp'] }) } });
+const e2e = e2eApp({
+  database: { prefix: 'ideas', seed: (knex) => seedAccount(knex, OFFICIAL, { roles: ['official'], departments: ['kymp'] }) },
+});
 
 const open = (pathname: string) => e2e.open(pathname);
 
@@ -33,7 +35,10 @@ describe('ideas', () => {
     if (!e2e.ready) return ctx.skip();
     const page = await open('/ideas');
     await page.getByRole('heading', { name: 'Asukkaiden ideat' }).waitFor();
-    await page.getByTestId('idea-count').filter({ hasText: /0 ideaa/ }).waitFor();
+    await page
+      .getByTestId('idea-count')
+      .filter({ hasText: /0 ideaa/ })
+      .waitFor();
     await page.getByRole('link', { name: 'Ideat' }).and(page.locator('[aria-current="page"]')).waitFor();
     await expectNoSeriousViolations(page, '/ideas');
     await page.close();
@@ -56,7 +61,10 @@ describe('ideas', () => {
     await drawCorners(page, BOWTIE);
     await page.getByRole('button', { name: 'Valmis' }).click();
     await page.getByRole('button', { name: 'Lähetä idea' }).click();
-    await page.getByTestId('idea-form-error').getByText(/Self-intersection/i).waitFor();
+    await page
+      .getByTestId('idea-form-error')
+      .getByText(/Self-intersection/i)
+      .waitFor();
 
     // Clear, draw it properly (undo works too), and send.
     await page.getByRole('button', { name: 'Jatka piirtämistä' }).click();
@@ -167,7 +175,11 @@ describe('ideas', () => {
     // Everyone sees the same timeline.
     const visitor = await e2e.browser.newPage();
     await visitor.goto(`${e2e.app.url}/ideas/${ideaId}`);
-    await visitor.getByTestId('idea-timeline').locator('li[data-stage="decision"]').filter({ hasText: 'Toteutetaan kesällä.' }).waitFor();
+    await visitor
+      .getByTestId('idea-timeline')
+      .locator('li[data-stage="decision"]')
+      .filter({ hasText: 'Toteutetaan kesällä.' })
+      .waitFor();
     await visitor.close();
     await page.close();
   });

@@ -34,7 +34,14 @@ async function seedGroup(knex: Knex): Promise<void> {
   const { rows } = await knex.raw(`SELECT id FROM areas WHERE level = 'osa_alue' AND lower(name_fi) = 'kruununhaka'`);
   if (rows.length !== 1) throw new Error(`expected one Kruununhaka, found ${rows.length}`);
   const actor = systemActor('e2e-admin');
-  groupId = (await createGroup(knex, actor, { name: GROUP, description: 'Vanha kuvaus.', contactName: 'Kaisa Kehräläinen', areaIds: [rows[0].id] })).id;
+  groupId = (
+    await createGroup(knex, actor, {
+      name: GROUP,
+      description: 'Vanha kuvaus.',
+      contactName: 'Kaisa Kehräläinen',
+      areaIds: [rows[0].id],
+    })
+  ).id;
   await addMember(knex, actor, groupId, { name: 'Riikka Asukas', sector: 'residents' });
   await addMember(knex, actor, groupId, { name: 'Poistuva Jäsen', sector: 'residents' });
   await addMember(knex, actor, groupId, { name: 'Yrjö Yrittäjä', sector: 'businesses', organisation: 'Yrjön Puoti' });
@@ -45,7 +52,16 @@ async function seedGroup(knex: Knex): Promise<void> {
     [24.9548, 60.1712],
   ];
   for (const [i, title] of IDEAS.entries()) {
-    const idea = await submitIdea(knex, { title, description: 'Idea Kehrän suunnitelmaan.', themes: ['community'], geometry: { type: 'Point', coordinates: at[i] } }, { userId: null });
+    const idea = await submitIdea(
+      knex,
+      {
+        title,
+        description: 'Idea Kehrän suunnitelmaan.',
+        themes: ['community'],
+        geometry: { type: 'Point', coordinates: at[i] },
+      },
+      { userId: null },
+    );
     await addPlanItem(knex, actor, groupId, { ideaId: idea.id });
   }
 }
@@ -171,13 +187,22 @@ describe('Kehrä group editing', () => {
     await page.getByLabel('Ryhmän muistiinpano').fill(NOTE);
     await page.getByLabel('Rahoituksen tila').selectOption('applied');
     await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
-    await page.getByTestId('plan-status').filter({ hasText: `Tallennettu: ${IDEAS[0]}.` }).waitFor();
+    await page
+      .getByTestId('plan-status')
+      .filter({ hasText: `Tallennettu: ${IDEAS[0]}.` })
+      .waitFor();
     await focusIsOn(page, 'plan-status');
     await items.first().getByText(`Rahoitus: Haettu · ${NOTE}`).waitFor();
 
     await page.getByRole('button', { name: `Poista suunnitelmasta: ${IDEAS[1]}` }).click();
-    await page.getByRole('dialog', { name: 'Poistetaanko idea suunnitelmasta?' }).getByRole('button', { name: 'Poista suunnitelmasta' }).click();
-    await page.getByTestId('plan-status').filter({ hasText: `${IDEAS[1]} poistettu suunnitelmasta.` }).waitFor();
+    await page
+      .getByRole('dialog', { name: 'Poistetaanko idea suunnitelmasta?' })
+      .getByRole('button', { name: 'Poista suunnitelmasta' })
+      .click();
+    await page
+      .getByTestId('plan-status')
+      .filter({ hasText: `${IDEAS[1]} poistettu suunnitelmasta.` })
+      .waitFor();
     await focusIsOn(page, 'plan-status');
     await items.nth(1).waitFor({ state: 'detached' });
     // The removed idea is a candidate again.
@@ -205,7 +230,14 @@ describe('Kehrä group editing', () => {
     expect(members).toContain('Kalle Kaupunki, Kaupunkiympäristön toimiala');
     expect(members).not.toContain('Poistuva Jäsen');
     await expect(page.getByTestId('sector-warnings').count()).resolves.toBe(0);
-    for (const name of ['Muokkaa ryhmän tietoja', 'Lisää jäsen', 'Muokkaa tavoitteita', /^Muokkaa jäsentä/, /^Poista/, /^Muokkaa muistiinpanoa/]) {
+    for (const name of [
+      'Muokkaa ryhmän tietoja',
+      'Lisää jäsen',
+      'Muokkaa tavoitteita',
+      /^Muokkaa jäsentä/,
+      /^Poista/,
+      /^Muokkaa muistiinpanoa/,
+    ]) {
       await expect(page.getByRole('button', { name }).count(), String(name)).resolves.toBe(0);
     }
     await expectNoSeriousViolations(page, `/kehra/groups/${groupId} (visitor)`);
@@ -234,7 +266,10 @@ describe('Kehrä group editing', () => {
 
     await page.waitForURL(/\/kehra\/groups\/\d+(\?|$)/);
     await page.getByRole('heading', { name: NEW_GROUP }).waitFor();
-    await page.getByTestId('group-status').filter({ hasText: `Kehrä ${NEW_GROUP} perustettu.` }).waitFor();
+    await page
+      .getByTestId('group-status')
+      .filter({ hasText: `Kehrä ${NEW_GROUP} perustettu.` })
+      .waitFor();
     await page.getByText('Toiminta-alueet: Eteläinen').waitFor();
     await page.getByText('Sektori puuttuu: Asukkaat ja yhdistykset.').waitFor();
     await screenshot(page, 'group-new');

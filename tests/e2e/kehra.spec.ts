@@ -34,7 +34,15 @@ const SQUARE: [number, number][] = [
 const SHORES = 'Kruununhaan rantapuistot';
 const square = (lon: number, lat: number): [number, number][][] => {
   const [e, n] = [Number((lon + 0.0015).toFixed(6)), Number((lat + 0.0007).toFixed(6))];
-  return [[[lon, lat], [e, lat], [e, n], [lon, n], [lon, lat]]];
+  return [
+    [
+      [lon, lat],
+      [e, lat],
+      [e, n],
+      [lon, n],
+      [lon, lat],
+    ],
+  ];
 };
 const SHORES_GEOMETRY = { type: 'MultiPolygon', coordinates: [square(24.957, 60.1715), square(24.9605, 60.17)] };
 const TABLE = 'Kruununhaan kumppanuuspöytä';
@@ -50,7 +58,14 @@ async function seedKehra(knex: Knex): Promise<void> {
   if (rows.length !== 1) throw new Error(`expected one Kruununhaka, found ${rows.length}`);
   districtId = rows[0].id;
   const actor = systemActor('e2e-admin');
-  groupId = (await createGroup(knex, actor, { name: GROUP, description: 'Asukkaat, yritykset ja kaupunki yhdessä.', contactName: 'Kaisa Kehräläinen', areaIds: [districtId] })).id;
+  groupId = (
+    await createGroup(knex, actor, {
+      name: GROUP,
+      description: 'Asukkaat, yritykset ja kaupunki yhdessä.',
+      contactName: 'Kaisa Kehräläinen',
+      areaIds: [districtId],
+    })
+  ).id;
   const memberId = await seedAccount(knex, MEMBER, { roles: ['kehra'], kehraGroups: [groupId] });
   // A partnership table with two participants: under the 5–15 range, so the page warns.
   const tableActor = { ...actor, userId: memberId };
@@ -62,12 +77,23 @@ async function seedKehra(knex: Knex): Promise<void> {
     meetingPlaceName: 'Kruununhaan kirjasto',
     meetingPlace: { lon: 24.9575, lat: 60.1722 },
   });
-  shoresId = JSON.parse(await createDevArea(knex, tableActor, groupId, { name: SHORES, status: 'planning', geometry: SHORES_GEOMETRY })).properties.id;
+  shoresId = JSON.parse(
+    await createDevArea(knex, tableActor, groupId, { name: SHORES, status: 'planning', geometry: SHORES_GEOMETRY }),
+  ).properties.id;
   await addParticipant(knex, tableActor, table.id, { name: 'Riikka Asukas', sector: 'residents', public: true });
   await addParticipant(knex, tableActor, table.id, { name: 'Kalle Kaupunki', sector: 'city', public: true });
   await addOutcome(knex, tableActor, table.id, { route: 'joint_action', description: 'Yhteiset siivoustalkoot keväällä.' });
   for (const idea of IDEAS) {
-    await submitIdea(knex, { title: idea.title, description: 'Idea Kehrän suunnitelmaan.', themes: ['community'], geometry: { type: 'Point', coordinates: idea.at } }, { userId: null });
+    await submitIdea(
+      knex,
+      {
+        title: idea.title,
+        description: 'Idea Kehrän suunnitelmaan.',
+        themes: ['community'],
+        geometry: { type: 'Point', coordinates: idea.at },
+      },
+      { userId: null },
+    );
   }
 }
 
@@ -103,7 +129,10 @@ describe('Kehrä', () => {
     const areas = page.getByTestId('group-dev-areas');
     await page.getByRole('button', { name: `Muokkaa kehittämisaluetta ${AREA_NAME}` }).click();
     // Editing starts from the saved corners, not from an empty drawing.
-    await page.getByTestId('draw-status').filter({ hasText: `${SQUARE.length} pistettä merkitty` }).waitFor();
+    await page
+      .getByTestId('draw-status')
+      .filter({ hasText: `${SQUARE.length} pistettä merkitty` })
+      .waitFor();
     await page.locator('[id^="kehra-devarea-edit-"][id$="-name"]').fill(EDITED_NAME);
     await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
     await page.getByTestId('devarea-message').filter({ hasText: 'Muutokset tallennettu uutena versiona.' }).waitFor();

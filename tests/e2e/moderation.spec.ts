@@ -72,7 +72,10 @@ describe('moderation', () => {
     await advert.getByRole('button', { name: 'Piilota idea' }).click();
     await advert.getByLabel('Piilottamisen syy (näytetään julkisesti)').fill('Kaupallinen mainos');
     await advert.getByRole('button', { name: 'Piilota', exact: true }).click();
-    await page.getByTestId('moderation-handled').filter({ hasText: `Piilotettu: ${ADVERT}.` }).waitFor();
+    await page
+      .getByTestId('moderation-handled')
+      .filter({ hasText: `Piilotettu: ${ADVERT}.` })
+      .waitFor();
     await page.getByRole('link', { name: ADVERT }).waitFor({ state: 'detached' });
     expect(await reports.count()).toBe(1);
 

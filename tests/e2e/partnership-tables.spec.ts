@@ -34,7 +34,12 @@ async function seed(knex: Knex): Promise<void> {
   await seedAccount(knex, OFFICIAL, { roles: ['official'], departments: ['kymp'] });
   const submitted = await submitIdea(
     knex,
-    { title: 'Pyöräkaista Liisankadulle', description: 'Turvallisempi reitti kouluun.', themes: ['community'], geometry: { type: 'Point', coordinates: [24.9555, 60.1725] } },
+    {
+      title: 'Pyöräkaista Liisankadulle',
+      description: 'Turvallisempi reitti kouluun.',
+      themes: ['community'],
+      geometry: { type: 'Point', coordinates: [24.9555, 60.1725] },
+    },
     { userId: null },
   );
   idea = { id: submitted.id, trackingCode: submitted.trackingCode };
@@ -43,8 +48,6 @@ async function seed(knex: Knex): Promise<void> {
 const e2e = e2eApp({ database: { prefix: 'tables', seed } });
 
 const open = (pathname: string) => e2e.open(pathname);
-
-
 
 let tableUrl = '';
 
@@ -131,7 +134,10 @@ describe('partnership tables', () => {
     await meeting.getByRole('button', { name: /^Muokkaa tapaamista/ }).click();
     await meetings.locator('textarea[id$="-minutes"]').fill(MINUTES);
     await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
-    await page.getByTestId('table-meetings-status').getByText(/^Tapaaminen .* päivitetty\.$/).waitFor();
+    await page
+      .getByTestId('table-meetings-status')
+      .getByText(/^Tapaaminen .* päivitetty\.$/)
+      .waitFor();
     await meeting.getByText(MINUTES).waitFor();
 
     // An outcome on the municipal budget route, linking the idea by its tracking code.
@@ -187,7 +193,14 @@ describe('partnership tables', () => {
     await outcomes.getByRole('heading', { name: 'Kaupungin talousarvio (1)' }).waitFor();
     await outcomes.getByText(OUTCOME).waitFor();
 
-    for (const name of ['Muokkaa tietoja', 'Lisää osallistuja', 'Lisää tapaaminen', 'Lisää tulos', /^Poista osallistuja/, /^Muokkaa tapaamista/]) {
+    for (const name of [
+      'Muokkaa tietoja',
+      'Lisää osallistuja',
+      'Lisää tapaaminen',
+      'Lisää tulos',
+      /^Poista osallistuja/,
+      /^Muokkaa tapaamista/,
+    ]) {
       expect(await page.getByRole('button', { name }).count(), String(name)).toBe(0);
     }
     await expectNoSeriousViolations(page, `${tableUrl} (visitor)`);

@@ -28,8 +28,10 @@ async function fillTemplate(knex: Knex, source: string, areasAreReal: boolean): 
   const summary = await importAreasFrom(knex, source, { isFixture: !areasAreReal });
   const n = Object.values(summary.levels).reduce((sum, l) => sum + (l?.imported ?? 0), 0);
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  return `${n} ${areasAreReal ? 'real Helsinki' : 'FIXTURE'} areas from ${source} ` +
-    `(migrations ${s(t1 - t0)}, import ${s(Date.now() - t1)})`;
+  return (
+    `${n} ${areasAreReal ? 'real Helsinki' : 'FIXTURE'} areas from ${source} ` +
+    `(migrations ${s(t1 - t0)}, import ${s(Date.now() - t1)})`
+  );
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -26,7 +26,12 @@ export class ApiError extends Error {
 
 async function failure(res: Response): Promise<ApiError> {
   const body = (await res.json().catch(() => null)) as ErrorBody | null;
-  return new ApiError(res.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `HTTP ${res.status}`, body?.error?.details ?? null);
+  return new ApiError(
+    res.status,
+    body?.error?.code ?? 'http_error',
+    body?.error?.message ?? `HTTP ${res.status}`,
+    body?.error?.details ?? null,
+  );
 }
 
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
@@ -45,7 +50,11 @@ export const setCsrfToken = (token: string | null) => {
 };
 
 /** A write (POST/PUT/PATCH/DELETE) with a JSON body; resolves to the JSON answer or undefined on 204. */
-export async function sendJson<T = unknown>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+export async function sendJson<T = unknown>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (csrfToken) headers['X-CSRF-Token'] = csrfToken;

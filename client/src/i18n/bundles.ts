@@ -12,7 +12,8 @@ export type Bundle = Record<string, unknown>;
 function merge(into: Bundle, from: Bundle, where: string): void {
   for (const [k, v] of Object.entries(from)) {
     const existing = into[k];
-    if (existing && typeof existing === 'object' && v && typeof v === 'object') merge(existing as Bundle, v as Bundle, `${where}.${k}`);
+    if (existing && typeof existing === 'object' && v && typeof v === 'object')
+      merge(existing as Bundle, v as Bundle, `${where}.${k}`);
     else if (existing !== undefined) throw new Error(`Translation key ${where}.${k} is defined twice`);
     else into[k] = v;
   }

@@ -10,7 +10,11 @@ describe('translations', () => {
   const allKeys = new Set(LANGUAGES.flatMap((lng) => [...flattenKeys(bundles[lng]).keys()]));
 
   it('has a file of every feature in every language', () => {
-    const byLang = (l: string) => bundleFiles().filter((f) => f.startsWith(`./${l}/`)).map((f) => f.split('/')[2]).sort();
+    const byLang = (l: string) =>
+      bundleFiles()
+        .filter((f) => f.startsWith(`./${l}/`))
+        .map((f) => f.split('/')[2])
+        .sort();
     for (const l of LANGUAGES) expect(byLang(l), l).toEqual(byLang('fi'));
   });
 

@@ -34,6 +34,18 @@ export const MAP_LAYERS: MapLayerEntry[] = [
     // Empty off /activities; there they mount with the first viewport answer.
     readySources: [ACTIVITIES_SHAPES_SOURCE, ACTIVITIES_POINTS_SOURCE, ACTIVITIES_SELECTION_SOURCE],
   },
-  { id: 'kehra', Component: KehraLayer, Legend: KehraLegend, defaultVisible: true, readySources: [KEHRA_AREAS_SOURCE, KEHRA_TABLES_SOURCE] },
-  { id: 'ideas', Component: IdeasLayer, Legend: IdeasLegend, defaultVisible: true, readySources: [IDEAS_SHAPE_SOURCE, IDEAS_POINT_SOURCE] },
+  {
+    id: 'kehra',
+    Component: KehraLayer,
+    Legend: KehraLegend,
+    defaultVisible: true,
+    readySources: [KEHRA_AREAS_SOURCE, KEHRA_TABLES_SOURCE],
+  },
+  {
+    id: 'ideas',
+    Component: IdeasLayer,
+    Legend: IdeasLegend,
+    defaultVisible: true,
+    readySources: [IDEAS_SHAPE_SOURCE, IDEAS_POINT_SOURCE],
+  },
 ];

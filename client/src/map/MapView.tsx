@@ -48,14 +48,11 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
   }, []);
 
   // Ready = the map is idle *after* every layer's source has data (idle alone fires on an empty map).
-  const onIdle = useCallback(
-    (e: { target: maplibregl.Map }) => {
-      const map = e.target;
-      const loaded = VISIBLE_LAYERS.every((l) => l.readySources.every((id) => map.getSource(id) && map.isSourceLoaded(id)));
-      if (loaded) setReady(true);
-    },
-    [],
-  );
+  const onIdle = useCallback((e: { target: maplibregl.Map }) => {
+    const map = e.target;
+    const loaded = VISIBLE_LAYERS.every((l) => l.readySources.every((id) => map.getSource(id) && map.isSourceLoaded(id)));
+    if (loaded) setReady(true);
+  }, []);
 
   useEffect(() => {
     const map = mapRef.current?.getMap();

@@ -9,7 +9,17 @@ const land = {
       type: 'Feature' as const,
       id: 1,
       properties: {},
-      geometry: { type: 'Polygon' as const, coordinates: [[[24.9, 60.1], [25, 60.1], [25, 60.2], [24.9, 60.1]]] },
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [24.9, 60.1],
+            [25, 60.1],
+            [25, 60.2],
+            [24.9, 60.1],
+          ],
+        ],
+      },
     },
   ],
 };
@@ -66,7 +76,12 @@ describe('resolveBaseStyle', () => {
       (_url: string, init?: RequestInit) =>
         new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
     );
-    const s = await resolveBaseStyle({ styleUrl: 'https://x/style.json', loadLand, fetchImpl: fetchImpl as never, timeoutMs: 30 });
+    const s = await resolveBaseStyle({
+      styleUrl: 'https://x/style.json',
+      loadLand,
+      fetchImpl: fetchImpl as never,
+      timeoutMs: 30,
+    });
     expect(s.kind).toBe('offline');
   });
 

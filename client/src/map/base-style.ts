@@ -63,7 +63,9 @@ export function buildOfflineStyle(
 /** Enough of a style to hand to MapLibre; anything less is treated as a failed load. */
 export function isStyleSpecification(v: unknown): v is StyleSpecification {
   const s = v as Partial<StyleSpecification> | null;
-  return !!s && typeof s === 'object' && s.version === 8 && !!s.sources && typeof s.sources === 'object' && Array.isArray(s.layers);
+  return (
+    !!s && typeof s === 'object' && s.version === 8 && !!s.sources && typeof s.sources === 'object' && Array.isArray(s.layers)
+  );
 }
 
 export async function loadOnlineStyle(

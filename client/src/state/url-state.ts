@@ -1,11 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
-import {
-  parseActivityFilters,
-  parseDistance,
-  writeActivityFilters,
-  type ActivityFilters,
-} from '@/layers/activities/filters';
+import { parseActivityFilters, parseDistance, writeActivityFilters, type ActivityFilters } from '@/layers/activities/filters';
 import { urlParams, writeParam, type UrlParam } from './url-filters';
 
 /**
@@ -38,7 +33,6 @@ export function useUrlParam<T>(param: UrlParam<T>): [T, (value: T, opts?: { repl
   );
   return [value, set];
 }
-
 
 /**
  * What makes a view shareable lives in the URL: ?area=<id> for the chosen area and
@@ -123,8 +117,7 @@ export function useActivityFilters(): [ActivityFilters, (patch: Partial<Activity
   const key = params.toString();
   const filters = useMemo(() => parseActivityFilters(new URLSearchParams(key)), [key]);
   const update = useCallback(
-    (patch: Partial<ActivityFilters>) =>
-      setSearch((p) => writeActivityFilters(p, { ...parseActivityFilters(p), ...patch })),
+    (patch: Partial<ActivityFilters>) => setSearch((p) => writeActivityFilters(p, { ...parseActivityFilters(p), ...patch })),
     [setSearch],
   );
   return [filters, update];

@@ -18,7 +18,18 @@ interface ConfirmDialogProps {
 }
 
 /** A removal asks once more: HDS's danger dialog traps focus and closes with Escape. */
-export function ConfirmDialog({ id, open, title, text, confirmLabel, pending, error, onConfirm, onCancel, returnFocus }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  id,
+  open,
+  title,
+  text,
+  confirmLabel,
+  pending,
+  error,
+  onConfirm,
+  onCancel,
+  returnFocus,
+}: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
     <Dialog

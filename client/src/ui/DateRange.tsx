@@ -23,7 +23,13 @@ export function DateRange({ id, legend, fromLabel, toLabel, from, to, onFromChan
     <fieldset className="kk-fieldset">
       <legend>{legend}</legend>
       <div className="kk-date-range">
-        <TextInput id={`${id}-from`} type="date" label={fromLabel} value={from ?? ''} onChange={(e) => onFromChange(e.target.value || null)} />
+        <TextInput
+          id={`${id}-from`}
+          type="date"
+          label={fromLabel}
+          value={from ?? ''}
+          onChange={(e) => onFromChange(e.target.value || null)}
+        />
         <TextInput
           id={`${id}-to`}
           type="date"

@@ -2,7 +2,17 @@ import { Button, ButtonSize, ButtonVariant } from 'hds-react';
 import { useTranslation } from 'react-i18next';
 
 /** Save and cancel at the foot of an editing form; `small` inside list rows. */
-export function FormActions({ submitLabel, pending, onCancel, small }: { submitLabel: string; pending: boolean; onCancel: () => void; small?: boolean }) {
+export function FormActions({
+  submitLabel,
+  pending,
+  onCancel,
+  small,
+}: {
+  submitLabel: string;
+  pending: boolean;
+  onCancel: () => void;
+  small?: boolean;
+}) {
   const { t } = useTranslation();
   const size = small ? ButtonSize.Small : ButtonSize.Medium;
   return (

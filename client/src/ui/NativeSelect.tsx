@@ -10,12 +10,26 @@ interface NativeSelectProps<V extends string> {
   error?: string;
 }
 
-export function NativeSelect<V extends string>({ id, label, value, options, onChange, placeholder, error }: NativeSelectProps<V>) {
+export function NativeSelect<V extends string>({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+  placeholder,
+  error,
+}: NativeSelectProps<V>) {
   const errorId = `${id}-error`;
   return (
     <div className="kk-field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} aria-invalid={!!error} aria-describedby={error ? errorId : undefined} onChange={(e) => onChange(e.target.value as V)}>
+      <select
+        id={id}
+        value={value}
+        aria-invalid={!!error}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(e) => onChange(e.target.value as V)}
+      >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -24,7 +24,9 @@ describe('form errors from the contracts', () => {
   });
 
   it("checks the body's own rules once its fields pass (zod runs refinements last), under the field they name", () => {
-    expect(contractErrors(IdeaSubmitBody, { ...idea, geometry: undefined })).toEqual({ geometry: 'give exactly one of geometry or areaId' });
+    expect(contractErrors(IdeaSubmitBody, { ...idea, geometry: undefined })).toEqual({
+      geometry: 'give exactly one of geometry or areaId',
+    });
   });
 
   it('refuses markup in free text before sending', () => {
@@ -53,14 +55,27 @@ describe('form errors from the contracts', () => {
   });
 
   it('joins two messages of one field', () => {
-    expect(issuesByField([{ path: ['a'], message: 'x' }, { path: ['a', 0], message: 'y' }])).toEqual({ a: 'x; y' });
+    expect(
+      issuesByField([
+        { path: ['a'], message: 'x' },
+        { path: ['a', 0], message: 'y' },
+      ]),
+    ).toEqual({ a: 'x; y' });
   });
 
   it("says the contract's refusal in the form's words where it has them, and adds the form's own checks", () => {
-    const shown = formErrors({ title: 'title must be at least 3 characters', url: 'url must be a web address' }, { title: 'Otsikko on liian lyhyt.' }, {
+    const shown = formErrors(
+      { title: 'title must be at least 3 characters', url: 'url must be a web address' },
+      { title: 'Otsikko on liian lyhyt.' },
+      {
+        confirm: 'Salasanat eivät ole samat.',
+      },
+    );
+    expect(shown).toEqual({
+      title: 'Otsikko on liian lyhyt.',
+      url: 'url must be a web address',
       confirm: 'Salasanat eivät ole samat.',
     });
-    expect(shown).toEqual({ title: 'Otsikko on liian lyhyt.', url: 'url must be a web address', confirm: 'Salasanat eivät ole samat.' });
   });
 
   it('focuses the first wrong field in the order the form shows them', () => {

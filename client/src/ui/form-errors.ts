@@ -47,7 +47,11 @@ export const firstInvalid = (order: readonly string[], errors: FieldErrors): str
  * for that field (`say`), plus the form's own checks the contract cannot make (`extra`, e.g. a
  * password typed twice). A body-level contract message goes to `form`.
  */
-export function formErrors(contract: FieldErrors, say: Partial<Record<string, string>> = {}, extra: FieldErrors = {}): FieldErrors {
+export function formErrors(
+  contract: FieldErrors,
+  say: Partial<Record<string, string>> = {},
+  extra: FieldErrors = {},
+): FieldErrors {
   const out: FieldErrors = {};
   for (const [field, message] of Object.entries(contract)) out[field] = say[field] ?? message;
   for (const [field, message] of Object.entries(extra)) if (message) out[field] = message;

@@ -20,7 +20,6 @@ export const formatEuros = (eur: number, language: string) =>
 /** The server's own message (it says exactly what was wrong); anything else as it is. */
 export const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-
 /** One activity's time span in the reader's language ("Standing" when it has no dates). */
 export function formatSpan(startsAt: string | null, endsAt: string | null, language: string, t: TFunction): string {
   const sameDay = startsAt && endsAt && startsAt.slice(0, 10) === endsAt.slice(0, 10);

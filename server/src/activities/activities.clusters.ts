@@ -27,7 +27,11 @@ interface CellRow {
  * ST_PointOnSurface + ST_Transform per row: three times faster at 100 000 activities. PostGIS does
  * the grouping, so the answer is as small as the screen whatever the number of activities.
  */
-export async function activityClusters(knex: Knex, f: ActivityFilter & { bbox: NonNullable<ActivityFilter['bbox']> }, zoom: number): Promise<ActivityClusterCollection> {
+export async function activityClusters(
+  knex: Knex,
+  f: ActivityFilter & { bbox: NonNullable<ActivityFilter['bbox']> },
+  zoom: number,
+): Promise<ActivityClusterCollection> {
   await checkFilterReferences(knex, f);
   const w = activityWhere(f);
   const cell = (METRES_PER_PIXEL_Z0 / 2 ** zoom) * CELL_PIXELS;
@@ -46,12 +50,10 @@ export async function activityClusters(knex: Knex, f: ActivityFilter & { bbox: N
      LIMIT ?`,
     [...w.bindings, cell, cell, MAX_CELLS],
   );
-  const features = (rows as CellRow[]).map(
-    (r): ActivityCluster => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
-      properties: { count: r.n, bbox: [r.w, r.s, r.e, r.no] },
-    }),
-  );
+  const features = (rows as CellRow[]).map((r): ActivityCluster => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
+    properties: { count: r.n, bbox: [r.w, r.s, r.e, r.no] },
+  }));
   return { type: 'FeatureCollection', numberMatched: features.reduce((sum, c) => sum + c.properties.count, 0), features };
 }

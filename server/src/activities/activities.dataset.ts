@@ -1,8 +1,27 @@
-import { ACTIVITY_KINDS, ACTIVITY_STATUSES, ACTIVITIES_DEFAULT_LIMIT, ACTIVITIES_EXPORT_MAX, ACTIVITY_CSV_COLUMNS, ActivitiesExportQuery, ActivitiesQuery, type ActivityFilter } from '../contracts/activities.js';
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_STATUSES,
+  ACTIVITIES_DEFAULT_LIMIT,
+  ACTIVITIES_EXPORT_MAX,
+  ACTIVITY_CSV_COLUMNS,
+  ActivitiesExportQuery,
+  ActivitiesQuery,
+  type ActivityFilter,
+} from '../contracts/activities.js';
 import { defineDataset } from '../collections/dataset.js';
 import { areaMembershipOf } from '../areas/area-membership.js';
 import { THEME_LINKS } from '../reference-data/theme-links.js';
-import { and, anyOf, areaLinkWhere, bboxWhere, isoTime, raw, themeLinkWhere, themesJson, timeWindowWhere } from '../collections/sql.js';
+import {
+  and,
+  anyOf,
+  areaLinkWhere,
+  bboxWhere,
+  isoTime,
+  raw,
+  themeLinkWhere,
+  themesJson,
+  timeWindowWhere,
+} from '../collections/sql.js';
 
 export const activityAreas = areaMembershipOf('activities');
 
@@ -69,7 +88,13 @@ export const activitiesDataset = defineDataset<ActivityFilter>({
       { name: 'department', sql: 'd.slug', type: 'String', description: 'Department slug (colour from /api/departments)' },
       { name: 'kind', sql: 't.kind', type: 'String', description: ACTIVITY_KINDS.join(', ') },
       { name: 'status', sql: 't.status', type: 'String', description: ACTIVITY_STATUSES.join(', ') },
-      { name: 'label', sql: 'left(t.title_fi, 60)', type: 'String', description: 'Finnish title, at most 60 characters (zoom 14 and closer)', minzoom: 14 },
+      {
+        name: 'label',
+        sql: 'left(t.title_fi, 60)',
+        type: 'String',
+        description: 'Finnish title, at most 60 characters (zoom 14 and closer)',
+        minzoom: 14,
+      },
     ],
     revisionKey: 'activities',
   },

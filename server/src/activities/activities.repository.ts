@@ -30,7 +30,13 @@ export const toDepartment = (r: RefRow): Department => ({
   nameEn: r.name_en,
   color: r.color!,
 });
-export const toTheme = (r: RefRow): Theme => ({ id: r.id, slug: r.slug, nameFi: r.name_fi, nameSv: r.name_sv, nameEn: r.name_en });
+export const toTheme = (r: RefRow): Theme => ({
+  id: r.id,
+  slug: r.slug,
+  nameFi: r.name_fi,
+  nameSv: r.name_sv,
+  nameEn: r.name_en,
+});
 
 export async function listDepartments(knex: Knex): Promise<Department[]> {
   const { rows } = await knex.raw(`SELECT id, slug, name_fi, name_sv, name_en, color FROM departments ORDER BY sort_order, slug`);
@@ -103,7 +109,12 @@ const overlapItemSql = (t: string, d: string) => `json_build_object(
   'titleFi', ${t}.title_fi, 'titleSv', ${t}.title_sv, 'titleEn', ${t}.title_en,
   'startsAt', ${ISO(`${t}.starts_at`)}, 'endsAt', ${ISO(`${t}.ends_at`)}, 'isDemo', ${t}.is_demo)`;
 
-type OverlapRow = { item: Omit<OverlapItem, 'distanceMetres' | 'intersects' | 'timeOverlaps'>; distance: number; intersects: boolean; time_overlaps: boolean };
+type OverlapRow = {
+  item: Omit<OverlapItem, 'distanceMetres' | 'intersects' | 'timeOverlaps'>;
+  distance: number;
+  intersects: boolean;
+  time_overlaps: boolean;
+};
 
 const toOverlapItem = (r: OverlapRow): OverlapItem => ({
   ...r.item,
@@ -146,7 +157,12 @@ export async function overlapsOfPlace(
   knex: Knex,
   subject: OverlapSubject,
   opts: { distance: number; from?: string; to?: string; limit: number; pairLimit: number },
-): Promise<{ activitiesJson: string; activityCount: number; departments: { department: string; count: number }[]; pairs: unknown[] }> {
+): Promise<{
+  activitiesJson: string;
+  activityCount: number;
+  departments: { department: string; count: number }[];
+  pairs: unknown[];
+}> {
   const q =
     'areaId' in subject
       ? { sql: 'SELECT geom FROM areas WHERE id = ?', b: [subject.areaId] }
@@ -237,9 +253,23 @@ export type UpsertResult = { id: number; action: 'inserted' | 'updated' | 'uncha
  */
 export async function upsertActivity(knex: Knex, a: ActivityInput): Promise<UpsertResult> {
   const v: Knex.RawBinding[] = [
-    a.department, a.kind, a.titleFi, a.titleSv ?? null, a.titleEn ?? null, a.descriptionFi ?? null,
-    a.descriptionSv ?? null, a.descriptionEn ?? null, a.status, a.startsAt ?? null, a.endsAt ?? null,
-    a.contact ?? null, a.url ?? null, a.source, a.sourceId, a.isDemo ?? false, JSON.stringify(a.geometry),
+    a.department,
+    a.kind,
+    a.titleFi,
+    a.titleSv ?? null,
+    a.titleEn ?? null,
+    a.descriptionFi ?? null,
+    a.descriptionSv ?? null,
+    a.descriptionEn ?? null,
+    a.status,
+    a.startsAt ?? null,
+    a.endsAt ?? null,
+    a.contact ?? null,
+    a.url ?? null,
+    a.source,
+    a.sourceId,
+    a.isDemo ?? false,
+    JSON.stringify(a.geometry),
   ];
   const { rows } = await knex.raw(
     `INSERT INTO activities AS t (department_id, kind, title_fi, title_sv, title_en, description_fi, description_sv,
@@ -265,7 +295,10 @@ export async function upsertActivity(knex: Knex, a: ActivityInput): Promise<Upse
   let result: UpsertResult;
   if (rows.length) result = { id: rows[0].id, action: rows[0].inserted ? 'inserted' : 'updated' };
   else {
-    const { rows: found } = await knex.raw('SELECT id FROM activities WHERE source = ? AND source_id = ?', [a.source, a.sourceId]);
+    const { rows: found } = await knex.raw('SELECT id FROM activities WHERE source = ? AND source_id = ?', [
+      a.source,
+      a.sourceId,
+    ]);
     result = { id: found[0].id, action: 'unchanged' };
   }
   const themesChanged = await setActivityThemes(knex, result.id, a.themes);
@@ -305,9 +338,18 @@ export type ActivityChanges = Partial<Omit<ActivityInput, 'source' | 'sourceId' 
 };
 
 const CHANGE_COLUMNS = {
-  kind: 'kind', status: 'status', titleFi: 'title_fi', titleSv: 'title_sv', titleEn: 'title_en',
-  descriptionFi: 'description_fi', descriptionSv: 'description_sv', descriptionEn: 'description_en',
-  startsAt: 'starts_at', endsAt: 'ends_at', contact: 'contact', url: 'url',
+  kind: 'kind',
+  status: 'status',
+  titleFi: 'title_fi',
+  titleSv: 'title_sv',
+  titleEn: 'title_en',
+  descriptionFi: 'description_fi',
+  descriptionSv: 'description_sv',
+  descriptionEn: 'description_en',
+  startsAt: 'starts_at',
+  endsAt: 'ends_at',
+  contact: 'contact',
+  url: 'url',
 } as const satisfies Partial<Record<keyof ActivityChanges, string>>;
 
 /** Updates what `c` names; a changed geometry makes the area trigger recompute the activity's areas. */

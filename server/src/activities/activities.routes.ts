@@ -39,7 +39,6 @@ const departmentInBody = async (req: Request, knex: Knex) => {
 const OWN_NEW_ACTIVITY: Policy = { roles: ['official', 'admin'], scope: departmentScope(departmentInBody) };
 const OWN_ACTIVITY: Policy = { roles: ['official', 'admin'], scope: departmentScope(departmentOfActivity) };
 
-
 export function activitiesRouter(knex: Knex): Router {
   const r = Router();
   r.get('/departments', async (_req, res) => {

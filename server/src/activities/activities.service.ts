@@ -70,13 +70,13 @@ export async function overlapsOfPlace(
     limit: OVERLAP_ACTIVITY_LIMIT,
     pairLimit: OVERLAP_PAIR_LIMIT,
   });
-  const pairs = (r.pairs as { a: OverlapPair['a']; b: OverlapPair['b']; distance: number; intersects: boolean; time_overlaps: boolean }[]).map(
-    (p): OverlapPair => {
-      const distanceMetres = Math.round(p.distance * 10) / 10;
-      const flags = { distanceMetres, intersects: p.intersects, timeOverlaps: p.time_overlaps };
-      return { a: { ...p.a, ...flags }, b: { ...p.b, ...flags }, ...flags };
-    },
-  );
+  const pairs = (
+    r.pairs as { a: OverlapPair['a']; b: OverlapPair['b']; distance: number; intersects: boolean; time_overlaps: boolean }[]
+  ).map((p): OverlapPair => {
+    const distanceMetres = Math.round(p.distance * 10) / 10;
+    const flags = { distanceMetres, intersects: p.intersects, timeOverlaps: p.time_overlaps };
+    return { a: { ...p.a, ...flags }, b: { ...p.b, ...flags }, ...flags };
+  });
   return {
     query: { area: q.area ?? null, distance, from: q.from ?? null, to: q.to ?? null },
     activities: JSON.parse(r.activitiesJson),
@@ -114,7 +114,11 @@ export async function createActivity(knex: Knex, actor: AuditActor, body: Activi
       sourceId: randomUUID(),
       geometry: JSON.parse(geoJson),
     });
-    await recordAudit(trx, actor, { action: 'activity.create', target: { type: 'activity', id }, after: auditView(await repo.activityById(trx, id)) });
+    await recordAudit(trx, actor, {
+      action: 'activity.create',
+      target: { type: 'activity', id },
+      after: auditView(await repo.activityById(trx, id)),
+    });
     return id;
   });
 }
@@ -147,7 +151,12 @@ export async function updateActivity(
     await repo.updateActivity(trx, id, { ...fields, geoJson });
     if (themes) await repo.setActivityThemes(trx, id, themes);
     const after = await repo.activityById(trx, id);
-    await recordAudit(trx, actor, { action: 'activity.update', target: { type: 'activity', id }, before: auditView(before), after: auditView(after) });
+    await recordAudit(trx, actor, {
+      action: 'activity.update',
+      target: { type: 'activity', id },
+      before: auditView(before),
+      after: auditView(after),
+    });
   });
 }
 

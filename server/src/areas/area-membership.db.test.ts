@@ -20,11 +20,13 @@ const areaId = async (knex: Knex, level: string, name: string) =>
 
 /** The names of an activity's districts, in a stable order. */
 const activityAreas = async (knex: Knex, id: number) =>
-  (await knex.raw(
-    `SELECT a.name_fi FROM activity_areas l JOIN areas a ON a.id = l.area_id WHERE l.activity_id = ?
+  (
+    await knex.raw(
+      `SELECT a.name_fi FROM activity_areas l JOIN areas a ON a.id = l.area_id WHERE l.activity_id = ?
       ORDER BY array_position(ARRAY['suurpiiri','peruspiiri','osa_alue'], a.level)`,
-    [id],
-  )).rows.map((r: { name_fi: string }) => r.name_fi);
+      [id],
+    )
+  ).rows.map((r: { name_fi: string }) => r.name_fi);
 
 const point = (lon: number, lat: number) => `ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)`;
 
@@ -37,7 +39,10 @@ describe('district membership triggers', () => {
            FROM generate_series(1, 50) AS n RETURNING id`,
       );
       const ids = (rows as { id: number }[]).map((r) => r.id);
-      const { rows: linked } = await trx.raw('SELECT count(DISTINCT activity_id)::int AS n FROM activity_areas WHERE activity_id = ANY(?::int[])', [ids]);
+      const { rows: linked } = await trx.raw(
+        'SELECT count(DISTINCT activity_id)::int AS n FROM activity_areas WHERE activity_id = ANY(?::int[])',
+        [ids],
+      );
       expect(linked[0].n).toBe(50);
       expect(await activityAreas(trx, ids[0])).toEqual(['Eteläinen', 'Vironniemi', 'Kruununhaka']);
 
@@ -60,11 +65,13 @@ describe('district membership triggers', () => {
       );
       const id = rows[0].id as number;
       const names = async () =>
-        (await trx.raw(
-          `SELECT a.name_fi FROM idea_areas l JOIN areas a ON a.id = l.area_id WHERE l.idea_id = ?
+        (
+          await trx.raw(
+            `SELECT a.name_fi FROM idea_areas l JOIN areas a ON a.id = l.area_id WHERE l.idea_id = ?
             ORDER BY array_position(ARRAY['suurpiiri','peruspiiri','osa_alue'], a.level)`,
-          [id],
-        )).rows.map((r: { name_fi: string }) => r.name_fi);
+            [id],
+          )
+        ).rows.map((r: { name_fi: string }) => r.name_fi);
       // The cathedral point is not in Kamppi: the pick, not the geometry, decides.
       expect(await names()).toEqual(['Eteläinen', 'Kampinmalmi', 'Kamppi']);
       // A picked peruspiiri brings the osa-alue inside it, not the neighbours its border touches.
@@ -94,7 +101,12 @@ describe('district membership triggers', () => {
       expect(Object.keys(changed).sort()).toEqual(AREA_MEMBERSHIPS.map((m) => m.dataset).sort());
       expect(changed.activities).toBe(1);
       expect(await activityAreas(trx, id)).toEqual(['Eteläinen', 'Vironniemi', 'Kruununhaka']);
-      expect(await refreshAreaMemberships(trx)).toMatchObject({ activities: 0, ideas: 0, kehraDevAreas: 0, partnershipTables: 0 });
+      expect(await refreshAreaMemberships(trx)).toMatchObject({
+        activities: 0,
+        ideas: 0,
+        kehraDevAreas: 0,
+        partnershipTables: 0,
+      });
     });
   });
 });
@@ -104,12 +116,17 @@ describe('the migration', () => {
     await withRollback(db, async (trx) => {
       const m = migrations['20261202100000_area_membership'];
       const groupId = (await trx.raw(`INSERT INTO kehra_groups (name) VALUES ('Rollback group') RETURNING id`)).rows[0].id;
-      const devArea = (await trx.raw(
-        `INSERT INTO kehra_dev_areas (kehra_group_id, name, status, geom)
+      const devArea = (
+        await trx.raw(
+          `INSERT INTO kehra_dev_areas (kehra_group_id, name, status, geom)
          VALUES (?, 'Around the cathedral', 'idea', ST_Multi(ST_Buffer(${point(CATHEDRAL[0], CATHEDRAL[1])}, 0.0005))) RETURNING id`,
-        [groupId],
-      )).rows[0].id;
-      await trx.raw(`INSERT INTO kehra_dev_area_themes (dev_area_id, theme_id) SELECT ?, id FROM themes WHERE slug IN ('youth', 'culture')`, [devArea]);
+          [groupId],
+        )
+      ).rows[0].id;
+      await trx.raw(
+        `INSERT INTO kehra_dev_area_themes (dev_area_id, theme_id) SELECT ?, id FROM themes WHERE slug IN ('youth', 'culture')`,
+        [devArea],
+      );
 
       await m.down(trx);
       const { rows: down } = await trx.raw('SELECT themes FROM kehra_dev_areas WHERE id = ?', [devArea]);
@@ -123,10 +140,9 @@ describe('the migration', () => {
         [devArea],
       );
       expect(up.map((r: { slug: string }) => r.slug)).toEqual(['culture', 'youth']);
-      const { rows: links } = await trx.raw(
-        'SELECT count(*)::int AS n FROM kehra_dev_area_areas WHERE dev_area_id = ?',
-        [devArea],
-      );
+      const { rows: links } = await trx.raw('SELECT count(*)::int AS n FROM kehra_dev_area_areas WHERE dev_area_id = ?', [
+        devArea,
+      ]);
       expect(links[0].n).toBeGreaterThanOrEqual(3); // backfilled: at least osa-alue, peruspiiri and suurpiiri
     });
   });

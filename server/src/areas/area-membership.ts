@@ -22,7 +22,13 @@ export interface AreaMembership {
 export const AREA_MEMBERSHIPS = [
   { dataset: 'activities', table: 'activities', linkTable: 'activity_areas', itemColumn: 'activity_id', pickedColumn: null },
   { dataset: 'ideas', table: 'ideas', linkTable: 'idea_areas', itemColumn: 'idea_id', pickedColumn: 'picked_area_id' },
-  { dataset: 'kehraDevAreas', table: 'kehra_dev_areas', linkTable: 'kehra_dev_area_areas', itemColumn: 'dev_area_id', pickedColumn: null },
+  {
+    dataset: 'kehraDevAreas',
+    table: 'kehra_dev_areas',
+    linkTable: 'kehra_dev_area_areas',
+    itemColumn: 'dev_area_id',
+    pickedColumn: null,
+  },
   // A table's area_id is the district picked for it (its geometry is then a copy of that district's shape).
   {
     dataset: 'partnershipTables',

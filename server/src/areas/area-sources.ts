@@ -59,10 +59,7 @@ function asCollection(json: unknown, where: string): GeoJsonCollection {
 const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 
 /** Turns a City division feature into an area, or says why it cannot. */
-export function toAreaInput(
-  f: GeoJsonFeature,
-  levelHint?: AreaLevel,
-): { area: AreaInput } | { reason: string } {
+export function toAreaInput(f: GeoJsonFeature, levelHint?: AreaLevel): { area: AreaInput } | { reason: string } {
   const p = f.properties ?? {};
   const level = LEVEL_BY_ALUEJAKO[String(p.aluejako ?? '').toUpperCase()] ?? levelHint;
   if (!level) return { reason: 'unknown level (no aluejako property)' };
@@ -144,7 +141,12 @@ export function wfsLayerUrl(base: string, layer: string): string {
   return u.toString();
 }
 
-async function readWfs(base: string, timeoutMs: number, onProgress: (m: string) => void, landUrl: string): Promise<AreaSourceData> {
+async function readWfs(
+  base: string,
+  timeoutMs: number,
+  onProgress: (m: string) => void,
+  landUrl: string,
+): Promise<AreaSourceData> {
   const data: AreaSourceData = { description: base, areas: [], land: [], rejected: [] };
   for (const [level, layer] of Object.entries(WFS_LAYERS) as [AreaLevel, string][]) {
     onProgress(`fetching ${layer} from ${base}`);

@@ -5,12 +5,7 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREA_LEVELS, type AreaLevel } from '../contracts/areas.js';
 import { setLogLevel } from '../log.js';
-import {
-  SHARED_HELSINKI_DIR,
-  expectedCounts,
-  sharedAreasExist,
-  EXPECTED_COUNTS,
-} from '../test-support/test-areas.js';
+import { SHARED_HELSINKI_DIR, expectedCounts, sharedAreasExist, EXPECTED_COUNTS } from '../test-support/test-areas.js';
 import { createTestDatabase, withRollback, type TestDatabase } from '../test-support/test-db.js';
 import { titleCaseName } from './area-names.js';
 import { areasCoveringPoint, countAreasByLevel, latestAreaImport } from './areas.repository.js';
@@ -64,7 +59,15 @@ function writeCollection(name: string, features: object[]): string {
 
 const rect = (x0: number, y0: number, x1: number, y1: number) => ({
   type: 'Polygon',
-  coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
 });
 const feature = (aluejako: string, tunnus: string, kokotunnus: string, nimi: string, geometry: unknown) => ({
   type: 'Feature',
@@ -143,13 +146,18 @@ describe.skipIf(!sharedAreasExist())('importing the real Helsinki division (../s
       const shouting = rows.filter((r) => r.name_fi.length > 1 && r.name_fi === r.name_fi.toLocaleUpperCase('fi'));
       expect(shouting.map((r) => r.name_fi)).toEqual([]);
       expect(rows.every((r) => r.name_fi === titleCaseName(r.name_fi))).toBe(true);
-      expect(rows.filter((r) => r.level === 'suurpiiri').map((r) => r.name_fi).sort()).toEqual(
-        ['Eteläinen', 'Itäinen', 'Kaakkoinen', 'Keskinen', 'Koillinen', 'Läntinen', 'Pohjoinen', 'Östersundom'],
-      );
+      expect(
+        rows
+          .filter((r) => r.level === 'suurpiiri')
+          .map((r) => r.name_fi)
+          .sort(),
+      ).toEqual(['Eteläinen', 'Itäinen', 'Kaakkoinen', 'Keskinen', 'Koillinen', 'Läntinen', 'Pohjoinen', 'Östersundom']);
       const found = await locatePoint(trx, CATHEDRAL.lon, CATHEDRAL.lat);
-      expect([found.areas.osa_alue?.nameFi, found.areas.peruspiiri?.nameFi, found.areas.suurpiiri?.nameFi]).toEqual(
-        ['Kruununhaka', 'Vironniemi', 'Eteläinen'],
-      );
+      expect([found.areas.osa_alue?.nameFi, found.areas.peruspiiri?.nameFi, found.areas.suurpiiri?.nameFi]).toEqual([
+        'Kruununhaka',
+        'Vironniemi',
+        'Eteläinen',
+      ]);
     });
   });
 });
@@ -169,17 +177,32 @@ describe('re-importing', () => {
 });
 
 describe('geometry problems', () => {
-  const suurpiiri = feature('SUURPIIRI', '1', '0911000000', 'ETELÄINEN', rect(24.90, 60.14, 25.00, 60.20));
+  const suurpiiri = feature('SUURPIIRI', '1', '0911000000', 'ETELÄINEN', rect(24.9, 60.14, 25.0, 60.2));
   const osaAlue = feature('OSA-ALUE', '010', '0911101010', 'Kruununhaka', rect(24.95, 60.165, 24.965, 60.175));
   // Self-intersecting ring (a bow tie): invalid, but ST_MakeValid splits it into two triangles.
   const bowTie = feature('PERUSPIIRI', '101', '0911101000', 'VIRONNIEMI', {
     type: 'Polygon',
-    coordinates: [[[24.94, 60.16], [24.97, 60.18], [24.97, 60.16], [24.94, 60.18], [24.94, 60.16]]],
+    coordinates: [
+      [
+        [24.94, 60.16],
+        [24.97, 60.18],
+        [24.97, 60.16],
+        [24.94, 60.18],
+        [24.94, 60.16],
+      ],
+    ],
   });
   // All corners on one line: no area, so nothing polygonal is left after repair.
   const flat = feature('PERUSPIIRI', '102', '0911102000', 'ULLANLINNA', {
     type: 'Polygon',
-    coordinates: [[[24.93, 60.155], [24.94, 60.155], [24.95, 60.155], [24.93, 60.155]]],
+    coordinates: [
+      [
+        [24.93, 60.155],
+        [24.94, 60.155],
+        [24.95, 60.155],
+        [24.93, 60.155],
+      ],
+    ],
   });
 
   it('repairs a self-intersecting polygon', async () => {
@@ -230,7 +253,11 @@ describe('geometry problems', () => {
   });
 
   it('reports features that are not Helsinki districts without failing the import', async () => {
-    const noCode = { type: 'Feature', properties: { aluejako: 'PERUSPIIRI', nimi_fi: 'X' }, geometry: rect(24.9, 60.1, 24.91, 60.11) };
+    const noCode = {
+      type: 'Feature',
+      properties: { aluejako: 'PERUSPIIRI', nimi_fi: 'X' },
+      geometry: rect(24.9, 60.1, 24.91, 60.11),
+    };
     const espoo = feature('PERUSPIIRI', '201', '0491201000', 'ESPOO', rect(24.7, 60.2, 24.71, 60.21));
     const file = writeCollection('foreign.geojson', [suurpiiri, noCode, espoo]);
     await withRollback(db, async (trx) => {

@@ -70,7 +70,11 @@ export async function areaRows(knex: Knex, level: AreaLevel, page: { limit: numb
 }
 
 /** One level's districts as GeoJSON feature array text, for the download (same features as the map's). */
-export async function areaFeaturesJson(knex: Knex, level: AreaLevel, page: { limit: number; offset: number }): Promise<{ json: string; count: number }> {
+export async function areaFeaturesJson(
+  knex: Knex,
+  level: AreaLevel,
+  page: { limit: number; offset: number },
+): Promise<{ json: string; count: number }> {
   const { rows } = await knex.raw(
     `SELECT coalesce(json_agg(json_build_object(
               'type', 'Feature', 'id', a.id, 'geometry', ST_AsGeoJSON(a.geom, 6)::json,
@@ -103,9 +107,7 @@ export async function countAreasByLevel(knex: Knex): Promise<Record<AreaLevel, n
   return counts;
 }
 
-export async function latestAreaImport(
-  knex: Knex,
-): Promise<{ source: string; isFixture: boolean; importedAt: Date } | null> {
+export async function latestAreaImport(knex: Knex): Promise<{ source: string; isFixture: boolean; importedAt: Date } | null> {
   const row = await knex('data_imports')
     .where({ dataset: 'areas' })
     .orderBy('id', 'desc')
@@ -122,9 +124,7 @@ export interface AreaInput {
   geometry: unknown;
 }
 
-export type GeometryCheck =
-  | { ok: true; repaired: boolean; reason: string | null }
-  | { ok: false; reason: string };
+export type GeometryCheck = { ok: true; repaired: boolean; reason: string | null } | { ok: false; reason: string };
 
 const parsedGeometrySql = `ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326)`;
 const polygonalSql = (g: string) => `ST_Multi(ST_CollectionExtract(ST_MakeValid(${g}), 3))`;
@@ -133,12 +133,14 @@ const polygonalSql = (g: string) => `ST_Multi(ST_CollectionExtract(ST_MakeValid(
 export async function checkPolygonGeometry(knex: Knex, geometry: unknown): Promise<GeometryCheck> {
   try {
     // A savepoint: PostGIS refusing to parse must not abort the caller's import transaction.
-    const { rows } = await knex.transaction((sp) => sp.raw(
-      `SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason,
+    const { rows } = await knex.transaction((sp) =>
+      sp.raw(
+        `SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason,
               ST_IsEmpty(${polygonalSql('g')}) AS empty
          FROM (SELECT ${parsedGeometrySql} AS g) s`,
-      [JSON.stringify(geometry)],
-    ));
+        [JSON.stringify(geometry)],
+      ),
+    );
     const r = rows[0] as { valid: boolean; reason: string; empty: boolean };
     if (r.empty) return { ok: false, reason: `no polygon left after repair (${r.reason})` };
     return { ok: true, repaired: !r.valid, reason: r.valid ? null : r.reason };
@@ -163,10 +165,7 @@ export async function upsertArea(knex: Knex, area: AreaInput, source: string): P
 /** Removes areas of a level that a complete re-import no longer contains. */
 export async function deleteAreasNotIn(knex: Knex, level: AreaLevel, keepIds: number[]): Promise<number> {
   // Raw SQL with RETURNING: knex's delete() count differs between the pg and PGlite drivers.
-  const { rows } = await knex.raw(`DELETE FROM areas WHERE level = ? AND id <> ALL(?::int[]) RETURNING id`, [
-    level,
-    keepIds,
-  ]);
+  const { rows } = await knex.raw(`DELETE FROM areas WHERE level = ? AND id <> ALL(?::int[]) RETURNING id`, [level, keepIds]);
   return rows.length;
 }
 
@@ -206,10 +205,10 @@ export async function refreshAreaLabels(knex: Knex): Promise<void> {
 export async function replaceBasemapLand(knex: Knex, geometries: unknown[], source: string): Promise<number> {
   await knex('basemap_land').delete();
   for (const g of geometries) {
-    await knex.raw(
-      `INSERT INTO basemap_land (source, geom) SELECT ?, ${polygonalSql(parsedGeometrySql)}`,
-      [source, JSON.stringify(g)],
-    );
+    await knex.raw(`INSERT INTO basemap_land (source, geom) SELECT ?, ${polygonalSql(parsedGeometrySql)}`, [
+      source,
+      JSON.stringify(g),
+    ]);
   }
   return geometries.length;
 }

@@ -71,7 +71,11 @@ export async function importAreas(
     await repo.refreshAreaLabels(trx);
     // After parents are resolved: a picked district's ancestors come from them.
     summary.changedDistrict = await refreshAreaMemberships(trx);
-    onProgress(`  items that changed district: ${Object.entries(summary.changedDistrict).map(([d, n]) => `${d} ${n}`).join(', ')}`);
+    onProgress(
+      `  items that changed district: ${Object.entries(summary.changedDistrict)
+        .map(([d, n]) => `${d} ${n}`)
+        .join(', ')}`,
+    );
     summary.durationMs = Date.now() - started;
     await repo.recordImport(trx, { dataset: 'areas', source: data.description, isFixture: summary.isFixture, summary });
   });
@@ -102,8 +106,10 @@ export async function ensureAreas(knex: Knex, source: string): Promise<void> {
     if (s.landPolygons === 0) await importOfflineLand(knex);
   } catch (err) {
     log.warn(`Could not import districts from ${source}: ${(err as Error).message}`);
-    log.warn(`USING THE OFFLINE FIXTURE: a few hand-drawn districts, not the real division. ` +
-      `Run "npm run import:areas -- --from <source>" when the source is reachable.`);
+    log.warn(
+      `USING THE OFFLINE FIXTURE: a few hand-drawn districts, not the real division. ` +
+        `Run "npm run import:areas -- --from <source>" when the source is reachable.`,
+    );
     await importAreasFrom(knex, OFFLINE_FIXTURE_DIR, { isFixture: true, onProgress });
   }
 }

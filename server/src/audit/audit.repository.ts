@@ -67,11 +67,16 @@ export async function listAuditEntries(
         AND (?::bigint IS NULL OR id < ?)
       ORDER BY id DESC LIMIT ?`,
     [
-      q.action ?? null, q.action ?? null,
-      q.actorId ?? null, q.actorId ?? null,
-      q.targetType ?? null, q.targetType ?? null,
-      q.targetId ?? null, q.targetId ?? null,
-      q.before ?? null, q.before ?? null,
+      q.action ?? null,
+      q.action ?? null,
+      q.actorId ?? null,
+      q.actorId ?? null,
+      q.targetType ?? null,
+      q.targetType ?? null,
+      q.targetId ?? null,
+      q.targetId ?? null,
+      q.before ?? null,
+      q.before ?? null,
       q.limit,
     ],
   );

@@ -5,7 +5,15 @@ export type TokenPurpose = 'verify_email' | 'password_reset';
 
 export async function insertSession(
   knex: Knex,
-  s: { idHash: string; userId: number; csrfToken: string; maxSeconds: number; idleSeconds: number; ip?: string; userAgent?: string },
+  s: {
+    idHash: string;
+    userId: number;
+    csrfToken: string;
+    maxSeconds: number;
+    idleSeconds: number;
+    ip?: string;
+    userAgent?: string;
+  },
 ): Promise<void> {
   await knex.raw(
     `INSERT INTO sessions (id_hash, user_id, csrf_token, expires_at, ip, user_agent)
@@ -30,10 +38,10 @@ export async function deleteSession(knex: Knex, idHash: string): Promise<void> {
 
 /** Signs a user out everywhere, optionally keeping the session the request came with. */
 export async function deleteUserSessions(knex: Knex, userId: number, exceptIdHash?: string): Promise<number> {
-  const { rows } = await knex.raw(
-    `DELETE FROM sessions WHERE user_id = ? AND id_hash <> coalesce(?, '') RETURNING id_hash`,
-    [userId, exceptIdHash ?? null],
-  );
+  const { rows } = await knex.raw(`DELETE FROM sessions WHERE user_id = ? AND id_hash <> coalesce(?, '') RETURNING id_hash`, [
+    userId,
+    exceptIdHash ?? null,
+  ]);
   return rows.length;
 }
 
@@ -101,7 +109,12 @@ export async function addressLockedUntil(knex: Knex, email: string): Promise<Dat
 }
 
 /** Counts a failure like users.recordFailedLogin does for an account; returns the lock's end when this one locks. */
-export async function recordFailedAddressLogin(knex: Knex, email: string, threshold: number, lockSeconds: number): Promise<Date | null> {
+export async function recordFailedAddressLogin(
+  knex: Knex,
+  email: string,
+  threshold: number,
+  lockSeconds: number,
+): Promise<Date | null> {
   const { rows } = await knex.raw(
     `INSERT INTO login_throttle AS t (address_hash, failed_login_count, locked_until)
      VALUES (?, CASE WHEN 1 >= ? THEN 0 ELSE 1 END, CASE WHEN 1 >= ? THEN now() + make_interval(secs => ?::int) END)

@@ -13,8 +13,7 @@ const VERIFY_TTL_SECONDS = 48 * 3600;
 const RESET_TTL_SECONDS = 3600;
 
 const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'Wrong e-mail address or password');
-const invalidToken = () =>
-  new HttpError(400, 'invalid_token', 'The link is invalid, already used or expired: ask for a new one');
+const invalidToken = () => new HttpError(400, 'invalid_token', 'The link is invalid, already used or expired: ask for a new one');
 
 async function issueToken(knex: Knex, userId: number, purpose: repo.TokenPurpose, ttlSeconds: number): Promise<string> {
   const token = newToken();
@@ -22,8 +21,7 @@ async function issueToken(knex: Knex, userId: number, purpose: repo.TokenPurpose
   return token;
 }
 
-const link = (opts: AuthOptions, page: string, token: string) =>
-  `${opts.publicUrl}/${page}?token=${encodeURIComponent(token)}`;
+const link = (opts: AuthOptions, page: string, token: string) => `${opts.publicUrl}/${page}?token=${encodeURIComponent(token)}`;
 
 async function sendVerification(knex: Knex, opts: AuthOptions, userId: number, email: string): Promise<void> {
   const token = await issueToken(knex, userId, 'verify_email', VERIFY_TTL_SECONDS);
@@ -118,11 +116,15 @@ export async function login(
       : await repo.recordFailedAddressLogin(knex, input.email, opts.lockoutThreshold, opts.lockoutSeconds);
     if (nowLocked) {
       if (user) {
-        await recordAudit(knex, { userId: null, email: null, ip }, {
-          action: 'auth.lockout',
-          target: { type: 'user', id: user.id },
-          after: { lockedUntil: nowLocked.toISOString() },
-        });
+        await recordAudit(
+          knex,
+          { userId: null, email: null, ip },
+          {
+            action: 'auth.lockout',
+            target: { type: 'user', id: user.id },
+            after: { lockedUntil: nowLocked.toISOString() },
+          },
+        );
         log.warn(`Account ${user.id} locked after ${opts.lockoutThreshold} failed sign-ins`);
       }
       throw lockedError(nowLocked);
@@ -167,7 +169,11 @@ export async function confirmPasswordReset(
     await users.markEmailVerified(trx, userId);
     await users.clearLockout(trx, userId);
     const sessions = await repo.deleteUserSessions(trx, userId);
-    await recordAudit(trx, actor, { action: 'auth.password_reset', target: { type: 'user', id: userId }, after: { sessionsEnded: sessions } });
+    await recordAudit(trx, actor, {
+      action: 'auth.password_reset',
+      target: { type: 'user', id: userId },
+      after: { sessionsEnded: sessions },
+    });
   });
 }
 
@@ -210,13 +216,20 @@ export async function accountForOidcIdentity(knex: Knex, id: OidcIdentity): Prom
     const byEmail = await users.userByEmail(trx, id.email!);
     if (byEmail) {
       if (!id.emailVerified) {
-        throw new HttpError(409, 'sso_email_unverified', 'An account with this e-mail exists; the provider has not verified the address');
+        throw new HttpError(
+          409,
+          'sso_email_unverified',
+          'An account with this e-mail exists; the provider has not verified the address',
+        );
       }
       if (byEmail.disabled_at) throw new HttpError(403, 'account_disabled', 'This account has been disabled');
       await users.linkOidcSubject(trx, byEmail.id, id.issuer, id.subject);
       await users.markEmailVerified(trx, byEmail.id);
       await users.recordSuccessfulLogin(trx, byEmail.id);
-      await recordAudit(trx, systemActor(`sso:${id.issuer}`), { action: 'auth.sso_link', target: { type: 'user', id: byEmail.id } });
+      await recordAudit(trx, systemActor(`sso:${id.issuer}`), {
+        action: 'auth.sso_link',
+        target: { type: 'user', id: byEmail.id },
+      });
       return byEmail.id;
     }
     const newId = await users.insertUser(trx, {

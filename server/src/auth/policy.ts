@@ -17,7 +17,10 @@ export interface Policy {
 }
 
 /** Resolves the department (id or slug) or Kehrä group id that the request's resource belongs to. */
-export type ScopeResolver = (req: Request, knex: Knex) => Promise<number | string | null | undefined> | number | string | null | undefined;
+export type ScopeResolver = (
+  req: Request,
+  knex: Knex,
+) => Promise<number | string | null | undefined> | number | string | null | undefined;
 
 export interface Scope {
   kind: 'department' | 'kehra';
@@ -29,14 +32,18 @@ export interface Scope {
 }
 
 /** Officials may act only on resources of their own departments. null from the resolver → 404. */
-export const departmentScope = (resolve: ScopeResolver, also?: Scope['also']): Scope => ({ kind: 'department', role: 'official', resolve, also });
+export const departmentScope = (resolve: ScopeResolver, also?: Scope['also']): Scope => ({
+  kind: 'department',
+  role: 'official',
+  resolve,
+  also,
+});
 /** Kehrä members may act only on resources of their own Kehrä groups. null from the resolver → 404. */
 export const kehraScope = (resolve: ScopeResolver): Scope => ({ kind: 'kehra', role: 'kehra', resolve });
 
 export const unauthenticated = () => new HttpError(401, 'authentication_required', 'Sign in first');
 export const forbidden = (message = 'Your roles do not allow this') => new HttpError(403, 'forbidden', message);
-export const outOfScope = (what: string) =>
-  new HttpError(403, 'out_of_scope', `This belongs to another ${what} than yours`);
+export const outOfScope = (what: string) => new HttpError(403, 'out_of_scope', `This belongs to another ${what} than yours`);
 
 /** The signed-in account, or 401. */
 export function currentAccount(req: Request): AuthContext {

@@ -120,7 +120,9 @@ export class TestAgent {
   patch = (path: string, body?: unknown) => this.request('PATCH', path, body);
 
   /** Reads /api/auth/me and keeps its CSRF token. */
-  async me(): Promise<Record<string, unknown> & { user: { id: number; email: string } | null; roles: string[]; csrfToken: string | null }> {
+  async me(): Promise<
+    Record<string, unknown> & { user: { id: number; email: string } | null; roles: string[]; csrfToken: string | null }
+  > {
     const body = await (await this.get('/api/auth/me')).json();
     this.csrfToken = body.csrfToken;
     return body;

@@ -11,7 +11,12 @@ export function collectionsRouter(knex: Knex, datasets: readonly Dataset<never>[
   const r = Router();
   for (const d of datasets as readonly Dataset<BaseFilter>[]) {
     const csv = (res: Response, f: BaseFilter, page: { limit?: number; offset?: number }) =>
-      sendChunks(res, csvChunks(knex, d, f, { limit: page.limit ?? d.limits.export, offset: page.offset ?? 0 }), 'text/csv; charset=utf-8', `${d.id}-${stamp()}.csv`);
+      sendChunks(
+        res,
+        csvChunks(knex, d, f, { limit: page.limit ?? d.limits.export, offset: page.offset ?? 0 }),
+        'text/csv; charset=utf-8',
+        `${d.id}-${stamp()}.csv`,
+      );
 
     r.get(`/${d.path}`, async (req, res) => {
       const q = d.query.parse(req.query);

@@ -7,7 +7,8 @@ import type { BaseFilter, Dataset, ListQuery } from './dataset.js';
 import { and, featureCollectionPage, countWhere, extentOf, featureJson, raw, rowPage, run, sql, type Sql } from './sql.js';
 
 /** The features of one row: the declared array, or the one feature of `props`. */
-const featuresOf = (d: Dataset<never>, props: Sql, custom?: Sql): Sql => custom ?? sql`json_build_array(${featureJson(d.source.alias, props)})`;
+const featuresOf = (d: Dataset<never>, props: Sql, custom?: Sql): Sql =>
+  custom ?? sql`json_build_array(${featureJson(d.source.alias, props)})`;
 const fullProps = (d: Dataset<never>) => d.fullProps ?? d.listProps;
 const listFeatures = (d: Dataset<never>) => featuresOf(d, d.listProps, d.listFeatures);
 const fullFeatures = (d: Dataset<never>) => featuresOf(d, fullProps(d), d.fullFeatures);
@@ -76,18 +77,30 @@ export const collectionBody = (p: CollectionPage): string =>
   `{"type":"FeatureCollection","numberMatched":${p.numberMatched},"numberReturned":${p.numberReturned},` +
   `"limit":${p.limit},"offset":${p.offset},"features":${p.featuresJson}}`;
 
-export async function* geoJsonChunks<F extends BaseFilter>(knex: Knex, d: Dataset<F>, f: F, page: ExportPage): AsyncGenerator<string> {
+export async function* geoJsonChunks<F extends BaseFilter>(
+  knex: Knex,
+  d: Dataset<F>,
+  f: F,
+  page: ExportPage,
+): AsyncGenerator<string> {
   await checkFilterReferences(knex, f);
   const where = d.where(f);
   const features = fullFeatures(d as unknown as Dataset<never>);
   yield* geoJsonExport(page, (p) => featureCollectionPage(knex, d.source, { where, orderBy: d.orderBy, features, ...p }));
 }
 
-export async function* csvChunks<F extends BaseFilter>(knex: Knex, d: Dataset<F>, f: F, page: ExportPage): AsyncGenerator<string> {
+export async function* csvChunks<F extends BaseFilter>(
+  knex: Knex,
+  d: Dataset<F>,
+  f: F,
+  page: ExportPage,
+): AsyncGenerator<string> {
   await checkFilterReferences(knex, f);
   const where = d.where(f);
   const props = d.csv.props ?? fullProps(d as unknown as Dataset<never>);
-  yield* csvExport<Record<string, unknown>>(d.csv.columns, page, (p) => rowPage(knex, d.source, { where, orderBy: d.orderBy, props, ...p }));
+  yield* csvExport<Record<string, unknown>>(d.csv.columns, page, (p) =>
+    rowPage(knex, d.source, { where, orderBy: d.orderBy, props, ...p }),
+  );
 }
 
 /** The dataset as an OGC API – Features collection: the downloads' features, the list's filters. */

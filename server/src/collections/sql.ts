@@ -100,7 +100,10 @@ export const areaLinkWhere = (l: AreaLink, alias: string, ids: number[]): Sql =>
   sql`EXISTS (SELECT 1 FROM ${raw(l.linkTable)} l WHERE l.${raw(l.itemColumn)} = ${raw(alias)}.id AND l.area_id = ANY(${ids}::int[]))`;
 
 /** Row `alias` has any of the themes (by slug) through its theme link. */
-export const themeLinkWhere = (l: ThemeLink, alias: string, slugs: string[]): Sql => ({ sql: hasAnyThemeSql(l, `${alias}.id`), bindings: [slugs] });
+export const themeLinkWhere = (l: ThemeLink, alias: string, slugs: string[]): Sql => ({
+  sql: hasAnyThemeSql(l, `${alias}.id`),
+  bindings: [slugs],
+});
 
 /** The column is any of the values. */
 export const anyOf = (col: string, values: string[] | number[], type: 'text' | 'int' = 'text'): Sql =>

@@ -1,6 +1,24 @@
 import { z } from 'zod';
 import type { AreaSummary } from './areas.js';
-import { BboxParam, DownloadFormat, enumList, Id, idList, IdParam, Instant, IntParam, OffsetParam, PlainText, single, Slug, slugList, spanOrder, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
+import {
+  BboxParam,
+  DownloadFormat,
+  enumList,
+  Id,
+  idList,
+  IdParam,
+  Instant,
+  IntParam,
+  OffsetParam,
+  PlainText,
+  single,
+  Slug,
+  slugList,
+  spanOrder,
+  type Feature,
+  type FeatureCollection,
+  type GeoJsonGeometry,
+} from './common.js';
 
 /** Shapes of the activities API. No server imports: the client imports this file. */
 
@@ -83,9 +101,7 @@ export type ActivityFilter = Pick<
 
 export const ActivityIdParams = z.object({ id: IdParam('id') });
 
-export const ActivityDetailQuery = z
-  .object({ distance: IntParam('distance', 0, OVERLAP_MAX_DISTANCE).optional() })
-  .strict();
+export const ActivityDetailQuery = z.object({ distance: IntParam('distance', 0, OVERLAP_MAX_DISTANCE).optional() }).strict();
 
 /** GET /api/overlaps: exactly one of area (an area id) or geometry (GeoJSON text). */
 export const OverlapsQuery = z
@@ -235,9 +251,28 @@ export interface OverlapsResponse {
 
 /** Columns of the activities CSV export, in order (snake_case is what spreadsheets and GIS expect). */
 export const ACTIVITY_CSV_COLUMNS = [
-  'id', 'department', 'kind', 'status', 'titleFi', 'titleSv', 'titleEn', 'descriptionFi', 'descriptionSv',
-  'descriptionEn', 'startsAt', 'endsAt', 'themes', 'contact', 'url', 'source', 'sourceId', 'isDemo', 'updatedAt',
-  'lon', 'lat', 'wkt',
+  'id',
+  'department',
+  'kind',
+  'status',
+  'titleFi',
+  'titleSv',
+  'titleEn',
+  'descriptionFi',
+  'descriptionSv',
+  'descriptionEn',
+  'startsAt',
+  'endsAt',
+  'themes',
+  'contact',
+  'url',
+  'source',
+  'sourceId',
+  'isDemo',
+  'updatedAt',
+  'lon',
+  'lat',
+  'wkt',
 ] as const;
 
 // ---- writing (officials of the activity's department, admins) ------------------------------

@@ -8,12 +8,22 @@ export const AreaLevel = z.enum(AREA_LEVELS, {
 });
 export type AreaLevel = z.infer<typeof AreaLevel>;
 
-export const AreasQuery = z
-  .object({ level: z.preprocess((v) => v ?? undefined, AreaLevel) })
-  .strict();
+export const AreasQuery = z.object({ level: z.preprocess((v) => v ?? undefined, AreaLevel) }).strict();
 
 /** Columns of the districts CSV download (GET /api/areas.csv?level=…): area from PostGIS on the spheroid. */
-export const AREA_CSV_COLUMNS = ['id', 'level', 'code', 'fullCode', 'nameFi', 'nameSv', 'parentId', 'areaKm2', 'lon', 'lat', 'wkt'] as const;
+export const AREA_CSV_COLUMNS = [
+  'id',
+  'level',
+  'code',
+  'fullCode',
+  'nameFi',
+  'nameSv',
+  'parentId',
+  'areaKm2',
+  'lon',
+  'lat',
+  'wkt',
+] as const;
 export type AreaCsvRow = AreaSummary & { areaKm2: number; lon: number; lat: number; wkt: string };
 
 export const LocateQuery = z

@@ -36,26 +36,23 @@ export const Password = z
   .max(256, 'password must be at most 256 characters');
 
 /** One-time tokens (e-mail verification, password reset): 32 random bytes, base64url. */
-export const OneTimeToken = z
-  .string({ error: 'token must be text' })
-  .regex(/^[A-Za-z0-9_-]{43}$/, 'token is not a valid token');
+export const OneTimeToken = z.string({ error: 'token must be text' }).regex(/^[A-Za-z0-9_-]{43}$/, 'token is not a valid token');
 
 /** Shown publicly in place of the account: never an e-mail address (the database refuses one as well). */
-export const DisplayName = PlainText('displayName', 80).refine((s) => !s.includes('@'), 'displayName must be a name, not an e-mail address');
+export const DisplayName = PlainText('displayName', 80).refine(
+  (s) => !s.includes('@'),
+  'displayName must be a name, not an e-mail address',
+);
 /** Roles whose holders appear publicly by name (responsible official, editor, moderator): they need a display name. */
 export const NAMED_ROLES = ['official', 'admin', 'moderator', 'kehra'] as const;
 
-export const SignupRequest = z
-  .object({ email: Email, password: NewPassword, displayName: DisplayName.optional() })
-  .strict();
+export const SignupRequest = z.object({ email: Email, password: NewPassword, displayName: DisplayName.optional() }).strict();
 export const LoginRequest = z.object({ email: Email, password: Password }).strict();
 export const VerifyRequest = z.object({ token: OneTimeToken }).strict();
 export const ResendVerificationRequest = z.object({ email: Email }).strict();
 export const PasswordResetRequest = z.object({ email: Email }).strict();
 export const PasswordResetConfirm = z.object({ token: OneTimeToken, password: NewPassword }).strict();
-export const PasswordChangeRequest = z
-  .object({ currentPassword: Password, newPassword: NewPassword })
-  .strict();
+export const PasswordChangeRequest = z.object({ currentPassword: Password, newPassword: NewPassword }).strict();
 export { EmptyBody } from './common.js';
 
 /** A same-site path to return to after single sign-on (never another origin). */

@@ -97,7 +97,9 @@ export function roundBbox([w, s, e, n]: Bbox): Bbox {
 export const Instant = (name: string) =>
   single(name)
     .refine(
-      (s) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(s.trim()) && !Number.isNaN(Date.parse(s)),
+      (s) =>
+        /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(s.trim()) &&
+        !Number.isNaN(Date.parse(s)),
       `${name} must be an ISO 8601 date (2026-05-01) or date-time with offset (2026-05-01T12:00:00Z)`,
     )
     .transform((s) => new Date(s.trim()).toISOString());

@@ -1,7 +1,23 @@
 import { z } from 'zod';
 import type { ActivityHeadline } from './activities.js';
 import type { AreaSummary } from './areas.js';
-import { BboxParam, DownloadFormat, enumList, Id, idList, Instant, IntParam, OffsetParam, PlainText, Slug, slugList, spanOrder, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
+import {
+  BboxParam,
+  DownloadFormat,
+  enumList,
+  Id,
+  idList,
+  Instant,
+  IntParam,
+  OffsetParam,
+  PlainText,
+  Slug,
+  slugList,
+  spanOrder,
+  type Feature,
+  type FeatureCollection,
+  type GeoJsonGeometry,
+} from './common.js';
 
 /** An idea's path: submitted → connected → refining → decision → implemented, or not taken forward. */
 export const IDEA_STAGES = ['submitted', 'connected', 'refining', 'decision', 'implemented', 'not_taken_forward'] as const;
@@ -102,7 +118,10 @@ export const IdeasQuery = z
     stage: enumList('stage', IDEA_STAGES).optional(),
     from: Instant('from').optional(),
     to: Instant('to').optional(),
-    waiting: z.enum(['true', 'false'], { error: 'waiting must be true or false' }).transform((v) => v === 'true').optional(),
+    waiting: z
+      .enum(['true', 'false'], { error: 'waiting must be true or false' })
+      .transform((v) => v === 'true')
+      .optional(),
     limit: IntParam('limit', 1, IDEAS_MAX_LIMIT).optional(),
     offset: OffsetParam().optional(),
     format: DownloadFormat.optional(),
@@ -146,16 +165,18 @@ export interface IdeaStageEvent {
   funding: string | null;
 }
 
-export interface IdeaDetail extends Feature<IdeaProperties & {
-  description: string;
-  costEstimateEur: number | null;
-  areas: AreaSummary[];
-  responsible: { name: string; department: string | null } | null;
-  alternativeRoute: AlternativeRoute | null;
-  alternativeDetails: string | null;
-  funding: string | null;
-  hidden: { reason: string; at: string } | null;
-}> {
+export interface IdeaDetail extends Feature<
+  IdeaProperties & {
+    description: string;
+    costEstimateEur: number | null;
+    areas: AreaSummary[];
+    responsible: { name: string; department: string | null } | null;
+    alternativeRoute: AlternativeRoute | null;
+    alternativeDetails: string | null;
+    funding: string | null;
+    hidden: { reason: string; at: string } | null;
+  }
+> {
   geometry: GeoJsonGeometry;
   timeline: IdeaStageEvent[];
   /** Current and coming activities of the city's departments near the idea. */
@@ -163,7 +184,10 @@ export interface IdeaDetail extends Feature<IdeaProperties & {
   /** People already active in the same districts and themes. */
   activePeople: { role: 'resident' | 'official'; name: string; department: string | null; ideas: number }[];
   /** Kehrä groups and partnership tables working in the idea's sub-districts. */
-  localNetworks: { kehraGroups: { id: number; name: string }[]; partnershipTables: { id: number; name: string; convener: string }[] };
+  localNetworks: {
+    kehraGroups: { id: number; name: string }[];
+    partnershipTables: { id: number; name: string; convener: string }[];
+  };
 }
 
 export const IDEA_NEARBY_DISTANCE = 250;
@@ -196,7 +220,9 @@ export const ReportBody = z
   .strict();
 export const HideBody = z.object({ reason: PlainText('reason', 1000) }).strict();
 /** A dismissal is a JSON object, with a note for the audit log if the moderator gives one; nothing else is taken. */
-export const DismissBody = z.object({ reason: PlainText('reason', 1000).optional() }, { error: 'the body must be a JSON object' }).strict();
+export const DismissBody = z
+  .object({ reason: PlainText('reason', 1000).optional() }, { error: 'the body must be a JSON object' })
+  .strict();
 
 export interface IdeaComment {
   id: number;

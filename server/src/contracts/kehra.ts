@@ -1,6 +1,23 @@
 import { z } from 'zod';
 import type { AreaSummary } from './areas.js';
-import { BboxParam, DownloadFormat, enumList, Id, idList, IdParam, IntParam, Lat, Lon, OffsetParam, PlainText, Slug, slugList, type Feature, type FeatureCollection, type GeoJsonGeometry } from './common.js';
+import {
+  BboxParam,
+  DownloadFormat,
+  enumList,
+  Id,
+  idList,
+  IdParam,
+  IntParam,
+  Lat,
+  Lon,
+  OffsetParam,
+  PlainText,
+  Slug,
+  slugList,
+  type Feature,
+  type FeatureCollection,
+  type GeoJsonGeometry,
+} from './common.js';
 import type { IdeaStage } from './ideas.js';
 
 /** Shapes of the Kehrä API (local development groups). No server imports: the client imports this file. */
@@ -55,7 +72,9 @@ export const Themes = z
   .refine((a) => new Set(a).size === a.length, 'themes must not repeat');
 export { Id };
 export const ContactEmail = z.email({ error: 'contactEmail must be an e-mail address' }).max(254);
-const Phone = z.string({ error: 'contactPhone must be text' }).regex(/^\+?[0-9 ()-]{5,30}$/, 'contactPhone must be a phone number');
+const Phone = z
+  .string({ error: 'contactPhone must be text' })
+  .regex(/^\+?[0-9 ()-]{5,30}$/, 'contactPhone must be a phone number');
 export const IdList = (name: string, max = 200) =>
   z
     .array(Id(name), { error: `${name} must be a list of ids` })
@@ -97,7 +116,9 @@ export const MemberBody = z
   })
   .strict();
 export type MemberBody = z.output<typeof MemberBody>;
-export const MemberPatchBody = MemberBody.extend({ organisation: PlainText('organisation', 200).nullable() }).partial().strict();
+export const MemberPatchBody = MemberBody.extend({ organisation: PlainText('organisation', 200).nullable() })
+  .partial()
+  .strict();
 export type MemberPatchBody = z.output<typeof MemberPatchBody>;
 
 export interface KehraContact {
@@ -150,7 +171,9 @@ export const DevAreaPatchBody = DevAreaBody.partial()
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'give at least one field to change');
 export type DevAreaPatchBody = z.output<typeof DevAreaPatchBody>;
-export const RestoreBody = z.object({ version: z.number({ error: 'version must be a version number' }).int().positive().max(1_000_000) }).strict();
+export const RestoreBody = z
+  .object({ version: z.number({ error: 'version must be a version number' }).int().positive().max(1_000_000) })
+  .strict();
 
 export interface KehraDevAreaProperties {
   id: number;
@@ -194,7 +217,18 @@ export const KehraQuery = z
 export type KehraQuery = z.output<typeof KehraQuery>;
 export type KehraFilter = Pick<KehraQuery, 'bbox' | 'area' | 'theme' | 'group' | 'status'>;
 
-export const KEHRA_CSV_COLUMNS = ['id', 'groupId', 'groupName', 'name', 'description', 'themes', 'status', 'version', 'updatedAt', 'wkt'] as const;
+export const KEHRA_CSV_COLUMNS = [
+  'id',
+  'groupId',
+  'groupName',
+  'name',
+  'description',
+  'themes',
+  'status',
+  'version',
+  'updatedAt',
+  'wkt',
+] as const;
 
 // ---- development plan ----------------------------------------------------------------------
 
@@ -205,7 +239,9 @@ export type FundingStatus = z.infer<typeof FundingStatus>;
 export const PlanGoalsBody = z
   .object({
     goals: z
-      .array(z.object({ theme: ThemeSlug, goal: PlainText('goal', 2000) }).strict(), { error: 'goals must be a list of { theme, goal }' })
+      .array(z.object({ theme: ThemeSlug, goal: PlainText('goal', 2000) }).strict(), {
+        error: 'goals must be a list of { theme, goal }',
+      })
       .max(50, 'at most 50 goals'),
   })
   .strict();
@@ -268,7 +304,8 @@ export const WhoIsActiveQuery = z
     if (point && (q.lon === undefined || q.lat === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['lon'], message: 'give both lon and lat' });
     }
-    if (point === (q.area !== undefined)) ctx.addIssue({ code: 'custom', path: ['area'], message: 'give either lon and lat, or area' });
+    if (point === (q.area !== undefined))
+      ctx.addIssue({ code: 'custom', path: ['area'], message: 'give either lon and lat, or area' });
   });
 export type WhoIsActiveQuery = z.output<typeof WhoIsActiveQuery>;
 
@@ -279,5 +316,12 @@ export interface WhoIsActive {
   kehraGroups: { id: number; name: string; contact: KehraContact; via: ('district' | 'dev_area')[] }[];
   partnershipTables: { id: number; name: string; convener: string; contact: KehraContact; nextMeeting: string | null }[];
   /** Residents' contact details stay private: an idea's contact is the official who answers for it. */
-  ideas: { id: number; trackingCode: string; title: string; stage: IdeaStage; themes: string[]; responsible: { name: string; department: string | null } | null }[];
+  ideas: {
+    id: number;
+    trackingCode: string;
+    title: string;
+    stage: IdeaStage;
+    themes: string[];
+    responsible: { name: string; department: string | null } | null;
+  }[];
 }

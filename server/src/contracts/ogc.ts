@@ -39,8 +39,19 @@ export const OgcItemsQuery = z
         return r;
       })
       .optional(),
-    limit: num.pipe(z.number().int().min(1, 'limit must be at least 1')).transform((n) => Math.min(n, OGC_MAX_LIMIT)).optional(),
-    offset: num.pipe(z.number().int('offset must be a whole number').min(0, 'offset must not be negative').max(OFFSET_MAX, `offset must be at most ${OFFSET_MAX}`)).optional(),
+    limit: num
+      .pipe(z.number().int().min(1, 'limit must be at least 1'))
+      .transform((n) => Math.min(n, OGC_MAX_LIMIT))
+      .optional(),
+    offset: num
+      .pipe(
+        z
+          .number()
+          .int('offset must be a whole number')
+          .min(0, 'offset must not be negative')
+          .max(OFFSET_MAX, `offset must be at most ${OFFSET_MAX}`),
+      )
+      .optional(),
     f: z.enum(['json', 'geojson']).optional(),
     // Filters of some collections (each declares which it takes; others answer 400).
     theme: activityFilterShape.theme,

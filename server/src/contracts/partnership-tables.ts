@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import type { AreaSummary } from './areas.js';
-import { BboxParam, DownloadFormat, idList, Instant, IntParam, OffsetParam, PlainText, slugList, spanOrder, type Feature, type FeatureCollection } from './common.js';
 import {
-  ContactEmail,
-  Id,
-  IdList,
-  PolygonGeometry,
-  Sector,
-  Themes,
-  type KehraContact,
-  type SectorBalance,
-} from './kehra.js';
+  BboxParam,
+  DownloadFormat,
+  idList,
+  Instant,
+  IntParam,
+  OffsetParam,
+  PlainText,
+  slugList,
+  spanOrder,
+  type Feature,
+  type FeatureCollection,
+} from './common.js';
+import { ContactEmail, Id, IdList, PolygonGeometry, Sector, Themes, type KehraContact, type SectorBalance } from './kehra.js';
 
 /** Shapes of the partnership tables API (kumppanuuspöydät). No server imports: the client imports this file. */
 
@@ -33,7 +36,9 @@ const LonNumber = z.number({ error: 'lon must be a longitude' }).min(-180).max(1
 const LatNumber = z.number({ error: 'lat must be a latitude' }).min(-90).max(90);
 export const PointBody = z.object({ lon: LonNumber, lat: LatNumber }, { error: 'a point is { lon, lat }' }).strict();
 const DateTime = (name: string) =>
-  z.iso.datetime({ offset: true, error: `${name} must be an ISO 8601 date-time with offset` }).transform((s) => new Date(s).toISOString());
+  z.iso
+    .datetime({ offset: true, error: `${name} must be an ISO 8601 date-time with offset` })
+    .transform((s) => new Date(s).toISOString());
 
 const tableShape = {
   name: PlainText('name', 200, 3),
@@ -97,7 +102,8 @@ const meetingShape = {
   minutes: PlainText('minutes', 50_000, 0).optional(),
 };
 const meetingOrder = (b: { startsAt?: string; endsAt?: string | null }, ctx: z.RefinementCtx) => {
-  if (b.startsAt && b.endsAt && b.endsAt < b.startsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'endsAt must not be before startsAt' });
+  if (b.startsAt && b.endsAt && b.endsAt < b.startsAt)
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'endsAt must not be before startsAt' });
 };
 export const MeetingBody = z.object(meetingShape).strict().superRefine(meetingOrder);
 export type MeetingBody = z.output<typeof MeetingBody>;
@@ -163,8 +169,19 @@ export interface TableProperties {
 export type TableCollection = FeatureCollection<TableProperties>;
 
 export const TABLE_CSV_COLUMNS = [
-  'id', 'name', 'convener', 'description', 'themes', 'areaId', 'meetingPlaceName', 'meetingLon', 'meetingLat',
-  'participants', 'nextMeeting', 'publicParticipants', 'wkt',
+  'id',
+  'name',
+  'convener',
+  'description',
+  'themes',
+  'areaId',
+  'meetingPlaceName',
+  'meetingLon',
+  'meetingLat',
+  'participants',
+  'nextMeeting',
+  'publicParticipants',
+  'wkt',
 ] as const;
 
 export interface TableParticipant {

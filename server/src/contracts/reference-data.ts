@@ -58,7 +58,11 @@ const emptiableNames = { nameSv: Name('nameSv').nullable(), nameEn: Name('nameEn
 const NOTHING_TO_CHANGE = 'give at least one field to change';
 export const ThemePatchBody = ThemeBody.extend(emptiableNames).partial().strict().refine(atLeastOne, NOTHING_TO_CHANGE);
 export type ThemePatchBody = z.output<typeof ThemePatchBody>;
-export const DepartmentPatchBody = DepartmentBody.omit({ slug: true }).extend(emptiableNames).partial().strict().refine(atLeastOne, NOTHING_TO_CHANGE);
+export const DepartmentPatchBody = DepartmentBody.omit({ slug: true })
+  .extend(emptiableNames)
+  .partial()
+  .strict()
+  .refine(atLeastOne, NOTHING_TO_CHANGE);
 export type DepartmentPatchBody = z.output<typeof DepartmentPatchBody>;
 
 /** What refers to a department: while any count is above zero it cannot be deleted. */

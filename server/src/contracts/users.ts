@@ -10,9 +10,7 @@ const uniqueList = <T extends z.ZodType>(item: T, name: string) =>
     .max(50, `${name} may have at most 50 entries`)
     .refine((a) => new Set(a).size === a.length, `${name} must not repeat`);
 
-export const UserIdParams = z
-  .object({ id: IdParam('id') })
-  .strict();
+export const UserIdParams = z.object({ id: IdParam('id') }).strict();
 
 /** PUT /api/admin/users/:id/roles — replaces roles and memberships as a whole. */
 export const ReplaceRolesRequest = z
@@ -77,9 +75,15 @@ export interface UsersResponse {
 
 export const AuditQuery = z
   .object({
-    action: z.string().regex(/^[a-z_.]{1,60}$/, 'action is a dotted name such as user.roles.update').optional(),
+    action: z
+      .string()
+      .regex(/^[a-z_.]{1,60}$/, 'action is a dotted name such as user.roles.update')
+      .optional(),
     actorId: z.coerce.number().int().positive().max(INT4_MAX).optional(),
-    targetType: z.string().regex(/^[a-z_]{1,40}$/, 'targetType is a lower-case name').optional(),
+    targetType: z
+      .string()
+      .regex(/^[a-z_]{1,40}$/, 'targetType is a lower-case name')
+      .optional(),
     targetId: z.string().max(100).optional(),
     // audit_log ids are bigserial: bounded to what a JSON number holds exactly, not to int4.
     before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),

@@ -48,7 +48,8 @@ function checkRing(ring: unknown, what: string): number {
 /** Structural checks in Node (shape of the JSON); returns the number of vertices. */
 export function checkGeoJsonShape(geometry: unknown, limits: GeometryLimits = DEFAULT_GEOMETRY_LIMITS): number {
   const g = geometry as { type?: unknown; coordinates?: unknown };
-  if (!g || typeof g !== 'object' || typeof g.type !== 'string') throw invalid('geometry must be a GeoJSON geometry object with a type');
+  if (!g || typeof g !== 'object' || typeof g.type !== 'string')
+    throw invalid('geometry must be a GeoJSON geometry object with a type');
   if (!limits.allowedTypes.includes(g.type)) {
     throw invalid(`geometry type ${g.type} is not accepted here (use one of: ${limits.allowedTypes.join(', ')})`);
   }
@@ -81,7 +82,8 @@ export function checkGeoJsonShape(geometry: unknown, limits: GeometryLimits = DE
       c.forEach((p, i) => polygon(p, `MultiPolygon polygon ${i}`));
       break;
   }
-  if (vertices > limits.maxVertices) throw invalid(`geometry has ${vertices} vertices; at most ${limits.maxVertices} are accepted`);
+  if (vertices > limits.maxVertices)
+    throw invalid(`geometry has ${vertices} vertices; at most ${limits.maxVertices} are accepted`);
   return vertices;
 }
 

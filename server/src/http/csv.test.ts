@@ -12,7 +12,12 @@ describe('csvCell', () => {
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
     expect(csvCell(-24.5)).toBe('-24.5');
     expect(csvCell(null)).toBe('');
-    expect(toCsv([['a', 1], ['b', true]])).toBe('a,1\r\nb,true\r\n');
+    expect(
+      toCsv([
+        ['a', 1],
+        ['b', true],
+      ]),
+    ).toBe('a,1\r\nb,true\r\n');
   });
 });
 

@@ -53,7 +53,12 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   // Body-parser errors carry a status and type: malformed JSON, too large, wrong charset.
   const status = typeof err?.status === 'number' ? err.status : typeof err?.statusCode === 'number' ? err.statusCode : 500;
   if (status >= 400 && status < 500) {
-    const code = err.type === 'entity.too.large' ? 'payload_too_large' : err.type === 'entity.parse.failed' ? 'malformed_json' : 'bad_request';
+    const code =
+      err.type === 'entity.too.large'
+        ? 'payload_too_large'
+        : err.type === 'entity.parse.failed'
+          ? 'malformed_json'
+          : 'bad_request';
     const message =
       code === 'payload_too_large'
         ? 'Request body is too large'

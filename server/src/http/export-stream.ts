@@ -11,7 +11,7 @@ export interface ExportPage {
 
 /** Reads up to `page.limit` items from `page.offset`, one bounded query at a time. */
 async function* pages<T>(page: ExportPage, read: (p: ExportPage) => Promise<{ items: T; count: number }>): AsyncGenerator<T> {
-  for (let done = 0; done < page.limit; ) {
+  for (let done = 0; done < page.limit;) {
     const n = Math.min(EXPORT_PAGE, page.limit - done);
     const chunk = await read({ limit: n, offset: page.offset + done });
     if (chunk.count) yield chunk.items;

@@ -29,8 +29,8 @@ describe('idea stage machine', () => {
     const noRoute = StageChangeBody.safeParse({ to: 'not_taken_forward', reason: 'no budget' });
     expect(noRoute.success).toBe(false);
     expect(noRoute.error?.issues[0].path).toEqual(['alternativeRoute']);
-    expect(
-      StageChangeBody.safeParse({ to: 'not_taken_forward', reason: 'no budget', alternativeRoute: 'kehra' }).success,
-    ).toBe(true);
+    expect(StageChangeBody.safeParse({ to: 'not_taken_forward', reason: 'no budget', alternativeRoute: 'kehra' }).success).toBe(
+      true,
+    );
   });
 });

@@ -1,7 +1,19 @@
 import { areaMembershipOf } from '../areas/area-membership.js';
 import { THEME_LINKS } from '../reference-data/theme-links.js';
 import { defineDataset } from '../collections/dataset.js';
-import { and, anyOf, areaLinkWhere, bboxWhere, isoTime, raw, sql, themeLinkWhere, themesJson, timeWindowWhere, type Sql } from '../collections/sql.js';
+import {
+  and,
+  anyOf,
+  areaLinkWhere,
+  bboxWhere,
+  isoTime,
+  raw,
+  sql,
+  themeLinkWhere,
+  themesJson,
+  timeWindowWhere,
+  type Sql,
+} from '../collections/sql.js';
 import { IDEA_STAGES, IDEAS_DEFAULT_LIMIT, IDEAS_MAX_LIMIT, IdeasQuery, type IdeaFilter } from '../contracts/ideas.js';
 import type { IdeaSettings } from './ideas.service.js';
 
@@ -33,8 +45,22 @@ export const ideaProps = (settings: IdeaSettings): Sql => sql`json_build_object(
   'waiting', ${waitingSql(settings.waitingDays)},
   'department', (SELECT slug FROM departments WHERE id = i.department_id))`;
 
-const CSV_COLUMNS = ['id', 'trackingCode', 'title', 'stage', 'themes', 'submittedAt', 'stageChangedAt', 'votes', 'comments',
-  'waiting', 'department', 'lon', 'lat', 'wkt'] as const;
+const CSV_COLUMNS = [
+  'id',
+  'trackingCode',
+  'title',
+  'stage',
+  'themes',
+  'submittedAt',
+  'stageChangedAt',
+  'votes',
+  'comments',
+  'waiting',
+  'department',
+  'lon',
+  'lat',
+  'wkt',
+] as const;
 
 export const ideasDataset = (settings: IdeaSettings) =>
   defineDataset<IdeaFilter>({
@@ -70,7 +96,13 @@ export const ideasDataset = (settings: IdeaSettings) =>
           type: 'String',
           description: 'Slug of the department handling the idea, when one has taken it',
         },
-        { name: 'label', sql: 'left(i.title, 60)', type: 'String', description: 'Title, at most 60 characters (zoom 14 and closer)', minzoom: 14 },
+        {
+          name: 'label',
+          sql: 'left(i.title, 60)',
+          type: 'String',
+          description: 'Title, at most 60 characters (zoom 14 and closer)',
+          minzoom: 14,
+        },
       ],
       revisionKey: 'ideas',
     },

@@ -32,7 +32,11 @@ const ideaRowSql = (props: string, where: string) => `
     FROM ideas i LEFT JOIN users u ON u.id = i.responsible_user_id
    WHERE ${where}`;
 
-export async function ideaById(knex: Knex, id: number, waitingDays: number): Promise<(IdeaRow & { responsible_user_id: number | null }) | null> {
+export async function ideaById(
+  knex: Knex,
+  id: number,
+  waitingDays: number,
+): Promise<(IdeaRow & { responsible_user_id: number | null }) | null> {
   const props = ideaProps({ waitingDays });
   const { rows } = await knex.raw(ideaRowSql(props.sql, 'i.id = ?'), [...props.bindings, id]);
   return rows[0] ?? null;
@@ -92,14 +96,23 @@ export async function insertIdea(trx: Knex.Transaction, idea: NewIdea): Promise<
                         author_user_id, picked_area_id, geom)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326))
      RETURNING id`,
-    [idea.trackingCode, idea.title, idea.description, idea.costEstimateEur, idea.contactName, idea.contactEmail,
-      idea.authorUserId, idea.pickedAreaId, idea.geoJson],
+    [
+      idea.trackingCode,
+      idea.title,
+      idea.description,
+      idea.costEstimateEur,
+      idea.contactName,
+      idea.contactEmail,
+      idea.authorUserId,
+      idea.pickedAreaId,
+      idea.geoJson,
+    ],
   );
   const id = rows[0].id as number;
-  await trx.raw(
-    `INSERT INTO idea_themes (idea_id, theme_id) SELECT ?, id FROM themes WHERE slug = ANY(?::text[])`,
-    [id, idea.themes],
-  );
+  await trx.raw(`INSERT INTO idea_themes (idea_id, theme_id) SELECT ?, id FROM themes WHERE slug = ANY(?::text[])`, [
+    id,
+    idea.themes,
+  ]);
   await trx.raw(`INSERT INTO idea_stage_events (idea_id, from_stage, to_stage, actor_user_id) VALUES (?, NULL, 'submitted', ?)`, [
     id,
     idea.authorUserId,
@@ -110,7 +123,12 @@ export async function insertIdea(trx: Knex.Transaction, idea: NewIdea): Promise<
 export async function lockIdea(
   trx: Knex.Transaction,
   id: number,
-): Promise<{ stage: IdeaStage; department_id: number | null; department_slug: string | null; responsible_user_id: number | null } | null> {
+): Promise<{
+  stage: IdeaStage;
+  department_id: number | null;
+  department_slug: string | null;
+  responsible_user_id: number | null;
+} | null> {
   const { rows } = await trx.raw(
     `SELECT stage, department_id, (SELECT slug FROM departments WHERE id = department_id) AS department_slug, responsible_user_id
        FROM ideas WHERE id = ? FOR UPDATE`,
@@ -121,12 +139,30 @@ export async function lockIdea(
 
 export async function recordStageChange(
   trx: Knex.Transaction,
-  e: { ideaId: number; from: IdeaStage; to: IdeaStage; actorUserId: number; reason: string; alternativeRoute?: string; alternativeDetails?: string; funding?: string },
+  e: {
+    ideaId: number;
+    from: IdeaStage;
+    to: IdeaStage;
+    actorUserId: number;
+    reason: string;
+    alternativeRoute?: string;
+    alternativeDetails?: string;
+    funding?: string;
+  },
 ): Promise<void> {
   await trx.raw(
     `INSERT INTO idea_stage_events (idea_id, from_stage, to_stage, actor_user_id, reason, alternative_route, alternative_details, funding)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [e.ideaId, e.from, e.to, e.actorUserId, e.reason, e.alternativeRoute ?? null, e.alternativeDetails ?? null, e.funding ?? null],
+    [
+      e.ideaId,
+      e.from,
+      e.to,
+      e.actorUserId,
+      e.reason,
+      e.alternativeRoute ?? null,
+      e.alternativeDetails ?? null,
+      e.funding ?? null,
+    ],
   );
   await trx.raw(
     `UPDATE ideas SET stage = ?, stage_changed_at = now(), first_response_at = coalesce(first_response_at, now()),
@@ -137,7 +173,12 @@ export async function recordStageChange(
 }
 
 /** Returns the slug of the department the idea now belongs to. */
-export async function takeResponsibility(trx: Knex.Transaction, ideaId: number, userId: number, departmentId: number): Promise<string> {
+export async function takeResponsibility(
+  trx: Knex.Transaction,
+  ideaId: number,
+  userId: number,
+  departmentId: number,
+): Promise<string> {
   const { rows } = await trx.raw(
     `UPDATE ideas SET responsible_user_id = ?, department_id = ?, first_response_at = coalesce(first_response_at, now())
       WHERE id = ? RETURNING (SELECT slug FROM departments WHERE id = ideas.department_id) AS department`,

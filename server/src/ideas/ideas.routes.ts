@@ -133,7 +133,13 @@ export function ideasRouter(knex: Knex, settings: service.IdeaSettings): Router 
     res.json(await participation.moderationQueue(knex));
   });
   writeRoute(r, 'post', '/moderation/ideas/:id/hide', MODERATOR, async (req, res) => {
-    await participation.hide(knex, { type: 'idea', id: ideaId(req) }, HideBody.parse(req.body ?? {}).reason, moderator(req), mailing(req));
+    await participation.hide(
+      knex,
+      { type: 'idea', id: ideaId(req) },
+      HideBody.parse(req.body ?? {}).reason,
+      moderator(req),
+      mailing(req),
+    );
     res.status(204).end();
   });
   writeRoute(r, 'post', '/moderation/comments/:id/hide', MODERATOR, async (req, res) => {

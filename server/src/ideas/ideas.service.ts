@@ -90,9 +90,7 @@ export async function ideaDetail(knex: Knex, id: number, settings: IdeaSettings)
       description: row.hidden_at ? '' : row.description,
       costEstimateEur: row.cost_estimate_eur,
       areas: row.areas,
-      responsible: row.responsible_user_id
-        ? { name: row.responsible_name ?? '', department: row.responsible_department }
-        : null,
+      responsible: row.responsible_user_id ? { name: row.responsible_name ?? '', department: row.responsible_department } : null,
       alternativeRoute: row.alternative_route,
       alternativeDetails: row.alternative_details,
       funding: row.funding,
@@ -111,7 +109,8 @@ async function localNetworksOf(knex: Knex, areas: { id: number; level: string }[
   const tables = new Map<number, { id: number; name: string; convener: string }>();
   for (const a of areas.filter((x) => x.level === 'osa_alue')) {
     for (const g of await whoIsActive.groupsAt(knex, { areaId: a.id })) groups.set(g.id, { id: g.id, name: g.name });
-    for (const t of await whoIsActive.tablesAt(knex, { areaId: a.id })) tables.set(t.id, { id: t.id, name: t.name, convener: t.convener });
+    for (const t of await whoIsActive.tablesAt(knex, { areaId: a.id }))
+      tables.set(t.id, { id: t.id, name: t.name, convener: t.convener });
   }
   return { kehraGroups: [...groups.values()], partnershipTables: [...tables.values()] };
 }
@@ -119,7 +118,11 @@ async function localNetworksOf(knex: Knex, areas: { id: number; level: string }[
 export async function ideaIdByTrackingCode(knex: Knex, input: string): Promise<number> {
   const code = normalizeTrackingCode(input);
   if (!code) {
-    throw new HttpError(400, 'invalid_tracking_code', `"${input.slice(0, 40)}" is not a tracking code (they look like KK-7F3Q-M2)`);
+    throw new HttpError(
+      400,
+      'invalid_tracking_code',
+      `"${input.slice(0, 40)}" is not a tracking code (they look like KK-7F3Q-M2)`,
+    );
   }
   const id = await repo.ideaIdByCode(knex, code);
   if (id === null) throw notFound(`Idea with tracking code ${code}`);
@@ -176,7 +179,12 @@ export async function moveIdea(knex: Knex, ideaId: number, change: StageChangeBo
       funding: change.funding,
     });
     const { to: stage, ...why } = change;
-    await recordAudit(trx, actor, { action: 'idea.stage', target: { type: 'idea', id: ideaId }, before: { stage: idea.stage }, after: { stage, ...why } });
+    await recordAudit(trx, actor, {
+      action: 'idea.stage',
+      target: { type: 'idea', id: ideaId },
+      before: { stage: idea.stage },
+      after: { stage, ...why },
+    });
   });
 }
 

@@ -73,12 +73,20 @@ export async function commentById(knex: Knex, id: number) {
     `SELECT id, idea_id, parent_id, author_user_id, created_at, hidden_at FROM idea_comments WHERE id = ?`,
     [id],
   );
-  return (rows[0] ?? null) as
-    | { id: number; idea_id: number; parent_id: number | null; author_user_id: number | null; created_at: Date; hidden_at: Date | null }
-    | null;
+  return (rows[0] ?? null) as {
+    id: number;
+    idea_id: number;
+    parent_id: number | null;
+    author_user_id: number | null;
+    created_at: Date;
+    hidden_at: Date | null;
+  } | null;
 }
 
-export async function insertComment(knex: Knex, c: { ideaId: number; parentId: number | null; userId: number; body: string }): Promise<number> {
+export async function insertComment(
+  knex: Knex,
+  c: { ideaId: number; parentId: number | null; userId: number; body: string },
+): Promise<number> {
   const { rows } = await knex.raw(
     `INSERT INTO idea_comments (idea_id, parent_id, author_user_id, body) VALUES (?, ?, ?, ?) RETURNING id`,
     [c.ideaId, c.parentId, c.userId, c.body],
@@ -91,7 +99,7 @@ export async function updateCommentBody(knex: Knex, id: number, body: string): P
 }
 
 /** Comments of an idea, flat and oldest first; the service nests the replies. Hidden text is withheld. */
-export async function commentsOf(knex: Knex, ideaId: number): Promise<(Omit<IdeaComment, 'replies'>)[]> {
+export async function commentsOf(knex: Knex, ideaId: number): Promise<Omit<IdeaComment, 'replies'>[]> {
   const { rows } = await knex.raw(
     `SELECT c.id, c.parent_id AS "parentId", coalesce(u.display_name, 'Asukas') AS author,
             CASE WHEN c.hidden_at IS NULL THEN c.body ELSE '' END AS body,
@@ -141,7 +149,12 @@ export async function hideContent(
   target: { type: 'idea' | 'comment'; id: number },
   reason: string,
   moderatorId: number,
-): Promise<{ ideaId: number; authorUserId: number | null; before: { hidden: boolean; reason: string | null }; reportsClosed: number[] } | null> {
+): Promise<{
+  ideaId: number;
+  authorUserId: number | null;
+  before: { hidden: boolean; reason: string | null };
+  reportsClosed: number[];
+} | null> {
   const table = target.type === 'idea' ? 'ideas' : 'idea_comments';
   const ideaCol = target.type === 'idea' ? 'id' : 'idea_id';
   const { rows } = await trx.raw(

@@ -65,7 +65,8 @@ export async function addComment(
     parentId = parent.parent_id ?? parent.id;
     const replyTo = parent.author_user_id;
     const id = await repo.insertComment(knex, { ideaId, parentId, userId, body: c.body });
-    if (replyTo && replyTo !== userId) await repo.notify(knex, [replyTo], { kind: 'comment_reply', ideaId, payload: { commentId: id } });
+    if (replyTo && replyTo !== userId)
+      await repo.notify(knex, [replyTo], { kind: 'comment_reply', ideaId, payload: { commentId: id } });
     return { id };
   }
   return { id: await repo.insertComment(knex, { ideaId, parentId, userId, body: c.body }) };
@@ -78,7 +79,11 @@ export async function editComment(knex: Knex, commentId: number, userId: number,
   if (c.hidden_at) throw new HttpError(409, 'comment_hidden', 'A hidden comment cannot be edited');
   const ageMinutes = (Date.now() - new Date(c.created_at).getTime()) / 60_000;
   if (ageMinutes > COMMENT_EDIT_WINDOW_MINUTES) {
-    throw new HttpError(409, 'edit_window_closed', `Comments can be edited for ${COMMENT_EDIT_WINDOW_MINUTES} minutes after writing`);
+    throw new HttpError(
+      409,
+      'edit_window_closed',
+      `Comments can be edited for ${COMMENT_EDIT_WINDOW_MINUTES} minutes after writing`,
+    );
   }
   await repo.updateCommentBody(knex, commentId, body);
 }
@@ -167,7 +172,12 @@ export async function dismissReport(knex: Knex, reportId: number, moderator: Mod
  * After a stage change: an in-app notification for every follower and the author, and an e-mail
  * to them (and to a visitor who left an address). Mail failures are logged, never undo the change.
  */
-export async function announceStageChange(knex: Knex, mailing: IdeaMailing, ideaId: number, change: StageChangeBody): Promise<void> {
+export async function announceStageChange(
+  knex: Knex,
+  mailing: IdeaMailing,
+  ideaId: number,
+  change: StageChangeBody,
+): Promise<void> {
   const idea = await repo.ideaContact(knex, ideaId);
   const followers = await repo.followerIds(knex, ideaId);
   const userIds = new Set(followers.map((f) => f.id));

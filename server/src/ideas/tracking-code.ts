@@ -31,7 +31,10 @@ export function generateTrackingCode(random: (max: number) => number = randomInt
  * canonical code, or null when it cannot be a tracking code (including a failed check character).
  */
 export function normalizeTrackingCode(input: string): string | null {
-  const chars = input.toUpperCase().replace(/[\s\-–_.]/g, '').replace(/^KK/, '');
+  const chars = input
+    .toUpperCase()
+    .replace(/[\s\-–_.]/g, '')
+    .replace(/^KK/, '');
   if (chars.length !== 6 || [...chars].some((c) => !TRACKING_ALPHABET.includes(c))) return null;
   return checkCharacter(chars.slice(0, 5)) === chars[5] ? format(chars) : null;
 }

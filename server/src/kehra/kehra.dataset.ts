@@ -38,7 +38,8 @@ export const kehraDataset = defineDataset<KehraFilter>({
   limits: { list: 1000, export: 100_000 },
   ogc: {
     title: 'Kehrä-kehittämisalueet (development areas of local development groups)',
-    description: 'Areas that Kehrä groups (residents, businesses and the city in equal thirds) develop, with the group, themes and status.',
+    description:
+      'Areas that Kehrä groups (residents, businesses and the city in equal thirds) develop, with the group, themes and status.',
     filters: ['theme'],
   },
 });

@@ -98,10 +98,10 @@ export async function updateGroup(trx: Knex.Transaction, id: number, g: GroupFie
 
 export async function replaceGroupAreas(trx: Knex.Transaction, groupId: number, areaIds: number[]): Promise<void> {
   await trx.raw('DELETE FROM kehra_group_areas WHERE kehra_group_id = ?', [groupId]);
-  await trx.raw(
-    `INSERT INTO kehra_group_areas (kehra_group_id, area_id) SELECT ?, x FROM unnest(?::int[]) AS x`,
-    [groupId, areaIds],
-  );
+  await trx.raw(`INSERT INTO kehra_group_areas (kehra_group_id, area_id) SELECT ?, x FROM unnest(?::int[]) AS x`, [
+    groupId,
+    areaIds,
+  ]);
 }
 
 // ---- members -------------------------------------------------------------------------------
@@ -183,9 +183,14 @@ export async function groupOfDevArea(knex: Knex, id: number): Promise<number | n
   return rows[0]?.kehra_group_id ?? null;
 }
 
-
 /** Copies the current state of a development area into its history as version `version`. */
-async function snapshot(trx: Knex.Transaction, id: number, action: 'create' | 'update' | 'restore', userId: number, restoredFrom: number | null) {
+async function snapshot(
+  trx: Knex.Transaction,
+  id: number,
+  action: 'create' | 'update' | 'restore',
+  userId: number,
+  restoredFrom: number | null,
+) {
   const { rows } = await trx.raw(
     `INSERT INTO kehra_dev_area_versions (dev_area_id, version, action, restored_from, name, description, status, geom, edited_by, edited_at)
      SELECT id, version, ?, ?, name, description, status, geom, ?, updated_at FROM kehra_dev_areas WHERE id = ? RETURNING id`,
@@ -214,18 +219,16 @@ export async function insertDevArea(trx: Knex.Transaction, groupId: number, a: D
   return id;
 }
 
-export async function lockDevArea(trx: Knex.Transaction, id: number): Promise<{ version: number; kehra_group_id: number } | null> {
+export async function lockDevArea(
+  trx: Knex.Transaction,
+  id: number,
+): Promise<{ version: number; kehra_group_id: number } | null> {
   const { rows } = await trx.raw('SELECT version, kehra_group_id FROM kehra_dev_areas WHERE id = ? FOR UPDATE', [id]);
   return rows[0] ?? null;
 }
 
 /** Applies the given fields (null = keep) as a new version and records it. */
-export async function updateDevArea(
-  trx: Knex.Transaction,
-  id: number,
-  a: Partial<DevAreaFields>,
-  userId: number,
-): Promise<void> {
+export async function updateDevArea(trx: Knex.Transaction, id: number, a: Partial<DevAreaFields>, userId: number): Promise<void> {
   await trx.raw(
     `UPDATE kehra_dev_areas SET
         name = coalesce(?, name), description = coalesce(?, description), status = coalesce(?, status),

@@ -48,7 +48,6 @@ const OWN_GROUP: Policy = { roles: ['kehra', 'admin'], scope: kehraScope(existin
 const OWN_AREA: Policy = { roles: ['kehra', 'admin'], scope: kehraScope(groupOfArea) };
 const ADMIN: Policy = { roles: ['admin'] };
 
-
 export function kehraRouter(knex: Knex): Router {
   const r = Router();
 
@@ -109,7 +108,10 @@ export function kehraRouter(knex: Knex): Router {
   writeRoute(r, 'post', '/kehra/groups/:id/areas', OWN_GROUP, async (req, res) => {
     const body = DevAreaBody.parse(req.body ?? {});
     const id = groupId(req);
-    res.status(201).type('application/geo+json').send(await service.createDevArea(knex, actor(req), id, body));
+    res
+      .status(201)
+      .type('application/geo+json')
+      .send(await service.createDevArea(knex, actor(req), id, body));
   });
   writeRoute(r, 'patch', '/kehra/areas/:id', OWN_AREA, async (req, res) => {
     const body = DevAreaPatchBody.parse(req.body ?? {});

@@ -48,7 +48,8 @@ export async function polygonOf(knex: Knex, geometry: unknown, field = 'geometry
   try {
     return await validateUserGeometry(knex, geometry, AREA_GEOMETRY_LIMITS);
   } catch (err) {
-    if (err instanceof HttpError && err.status === 400) throw new HttpError(400, 'invalid_geometry', `${field}: ${err.message}`, err.details);
+    if (err instanceof HttpError && err.status === 400)
+      throw new HttpError(400, 'invalid_geometry', `${field}: ${err.message}`, err.details);
     throw err;
   }
 }
@@ -83,7 +84,8 @@ async function requireGroup(knex: Knex, id: number): Promise<void> {
 export async function createGroup(knex: Knex, actor: AuditActor, body: GroupBody): Promise<KehraGroupDetail> {
   await checkAreas(knex, body.areaIds, 'areaIds');
   const id = await knex.transaction(async (trx) => {
-    if (await repo.groupNameTaken(trx, body.name, null)) throw new HttpError(409, 'name_taken', `A Kehrä group named ${body.name} exists already`);
+    if (await repo.groupNameTaken(trx, body.name, null))
+      throw new HttpError(409, 'name_taken', `A Kehrä group named ${body.name} exists already`);
     const id = await repo.insertGroup(trx, body);
     if (body.areaIds) await repo.replaceGroupAreas(trx, id, body.areaIds);
     await recordAudit(trx, actor, { action: 'kehra_group.create', target: { type: 'kehra_group', id }, after: body });
@@ -158,7 +160,12 @@ export async function devAreaVersions(knex: Knex, id: number) {
   return repo.versionsOf(knex, id);
 }
 
-export async function createDevArea(knex: Knex, actor: AuditActor & { userId: number }, groupId: number, body: DevAreaBody): Promise<string> {
+export async function createDevArea(
+  knex: Knex,
+  actor: AuditActor & { userId: number },
+  groupId: number,
+  body: DevAreaBody,
+): Promise<string> {
   await requireGroup(knex, groupId);
   await checkThemes(knex, body.themes);
   const geoJson = await polygonOf(knex, body.geometry);
@@ -169,19 +176,33 @@ export async function createDevArea(knex: Knex, actor: AuditActor & { userId: nu
       { name: body.name, description: body.description ?? '', themes: body.themes ?? [], status: body.status, geoJson },
       actor.userId,
     );
-    await recordAudit(trx, actor, { action: 'kehra_dev_area.create', target: { type: 'kehra_dev_area', id }, after: { groupId, name: body.name } });
+    await recordAudit(trx, actor, {
+      action: 'kehra_dev_area.create',
+      target: { type: 'kehra_dev_area', id },
+      after: { groupId, name: body.name },
+    });
     return id;
   });
   return devAreaFeature(knex, id);
 }
 
-export async function updateDevArea(knex: Knex, actor: AuditActor & { userId: number }, id: number, body: DevAreaPatchBody): Promise<string> {
+export async function updateDevArea(
+  knex: Knex,
+  actor: AuditActor & { userId: number },
+  id: number,
+  body: DevAreaPatchBody,
+): Promise<string> {
   await checkThemes(knex, body.themes);
   const geoJson = body.geometry === undefined ? undefined : await polygonOf(knex, body.geometry);
   await knex.transaction(async (trx) => {
     const current = await repo.lockDevArea(trx, id);
     if (!current) throw notFound(`Development area ${id}`);
-    await repo.updateDevArea(trx, id, { name: body.name, description: body.description, themes: body.themes, status: body.status, geoJson }, actor.userId);
+    await repo.updateDevArea(
+      trx,
+      id,
+      { name: body.name, description: body.description, themes: body.themes, status: body.status, geoJson },
+      actor.userId,
+    );
     await recordAudit(trx, actor, {
       action: 'kehra_dev_area.update',
       target: { type: 'kehra_dev_area', id },
@@ -192,11 +213,17 @@ export async function updateDevArea(knex: Knex, actor: AuditActor & { userId: nu
   return devAreaFeature(knex, id);
 }
 
-export async function restoreDevArea(knex: Knex, actor: AuditActor & { userId: number }, id: number, version: number): Promise<string> {
+export async function restoreDevArea(
+  knex: Knex,
+  actor: AuditActor & { userId: number },
+  id: number,
+  version: number,
+): Promise<string> {
   await knex.transaction(async (trx) => {
     const current = await repo.lockDevArea(trx, id);
     if (!current) throw notFound(`Development area ${id}`);
-    if (!(await repo.restoreDevArea(trx, id, version, actor.userId))) throw notFound(`Version ${version} of development area ${id}`);
+    if (!(await repo.restoreDevArea(trx, id, version, actor.userId)))
+      throw notFound(`Version ${version} of development area ${id}`);
     await recordAudit(trx, actor, {
       action: 'kehra_dev_area.restore',
       target: { type: 'kehra_dev_area', id },
@@ -224,7 +251,11 @@ export async function replaceGoals(knex: Knex, actor: AuditActor, groupId: numbe
   await checkThemes(knex, [...new Set(body.goals.map((g) => g.theme))], 'goals.theme');
   await knex.transaction(async (trx) => {
     await repo.replacePlanGoals(trx, groupId, body.goals);
-    await recordAudit(trx, actor, { action: 'kehra_plan.goals', target: { type: 'kehra_group', id: groupId }, after: body.goals });
+    await recordAudit(trx, actor, {
+      action: 'kehra_plan.goals',
+      target: { type: 'kehra_group', id: groupId },
+      after: body.goals,
+    });
   });
   return planOf(knex, groupId);
 }
@@ -234,21 +265,40 @@ export async function addPlanItem(knex: Knex, actor: AuditActor, groupId: number
   await requireGroup(knex, groupId);
   if (!(await repo.ideaExists(knex, body.ideaId))) throw badField('ideaId', `no idea has id ${body.ideaId}`);
   if (!(await repo.ideaTouchesGroup(knex, groupId, body.ideaId))) {
-    throw new HttpError(409, 'idea_outside_group_areas', `Idea ${body.ideaId} does not touch the group's development areas or districts`);
+    throw new HttpError(
+      409,
+      'idea_outside_group_areas',
+      `Idea ${body.ideaId} does not touch the group's development areas or districts`,
+    );
   }
   await knex.transaction(async (trx) => {
     const ids = await repo.lockPlan(trx, groupId);
     if (ids.includes(body.ideaId)) throw new HttpError(409, 'already_in_plan', `Idea ${body.ideaId} is in the plan already`);
-    await repo.insertPlanItem(trx, groupId, { ideaId: body.ideaId, note: body.note ?? '', fundingStatus: body.fundingStatus ?? 'not_started' });
+    await repo.insertPlanItem(trx, groupId, {
+      ideaId: body.ideaId,
+      note: body.note ?? '',
+      fundingStatus: body.fundingStatus ?? 'not_started',
+    });
     await recordAudit(trx, actor, { action: 'kehra_plan.add', target: { type: 'kehra_group', id: groupId }, after: body });
   });
   return planOf(knex, groupId);
 }
 
-export async function updatePlanItem(knex: Knex, actor: AuditActor, groupId: number, ideaId: number, body: PlanItemPatchBody): Promise<KehraPlan> {
+export async function updatePlanItem(
+  knex: Knex,
+  actor: AuditActor,
+  groupId: number,
+  ideaId: number,
+  body: PlanItemPatchBody,
+): Promise<KehraPlan> {
   await knex.transaction(async (trx) => {
-    if (!(await repo.updatePlanItem(trx, groupId, ideaId, body))) throw notFound(`Idea ${ideaId} in the plan of Kehrä group ${groupId}`);
-    await recordAudit(trx, actor, { action: 'kehra_plan.update', target: { type: 'kehra_group', id: groupId }, after: { ideaId, ...body } });
+    if (!(await repo.updatePlanItem(trx, groupId, ideaId, body)))
+      throw notFound(`Idea ${ideaId} in the plan of Kehrä group ${groupId}`);
+    await recordAudit(trx, actor, {
+      action: 'kehra_plan.update',
+      target: { type: 'kehra_group', id: groupId },
+      after: { ideaId, ...body },
+    });
   });
   return planOf(knex, groupId);
 }
@@ -256,8 +306,13 @@ export async function updatePlanItem(knex: Knex, actor: AuditActor, groupId: num
 export async function removePlanItem(knex: Knex, actor: AuditActor, groupId: number, ideaId: number): Promise<KehraPlan> {
   await knex.transaction(async (trx) => {
     await repo.lockPlan(trx, groupId);
-    if (!(await repo.deletePlanItem(trx, groupId, ideaId))) throw notFound(`Idea ${ideaId} in the plan of Kehrä group ${groupId}`);
-    await recordAudit(trx, actor, { action: 'kehra_plan.remove', target: { type: 'kehra_group', id: groupId }, before: { ideaId } });
+    if (!(await repo.deletePlanItem(trx, groupId, ideaId)))
+      throw notFound(`Idea ${ideaId} in the plan of Kehrä group ${groupId}`);
+    await recordAudit(trx, actor, {
+      action: 'kehra_plan.remove',
+      target: { type: 'kehra_group', id: groupId },
+      before: { ideaId },
+    });
   });
   return planOf(knex, groupId);
 }
@@ -273,7 +328,12 @@ export async function reorderPlan(knex: Knex, actor: AuditActor, groupId: number
       throw new HttpError(409, 'plan_changed', 'ideaIds must list exactly the ideas in the plan', { missing, extra });
     }
     await repo.setPlanOrder(trx, groupId, ideaIds);
-    await recordAudit(trx, actor, { action: 'kehra_plan.reorder', target: { type: 'kehra_group', id: groupId }, before: current, after: ideaIds });
+    await recordAudit(trx, actor, {
+      action: 'kehra_plan.reorder',
+      target: { type: 'kehra_group', id: groupId },
+      before: current,
+      after: ideaIds,
+    });
   });
   return planOf(knex, groupId);
 }

@@ -20,7 +20,11 @@ describe('sectorBalance', () => {
   });
 
   it('warns outside the size range of a partnership table, inclusive at both ends', () => {
-    const of = (n: number) => sectorBalance(Array.from({ length: n }, (_, i) => (['residents', 'businesses', 'city'] as const)[i % 3]), TABLE_PARTICIPANT_RANGE);
+    const of = (n: number) =>
+      sectorBalance(
+        Array.from({ length: n }, (_, i) => (['residents', 'businesses', 'city'] as const)[i % 3]),
+        TABLE_PARTICIPANT_RANGE,
+      );
     expect(of(4).warnings).toContainEqual({ code: 'too_few_participants', min: 5, count: 4 });
     expect(of(5).warnings).toEqual([]);
     expect(of(15).warnings).toEqual([]);

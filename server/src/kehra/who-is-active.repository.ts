@@ -69,7 +69,9 @@ export async function tablesAt(knex: Knex, p: Place): Promise<WhoIsActive['partn
 export async function ideasAt(knex: Knex, p: Place, limit: number): Promise<WhoIsActive['ideas']> {
   const c = placeCte(p);
   const places =
-    'areaId' in p ? 'ia.area_id = ?' : `ia.area_id IN (SELECT a.id FROM areas a, p WHERE a.level = 'osa_alue' AND ${meets('a.geom')})`;
+    'areaId' in p
+      ? 'ia.area_id = ?'
+      : `ia.area_id IN (SELECT a.id FROM areas a, p WHERE a.level = 'osa_alue' AND ${meets('a.geom')})`;
   const { rows } = await knex.raw(
     `${c.sql}
      SELECT i.id, i.tracking_code AS "trackingCode", i.title, i.stage,

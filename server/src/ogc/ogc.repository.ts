@@ -5,7 +5,10 @@ type Bbox = [number, number, number, number];
 
 const bboxSql = (bbox?: Bbox) =>
   bbox
-    ? { sql: 'a.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(a.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))', b: [...bbox, ...bbox] }
+    ? {
+        sql: 'a.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_Intersects(a.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))',
+        b: [...bbox, ...bbox],
+      }
     : { sql: 'true', b: [] as number[] };
 
 export async function countAreas(knex: Knex, level: AreaLevel, bbox?: Bbox): Promise<number> {

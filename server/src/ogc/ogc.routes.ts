@@ -42,7 +42,8 @@ async function collectionInfo(knex: Knex, base: string, c: OgcCollection) {
 function pageLinks(req: Request, base: string, id: string, limit: number, offset: number, returned: number, matched: number) {
   const href = (o: number) => {
     const u = new URL(`${base}/collections/${id}/items`);
-    for (const [k, v] of Object.entries(req.query)) if (k !== 'offset' && k !== 'limit' && typeof v === 'string') u.searchParams.set(k, v);
+    for (const [k, v] of Object.entries(req.query))
+      if (k !== 'offset' && k !== 'limit' && typeof v === 'string') u.searchParams.set(k, v);
     u.searchParams.set('limit', String(limit));
     if (o > 0) u.searchParams.set('offset', String(o));
     return u.toString();
@@ -72,7 +73,12 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
       description: 'Open data of Kaupunki kartalla: Helsinki districts, the activities of every department and residents’ ideas.',
       links: [
         { href: `${base}/`, rel: 'self', type: 'application/json', title: 'This document' },
-        { href: `${base}/api`, rel: 'service-desc', type: 'application/vnd.oai.openapi+json;version=3.0', title: 'API definition' },
+        {
+          href: `${base}/api`,
+          rel: 'service-desc',
+          type: 'application/vnd.oai.openapi+json;version=3.0',
+          title: 'API definition',
+        },
         { href: `${base}/conformance`, rel: 'conformance', type: 'application/json', title: 'Conformance classes' },
         { href: `${base}/collections`, rel: 'data', type: 'application/json', title: 'Collections' },
       ],
@@ -147,8 +153,18 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
 /** A minimal OpenAPI 3.0 description of the endpoints above (the oas30 conformance class). */
 function openApi(base: string, collections: OgcCollection[]) {
   // Which collections take each extra filter, from their own declarations.
-  const takes = (k: (typeof EXTRA_FILTERS)[number]) => collections.filter((c) => c.filters.includes(k)).map((c) => c.id).join(', ');
-  const param = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
+  const takes = (k: (typeof EXTRA_FILTERS)[number]) =>
+    collections
+      .filter((c) => c.filters.includes(k))
+      .map((c) => c.id)
+      .join(', ');
+  const param = (name: string, description: string, schema: object = { type: 'string' }) => ({
+    name,
+    in: 'query',
+    required: false,
+    description,
+    schema,
+  });
   const ok = (type: string) => ({ '200': { description: 'OK', content: { [type]: {} } } });
   return {
     openapi: '3.0.3',
@@ -159,7 +175,11 @@ function openApi(base: string, collections: OgcCollection[]) {
       '/conformance': { get: { summary: 'Conformance classes', responses: ok('application/json') } },
       '/collections': { get: { summary: 'Collections', responses: ok('application/json') } },
       '/collections/{collectionId}': {
-        get: { summary: 'One collection', parameters: [{ name: 'collectionId', in: 'path', required: true, schema: { type: 'string' } }], responses: ok('application/json') },
+        get: {
+          summary: 'One collection',
+          parameters: [{ name: 'collectionId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: ok('application/json'),
+        },
       },
       '/collections/{collectionId}/items': {
         get: {

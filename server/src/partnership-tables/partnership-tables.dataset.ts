@@ -1,7 +1,19 @@
 import { areaMembershipOf } from '../areas/area-membership.js';
 import { THEME_LINKS } from '../reference-data/theme-links.js';
 import { defineDataset } from '../collections/dataset.js';
-import { and, areaLinkWhere, bboxWhere, featureJson, isoTime, raw, sql, themeLinkWhere, themesJson, themesText, type Sql } from '../collections/sql.js';
+import {
+  and,
+  areaLinkWhere,
+  bboxWhere,
+  featureJson,
+  isoTime,
+  raw,
+  sql,
+  themeLinkWhere,
+  themesJson,
+  themesText,
+  type Sql,
+} from '../collections/sql.js';
 import { TABLE_CSV_COLUMNS, TablesQuery, type TableFilter } from '../contracts/partnership-tables.js';
 
 export const tableAreas = areaMembershipOf('partnership_tables');
@@ -56,7 +68,8 @@ export const partnershipTablesDataset = defineDataset<TableFilter>({
   limits: { list: 1000, export: 100_000 },
   ogc: {
     title: 'Kumppanuuspöydät (partnership tables)',
-    description: 'Partnership tables convened by the city around themes: the area each concerns, its convener, meeting place and next meeting.',
+    description:
+      'Partnership tables convened by the city around themes: the area each concerns, its convener, meeting place and next meeting.',
     filters: ['theme'],
   },
 });

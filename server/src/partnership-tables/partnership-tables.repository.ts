@@ -46,8 +46,14 @@ export async function tableById(knex: Knex, id: number): Promise<TableRow | null
 }
 
 /** Who may edit a table: its convening department's officials and its organiser (who set it up). */
-export async function tableKeepers(knex: Knex, id: number): Promise<{ departmentId: number | null; organiserId: number | null } | null> {
-  const { rows } = await knex.raw('SELECT department_id AS "departmentId", created_by AS "organiserId" FROM partnership_tables WHERE id = ?', [id]);
+export async function tableKeepers(
+  knex: Knex,
+  id: number,
+): Promise<{ departmentId: number | null; organiserId: number | null } | null> {
+  const { rows } = await knex.raw(
+    'SELECT department_id AS "departmentId", created_by AS "organiserId" FROM partnership_tables WHERE id = ?',
+    [id],
+  );
   return rows[0] ?? null;
 }
 
@@ -91,9 +97,19 @@ export async function insertTable(
              CASE WHEN ?::float8 IS NULL THEN NULL ELSE ${pointSql} END, ?, ?, ?, ?)
      RETURNING id`,
     [
-      t.name, t.convener, t.description ?? '', t.areaId ?? null, t.geoJson, t.meetingPlaceName ?? null,
-      t.meetingPlace?.lon ?? null, t.meetingPlace?.lon ?? null, t.meetingPlace?.lat ?? null,
-      t.contactName ?? null, t.contactEmail ?? null, userId, t.departmentId,
+      t.name,
+      t.convener,
+      t.description ?? '',
+      t.areaId ?? null,
+      t.geoJson,
+      t.meetingPlaceName ?? null,
+      t.meetingPlace?.lon ?? null,
+      t.meetingPlace?.lon ?? null,
+      t.meetingPlace?.lat ?? null,
+      t.contactName ?? null,
+      t.contactEmail ?? null,
+      userId,
+      t.departmentId,
     ],
   );
   const id = rows[0].id as number;
@@ -165,7 +181,10 @@ const meetingSql = `m.id, ${ISO('m.starts_at')} AS "startsAt", ${ISO('m.ends_at'
   m.agenda, m.minutes`;
 
 export async function meetingsOf(knex: Knex, tableId: number): Promise<TableMeeting[]> {
-  const { rows } = await knex.raw(`SELECT ${meetingSql} FROM partnership_table_meetings m WHERE m.table_id = ? ORDER BY m.starts_at, m.id`, [tableId]);
+  const { rows } = await knex.raw(
+    `SELECT ${meetingSql} FROM partnership_table_meetings m WHERE m.table_id = ? ORDER BY m.starts_at, m.id`,
+    [tableId],
+  );
   return rows as TableMeeting[];
 }
 
@@ -178,24 +197,47 @@ export interface MeetingFields {
   minutes?: string;
 }
 
-export async function insertMeeting(trx: Knex.Transaction, tableId: number, m: MeetingFields & { startsAt: string; place: string }): Promise<TableMeeting> {
+export async function insertMeeting(
+  trx: Knex.Transaction,
+  tableId: number,
+  m: MeetingFields & { startsAt: string; place: string },
+): Promise<TableMeeting> {
   const { rows } = await trx.raw(
     `INSERT INTO partnership_table_meetings (table_id, starts_at, ends_at, place, place_point, agenda, minutes)
      VALUES (?, ?::timestamptz, ?::timestamptz, ?, CASE WHEN ?::float8 IS NULL THEN NULL ELSE ${pointSql} END, ?, ?)
      RETURNING id`,
-    [tableId, m.startsAt, m.endsAt ?? null, m.place, m.placePoint?.lon ?? null, m.placePoint?.lon ?? null, m.placePoint?.lat ?? null,
-      m.agenda ?? '', m.minutes ?? ''],
+    [
+      tableId,
+      m.startsAt,
+      m.endsAt ?? null,
+      m.place,
+      m.placePoint?.lon ?? null,
+      m.placePoint?.lon ?? null,
+      m.placePoint?.lat ?? null,
+      m.agenda ?? '',
+      m.minutes ?? '',
+    ],
   );
   return (await meetingById(trx, tableId, rows[0].id))!;
 }
 
 async function meetingById(knex: Knex, tableId: number, id: number): Promise<TableMeeting | null> {
-  const { rows } = await knex.raw(`SELECT ${meetingSql} FROM partnership_table_meetings m WHERE m.table_id = ? AND m.id = ?`, [tableId, id]);
+  const { rows } = await knex.raw(`SELECT ${meetingSql} FROM partnership_table_meetings m WHERE m.table_id = ? AND m.id = ?`, [
+    tableId,
+    id,
+  ]);
   return rows[0] ?? null;
 }
 
-export async function lockMeeting(trx: Knex.Transaction, tableId: number, id: number): Promise<{ starts_at: Date; ends_at: Date | null } | null> {
-  const { rows } = await trx.raw('SELECT starts_at, ends_at FROM partnership_table_meetings WHERE table_id = ? AND id = ? FOR UPDATE', [tableId, id]);
+export async function lockMeeting(
+  trx: Knex.Transaction,
+  tableId: number,
+  id: number,
+): Promise<{ starts_at: Date; ends_at: Date | null } | null> {
+  const { rows } = await trx.raw(
+    'SELECT starts_at, ends_at FROM partnership_table_meetings WHERE table_id = ? AND id = ? FOR UPDATE',
+    [tableId, id],
+  );
   return rows[0] ?? null;
 }
 
@@ -228,27 +270,39 @@ export async function insertOutcome(
   tableId: number,
   o: { route: OutcomeRoute; description: string; ideaIds: number[]; activityIds: number[] },
 ): Promise<number> {
-  const { rows } = await trx.raw('INSERT INTO partnership_table_outcomes (table_id, route, description) VALUES (?, ?, ?) RETURNING id', [
-    tableId,
-    o.route,
-    o.description,
-  ]);
+  const { rows } = await trx.raw(
+    'INSERT INTO partnership_table_outcomes (table_id, route, description) VALUES (?, ?, ?) RETURNING id',
+    [tableId, o.route, o.description],
+  );
   const id = rows[0].id as number;
-  await trx.raw('INSERT INTO partnership_table_outcome_ideas (outcome_id, idea_id) SELECT ?, x FROM unnest(?::int[]) AS x', [id, o.ideaIds]);
-  await trx.raw('INSERT INTO partnership_table_outcome_activities (outcome_id, activity_id) SELECT ?, x FROM unnest(?::int[]) AS x', [id, o.activityIds]);
+  await trx.raw('INSERT INTO partnership_table_outcome_ideas (outcome_id, idea_id) SELECT ?, x FROM unnest(?::int[]) AS x', [
+    id,
+    o.ideaIds,
+  ]);
+  await trx.raw(
+    'INSERT INTO partnership_table_outcome_activities (outcome_id, activity_id) SELECT ?, x FROM unnest(?::int[]) AS x',
+    [id, o.activityIds],
+  );
   return id;
 }
 
 export async function missingIds(knex: Knex, table: 'ideas' | 'activities', ids: number[]): Promise<number[]> {
   if (!ids.length) return [];
-  const { rows } = await knex.raw(`SELECT x.id FROM unnest(?::int[]) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM ?? t WHERE t.id = x.id)`, [ids, table]);
+  const { rows } = await knex.raw(
+    `SELECT x.id FROM unnest(?::int[]) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM ?? t WHERE t.id = x.id)`,
+    [ids, table],
+  );
   return (rows as { id: number }[]).map((r) => r.id);
 }
 
 // ---- meetings in a time window -------------------------------------------------------------
 
 /** Meetings as point features (the meeting's own place, else the table's, else a point of its area). */
-export async function meetingFeaturesJson(knex: Knex, q: MeetingsQuery & { from: string }, limit: number): Promise<{ json: string; count: number }> {
+export async function meetingFeaturesJson(
+  knex: Knex,
+  q: MeetingsQuery & { from: string },
+  limit: number,
+): Promise<{ json: string; count: number }> {
   const w = tableWhere({ area: q.area, theme: q.theme });
   const parts = [w.sql, 'm.starts_at >= ?::timestamptz'];
   const b: Knex.RawBinding[] = [...w.bindings, q.from];

@@ -33,9 +33,14 @@ export const tableKeepers = repo.tableKeepers;
 async function checkPoint(knex: Knex, p: { lon: number; lat: number } | null | undefined, field: string): Promise<void> {
   if (!p) return;
   try {
-    await validateUserGeometry(knex, { type: 'Point', coordinates: [p.lon, p.lat] }, { ...DEFAULT_GEOMETRY_LIMITS, allowedTypes: ['Point'] });
+    await validateUserGeometry(
+      knex,
+      { type: 'Point', coordinates: [p.lon, p.lat] },
+      { ...DEFAULT_GEOMETRY_LIMITS, allowedTypes: ['Point'] },
+    );
   } catch (err) {
-    if (err instanceof HttpError && err.status === 400) throw new HttpError(400, 'invalid_geometry', `${field}: ${err.message}`, err.details);
+    if (err instanceof HttpError && err.status === 400)
+      throw new HttpError(400, 'invalid_geometry', `${field}: ${err.message}`, err.details);
     throw err;
   }
 }
@@ -79,7 +84,10 @@ export async function tableDetail(knex: Knex, id: number, viewer: { editor: bool
     meetingPlace: t.meeting_place,
     contact: { name: t.contact_name, email: t.contact_email, phone: null },
     participants,
-    balance: sectorBalance(everyone.map((p) => p.sector), TABLE_PARTICIPANT_RANGE),
+    balance: sectorBalance(
+      everyone.map((p) => p.sector),
+      TABLE_PARTICIPANT_RANGE,
+    ),
     meetings: await repo.meetingsOf(knex, id),
     outcomes,
     outcomesByRoute,
@@ -96,12 +104,20 @@ export async function meetingsJson(knex: Knex, q: MeetingsQuery): Promise<string
 // ---- writing -------------------------------------------------------------------------------
 
 /** A new table is convened by the creating official's (first) department; an admin's may have none. */
-export async function createTable(knex: Knex, actor: Actor & { departmentId?: number | null }, body: TableBody): Promise<TableDetail> {
+export async function createTable(
+  knex: Knex,
+  actor: Actor & { departmentId?: number | null },
+  body: TableBody,
+): Promise<TableDetail> {
   await checkThemes(knex, body.themes);
   const geoJson = (await areaOf(knex, body))!;
   await checkPoint(knex, body.meetingPlace, 'meetingPlace');
   const id = await knex.transaction(async (trx) => {
-    const id = await repo.insertTable(trx, { ...body, areaId: body.areaId ?? null, geoJson, departmentId: actor.departmentId ?? null }, actor.userId);
+    const id = await repo.insertTable(
+      trx,
+      { ...body, areaId: body.areaId ?? null, geoJson, departmentId: actor.departmentId ?? null },
+      actor.userId,
+    );
     await recordAudit(trx, actor, {
       action: 'partnership_table.create',
       target: { type: 'partnership_table', id },
@@ -123,16 +139,29 @@ export async function updateTable(knex: Knex, actor: Actor, id: number, body: Ta
     // Row lock: concurrent PATCHes of one table apply one after another.
     if (!(await repo.lockTable(trx, id))) throw notFound(`Partnership table ${id}`);
     await repo.updateTable(trx, id, { ...body, areaId, geoJson });
-    await recordAudit(trx, actor, { action: 'partnership_table.update', target: { type: 'partnership_table', id }, after: { fields: Object.keys(body) } });
+    await recordAudit(trx, actor, {
+      action: 'partnership_table.update',
+      target: { type: 'partnership_table', id },
+      after: { fields: Object.keys(body) },
+    });
   });
   return tableDetail(knex, id, EDITOR);
 }
 
-export async function addParticipant(knex: Knex, actor: Actor, tableId: number, body: ParticipantBody): Promise<TableParticipant> {
+export async function addParticipant(
+  knex: Knex,
+  actor: Actor,
+  tableId: number,
+  body: ParticipantBody,
+): Promise<TableParticipant> {
   await requireTable(knex, tableId);
   return knex.transaction(async (trx) => {
     const p = await repo.insertParticipant(trx, tableId, body);
-    await recordAudit(trx, actor, { action: 'partnership_table.participant_add', target: { type: 'partnership_table', id: tableId }, after: p });
+    await recordAudit(trx, actor, {
+      action: 'partnership_table.participant_add',
+      target: { type: 'partnership_table', id: tableId },
+      after: p,
+    });
     return p;
   });
 }
@@ -141,7 +170,11 @@ export async function removeParticipant(knex: Knex, actor: Actor, tableId: numbe
   await knex.transaction(async (trx) => {
     const p = await repo.deleteParticipant(trx, tableId, participantId);
     if (!p) throw notFound(`Participant ${participantId} of partnership table ${tableId}`);
-    await recordAudit(trx, actor, { action: 'partnership_table.participant_remove', target: { type: 'partnership_table', id: tableId }, before: p });
+    await recordAudit(trx, actor, {
+      action: 'partnership_table.participant_remove',
+      target: { type: 'partnership_table', id: tableId },
+      before: p,
+    });
   });
 }
 
@@ -150,12 +183,22 @@ export async function addMeeting(knex: Knex, actor: Actor, tableId: number, body
   await checkPoint(knex, body.placePoint, 'placePoint');
   return knex.transaction(async (trx) => {
     const m = await repo.insertMeeting(trx, tableId, body);
-    await recordAudit(trx, actor, { action: 'partnership_table.meeting_add', target: { type: 'partnership_table', id: tableId }, after: { id: m.id, startsAt: m.startsAt } });
+    await recordAudit(trx, actor, {
+      action: 'partnership_table.meeting_add',
+      target: { type: 'partnership_table', id: tableId },
+      after: { id: m.id, startsAt: m.startsAt },
+    });
     return m;
   });
 }
 
-export async function updateMeeting(knex: Knex, actor: Actor, tableId: number, meetingId: number, body: MeetingPatchBody): Promise<TableMeeting> {
+export async function updateMeeting(
+  knex: Knex,
+  actor: Actor,
+  tableId: number,
+  meetingId: number,
+  body: MeetingPatchBody,
+): Promise<TableMeeting> {
   await checkPoint(knex, body.placePoint, 'placePoint');
   return knex.transaction(async (trx) => {
     const current = await repo.lockMeeting(trx, tableId, meetingId);
@@ -165,7 +208,11 @@ export async function updateMeeting(knex: Knex, actor: Actor, tableId: number, m
     const ends = body.endsAt === undefined ? current.ends_at?.toISOString() : body.endsAt;
     if (ends && ends < starts) throw badField('endsAt', 'endsAt must not be before startsAt');
     const m = await repo.updateMeeting(trx, tableId, meetingId, body);
-    await recordAudit(trx, actor, { action: 'partnership_table.meeting_update', target: { type: 'partnership_table', id: tableId }, after: { id: meetingId, fields: Object.keys(body) } });
+    await recordAudit(trx, actor, {
+      action: 'partnership_table.meeting_update',
+      target: { type: 'partnership_table', id: tableId },
+      after: { id: meetingId, fields: Object.keys(body) },
+    });
     return m;
   });
 }
@@ -180,7 +227,11 @@ export async function addOutcome(knex: Knex, actor: Actor, tableId: number, body
   if (missingActivities.length) throw badField('activityIds', `unknown activity id(s): ${missingActivities.join(', ')}`);
   await knex.transaction(async (trx) => {
     const id = await repo.insertOutcome(trx, tableId, { route: body.route, description: body.description, ideaIds, activityIds });
-    await recordAudit(trx, actor, { action: 'partnership_table.outcome_add', target: { type: 'partnership_table', id: tableId }, after: { id, route: body.route } });
+    await recordAudit(trx, actor, {
+      action: 'partnership_table.outcome_add',
+      target: { type: 'partnership_table', id: tableId },
+      after: { id, route: body.route },
+    });
   });
   return tableDetail(knex, tableId, EDITOR);
 }

@@ -7,7 +7,11 @@ import type {
   ThemeBody,
   ThemePatchBody,
 } from '../contracts/reference-data.js';
-import { toDepartment as toPublicDepartment, toTheme as toPublicTheme, type RefRow } from '../activities/activities.repository.js';
+import {
+  toDepartment as toPublicDepartment,
+  toTheme as toPublicTheme,
+  type RefRow,
+} from '../activities/activities.repository.js';
 import { patchSet } from '../db/patch.js';
 import { THEME_LINKS, themeUsesSql } from './theme-links.js';
 
@@ -77,7 +81,10 @@ export async function themeBySlug(knex: Knex, slug: string, lock = false): Promi
 /** Inserts a row; false when the slug is taken. Without a sort order it goes after the others. */
 export async function insertReference(knex: Knex, kind: ReferenceKind, b: ThemeBody | DepartmentBody): Promise<boolean> {
   const { table } = TABLES[kind];
-  const color = kind === 'department' ? { column: ', color', value: ', ?', bindings: [(b as DepartmentBody).color] } : { column: '', value: '', bindings: [] };
+  const color =
+    kind === 'department'
+      ? { column: ', color', value: ', ?', bindings: [(b as DepartmentBody).color] }
+      : { column: '', value: '', bindings: [] };
   const { rows } = await knex.raw(
     `INSERT INTO ${table} (slug, name_fi, name_sv, name_en, sort_order${color.column})
      VALUES (?, ?, ?, ?, coalesce(?::int, (SELECT coalesce(max(sort_order), 0) + 10 FROM ${table}))${color.value})
@@ -89,7 +96,12 @@ export async function insertReference(knex: Knex, kind: ReferenceKind, b: ThemeB
 }
 
 /** Applies a PATCH; false when there is no such slug. */
-export async function updateReference(knex: Knex, kind: ReferenceKind, slug: string, b: ThemePatchBody | DepartmentPatchBody): Promise<boolean> {
+export async function updateReference(
+  knex: Knex,
+  kind: ReferenceKind,
+  slug: string,
+  b: ThemePatchBody | DepartmentPatchBody,
+): Promise<boolean> {
   const columns: [string, unknown, string?][] = [
     // Every dataset links themes by key, so a new slug is one UPDATE; department slugs stay.
     ...(kind === 'theme' ? [['slug', (b as ThemePatchBody).slug] as [string, unknown]] : []),
@@ -100,7 +112,10 @@ export async function updateReference(knex: Knex, kind: ReferenceKind, slug: str
   ];
   if (kind === 'department') columns.push(['color', (b as DepartmentPatchBody).color]);
   const set = patchSet(columns);
-  const { rows } = await knex.raw(`UPDATE ${TABLES[kind].table} SET ${set.sql} WHERE slug = ? RETURNING id`, [...set.bindings, slug]);
+  const { rows } = await knex.raw(`UPDATE ${TABLES[kind].table} SET ${set.sql} WHERE slug = ? RETURNING id`, [
+    ...set.bindings,
+    slug,
+  ]);
   return rows.length > 0;
 }
 

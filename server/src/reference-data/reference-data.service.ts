@@ -47,7 +47,12 @@ async function current<T extends Reference>(trx: Knex, kind: ReferenceKind, slug
   return row as T;
 }
 
-async function create<T extends Reference>(knex: Knex, actor: AuditActor, kind: ReferenceKind, body: ThemeBody | DepartmentBody): Promise<T> {
+async function create<T extends Reference>(
+  knex: Knex,
+  actor: AuditActor,
+  kind: ReferenceKind,
+  body: ThemeBody | DepartmentBody,
+): Promise<T> {
   return knex.transaction(async (trx) => {
     if (!(await repo.insertReference(trx, kind, body))) {
       const message = `a ${kind} with slug ${body.slug} already exists`;
@@ -82,7 +87,12 @@ async function update<T extends Reference>(
       throw err;
     }
     const after = await current<T>(trx, kind, renamed ?? slug);
-    await recordAudit(trx, actor, { action: `${kind}.update`, target: { type: kind, id: slug }, before: audited(before), after: audited(after) });
+    await recordAudit(trx, actor, {
+      action: `${kind}.update`,
+      target: { type: kind, id: slug },
+      before: audited(before),
+      after: audited(after),
+    });
     return after;
   });
 }
@@ -93,7 +103,9 @@ async function remove(knex: Knex, actor: AuditActor, kind: ReferenceKind, slug: 
     const before = await current(trx, kind, slug, true);
     const uses = Object.entries(before.uses).filter(([, n]) => n > 0);
     const inUse = (what: string) =>
-      new HttpError(409, 'in_use', `${KINDS[kind].name} ${slug} is in use by ${what}: remove it from them first`, { uses: before.uses });
+      new HttpError(409, 'in_use', `${KINDS[kind].name} ${slug} is in use by ${what}: remove it from them first`, {
+        uses: before.uses,
+      });
     if (uses.length) throw inUse(uses.map(([k, n]) => `${n} ${USE_NAMES[k]?.[n === 1 ? 0 : 1] ?? k}`).join(', '));
     try {
       await repo.deleteReference(trx, kind, slug);
@@ -106,10 +118,12 @@ async function remove(knex: Knex, actor: AuditActor, kind: ReferenceKind, slug: 
   });
 }
 
-export const createDepartment = (knex: Knex, actor: AuditActor, body: DepartmentBody) => create<AdminDepartment>(knex, actor, 'department', body);
+export const createDepartment = (knex: Knex, actor: AuditActor, body: DepartmentBody) =>
+  create<AdminDepartment>(knex, actor, 'department', body);
 export const createTheme = (knex: Knex, actor: AuditActor, body: ThemeBody) => create<AdminTheme>(knex, actor, 'theme', body);
 export const updateDepartment = (knex: Knex, actor: AuditActor, slug: string, body: DepartmentPatchBody) =>
   update<AdminDepartment>(knex, actor, 'department', slug, body);
-export const updateTheme = (knex: Knex, actor: AuditActor, slug: string, body: ThemePatchBody) => update<AdminTheme>(knex, actor, 'theme', slug, body);
+export const updateTheme = (knex: Knex, actor: AuditActor, slug: string, body: ThemePatchBody) =>
+  update<AdminTheme>(knex, actor, 'theme', slug, body);
 export const deleteDepartment = (knex: Knex, actor: AuditActor, slug: string) => remove(knex, actor, 'department', slug);
 export const deleteTheme = (knex: Knex, actor: AuditActor, slug: string) => remove(knex, actor, 'theme', slug);

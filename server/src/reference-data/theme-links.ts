@@ -53,8 +53,8 @@ export async function setThemes(trx: Knex, l: ThemeLink, id: number, slugs: stri
 /** Copies one item's theme links to another item (of the same or another link table). */
 export async function copyThemes(trx: Knex, from: ThemeLink, fromId: number, to: ThemeLink, toId: number): Promise<void> {
   await trx.raw(`DELETE FROM ${to.table} WHERE ${to.column} = ?`, [toId]);
-  await trx.raw(`INSERT INTO ${to.table} (${to.column}, theme_id) SELECT ?, theme_id FROM ${from.table} WHERE ${from.column} = ?`, [
-    toId,
-    fromId,
-  ]);
+  await trx.raw(
+    `INSERT INTO ${to.table} (${to.column}, theme_id) SELECT ?, theme_id FROM ${from.table} WHERE ${from.column} = ?`,
+    [toId, fromId],
+  );
 }

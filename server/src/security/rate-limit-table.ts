@@ -29,7 +29,8 @@ export type RateLimitTable = Record<string, Limit>;
 function parseLimit(key: string, value: string): Limit {
   const m = /^(\d+)\s*\/\s*(\S+)$/.exec(value.trim());
   const windowSeconds = m ? parseDuration(m[2]) : null;
-  if (!m || !windowSeconds || Number(m[1]) < 1) throw new Error(`Invalid rate limit ${key}=${value}: use count/window, e.g. 10/15m`);
+  if (!m || !windowSeconds || Number(m[1]) < 1)
+    throw new Error(`Invalid rate limit ${key}=${value}: use count/window, e.g. 10/15m`);
   return { max: Number(m[1]), windowSeconds };
 }
 

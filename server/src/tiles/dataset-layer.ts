@@ -13,7 +13,8 @@ export function tileLayerOf<F extends BaseFilter>(d: Dataset<F> & { tiles: Datas
   return {
     id: d.id,
     ...d.tiles,
-    parseFilter: (query) => listFilterForTiles(query, [...NOT_FOR_TILES, ...(d.tiles.notFilters ?? [])], (q) => filterOf(d.query.parse(q))),
+    parseFilter: (query) =>
+      listFilterForTiles(query, [...NOT_FOR_TILES, ...(d.tiles.notFilters ?? [])], (q) => filterOf(d.query.parse(q))),
     checkFilter: checkFilterReferences,
     source: (f, bbox) => {
       const w = d.where({ ...f, bbox });
@@ -28,5 +29,6 @@ export function tileLayerOf<F extends BaseFilter>(d: Dataset<F> & { tiles: Datas
 
 /** Every dataset that declares `tiles`, as the layers /tiles serves. */
 export const tileLayersOf = (datasets: readonly Dataset<never>[]): TileLayer<unknown>[] =>
-  datasets.filter((d): d is Dataset<never> & { tiles: DatasetTiles } => Boolean(d.tiles)).map((d) => tileLayerOf(d) as TileLayer<unknown>);
-
+  datasets
+    .filter((d): d is Dataset<never> & { tiles: DatasetTiles } => Boolean(d.tiles))
+    .map((d) => tileLayerOf(d) as TileLayer<unknown>);

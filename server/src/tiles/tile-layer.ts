@@ -62,8 +62,12 @@ export function listFilterForTiles<T>(
 ): T {
   const refused = Object.keys(query).filter((k) => notForTiles.includes(k));
   if (refused.length) {
-    throw new HttpError(400, 'invalid_request', `unknown parameter(s): ${refused.join(', ')} (not for tiles)`,
-      refused.map((k) => ({ path: [k], message: 'not a tile filter' })));
+    throw new HttpError(
+      400,
+      'invalid_request',
+      `unknown parameter(s): ${refused.join(', ')} (not for tiles)`,
+      refused.map((k) => ({ path: [k], message: 'not a tile filter' })),
+    );
   }
   return parse(query);
 }

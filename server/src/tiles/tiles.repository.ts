@@ -57,7 +57,9 @@ export const attributesAt = <F>(layer: TileLayer<F>, z: number) => layer.attribu
  */
 function sourceRows<F>(layer: TileLayer<F>, f: F, t: TileAddress): { sql: string; bindings: Knex.RawBinding[] } {
   const src = layer.source(f, tileBbox(t.z, t.x, t.y));
-  const attrs = attributesAt(layer, t.z).map((a) => `, ${a.sql} AS "${a.name}"`).join('');
+  const attrs = attributesAt(layer, t.z)
+    .map((a) => `, ${a.sql} AS "${a.name}"`)
+    .join('');
   return {
     sql: `(SELECT ${layer.featureId} AS __fid, ${layer.geometry} AS __g${attrs} ${src.sql}) s
           CROSS JOIN (SELECT ST_TileEnvelope(?, ?, ?) AS e) env`,
@@ -65,7 +67,10 @@ function sourceRows<F>(layer: TileLayer<F>, f: F, t: TileAddress): { sql: string
   };
 }
 
-const attributeColumns = <F>(layer: TileLayer<F>, z: number) => attributesAt(layer, z).map((a) => `, s."${a.name}"`).join('');
+const attributeColumns = <F>(layer: TileLayer<F>, z: number) =>
+  attributesAt(layer, z)
+    .map((a) => `, s."${a.name}"`)
+    .join('');
 
 /** The tile by ST_AsMVT; empty (zero bytes) when no feature falls in it. */
 export async function postgisTile<F>(knex: Knex, layer: TileLayer<F>, f: F, t: TileAddress): Promise<Buffer> {

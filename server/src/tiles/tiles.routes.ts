@@ -36,7 +36,8 @@ const openToEveryOrigin: RequestHandler = (req, res, next) => {
 
 /** A tile coordinate from the path: a whole number in [0, max], else a 400 naming it. */
 function coordinate(name: string, value: string, max: number, why: string): number {
-  if (!/^\d{1,9}$/.test(value) || Number(value) > max) throw badField(name, `${name} must be a whole number from 0 to ${max}${why}`);
+  if (!/^\d{1,9}$/.test(value) || Number(value) > max)
+    throw badField(name, `${name} must be a whole number from 0 to ${max}${why}`);
   return Number(value);
 }
 

@@ -8,7 +8,13 @@ import * as repo from './tiles.repository.js';
 export type { TileAddress, TileEncoder } from './tiles.repository.js';
 
 /** The tile of `layer` at `t` matching `f`, by the given encoder: both give the same features. */
-export async function renderTile<F>(knex: Knex, layer: TileLayer<F>, f: F, t: repo.TileAddress, encoder: repo.TileEncoder): Promise<Buffer> {
+export async function renderTile<F>(
+  knex: Knex,
+  layer: TileLayer<F>,
+  f: F,
+  t: repo.TileAddress,
+  encoder: repo.TileEncoder,
+): Promise<Buffer> {
   if (encoder === 'postgis') return repo.postgisTile(knex, layer, f, t);
   const rows = await repo.tileFeatureRows(knex, layer, f, t);
   const names = repo.attributesAt(layer, t.z).map((a) => a.name);
@@ -27,7 +33,12 @@ export type TileResult = { status: 304; etag: string } | { status: 200; etag: st
 /** Keys sorted, absent values dropped: one filter, one ETag, whatever the parameter order. */
 const canonical = (v: unknown): unknown =>
   v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)]))
+    ? Object.fromEntries(
+        Object.entries(v)
+          .filter(([, x]) => x !== undefined)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, x]) => [k, canonical(x)]),
+      )
     : v;
 
 /** Whether If-None-Match names `etag` (weak comparison, as RFC 9110 asks for this header). */
@@ -49,7 +60,11 @@ export function createTileService(knex: Knex): TileService {
   const detect = () =>
     (encoder ??= repo.detectEncoder(knex).then(
       (e) => {
-        log.info(e === 'postgis' ? 'Vector tiles: encoded by PostGIS (ST_AsMVT)' : 'Vector tiles: PostGIS has no ST_AsMVT here; encoded in Node');
+        log.info(
+          e === 'postgis'
+            ? 'Vector tiles: encoded by PostGIS (ST_AsMVT)'
+            : 'Vector tiles: PostGIS has no ST_AsMVT here; encoded in Node',
+        );
         return e;
       },
       (err: unknown) => {

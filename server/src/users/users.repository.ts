@@ -115,10 +115,9 @@ export async function setPasswordHash(knex: Knex, userId: number, hash: string):
 }
 
 export async function markEmailVerified(knex: Knex, userId: number): Promise<void> {
-  await knex.raw(
-    `UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = ?`,
-    [userId],
-  );
+  await knex.raw(`UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = ?`, [
+    userId,
+  ]);
 }
 
 export async function linkOidcSubject(knex: Knex, userId: number, issuer: string, subject: string): Promise<void> {
@@ -151,10 +150,7 @@ export async function recordFailedLogin(
 }
 
 export async function recordSuccessfulLogin(knex: Knex, userId: number): Promise<void> {
-  await knex.raw(
-    `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now() WHERE id = ?`,
-    [userId],
-  );
+  await knex.raw(`UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now() WHERE id = ?`, [userId]);
 }
 
 export async function clearLockout(knex: Knex, userId: number): Promise<void> {
@@ -175,36 +171,25 @@ export async function setDisabled(knex: Knex, userId: number, disabled: boolean)
 export async function replaceRoles(knex: Knex, userId: number, roles: Role[], grantedBy: number | null): Promise<void> {
   await knex.raw(`DELETE FROM user_roles WHERE user_id = ? AND role <> ALL(?::text[])`, [userId, roles]);
   for (const role of roles) {
-    await knex.raw(
-      `INSERT INTO user_roles (user_id, role, granted_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
-      [userId, role, grantedBy],
-    );
-  }
-}
-
-export async function replaceDepartments(knex: Knex, userId: number, departmentIds: number[]): Promise<void> {
-  await knex.raw(`DELETE FROM user_departments WHERE user_id = ? AND department_id <> ALL(?::int[])`, [
-    userId,
-    departmentIds,
-  ]);
-  for (const id of departmentIds) {
-    await knex.raw(`INSERT INTO user_departments (user_id, department_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, [
+    await knex.raw(`INSERT INTO user_roles (user_id, role, granted_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, [
       userId,
-      id,
+      role,
+      grantedBy,
     ]);
   }
 }
 
+export async function replaceDepartments(knex: Knex, userId: number, departmentIds: number[]): Promise<void> {
+  await knex.raw(`DELETE FROM user_departments WHERE user_id = ? AND department_id <> ALL(?::int[])`, [userId, departmentIds]);
+  for (const id of departmentIds) {
+    await knex.raw(`INSERT INTO user_departments (user_id, department_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, [userId, id]);
+  }
+}
+
 export async function replaceKehraGroups(knex: Knex, userId: number, groupIds: number[]): Promise<void> {
-  await knex.raw(`DELETE FROM user_kehra_groups WHERE user_id = ? AND kehra_group_id <> ALL(?::int[])`, [
-    userId,
-    groupIds,
-  ]);
+  await knex.raw(`DELETE FROM user_kehra_groups WHERE user_id = ? AND kehra_group_id <> ALL(?::int[])`, [userId, groupIds]);
   for (const id of groupIds) {
-    await knex.raw(
-      `INSERT INTO user_kehra_groups (user_id, kehra_group_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
-      [userId, id],
-    );
+    await knex.raw(`INSERT INTO user_kehra_groups (user_id, kehra_group_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, [userId, id]);
   }
 }
 
@@ -265,19 +250,19 @@ export async function listUsers(
   const where = `(?::text IS NULL OR u.email ILIKE ? OR u.display_name ILIKE ?)
              AND (?::text IS NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = ?))`;
   const params = [pattern, pattern, pattern, q.role ?? null, q.role ?? null];
-  const { rows } = await knex.raw(
-    `SELECT u.*, ${membershipColumns} FROM users u WHERE ${where} ORDER BY u.id LIMIT ? OFFSET ?`,
-    [...params, q.limit, q.offset],
-  );
+  const { rows } = await knex.raw(`SELECT u.*, ${membershipColumns} FROM users u WHERE ${where} ORDER BY u.id LIMIT ? OFFSET ?`, [
+    ...params,
+    q.limit,
+    q.offset,
+  ]);
   const count = await knex.raw(`SELECT count(*)::int AS n FROM users u WHERE ${where}`, params);
   return { users: (rows as AdminUserRow[]).map(toAdminUser), total: count.rows[0].n };
 }
 
 export async function insertKehraGroup(knex: Knex, name: string): Promise<KehraGroupRef | null> {
-  const { rows } = await knex.raw(
-    `INSERT INTO kehra_groups (name) VALUES (?) ON CONFLICT (name) DO NOTHING RETURNING id, name`,
-    [name],
-  );
+  const { rows } = await knex.raw(`INSERT INTO kehra_groups (name) VALUES (?) ON CONFLICT (name) DO NOTHING RETURNING id, name`, [
+    name,
+  ]);
   return rows[0] ?? null;
 }
 

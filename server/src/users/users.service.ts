@@ -30,12 +30,16 @@ async function applyAuthority(
   const deptIds = await repo.departmentIdsBySlug(trx, next.departments);
   const unknownDepts = next.departments.filter((s) => !deptIds.has(s));
   if (unknownDepts.length) {
-    throw new HttpError(400, 'unknown_department', `No such department: ${unknownDepts.join(', ')}`, { departments: unknownDepts });
+    throw new HttpError(400, 'unknown_department', `No such department: ${unknownDepts.join(', ')}`, {
+      departments: unknownDepts,
+    });
   }
   const groups = await repo.existingKehraGroupIds(trx, next.kehraGroups);
   const unknownGroups = next.kehraGroups.filter((g) => !groups.has(g));
   if (unknownGroups.length) {
-    throw new HttpError(400, 'unknown_kehra_group', `No such Kehrä group: ${unknownGroups.join(', ')}`, { kehraGroups: unknownGroups });
+    throw new HttpError(400, 'unknown_kehra_group', `No such Kehrä group: ${unknownGroups.join(', ')}`, {
+      kehraGroups: unknownGroups,
+    });
   }
   // An official acts for departments and a Kehrä member for groups: one without the other means nothing.
   const problems: string[] = [];
@@ -47,7 +51,10 @@ async function applyAuthority(
   // These roles show the person publicly (responsible official, editor): by a name, never by the address.
   const named = next.roles.filter((r) => (NAMED_ROLES as readonly string[]).includes(r));
   if (named.length && !(next.displayName ?? before.displayName)) {
-    throw badField('displayName', `a display name is required for the role ${named.join(', ')}: it is shown publicly instead of the e-mail address`);
+    throw badField(
+      'displayName',
+      `a display name is required for the role ${named.join(', ')}: it is shown publicly instead of the e-mail address`,
+    );
   }
   if (next.displayName && next.displayName !== before.displayName) {
     await repo.setDisplayName(trx, before.id, next.displayName);
@@ -80,7 +87,12 @@ async function applyAuthority(
 }
 
 /** Replaces a user's roles and memberships as a whole (PUT). */
-export async function replaceAuthority(knex: Knex, actor: AuditActor, userId: number, input: ReplaceRolesRequest): Promise<AdminUser> {
+export async function replaceAuthority(
+  knex: Knex,
+  actor: AuditActor,
+  userId: number,
+  input: ReplaceRolesRequest,
+): Promise<AdminUser> {
   return knex.transaction(async (trx) => {
     await repo.lockAdminRoles(trx);
     const before = await getUser(trx, userId);
@@ -89,7 +101,12 @@ export async function replaceAuthority(knex: Knex, actor: AuditActor, userId: nu
 }
 
 /** Adds and removes roles and memberships (PATCH); what is not named stays. */
-export async function patchAuthority(knex: Knex, actor: AuditActor, userId: number, input: PatchRolesRequest): Promise<AdminUser> {
+export async function patchAuthority(
+  knex: Knex,
+  actor: AuditActor,
+  userId: number,
+  input: PatchRolesRequest,
+): Promise<AdminUser> {
   return knex.transaction(async (trx) => {
     await repo.lockAdminRoles(trx);
     const before = await getUser(trx, userId);
@@ -97,8 +114,16 @@ export async function patchAuthority(knex: Knex, actor: AuditActor, userId: numb
       [...new Set([...current, ...add])].filter((v) => !remove.includes(v));
     return applyAuthority(trx, actor, before, {
       roles: change(before.roles, input.addRoles, input.removeRoles),
-      departments: change(before.departments.map((d) => d.slug), input.addDepartments, input.removeDepartments),
-      kehraGroups: change(before.kehraGroups.map((g) => g.id), input.addKehraGroups, input.removeKehraGroups),
+      departments: change(
+        before.departments.map((d) => d.slug),
+        input.addDepartments,
+        input.removeDepartments,
+      ),
+      kehraGroups: change(
+        before.kehraGroups.map((g) => g.id),
+        input.addKehraGroups,
+        input.removeKehraGroups,
+      ),
       displayName: input.displayName,
     });
   });
@@ -110,7 +135,8 @@ export async function setDisabled(knex: Knex, actor: AuditActor, userId: number,
     await repo.lockAdminRoles(trx);
     const before = await getUser(trx, userId);
     if (before.disabled === disabled) return before;
-    if (disabled && userId === actor.userId) throw new HttpError(409, 'cannot_disable_self', 'You cannot disable your own account');
+    if (disabled && userId === actor.userId)
+      throw new HttpError(409, 'cannot_disable_self', 'You cannot disable your own account');
     if (disabled && before.roles.includes('admin') && (await repo.countActiveAdmins(trx)) <= 1) {
       throw new HttpError(409, 'last_admin', 'This is the last admin: make someone else admin first');
     }
@@ -145,7 +171,14 @@ export const listDepartments = repo.listDepartments;
 export async function createOrGrant(
   knex: Knex,
   actor: AuditActor,
-  input: { email: string; displayName: string | null; passwordHash: string | null; roles: Role[]; departments: string[]; kehraGroups: number[] },
+  input: {
+    email: string;
+    displayName: string | null;
+    passwordHash: string | null;
+    roles: Role[];
+    departments: string[];
+    kehraGroups: number[];
+  },
 ): Promise<{ user: AdminUser; created: boolean }> {
   return knex.transaction(async (trx) => {
     await repo.lockAdminRoles(trx);
@@ -167,8 +200,14 @@ export async function createOrGrant(
     const union = <T>(a: T[], b: T[]) => [...new Set([...a, ...b])];
     const user = await applyAuthority(trx, actor, before, {
       roles: union(before.roles, ['resident', ...input.roles]),
-      departments: union(before.departments.map((d) => d.slug), input.departments),
-      kehraGroups: union(before.kehraGroups.map((g) => g.id), input.kehraGroups),
+      departments: union(
+        before.departments.map((d) => d.slug),
+        input.departments,
+      ),
+      kehraGroups: union(
+        before.kehraGroups.map((g) => g.id),
+        input.kehraGroups,
+      ),
       displayName: input.displayName,
     });
     return { user, created };

@@ -14,11 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { repoRoot } from '../../../server/src/config.js';
 import { testAreasSource } from '../../../server/src/test-support/test-areas.js';
-import {
-  createServerDatabase,
-  dropServerDatabase,
-  randomDatabaseName,
-} from '../../../server/src/test-support/test-db.js';
+import { createServerDatabase, dropServerDatabase, randomDatabaseName } from '../../../server/src/test-support/test-db.js';
 import type { E2eSeed } from './seed.js';
 
 export type { Browser, Page };

@@ -2,7 +2,9 @@ import type { Page } from './app.js';
 
 export const MAP = '[data-testid="map"]';
 
-type KkWindow = { __kkMap: { project(lon: number, lat: number): { x: number; y: number }; renderedCount(layerId: string): number } };
+type KkWindow = {
+  __kkMap: { project(lon: number, lat: number): { x: number; y: number }; renderedCount(layerId: string): number };
+};
 
 /** A new page at `url`, once the map says it has drawn its layers. Page errors go to the log. */
 export async function openMapPage(newPage: () => Promise<Page>, url: string): Promise<Page> {

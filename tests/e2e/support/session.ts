@@ -93,7 +93,11 @@ export async function seedAccount(
 /** Signs the page in with the session cookie, as the sign-in page would, and reloads it as that account. */
 export async function signIn(page: Page, who: Credentials): Promise<void> {
   const status = await page.evaluate(async ({ email, password }) => {
-    const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const res = await fetch('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     return res.status;
   }, who);
   if (status !== 200) throw new Error(`Signing in as ${who.email} answered HTTP ${status}`);

@@ -42,5 +42,14 @@ export function PasswordField({ kind, error, ...field }: FieldProps & { kind: ke
 /** A required e-mail field; on the sign-in page it is the account's user name for password managers. */
 export function EmailField({ error, autoComplete = 'email', ...field }: FieldProps & { autoComplete?: 'email' | 'username' }) {
   const { t } = useTranslation();
-  return <TextInput {...field} label={t('account.fields.email')} type="email" autoComplete={autoComplete} required {...errorProps(error)} />;
+  return (
+    <TextInput
+      {...field}
+      label={t('account.fields.email')}
+      type="email"
+      autoComplete={autoComplete}
+      required
+      {...errorProps(error)}
+    />
+  );
 }

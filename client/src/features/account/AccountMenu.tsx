@@ -43,7 +43,8 @@ export function AccountMenu() {
   if (isLoading) return <div className="account-menu" aria-hidden="true" />;
   if (!user) {
     const here = `${pathname}${search}`;
-    const returnTo = pathname.startsWith('/signin') || pathname.startsWith('/signup') ? '' : `?returnTo=${encodeURIComponent(here)}`;
+    const returnTo =
+      pathname.startsWith('/signin') || pathname.startsWith('/signup') ? '' : `?returnTo=${encodeURIComponent(here)}`;
     return (
       <div className="account-menu">
         <Link className="account-menu-signin" to={`/signin${returnTo}`}>

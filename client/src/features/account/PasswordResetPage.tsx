@@ -102,8 +102,22 @@ function ConfirmReset({ token }: { token: string }) {
             </Notification>
           )}
           <form className="account-form" onSubmit={submit} noValidate>
-            <PasswordField kind="new" id="reset-password" ref={passwordRef} value={password} onChange={(e) => setPassword(e.target.value)} error={invalid.password} />
-            <PasswordField kind="confirm" id="reset-confirm" ref={confirmRef} value={confirm} onChange={(e) => setConfirm(e.target.value)} error={invalid.confirm} />
+            <PasswordField
+              kind="new"
+              id="reset-password"
+              ref={passwordRef}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={invalid.password}
+            />
+            <PasswordField
+              kind="confirm"
+              id="reset-confirm"
+              ref={confirmRef}
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+              error={invalid.confirm}
+            />
             <Button type="submit" disabled={reset.isPending}>
               {t('account.reset.save')}
             </Button>

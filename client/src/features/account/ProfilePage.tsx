@@ -97,7 +97,11 @@ function ChangePassword() {
   const { me } = useAccount();
   const [values, setValues] = useState({ current: '', password: '', confirm: '' });
   const [invalid, setInvalid] = useState<{ current?: string; password?: string; confirm?: string }>({});
-  const refs = { current: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null), confirm: useRef<HTMLInputElement>(null) };
+  const refs = {
+    current: useRef<HTMLInputElement>(null),
+    password: useRef<HTMLInputElement>(null),
+    confirm: useRef<HTMLInputElement>(null),
+  };
   const change = useMutation({
     mutationFn: accountApi.changePassword,
     onSuccess: async () => {
@@ -108,7 +112,8 @@ function ChangePassword() {
     onError: (err) => {
       const f = serverFieldErrors(err);
       const errors = {
-        current: f.currentPassword ?? (err instanceof ApiError && err.code === 'wrong_password' ? describeError(err, t) : undefined),
+        current:
+          f.currentPassword ?? (err instanceof ApiError && err.code === 'wrong_password' ? describeError(err, t) : undefined),
         password: f.newPassword,
       };
       setInvalid(errors);
@@ -147,9 +152,30 @@ function ChangePassword() {
         </Notification>
       )}
       <form className="account-form" onSubmit={submit} noValidate>
-        <PasswordField kind="current" id="profile-current-password" ref={refs.current} value={values.current} onChange={set('current')} error={invalid.current} />
-        <PasswordField kind="new" id="profile-new-password" ref={refs.password} value={values.password} onChange={set('password')} error={invalid.password} />
-        <PasswordField kind="confirm" id="profile-confirm-password" ref={refs.confirm} value={values.confirm} onChange={set('confirm')} error={invalid.confirm} />
+        <PasswordField
+          kind="current"
+          id="profile-current-password"
+          ref={refs.current}
+          value={values.current}
+          onChange={set('current')}
+          error={invalid.current}
+        />
+        <PasswordField
+          kind="new"
+          id="profile-new-password"
+          ref={refs.password}
+          value={values.password}
+          onChange={set('password')}
+          error={invalid.password}
+        />
+        <PasswordField
+          kind="confirm"
+          id="profile-confirm-password"
+          ref={refs.confirm}
+          value={values.confirm}
+          onChange={set('confirm')}
+          error={invalid.confirm}
+        />
         <Button type="submit" variant={ButtonVariant.Secondary} disabled={change.isPending}>
           {t('account.profile.changePassword')}
         </Button>

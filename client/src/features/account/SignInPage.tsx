@@ -45,12 +45,16 @@ export function SignInPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     // The route's own schema decides; an empty field is said in the reader's language.
-    const valid = form.check(LoginRequest, { email, password }, {
-      say: {
-        email: email.trim() ? t('account.validation.emailInvalid') : t('account.validation.emailRequired'),
-        password: password ? undefined : t('account.validation.passwordRequired'),
+    const valid = form.check(
+      LoginRequest,
+      { email, password },
+      {
+        say: {
+          email: email.trim() ? t('account.validation.emailInvalid') : t('account.validation.emailRequired'),
+          password: password ? undefined : t('account.validation.passwordRequired'),
+        },
       },
-    });
+    );
     if (!valid) return;
     resend.reset();
     login.mutate({ email: email.trim(), password });
@@ -96,11 +100,7 @@ export function SignInPage() {
             (resend.isSuccess ? (
               <p role="status">{t('account.signIn.resent', { email: email.trim() })}</p>
             ) : (
-              <Button
-                variant={ButtonVariant.Secondary}
-                onClick={() => resend.mutate(email.trim())}
-                disabled={resend.isPending}
-              >
+              <Button variant={ButtonVariant.Secondary} onClick={() => resend.mutate(email.trim())} disabled={resend.isPending}>
                 {t('account.signIn.resend')}
               </Button>
             ))}
@@ -108,8 +108,20 @@ export function SignInPage() {
         </Notification>
       )}
       <form className="account-form" onSubmit={submit} noValidate>
-        <EmailField id="signin-email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} error={invalid.email} />
-        <PasswordField kind="signIn" id="signin-password" value={password} onChange={(e) => setPassword(e.target.value)} error={invalid.password} />
+        <EmailField
+          id="signin-email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={invalid.email}
+        />
+        <PasswordField
+          kind="signIn"
+          id="signin-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={invalid.password}
+        />
         <Button type="submit" disabled={login.isPending}>
           {login.isPending ? t('account.signIn.submitting') : t('account.signIn.submit')}
         </Button>

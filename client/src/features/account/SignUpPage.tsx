@@ -15,7 +15,12 @@ import { errorProps } from '@/ui/error-props';
 
 type Field = 'email' | 'displayName' | 'password' | 'confirm';
 /** The form's fields in the order shown, and what takes the focus when each is wrong. */
-const TARGETS: Record<Field, string> = { email: '#signup-email', displayName: '#signup-name', password: '#signup-password', confirm: '#signup-confirm' };
+const TARGETS: Record<Field, string> = {
+  email: '#signup-email',
+  displayName: '#signup-name',
+  password: '#signup-password',
+  confirm: '#signup-confirm',
+};
 
 /** /signup — makes a resident account; it can sign in once the mailed link has been opened. */
 export function SignUpPage() {
@@ -38,7 +43,10 @@ export function SignUpPage() {
     // The route's own schema decides; the password rules and the e-mail's absence are said in the reader's language.
     const passwords = checkNewPassword(values.password, values.confirm, t);
     const valid = form.check(SignupRequest, body, {
-      say: { email: values.email.trim() ? t('account.validation.emailInvalid') : t('account.validation.emailRequired'), password: passwords.password },
+      say: {
+        email: values.email.trim() ? t('account.validation.emailInvalid') : t('account.validation.emailRequired'),
+        password: passwords.password,
+      },
       extra: passwords,
     });
     if (valid) signup.mutate(SignupRequest.parse(body));
@@ -81,8 +89,20 @@ export function SignUpPage() {
           onChange={set('displayName')}
           {...errorProps(invalid.displayName)}
         />
-        <PasswordField kind="new" id="signup-password" value={values.password} onChange={set('password')} error={invalid.password} />
-        <PasswordField kind="confirm" id="signup-confirm" value={values.confirm} onChange={set('confirm')} error={invalid.confirm} />
+        <PasswordField
+          kind="new"
+          id="signup-password"
+          value={values.password}
+          onChange={set('password')}
+          error={invalid.password}
+        />
+        <PasswordField
+          kind="confirm"
+          id="signup-confirm"
+          value={values.confirm}
+          onChange={set('confirm')}
+          error={invalid.confirm}
+        />
         <Button type="submit" disabled={signup.isPending}>
           {t('account.signUp.submit')}
         </Button>

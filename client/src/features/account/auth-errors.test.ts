@@ -25,7 +25,9 @@ describe('describeError', () => {
   });
 
   it('maps 400 details to fields', () => {
-    const err = new ApiError(400, 'validation_failed', 'bad', [{ path: ['password'], message: 'password must be at least 10 characters' }]);
+    const err = new ApiError(400, 'validation_failed', 'bad', [
+      { path: ['password'], message: 'password must be at least 10 characters' },
+    ]);
     expect(serverFieldErrors(err)).toEqual({ password: 'password must be at least 10 characters' });
     expect(serverFieldErrors(new ApiError(401, 'invalid_credentials', 'x'))).toEqual({});
   });

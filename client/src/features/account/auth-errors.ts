@@ -10,7 +10,9 @@ export function retryAfterSeconds(err: unknown): number | null {
 
 /** "3 min" / "45 s": lockouts are minutes long, rate-limit windows can be seconds. */
 export function formatWait(seconds: number, t: TFunction): string {
-  return seconds >= 60 ? t('account.errors.minutes', { count: Math.ceil(seconds / 60) }) : t('account.errors.seconds', { count: seconds });
+  return seconds >= 60
+    ? t('account.errors.minutes', { count: Math.ceil(seconds / 60) })
+    : t('account.errors.seconds', { count: seconds });
 }
 
 /**

@@ -10,7 +10,13 @@ export function checkNewPassword(password: string, confirm: string, t: TFunction
   const parsed = NewPassword.safeParse(password);
   if (!parsed.success) {
     const tooLong = password.length > 256;
-    return { password: tooLong ? t('account.validation.passwordTooLong') : password.length < 10 ? t('account.validation.passwordTooShort') : t('account.validation.passwordInvalid') };
+    return {
+      password: tooLong
+        ? t('account.validation.passwordTooLong')
+        : password.length < 10
+          ? t('account.validation.passwordTooShort')
+          : t('account.validation.passwordInvalid'),
+    };
   }
   if (password !== confirm) return { confirm: t('account.validation.passwordMismatch') };
   return {};

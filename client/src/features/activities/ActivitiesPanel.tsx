@@ -102,7 +102,13 @@ export function ActivitiesPanel() {
         />
       )}
       {/* Keyed by the district: choosing one starts over, which clears a drawing in progress. */}
-      <DrawnAreaOverlaps key={areaId ?? 'none'} span={span} distance={distance} onDistance={setDistance} departments={departments.data} />
+      <DrawnAreaOverlaps
+        key={areaId ?? 'none'}
+        span={span}
+        distance={distance}
+        onDistance={setDistance}
+        departments={departments.data}
+      />
       <TableMeetings filter={meetingFilter.toString()} />
       <Exports filter={filter} />
     </>

@@ -33,7 +33,13 @@ export function ActivityActions({ activity, onEdit }: { activity: ActivityDetail
       <Button id={EDIT_BUTTON_ID} type="button" size={ButtonSize.Small} onClick={onEdit}>
         {t('activities.form.edit')}
       </Button>
-      <Button ref={removeButton} type="button" size={ButtonSize.Small} variant={ButtonVariant.Danger} onClick={() => setConfirming(true)}>
+      <Button
+        ref={removeButton}
+        type="button"
+        size={ButtonSize.Small}
+        variant={ButtonVariant.Danger}
+        onClick={() => setConfirming(true)}
+      >
         {t('activities.form.remove')}
       </Button>
       <ConfirmDialog

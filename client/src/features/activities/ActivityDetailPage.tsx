@@ -96,7 +96,12 @@ export function ActivityDetailPage() {
 
   return (
     <>
-      <article className="panel activity-detail" aria-labelledby="activity-title" data-testid="activity-detail" data-activity-id={a.id}>
+      <article
+        className="panel activity-detail"
+        aria-labelledby="activity-title"
+        data-testid="activity-detail"
+        data-activity-id={a.id}
+      >
         {backLink}
         <h2 id="activity-title" className="activity-title" tabIndex={-1} ref={heading}>
           {activityTitle(p, lang)}
@@ -208,7 +213,9 @@ export function ActivityDetailPage() {
                       <span aria-hidden="true" className="activity-swatch" style={{ background: deptOf(o.department)?.color }} />
                       {deptOf(o.department) ? localName(deptOf(o.department)!, lang) : o.department}
                     </span>
-                    <span className="activity-item-meta">{t(`activities.kind.${o.kind}`)} · {formatSpan(o.startsAt, o.endsAt, lang, t)}</span>
+                    <span className="activity-item-meta">
+                      {t(`activities.kind.${o.kind}`)} · {formatSpan(o.startsAt, o.endsAt, lang, t)}
+                    </span>
                     <span className="activity-item-meta">
                       {o.intersects ? t('activities.overlaps.intersects') : formatDistance(o.distanceMetres, lang)}
                       {o.timeOverlaps && <span className="activity-flag">{t('activities.overlaps.timeOverlaps')}</span>}

@@ -125,7 +125,9 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
 
   const drawn = draftGeometry({ mode: mode as DraftMode, vertices: draft.vertices });
   const placeUnchanged =
-    !!initial && mode === initial.mode && (draft.vertices.length === 0 ? !!initial.base : JSON.stringify(draft.vertices) === JSON.stringify(initial.vertices));
+    !!initial &&
+    mode === initial.mode &&
+    (draft.vertices.length === 0 ? !!initial.base : JSON.stringify(draft.vertices) === JSON.stringify(initial.vertices));
 
   /** Every field for a new activity; only what differs for an edit (an emptied field as null). */
   function body(): ActivityBody | ActivityPatchBody {
@@ -209,11 +211,22 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
   );
 
   return (
-    <form className="idea-form activity-form" onSubmit={submit} noValidate aria-labelledby={`${ID}-heading`} data-testid="activity-form">
+    <form
+      className="idea-form activity-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${ID}-heading`}
+      data-testid="activity-form"
+    >
       <h2 id={`${ID}-heading`} className="panel-heading" ref={heading} tabIndex={-1}>
         {p ? t('activities.form.editHeading', { title: p.titleFi }) : t('activities.form.newHeading')}
       </h2>
-      <FormErrorSummary id={`${ID}-summary`} label={t('activities.form.failed')} message={errors.form} testId="activity-form-error" />
+      <FormErrorSummary
+        id={`${ID}-summary`}
+        label={t('activities.form.failed')}
+        message={errors.form}
+        testId="activity-form-error"
+      />
       <NativeSelect
         id={`${ID}-department`}
         label={t('activities.form.department')}
@@ -260,12 +273,29 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
         onChange={(e) => setEndsAt(e.target.value)}
         {...errorProps(errors.endsAt)}
       />
-      <ThemeCheckboxes idPrefix={ID} label={t('activities.form.themes')} value={themes} onChange={setThemes} errorText={errors.themes} />
+      <ThemeCheckboxes
+        idPrefix={ID}
+        label={t('activities.form.themes')}
+        value={themes}
+        onChange={setThemes}
+        errorText={errors.themes}
+      />
       {textInput('contact', { max: 500 })}
       {textInput('url', { type: 'url', max: 2000 })}
       {p && <p className="panel-help">{t('activities.form.placeHelp')}</p>}
-      <GeometryInput mode={mode} onMode={changeMode} areaId={null} onArea={() => undefined} modes={DRAWN_MODES} error={errors.geometry} />
-      <FormActions submitLabel={p ? t('activities.form.saveEdit') : t('activities.form.create')} pending={save.isPending} onCancel={onCancel} />
+      <GeometryInput
+        mode={mode}
+        onMode={changeMode}
+        areaId={null}
+        onArea={() => undefined}
+        modes={DRAWN_MODES}
+        error={errors.geometry}
+      />
+      <FormActions
+        submitLabel={p ? t('activities.form.saveEdit') : t('activities.form.create')}
+        pending={save.isPending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

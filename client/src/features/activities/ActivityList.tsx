@@ -54,11 +54,16 @@ export function ActivityList({ data, departments, updating }: Props) {
                     {a.isDemo && <span className="activity-badge">{t('activities.demo')}</span>}
                   </span>
                   <span className="activity-item-meta">
-                    <span aria-hidden="true" className="activity-swatch" style={{ background: dept?.color ?? a.departmentColor }} />
+                    <span
+                      aria-hidden="true"
+                      className="activity-swatch"
+                      style={{ background: dept?.color ?? a.departmentColor }}
+                    />
                     {dept ? localName(dept, i18n.language) : a.department}
                   </span>
                   <span className="activity-item-meta">
-                    {t(`activities.kind.${a.kind}`)} · {t(`activities.status.${a.status}`)} · {formatSpan(a.startsAt, a.endsAt, i18n.language, t)}
+                    {t(`activities.kind.${a.kind}`)} · {t(`activities.status.${a.status}`)} ·{' '}
+                    {formatSpan(a.startsAt, a.endsAt, i18n.language, t)}
                   </span>
                 </Link>
               </li>

@@ -23,7 +23,9 @@ export function ActivityNewPage() {
       </Link>
       {mayCreate ? (
         <ActivityForm
-          onSaved={(saved) => void navigate({ pathname: `/activities/${saved.id}`, search }, { state: { activitySaved: 'created' } })}
+          onSaved={(saved) =>
+            void navigate({ pathname: `/activities/${saved.id}`, search }, { state: { activitySaved: 'created' } })
+          }
           onCancel={() => void navigate(back)}
         />
       ) : (

@@ -68,7 +68,13 @@ export function OverlapsSection({ id, heading, help, distance, onDistance, overl
 }
 
 /** Departments with their counts, and the cross-department pairs with "same time" flags. */
-function OverlapResults({ overlaps, departments }: { overlaps: UseQueryResult<OverlapsResponse>; departments: Department[] | undefined }) {
+function OverlapResults({
+  overlaps,
+  departments,
+}: {
+  overlaps: UseQueryResult<OverlapsResponse>;
+  departments: Department[] | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const { search } = useLocation();
   const byDept = new Map(departments?.map((d) => [d.slug, d]));

@@ -30,7 +30,9 @@ export function TableMeetings({ filter }: { filter: string }) {
             {list.map(({ properties: m }) => (
               <li key={m.id}>
                 <Link to={{ pathname: `/kehra/tables/${m.tableId}`, search }}>{m.tableName}</Link>
-                <div className="kehra-meta">{t('activities.meetings.at', { when: formatDateTime(m.startsAt, i18n.language), place: m.place })}</div>
+                <div className="kehra-meta">
+                  {t('activities.meetings.at', { when: formatDateTime(m.startsAt, i18n.language), place: m.place })}
+                </div>
               </li>
             ))}
           </ul>

@@ -38,7 +38,9 @@ export function AdminPage() {
         <p className="panel-help">{t('admin.help')}</p>
         <UsersTable editingId={editing?.id ?? null} onEdit={setEditing} />
       </section>
-      {editing && <UserEditor key={editing.id} user={editing} selfId={user.id} onClose={() => setEditing(null)} onSaved={setEditing} />}
+      {editing && (
+        <UserEditor key={editing.id} user={editing} selfId={user.id} onClose={() => setEditing(null)} onSaved={setEditing} />
+      )}
       <ReferenceData />
       <AuditLog />
     </div>

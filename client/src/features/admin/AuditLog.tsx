@@ -18,7 +18,9 @@ export function AuditLog() {
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
 
   const values = (e: AuditEntry, which: 'before' | 'after') => {
-    const lines = auditLines(e[which], (key, item) => (key === 'roles' ? t(`account.roles.${item}`, { defaultValue: item }) : item));
+    const lines = auditLines(e[which], (key, item) =>
+      key === 'roles' ? t(`account.roles.${item}`, { defaultValue: item }) : item,
+    );
     if (!lines.length) return '–';
     const changed = changedKeys(e.before, e.after);
     return (
@@ -34,7 +36,11 @@ export function AuditLog() {
   };
 
   const cols: Column[] = [
-    { key: 'occurredAt', headerName: t('admin.audit.when'), transform: cell((e) => <time dateTime={e.occurredAt}>{when.format(new Date(e.occurredAt))}</time>) },
+    {
+      key: 'occurredAt',
+      headerName: t('admin.audit.when'),
+      transform: cell((e) => <time dateTime={e.occurredAt}>{when.format(new Date(e.occurredAt))}</time>),
+    },
     { key: 'actor', headerName: t('admin.audit.who'), transform: cell((e) => e.actor.email ?? t('admin.audit.system')) },
     {
       key: 'action',
@@ -67,10 +73,23 @@ export function AuditLog() {
         <LoadingSpinner small loadingText={t('admin.loading')} />
       ) : (
         <div className="admin-table" data-testid="admin-audit" aria-busy={audit.isFetching}>
-          <Table id="admin-audit-table" caption={t('admin.audit.caption')} cols={cols} rows={entries} indexKey="id" dense zebra variant="light" />
+          <Table
+            id="admin-audit-table"
+            caption={t('admin.audit.caption')}
+            cols={cols}
+            rows={entries}
+            indexKey="id"
+            dense
+            zebra
+            variant="light"
+          />
           {entries.length === 0 && <p>{t('admin.audit.empty')}</p>}
           {audit.hasNextPage && (
-            <Button variant={ButtonVariant.Secondary} onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage}>
+            <Button
+              variant={ButtonVariant.Secondary}
+              onClick={() => void audit.fetchNextPage()}
+              disabled={audit.isFetchingNextPage}
+            >
               {t('admin.audit.older')}
             </Button>
           )}

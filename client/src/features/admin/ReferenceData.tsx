@@ -69,9 +69,13 @@ function ReferenceList({ kind, items, announce }: { kind: ReferenceKind; items: 
     setEditing(null);
     announce(t(`admin.referenceData.saved.${kind}`, { name }));
   };
-  const removeError = remove.error instanceof ApiError && remove.error.code === 'in_use'
-    ? t('admin.referenceData.inUse', { name: remove.variables?.nameFi, uses: usesText((remove.error.details as { uses?: DepartmentUses | ThemeUses })?.uses ?? {}) })
-    : remove.error && describeError(remove.error, t);
+  const removeError =
+    remove.error instanceof ApiError && remove.error.code === 'in_use'
+      ? t('admin.referenceData.inUse', {
+          name: remove.variables?.nameFi,
+          uses: usesText((remove.error.details as { uses?: DepartmentUses | ThemeUses })?.uses ?? {}),
+        })
+      : remove.error && describeError(remove.error, t);
   const isEditing = (slug: string | null) => editing !== null && editing.slug === slug;
 
   return (
@@ -95,7 +99,11 @@ function ReferenceList({ kind, items, announce }: { kind: ReferenceKind; items: 
                     {[item.nameSv, item.nameEn].filter(Boolean).join(' · ')} ({item.slug}
                     {'color' in item ? `, ${item.color}` : ''}, {t('admin.referenceData.order', { order: item.sortOrder })})
                   </span>
-                  <span className="admin-muted">{uses.length ? t('admin.referenceData.usedBy', { uses: usesText(item.uses) }) : t('admin.referenceData.unused')}</span>
+                  <span className="admin-muted">
+                    {uses.length
+                      ? t('admin.referenceData.usedBy', { uses: usesText(item.uses) })
+                      : t('admin.referenceData.unused')}
+                  </span>
                 </span>
                 <span className="reference-item-actions">
                   <Button
@@ -120,7 +128,9 @@ function ReferenceList({ kind, items, announce }: { kind: ReferenceKind; items: 
                   )}
                 </span>
               </div>
-              {isEditing(item.slug) && <ReferenceForm kind={kind} item={item} onSaved={saved} onCancel={() => setEditing(null)} />}
+              {isEditing(item.slug) && (
+                <ReferenceForm kind={kind} item={item} onSaved={saved} onCancel={() => setEditing(null)} />
+              )}
             </li>
           );
         })}

@@ -50,7 +50,8 @@ export function ReferenceForm({ kind, item, onSaved, onCancel }: Props) {
   });
   const server = serverFieldErrors(save.error);
   // A taken slug (409) belongs at its field, in the reader's language.
-  if (save.error instanceof ApiError && save.error.code === 'already_exists') server.slug = t('admin.referenceData.errors.slugTaken', { slug: (save.variables as { slug?: string }).slug });
+  if (save.error instanceof ApiError && save.error.code === 'already_exists')
+    server.slug = t('admin.referenceData.errors.slugTaken', { slug: (save.variables as { slug?: string }).slug });
   const fieldError = (f: ReferenceField) => (problems[f] ? t(`admin.referenceData.errors.${problems[f]}`) : server[f]);
   // A server error that belongs to no field of the form (e.g. a lost session) is shown above it.
   const generalError = save.error && !Object.keys(server).some((f) => f in values) ? describeError(save.error, t) : null;
@@ -72,9 +73,17 @@ export function ReferenceForm({ kind, item, onSaved, onCancel }: Props) {
     save.mutate(referenceBody(kind, values, creating));
   };
 
-  const headingText = creating ? t(`admin.referenceData.add.${kind}`) : t('admin.referenceData.editHeading', { name: item.nameFi });
+  const headingText = creating
+    ? t(`admin.referenceData.add.${kind}`)
+    : t('admin.referenceData.editHeading', { name: item.nameFi });
   return (
-    <form className="reference-form" onSubmit={submit} noValidate aria-labelledby={`${prefix}-heading`} data-testid={`${prefix}-form`}>
+    <form
+      className="reference-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${prefix}-heading`}
+      data-testid={`${prefix}-form`}
+    >
       <h5 id={`${prefix}-heading`} ref={heading} tabIndex={-1} className="reference-form-heading">
         {headingText}
       </h5>

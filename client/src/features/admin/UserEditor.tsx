@@ -42,7 +42,8 @@ export function UserEditor({ user, selfId, onClose, onSaved }: Props) {
     ]);
   };
   const save = useMutation({
-    mutationFn: (a: Authority) => adminApi.replaceAuthority(user.id, { ...a, ...(displayName.trim() ? { displayName: displayName.trim() } : {}) }),
+    mutationFn: (a: Authority) =>
+      adminApi.replaceAuthority(user.id, { ...a, ...(displayName.trim() ? { displayName: displayName.trim() } : {}) }),
     onSuccess: changed,
   });
   const disable = useMutation({ mutationFn: (d: boolean) => adminApi.setDisabled(user.id, d), onSuccess: changed });
@@ -81,7 +82,13 @@ export function UserEditor({ user, selfId, onClose, onSaved }: Props) {
         {t('admin.editor.heading', { email: user.email })}
       </h3>
       {result && (
-        <Notification type="success" label={t(`admin.editor.${result}`)} autofocus className="account-notice" data-testid="admin-editor-saved">
+        <Notification
+          type="success"
+          label={t(`admin.editor.${result}`)}
+          autofocus
+          className="account-notice"
+          data-testid="admin-editor-saved"
+        >
           {t('admin.editor.savedBody', { email: user.email })}
         </Notification>
       )}

@@ -45,9 +45,21 @@ export function UsersTable({ editingId, onEdit }: { editingId: number | null; on
         </span>
       )),
     },
-    { key: 'roles', headerName: t('admin.cols.roles'), transform: cell((u) => list(u.roles.map((r) => t(`account.roles.${r}`)))) },
-    { key: 'departments', headerName: t('admin.cols.departments'), transform: cell((u) => list(u.departments.map((d) => d.nameFi))) },
-    { key: 'kehraGroups', headerName: t('admin.cols.kehraGroups'), transform: cell((u) => list(u.kehraGroups.map((g) => g.name))) },
+    {
+      key: 'roles',
+      headerName: t('admin.cols.roles'),
+      transform: cell((u) => list(u.roles.map((r) => t(`account.roles.${r}`)))),
+    },
+    {
+      key: 'departments',
+      headerName: t('admin.cols.departments'),
+      transform: cell((u) => list(u.departments.map((d) => d.nameFi))),
+    },
+    {
+      key: 'kehraGroups',
+      headerName: t('admin.cols.kehraGroups'),
+      transform: cell((u) => list(u.kehraGroups.map((g) => g.name))),
+    },
     { key: 'status', headerName: t('admin.cols.status'), transform: cell(status) },
     {
       key: 'actions',

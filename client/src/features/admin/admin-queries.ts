@@ -1,7 +1,15 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { DepartmentRef, KehraGroupRef, Role } from '@contracts/auth';
 import type { AdminUser, AuditResponse, UsersResponse } from '@contracts/users';
-import type { AdminDepartment, AdminTheme, DepartmentBody, DepartmentPatchBody, ReferenceDataResponse, ThemeBody, ThemePatchBody } from '@contracts/reference-data';
+import type {
+  AdminDepartment,
+  AdminTheme,
+  DepartmentBody,
+  DepartmentPatchBody,
+  ReferenceDataResponse,
+  ThemeBody,
+  ThemePatchBody,
+} from '@contracts/reference-data';
 import { getJson, sendJson } from '@/api/http';
 
 export const USERS_PAGE_SIZE = 20;
@@ -64,7 +72,8 @@ export type ReferenceKind = 'department' | 'theme';
 const referencePath = (kind: ReferenceKind) => (kind === 'department' ? '/api/admin/departments' : '/api/admin/themes');
 
 export const referenceApi = {
-  create: (kind: ReferenceKind, body: DepartmentBody | ThemeBody) => sendJson<AdminDepartment | AdminTheme>('POST', referencePath(kind), body),
+  create: (kind: ReferenceKind, body: DepartmentBody | ThemeBody) =>
+    sendJson<AdminDepartment | AdminTheme>('POST', referencePath(kind), body),
   update: (kind: ReferenceKind, slug: string, body: DepartmentPatchBody | ThemePatchBody) =>
     sendJson<AdminDepartment | AdminTheme>('PATCH', `${referencePath(kind)}/${encodeURIComponent(slug)}`, body),
   remove: (kind: ReferenceKind, slug: string) => sendJson<void>('DELETE', `${referencePath(kind)}/${encodeURIComponent(slug)}`),

@@ -11,7 +11,10 @@ describe('audit formatting', () => {
       { key: 'departments', text: 'kymp' },
       { key: 'kehraGroups', text: '–' },
     ]);
-    expect(auditLines(after, (k, item) => (k === 'roles' ? item.toUpperCase() : item))[0]).toEqual({ key: 'roles', text: 'RESIDENT, OFFICIAL' });
+    expect(auditLines(after, (k, item) => (k === 'roles' ? item.toUpperCase() : item))[0]).toEqual({
+      key: 'roles',
+      text: 'RESIDENT, OFFICIAL',
+    });
     expect(auditLines(null)).toEqual([]);
     expect(auditLines('x')).toEqual([{ key: null, text: 'x' }]);
     expect(auditLines({ lockedUntil: null, n: { a: 1 } })).toEqual([

@@ -12,7 +12,9 @@ describe('authority', () => {
     expect(authorityProblems({ roles: ['resident', 'official'], departments: [], kehraGroups: [] })).toEqual({
       departments: 'admin.editor.needDepartment',
     });
-    expect(authorityProblems({ roles: ['resident'], departments: [], kehraGroups: [3] })).toEqual({ kehraGroups: 'admin.editor.needGroup' });
+    expect(authorityProblems({ roles: ['resident'], departments: [], kehraGroups: [3] })).toEqual({
+      kehraGroups: 'admin.editor.needGroup',
+    });
     expect(authorityProblems({ roles: ['official', 'kehra'], departments: ['kymp'], kehraGroups: [3] })).toEqual({});
   });
 });

@@ -30,7 +30,11 @@ export const initialValues = (item: Reference | undefined): ReferenceValues => (
  * The same checks as the server's contract (contracts/reference-data.ts), for an answer before the
  * round trip; values are i18n keys under admin.referenceData.errors.
  */
-export function referenceProblems(kind: ReferenceKind, v: ReferenceValues, creating: boolean): Partial<Record<ReferenceField, string>> {
+export function referenceProblems(
+  kind: ReferenceKind,
+  v: ReferenceValues,
+  creating: boolean,
+): Partial<Record<ReferenceField, string>> {
   const out: Partial<Record<ReferenceField, string>> = {};
   const slug = v.slug.trim();
   if (creating && (!slug || slug.length > REFERENCE_SLUG_MAX || !REFERENCE_SLUG.test(slug))) out.slug = 'slug';

@@ -51,9 +51,7 @@ export function AreaList({ index, selectedId, onSelect }: AreaListProps) {
       <p id="area-list-help" className="panel-help">
         {t('list.help')}
       </p>
-      <div onKeyDown={moveFocus}>
-        {renderLevel(index.children.get(null), 0)}
-      </div>
+      <div onKeyDown={moveFocus}>{renderLevel(index.children.get(null), 0)}</div>
     </section>
   );
 }

@@ -89,9 +89,7 @@ export function LocatePanel({ point, onPoint, onSelectArea }: LocatePanelProps) 
       </form>
       <div className="locate-result" aria-live="polite" aria-atomic="true" data-testid="locate-result">
         {point && result.isFetching && <p>{t('locate.searching')}</p>}
-        {point && result.error && (
-          <p className="form-error">{t('locate.error', { message: result.error.message })}</p>
-        )}
+        {point && result.error && <p className="form-error">{t('locate.error', { message: result.error.message })}</p>}
         {point && areas && (
           <>
             <p className="locate-point">{t('locate.point', { lon: point.lon, lat: point.lat })}</p>

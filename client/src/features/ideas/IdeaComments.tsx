@@ -54,7 +54,8 @@ function CommentItem({ comment, ideaId, reply = false }: { comment: IdeaComment;
   return (
     <li className={reply ? 'idea-comment idea-comment--reply' : 'idea-comment'}>
       <p className="idea-comment-meta">
-        <strong>{comment.author}</strong> <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, i18n.language)}</time>
+        <strong>{comment.author}</strong>{' '}
+        <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, i18n.language)}</time>
         {comment.editedAt && <span> · {t('ideas.comments.edited')}</span>}
       </p>
       {comment.hidden ? (

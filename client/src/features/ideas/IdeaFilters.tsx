@@ -11,7 +11,6 @@ import { NativeSelect } from '@/ui/NativeSelect';
 import { ThemeFilter } from './ThemeFilter';
 import { Panel } from '@/ui/Panel';
 
-
 /** Theme, stage, "waiting" and the submission dates go to the URL; the area is the ?area= chosen with the picker. */
 export function IdeaFilters() {
   const { t, i18n } = useTranslation();

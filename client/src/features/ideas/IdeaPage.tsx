@@ -150,7 +150,8 @@ function IdeaView({ idea }: { idea: IdeaDetail }) {
             ))}
             {idea.localNetworks.partnershipTables.map((tb) => (
               <li key={`t${tb.id}`}>
-                <Link to={`/kehra/tables/${tb.id}`}>{tb.name}</Link> — {t('ideas.page.partnershipTable', { convener: tb.convener })}
+                <Link to={`/kehra/tables/${tb.id}`}>{tb.name}</Link> —{' '}
+                {t('ideas.page.partnershipTable', { convener: tb.convener })}
               </li>
             ))}
           </ul>

@@ -17,7 +17,9 @@ export function IdeaTimeline({ events }: { events: IdeaStageEvent[] }) {
               <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time>
             </div>
             <p className="idea-timeline-by">
-              {e.from == null ? t('ideas.timeline.submittedBy', { name: e.by ?? t('ideas.timeline.visitor') }) : t('ideas.timeline.movedBy', { name: e.by ?? '—' })}
+              {e.from == null
+                ? t('ideas.timeline.submittedBy', { name: e.by ?? t('ideas.timeline.visitor') })
+                : t('ideas.timeline.movedBy', { name: e.by ?? '—' })}
             </p>
             {e.reason && (
               <p>

@@ -27,9 +27,12 @@ function Notifications({ userId }: { userId: number }) {
   const unread = list.data?.filter((n) => !n.readAt).length ?? 0;
 
   return (
-    <Panel id="notifications-heading" heading={
+    <Panel
+      id="notifications-heading"
+      heading={
         <>
-          {t('ideas.notifications.heading')} {unread > 0 && <span className="count-badge">{t('ideas.notifications.unread', { count: unread })}</span>}
+          {t('ideas.notifications.heading')}{' '}
+          {unread > 0 && <span className="count-badge">{t('ideas.notifications.unread', { count: unread })}</span>}
         </>
       }
     >
@@ -47,7 +50,12 @@ function Notifications({ userId }: { userId: number }) {
         </ul>
       )}
       {unread > 0 && (
-        <Button size={ButtonSize.Small} variant={ButtonVariant.Secondary} onClick={() => markRead.mutate()} disabled={markRead.isPending}>
+        <Button
+          size={ButtonSize.Small}
+          variant={ButtonVariant.Secondary}
+          onClick={() => markRead.mutate()}
+          disabled={markRead.isPending}
+        >
           {t('ideas.notifications.markRead')}
         </Button>
       )}

@@ -43,7 +43,15 @@ export function OfficialActions({ idea }: { idea: IdeaDetail }) {
   );
 }
 
-function StageChangeForm({ idea, next, onDone }: { idea: IdeaDetail; next: readonly IdeaStage[]; onDone: (d: IdeaDetail) => void }) {
+function StageChangeForm({
+  idea,
+  next,
+  onDone,
+}: {
+  idea: IdeaDetail;
+  next: readonly IdeaStage[];
+  onDone: (d: IdeaDetail) => void;
+}) {
   const { t } = useTranslation();
   const [to, setTo] = useState<IdeaStage>(next[0]);
   const [reason, setReason] = useState('');

@@ -29,7 +29,12 @@ export function ReasonForm({ openLabel, reasonLabel, submitLabel, send, sentText
       setReason('');
     },
   });
-  if (submit.isSuccess && !open && sentText) return <p className="panel-help" role="status">{sentText}</p>;
+  if (submit.isSuccess && !open && sentText)
+    return (
+      <p className="panel-help" role="status">
+        {sentText}
+      </p>
+    );
   if (!open) {
     return (
       <button type="button" className="link-button" onClick={() => setOpen(true)}>

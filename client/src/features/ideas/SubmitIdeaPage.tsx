@@ -87,7 +87,12 @@ function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => voi
       say: {
         title: title.trim().length < 3 ? t('ideas.form.errors.title') : undefined,
         description: description.trim() ? undefined : t('ideas.form.errors.description'),
-        themes: chosen.length === 0 ? t('ideas.form.errors.themes') : chosen.length > 5 ? t('ideas.form.errors.tooManyThemes') : undefined,
+        themes:
+          chosen.length === 0
+            ? t('ideas.form.errors.themes')
+            : chosen.length > 5
+              ? t('ideas.form.errors.tooManyThemes')
+              : undefined,
         geometry: t(`ideas.form.errors.geometry.${mode}`),
         areaId: t('ideas.form.errors.geometry.area'),
         costEstimateEur: t('ideas.form.errors.cost'),
@@ -105,7 +110,10 @@ function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => voi
       onSubmitted(res);
     } catch (err) {
       // The server's 400 says exactly what is wrong (e.g. "geometry is not valid: Self-intersection").
-      const message = err instanceof ApiError && err.status === 400 ? err.message : t('ideas.form.errors.failed', { message: errorMessage(err) });
+      const message =
+        err instanceof ApiError && err.status === 400
+          ? err.message
+          : t('ideas.form.errors.failed', { message: errorMessage(err) });
       form.fromServer(err, message);
     } finally {
       setBusy(false);
@@ -115,7 +123,12 @@ function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => voi
   return (
     <Panel id="idea-form-heading" heading={t('ideas.form.heading')}>
       <p className="panel-help">{user ? t('ideas.form.signedIn') : t('ideas.form.anonymous')}</p>
-      <FormErrorSummary id="idea-form-summary" label={t('ideas.form.errors.heading')} message={errors.form} testId="idea-form-error" />
+      <FormErrorSummary
+        id="idea-form-summary"
+        label={t('ideas.form.errors.heading')}
+        message={errors.form}
+        testId="idea-form-error"
+      />
       <form className="idea-form" onSubmit={submit} noValidate>
         <GeometryInput mode={mode} onMode={changeMode} areaId={areaId} onArea={setAreaId} error={errors.geometry} />
         <TextInput
@@ -218,7 +231,9 @@ function Submitted({ result, onAnother }: { result: IdeaSubmitResponse; onAnothe
           {t('ideas.submitted.open')}
         </Link>
       </div>
-      <p aria-live="polite">{copied === 'yes' ? t('ideas.submitted.copied') : copied === 'no' ? t('ideas.submitted.copyFailed') : ''}</p>
+      <p aria-live="polite">
+        {copied === 'yes' ? t('ideas.submitted.copied') : copied === 'no' ? t('ideas.submitted.copyFailed') : ''}
+      </p>
       <p>
         <button type="button" className="link-button" onClick={onAnother}>
           {t('ideas.submitted.another')}

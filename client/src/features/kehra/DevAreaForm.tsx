@@ -3,7 +3,13 @@ import { Button, ButtonSize, Notification, TextArea, TextInput } from 'hds-react
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GeoJsonGeometry } from '@contracts/common';
-import { DEV_AREA_STATUSES, DevAreaBody, DevAreaPatchBody, type DevAreaStatus, type KehraDevAreaProperties } from '@contracts/kehra';
+import {
+  DEV_AREA_STATUSES,
+  DevAreaBody,
+  DevAreaPatchBody,
+  type DevAreaStatus,
+  type KehraDevAreaProperties,
+} from '@contracts/kehra';
 import { sendJson } from '@/api/http';
 import { errorProps } from '@/ui/error-props';
 import { GeometryInput } from '@/ui/GeometryInput';
@@ -53,7 +59,9 @@ export function DevAreaEditForm({ area, onDone }: { area: KehraDevAreaProperties
   const feature = useQuery(devAreaQuery(area.id));
   if (feature.error) return <p className="form-error">{errorMessage(feature.error)}</p>;
   if (!feature.data) return <p className="panel-help">{t('kehra.loading')}</p>;
-  return <DevAreaFields groupId={area.groupId} area={area} geometry={feature.data.geometry} onDone={(name) => onDone(name !== null)} />;
+  return (
+    <DevAreaFields groupId={area.groupId} area={area} geometry={feature.data.geometry} onDone={(name) => onDone(name !== null)} />
+  );
 }
 
 interface FieldsProps {
@@ -104,7 +112,9 @@ function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps
 
   const save = useMutation({
     mutationFn: (body: Partial<DevAreaBody>) =>
-      editing ? sendJson('PATCH', `/api/kehra/areas/${area.id}`, body) : sendJson('POST', `/api/kehra/groups/${groupId}/areas`, body),
+      editing
+        ? sendJson('PATCH', `/api/kehra/areas/${area.id}`, body)
+        : sendJson('POST', `/api/kehra/groups/${groupId}/areas`, body),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: kehraKeys.all });
       onDone(name.trim());
@@ -123,7 +133,10 @@ function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps
       : { ...fields, description: description.trim() || undefined, ...(drawn ? { geometry: drawn as never } : {}) };
     // The route's own schema decides; the form says it in the reader's language where it can.
     const valid = form.check(editing ? DevAreaPatchBody : DevAreaBody, body, {
-      say: { name: name.trim().length < 2 ? t('kehra.devArea.nameRequired') : undefined, geometry: t('kehra.devArea.geometryRequired') },
+      say: {
+        name: name.trim().length < 2 ? t('kehra.devArea.nameRequired') : undefined,
+        geometry: t('kehra.devArea.geometryRequired'),
+      },
       extra: !drawn && !unchanged ? { geometry: t('kehra.devArea.geometryRequired') } : {},
     });
     if (valid) save.mutate(body);
@@ -144,8 +157,22 @@ function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps
           {parts ? t('kehra.devArea.editPartsHelp', parts) : t('kehra.devArea.editHelp')}
         </p>
       )}
-      <GeometryInput mode="polygon" modes={['polygon']} onMode={() => undefined} areaId={null} onArea={() => undefined} error={errors.geometry} />
-      <TextInput id={`${idp}-name`} label={t('kehra.devArea.name')} required value={name} onChange={(e) => setName(e.target.value)} {...errorProps(errors.name)} />
+      <GeometryInput
+        mode="polygon"
+        modes={['polygon']}
+        onMode={() => undefined}
+        areaId={null}
+        onArea={() => undefined}
+        error={errors.geometry}
+      />
+      <TextInput
+        id={`${idp}-name`}
+        label={t('kehra.devArea.name')}
+        required
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        {...errorProps(errors.name)}
+      />
       <TextArea
         id={`${idp}-description`}
         label={t('kehra.devArea.description')}
@@ -153,7 +180,13 @@ function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps
         onChange={(e) => setDescription(e.target.value)}
         {...errorProps(errors.description)}
       />
-      <ThemeCheckboxes idPrefix={idp} label={t('kehra.devArea.themes')} value={chosen} onChange={setChosen} errorText={errors.themes} />
+      <ThemeCheckboxes
+        idPrefix={idp}
+        label={t('kehra.devArea.themes')}
+        value={chosen}
+        onChange={setChosen}
+        errorText={errors.themes}
+      />
       <NativeSelect
         id={`${idp}-status`}
         label={t('kehra.devArea.status')}
@@ -161,7 +194,11 @@ function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps
         options={DEV_AREA_STATUSES.map((s) => ({ value: s, label: t(`kehra.status.${s}`) }))}
         onChange={setStatus}
       />
-      <FormActions submitLabel={editing ? t('kehra.devArea.saveEdit') : t('kehra.devArea.save')} pending={save.isPending} onCancel={() => onDone(null)} />
+      <FormActions
+        submitLabel={editing ? t('kehra.devArea.saveEdit') : t('kehra.devArea.save')}
+        pending={save.isPending}
+        onCancel={() => onDone(null)}
+      />
     </form>
   );
 }

@@ -98,7 +98,15 @@ export function DevAreaItem({ area, canEdit, editing, onEdit }: Props) {
   );
 }
 
-function DevAreaHistory({ area, canEdit, onRestored }: { area: KehraDevAreaProperties; canEdit: boolean; onRestored: (text: string) => void }) {
+function DevAreaHistory({
+  area,
+  canEdit,
+  onRestored,
+}: {
+  area: KehraDevAreaProperties;
+  canEdit: boolean;
+  onRestored: (text: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const versions = useQuery(devAreaVersionsQuery(area.id));
@@ -121,7 +129,12 @@ function DevAreaHistory({ area, canEdit, onRestored }: { area: KehraDevAreaPrope
         </p>
       )}
       {list && (
-        <ol className="kehra-list" reversed aria-label={t('kehra.versions.list', { name: area.name })} data-testid="devarea-versions">
+        <ol
+          className="kehra-list"
+          reversed
+          aria-label={t('kehra.versions.list', { name: area.name })}
+          data-testid="devarea-versions"
+        >
           {list.map((v, i) => {
             const changed = changedFields(v, list[i + 1]);
             const isCurrent = i === 0;
@@ -130,13 +143,17 @@ function DevAreaHistory({ area, canEdit, onRestored }: { area: KehraDevAreaPrope
                 <strong>{t('kehra.versions.version', { version: v.version })}</strong>
                 {isCurrent && ` (${t('kehra.versions.isCurrent')})`}: {v.name}
                 <div className="kehra-meta">
-                  {t('kehra.versions.by', { who: v.editedBy ?? t('kehra.versions.unknown'), when: formatDateTime(v.editedAt, i18n.language) })}
+                  {t('kehra.versions.by', {
+                    who: v.editedBy ?? t('kehra.versions.unknown'),
+                    when: formatDateTime(v.editedAt, i18n.language),
+                  })}
                 </div>
                 <div className="kehra-meta">
                   {v.action === 'restore' && v.restoredFrom != null
                     ? t('kehra.versions.restoredFrom', { version: v.restoredFrom })
                     : t(`kehra.versions.action.${v.action}`)}
-                  {changed.length > 0 && ` · ${t('kehra.versions.changed', { fields: changed.map((f) => t(`kehra.versions.field.${f}`)).join(', ') })}`}
+                  {changed.length > 0 &&
+                    ` · ${t('kehra.versions.changed', { fields: changed.map((f) => t(`kehra.versions.field.${f}`)).join(', ') })}`}
                 </div>
                 {canEdit && !isCurrent && (
                   <Button

@@ -47,7 +47,13 @@ export function DistrictsInput({ idPrefix, value, onChange, error }: DistrictsIn
           {value.map((id) => (
             <li key={id}>
               {name(id)}{' '}
-              <button type="button" className="link-button" data-district-remove aria-label={t('kehra.groupForm.removeDistrictLabel', { name: name(id) })} onClick={() => remove(id)}>
+              <button
+                type="button"
+                className="link-button"
+                data-district-remove
+                aria-label={t('kehra.groupForm.removeDistrictLabel', { name: name(id) })}
+                onClick={() => remove(id)}
+              >
                 {t('kehra.groupForm.removeDistrict')}
               </button>
             </li>

@@ -50,7 +50,13 @@ export function GroupDetailsEditor({ group, created }: { group: KehraGroupDetail
           onCancel={() => (save.reset(), close(false))}
         />
       ) : (
-        <Button ref={opener} type="button" size={ButtonSize.Small} variant={ButtonVariant.Secondary} onClick={() => (announce(null), show())}>
+        <Button
+          ref={opener}
+          type="button"
+          size={ButtonSize.Small}
+          variant={ButtonVariant.Secondary}
+          onClick={() => (announce(null), show())}
+        >
           {t('kehra.groupEdit.open')}
         </Button>
       )}

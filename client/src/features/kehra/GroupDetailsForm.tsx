@@ -27,7 +27,16 @@ interface GroupDetailsFormProps {
 }
 
 /** A group's name, description, contact and districts: the one form for creating and editing. */
-export function GroupDetailsForm({ idPrefix, heading, submitLabel, group, pending, error, onSubmit, onCancel }: GroupDetailsFormProps) {
+export function GroupDetailsForm({
+  idPrefix,
+  heading,
+  submitLabel,
+  group,
+  pending,
+  error,
+  onSubmit,
+  onCancel,
+}: GroupDetailsFormProps) {
   const { t } = useTranslation();
   const [name, setName] = useState(group?.name ?? '');
   const [description, setDescription] = useState(group?.description ?? '');
@@ -83,7 +92,13 @@ export function GroupDetailsForm({ idPrefix, heading, submitLabel, group, pendin
   );
 
   return (
-    <form className="idea-form" onSubmit={submit} noValidate aria-labelledby={`${idPrefix}-heading`} data-testid={`${idPrefix}-form`}>
+    <form
+      className="idea-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${idPrefix}-heading`}
+      data-testid={`${idPrefix}-form`}
+    >
       <h3 id={`${idPrefix}-heading`} className="kehra-subheading" ref={headingRef} tabIndex={-1}>
         {heading}
       </h3>

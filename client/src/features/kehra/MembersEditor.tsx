@@ -7,7 +7,14 @@ import { sendJson } from '@/api/http';
 import { errorProps } from '@/ui/error-props';
 import { serverFieldErrors } from '@/ui/form-errors';
 import { kehraKeys } from '@/layers/kehra/query';
-import { SaveError, StatusMessage, useFocusAfterRender, useOpener, useStatusMessage, type StatusMessageState } from '@/ui/Feedback';
+import {
+  SaveError,
+  StatusMessage,
+  useFocusAfterRender,
+  useOpener,
+  useStatusMessage,
+  type StatusMessageState,
+} from '@/ui/Feedback';
 import { FormActions } from '@/ui/FormActions';
 import { RowActions } from './RowActions';
 import { SectorSelect } from './SectorSelect';
@@ -82,7 +89,12 @@ export function MembersEditor({ groupId, members }: { groupId: number; members: 
               }}
             />
           ) : (
-            <MemberActions groupId={groupId} member={m} status={status} onEdit={() => (status.announce(null), setEditing(m.id))} />
+            <MemberActions
+              groupId={groupId}
+              member={m}
+              status={status}
+              onEdit={() => (status.announce(null), setEditing(m.id))}
+            />
           )
         }
       />
@@ -112,7 +124,17 @@ function useMemberMutation<V>(send: (v: V) => Promise<unknown>, done: (v: V) => 
   });
 }
 
-function MemberActions({ groupId, member, status, onEdit }: { groupId: number; member: KehraMember; status: StatusMessageState; onEdit: () => void }) {
+function MemberActions({
+  groupId,
+  member,
+  status,
+  onEdit,
+}: {
+  groupId: number;
+  member: KehraMember;
+  status: StatusMessageState;
+  onEdit: () => void;
+}) {
   const { t } = useTranslation();
   const remove = useMemberMutation(
     () => sendJson('DELETE', `/api/kehra/groups/${groupId}/members/${member.id}`),
@@ -147,7 +169,9 @@ function MemberForm({ groupId, member, status, onClose }: MemberFormProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMemberMutation(
     (body: MemberPatchBody & { name: string }) =>
-      member ? sendJson('PATCH', `/api/kehra/groups/${groupId}/members/${member.id}`, body) : sendJson('POST', `/api/kehra/groups/${groupId}/members`, body),
+      member
+        ? sendJson('PATCH', `/api/kehra/groups/${groupId}/members/${member.id}`, body)
+        : sendJson('POST', `/api/kehra/groups/${groupId}/members`, body),
     (body) => {
       onClose(true);
       status.announce(t(member ? 'kehra.members.updated' : 'kehra.members.added', { name: body.name }));
@@ -191,7 +215,12 @@ function MemberForm({ groupId, member, status, onClose }: MemberFormProps) {
         onChange={(e) => setOrganisation(e.target.value)}
         {...errorProps(errors.organisation ?? server.organisation)}
       />
-      <FormActions small submitLabel={member ? t('kehra.members.saveEdit') : t('kehra.members.save')} pending={save.isPending} onCancel={() => onClose(false)} />
+      <FormActions
+        small
+        submitLabel={member ? t('kehra.members.saveEdit') : t('kehra.members.save')}
+        pending={save.isPending}
+        onCancel={() => onClose(false)}
+      />
     </form>
   );
 }

@@ -43,7 +43,9 @@ export function PlanEditor({ groupId, plan }: { groupId: number; plan: KehraPlan
       onSuccess: () =>
         requestAnimationFrame(() => {
           const dir = by < 0 ? 'up' : 'down';
-          const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>(`[data-idea="${ids[to]}"]:not([disabled])`) ?? [])];
+          const buttons = [
+            ...(list.current?.querySelectorAll<HTMLButtonElement>(`[data-idea="${ids[to]}"]:not([disabled])`) ?? []),
+          ];
           (buttons.find((b) => b.dataset.dir === dir) ?? buttons[0])?.focus();
         }),
     });
@@ -53,7 +55,11 @@ export function PlanEditor({ groupId, plan }: { groupId: number; plan: KehraPlan
   return (
     <div className="kehra-plan-editor">
       <StatusMessage status={status} testId="plan-status" />
-      {error && <p className="form-error" role="alert">{errorMessage(error)}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {errorMessage(error)}
+        </p>
+      )}
       {plan.items.length === 0 ? (
         <p className="panel-help">{t('kehra.plan.noItems')}</p>
       ) : (

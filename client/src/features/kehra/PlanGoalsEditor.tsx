@@ -51,7 +51,13 @@ export function PlanGoalsEditor({ groupId, goals }: { groupId: number; goals: Pl
       ) : (
         <>
           <GoalList goals={goals} />
-          <Button ref={opener} type="button" size={ButtonSize.Small} variant={ButtonVariant.Secondary} onClick={() => (status.announce(null), show())}>
+          <Button
+            ref={opener}
+            type="button"
+            size={ButtonSize.Small}
+            variant={ButtonVariant.Secondary}
+            onClick={() => (status.announce(null), show())}
+          >
             {t('kehra.goals.edit')}
           </Button>
         </>
@@ -81,7 +87,8 @@ function GoalsForm({ groupId, goals, onClose }: { groupId: number; goals: PlanGo
   );
   const idp = 'kehra-goal';
   const themeOptions = (themes.data ?? []).map((th) => ({ value: th.slug, label: themeName(th, i18n.language) }));
-  const update = (key: number, change: Partial<PlanGoal>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
+  const update = (key: number, change: Partial<PlanGoal>) =>
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
 
   function addRow() {
     const key = nextKey.current++;
@@ -118,7 +125,14 @@ function GoalsForm({ groupId, goals, onClose }: { groupId: number; goals: PlanGo
   }
 
   return (
-    <form className="idea-form" ref={box} onSubmit={submit} noValidate aria-labelledby={`${idp}s-heading`} data-testid="goals-form">
+    <form
+      className="idea-form"
+      ref={box}
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${idp}s-heading`}
+      data-testid="goals-form"
+    >
       <h4 id={`${idp}s-heading`} className="kehra-subheading" ref={heading} tabIndex={-1}>
         {t('kehra.goals.heading')}
       </h4>
@@ -137,7 +151,13 @@ function GoalsForm({ groupId, goals, onClose }: { groupId: number; goals: PlanGo
             onChange={(theme) => update(r.key, { theme })}
             error={errors[`${r.key}-theme`]}
           />
-          <TextArea id={`${idp}-${r.key}-goal`} label={t('kehra.goals.goal')} value={r.goal} onChange={(e) => update(r.key, { goal: e.target.value })} {...errorProps(errors[`${r.key}-goal`])} />
+          <TextArea
+            id={`${idp}-${r.key}-goal`}
+            label={t('kehra.goals.goal')}
+            value={r.goal}
+            onChange={(e) => update(r.key, { goal: e.target.value })}
+            {...errorProps(errors[`${r.key}-goal`])}
+          />
           <Button
             type="button"
             size={ButtonSize.Small}

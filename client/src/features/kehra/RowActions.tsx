@@ -31,7 +31,16 @@ interface RowActionsProps {
 }
 
 /** Edit and remove for one row of a list; removal is confirmed in a dialog first. */
-export function RowActions({ id, texts, vars, onEdit, editRef, removal, children, className = 'idea-draw-actions kehra-row-actions' }: RowActionsProps) {
+export function RowActions({
+  id,
+  texts,
+  vars,
+  onEdit,
+  editRef,
+  removal,
+  children,
+  className = 'idea-draw-actions kehra-row-actions',
+}: RowActionsProps) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const removeButton = useRef<HTMLButtonElement>(null);
@@ -40,7 +49,15 @@ export function RowActions({ id, texts, vars, onEdit, editRef, removal, children
     <div className={className}>
       {children}
       {onEdit && (
-        <Button ref={editRef} type="button" size={ButtonSize.Small} variant={ButtonVariant.Secondary} data-edit aria-label={text('editLabel')} onClick={onEdit}>
+        <Button
+          ref={editRef}
+          type="button"
+          size={ButtonSize.Small}
+          variant={ButtonVariant.Secondary}
+          data-edit
+          aria-label={text('editLabel')}
+          onClick={onEdit}
+        >
           {text('edit')}
         </Button>
       )}

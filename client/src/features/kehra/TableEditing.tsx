@@ -75,7 +75,16 @@ interface TableEditorFormProps {
 }
 
 /** The frame of the table page's small forms: heading, the form's error, fields, save and cancel. */
-export function TableEditorForm({ idPrefix, heading, error, submitLabel, busy, onSubmit, onCancel, children }: TableEditorFormProps) {
+export function TableEditorForm({
+  idPrefix,
+  heading,
+  error,
+  submitLabel,
+  busy,
+  onSubmit,
+  onCancel,
+  children,
+}: TableEditorFormProps) {
   const { t } = useTranslation();
   return (
     <form className="idea-form table-editor" onSubmit={onSubmit} noValidate aria-labelledby={`${idPrefix}-heading`}>

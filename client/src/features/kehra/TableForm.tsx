@@ -124,7 +124,14 @@ export function TableForm({ table, onSaved, onCancel }: TableFormProps) {
   function body(): TableBody | TablePatchBody {
     const typed = point();
     const p = typed === 'invalid' ? null : typed;
-    const area = mode === 'area' ? (areaId != null ? { areaId } : {}) : drawn ? { geometry: drawn as unknown as Record<string, unknown> } : {};
+    const area =
+      mode === 'area'
+        ? areaId != null
+          ? { areaId }
+          : {}
+        : drawn
+          ? { geometry: drawn as unknown as Record<string, unknown> }
+          : {};
     const text = (s: string) => s.trim() || undefined;
     if (!table) {
       return {
@@ -198,8 +205,21 @@ export function TableForm({ table, onSaved, onCancel }: TableFormProps) {
       <h2 id={`${ID}-heading`} className="panel-heading" ref={heading} tabIndex={-1}>
         {table ? t('partnershipTable.form.editHeading', { name: table.name }) : t('partnershipTable.form.newHeading')}
       </h2>
-      <FormErrorSummary id={`${ID}-summary`} label={t('partnershipTable.form.failed')} message={errors.form} testId="table-form-error" />
-      <TextInput id={`${ID}-name`} label={t('partnershipTable.form.name')} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} {...errorProps(errors.name)} />
+      <FormErrorSummary
+        id={`${ID}-summary`}
+        label={t('partnershipTable.form.failed')}
+        message={errors.form}
+        testId="table-form-error"
+      />
+      <TextInput
+        id={`${ID}-name`}
+        label={t('partnershipTable.form.name')}
+        required
+        maxLength={200}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        {...errorProps(errors.name)}
+      />
       <TextInput
         id={`${ID}-convener`}
         label={t('partnershipTable.form.convener')}
@@ -218,10 +238,23 @@ export function TableForm({ table, onSaved, onCancel }: TableFormProps) {
         onChange={(e) => setDescription(e.target.value)}
         {...errorProps(errors.description)}
       />
-      <ThemeCheckboxes idPrefix={ID} label={t('partnershipTable.form.themes')} value={themes} onChange={setThemes} errorText={errors.themes} />
+      <ThemeCheckboxes
+        idPrefix={ID}
+        label={t('partnershipTable.form.themes')}
+        value={themes}
+        onChange={setThemes}
+        errorText={errors.themes}
+      />
       <div className="table-form-area">
         <p className="panel-help">{t('partnershipTable.form.areaHelp')}</p>
-        <GeometryInput mode={mode} onMode={changeMode} areaId={areaId} onArea={setAreaId} modes={AREA_MODES} error={errors.area} />
+        <GeometryInput
+          mode={mode}
+          onMode={changeMode}
+          areaId={areaId}
+          onArea={setAreaId}
+          modes={AREA_MODES}
+          error={errors.area}
+        />
       </div>
       <fieldset className="idea-place">
         <legend>{t('partnershipTable.form.meetingPlace')}</legend>
@@ -234,9 +267,22 @@ export function TableForm({ table, onSaved, onCancel }: TableFormProps) {
           {...errorProps(errors.meetingPlaceName)}
         />
         <p className="panel-help">{t('partnershipTable.form.meetingPointHelp')}</p>
-        <CoordinateFields idPrefix={`${ID}-place`} lon={lon} lat={lat} onLon={setLon} onLat={setLat} errors={{ lon: errors.meetingPlace }} />
+        <CoordinateFields
+          idPrefix={`${ID}-place`}
+          lon={lon}
+          lat={lat}
+          onLon={setLon}
+          onLat={setLat}
+          errors={{ lon: errors.meetingPlace }}
+        />
         <div className="idea-draw-actions">
-          <Button type="button" size={ButtonSize.Small} variant={ButtonVariant.Secondary} onClick={togglePicking} aria-pressed={picking}>
+          <Button
+            type="button"
+            size={ButtonSize.Small}
+            variant={ButtonVariant.Secondary}
+            onClick={togglePicking}
+            aria-pressed={picking}
+          >
             {picking ? t('partnershipTable.form.stopPicking') : t('partnershipTable.form.pick')}
           </Button>
         </div>
@@ -266,7 +312,11 @@ export function TableForm({ table, onSaved, onCancel }: TableFormProps) {
           {...errorProps(errors.contactEmail)}
         />
       </fieldset>
-      <FormActions submitLabel={editing ? t('partnershipTable.form.saveEdit') : t('partnershipTable.form.create')} pending={busy} onCancel={onCancel} />
+      <FormActions
+        submitLabel={editing ? t('partnershipTable.form.saveEdit') : t('partnershipTable.form.create')}
+        pending={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -26,7 +26,8 @@ function toLocalInput(iso: string): string {
 }
 
 /** Minutes Helsinki is ahead of UTC at an instant (120 in winter, 180 in summer). */
-const offsetAt = (ms: number) => (Date.parse(`${toLocalInput(new Date(ms).toISOString())}:00Z`) - Math.floor(ms / 60_000) * 60_000) / 60_000;
+const offsetAt = (ms: number) =>
+  (Date.parse(`${toLocalInput(new Date(ms).toISOString())}:00Z`) - Math.floor(ms / 60_000) * 60_000) / 60_000;
 
 /** A datetime-local value read as Helsinki time, as ISO 8601 with its offset ("2025-03-10T18:00:00+02:00"). */
 function toIsoWithOffset(local: string): string | null {
@@ -67,7 +68,9 @@ export function TableMeetings({ table, canEdit }: { table: TableDetail; canEdit:
           <MeetingForm
             table={table}
             meeting={m}
-            onDone={(saved) => close(`table-meeting-edit-${m.id}`, saved ? t('partnershipTable.meetings.updated', { when }) : undefined)}
+            onDone={(saved) =>
+              close(`table-meeting-edit-${m.id}`, saved ? t('partnershipTable.meetings.updated', { when }) : undefined)
+            }
           />
         </li>
       );
@@ -130,7 +133,12 @@ export function TableMeetings({ table, canEdit }: { table: TableDetail; canEdit:
             />
           ) : (
             editing === null && (
-              <Button type="button" id="table-meeting-add" size={ButtonSize.Small} onClick={() => (setMessage(''), setEditing('new'))}>
+              <Button
+                type="button"
+                id="table-meeting-add"
+                size={ButtonSize.Small}
+                onClick={() => (setMessage(''), setEditing('new'))}
+              >
                 {t('partnershipTable.meetings.add')}
               </Button>
             )
@@ -145,7 +153,15 @@ type Field = 'startsAt' | 'endsAt' | 'place' | 'agenda' | 'minutes';
 type Errors = Partial<Record<Field, string>>;
 
 /** A new meeting, or an existing one's changed fields (PATCH), with times in Helsinki time. */
-function MeetingForm({ table, meeting, onDone }: { table: TableDetail; meeting?: TableMeeting; onDone: (saved: boolean) => void }) {
+function MeetingForm({
+  table,
+  meeting,
+  onDone,
+}: {
+  table: TableDetail;
+  meeting?: TableMeeting;
+  onDone: (saved: boolean) => void;
+}) {
   const { t } = useTranslation();
   const write = useTableWrite();
   const idp = meeting ? `table-meeting-${meeting.id}` : 'table-meeting-new';
@@ -172,10 +188,21 @@ function MeetingForm({ table, meeting, onDone }: { table: TableDetail; meeting?:
     const checked = validate();
     if (Object.keys(checked.errors).length) return fail({ ...checked.errors, form: t('partnershipTable.form.errors.fix') });
     // An emptied end time is null: the PATCH removes it (a new meeting simply has none).
-    const all: MeetingPatchBody = { startsAt: checked.start!, endsAt: checked.end, place: place.trim(), agenda: agenda.trim(), minutes: minutes.trim() };
+    const all: MeetingPatchBody = {
+      startsAt: checked.start!,
+      endsAt: checked.end,
+      place: place.trim(),
+      agenda: agenda.trim(),
+      minutes: minutes.trim(),
+    };
     void run(async () => {
       if (!meeting) {
-        await write('POST', `/api/partnership-tables/${table.id}/meetings`, { ...all, endsAt: all.endsAt ?? undefined, agenda: all.agenda || undefined, minutes: all.minutes || undefined });
+        await write('POST', `/api/partnership-tables/${table.id}/meetings`, {
+          ...all,
+          endsAt: all.endsAt ?? undefined,
+          agenda: all.agenda || undefined,
+          minutes: all.minutes || undefined,
+        });
         return onDone(true);
       }
       // Only what changed: the instants compare as Helsinki wall-clock, the texts trimmed.
@@ -186,7 +213,13 @@ function MeetingForm({ table, meeting, onDone }: { table: TableDetail; meeting?:
         agenda: meeting.agenda,
         minutes: meeting.minutes,
       };
-      const typed: Record<string, string> = { startsAt, endsAt, place: place.trim(), agenda: agenda.trim(), minutes: minutes.trim() };
+      const typed: Record<string, string> = {
+        startsAt,
+        endsAt,
+        place: place.trim(),
+        agenda: agenda.trim(),
+        minutes: minutes.trim(),
+      };
       const patch = Object.fromEntries(Object.entries(all).filter(([k]) => typed[k] !== (before[k] ?? '')));
       if (Object.keys(patch).length) await write('PATCH', `/api/partnership-tables/${table.id}/meetings/${meeting.id}`, patch);
       onDone(Object.keys(patch).length > 0);
@@ -232,7 +265,13 @@ function MeetingForm({ table, meeting, onDone }: { table: TableDetail; meeting?:
         onChange={(e) => setPlace(e.target.value)}
         {...errorProps(errors.place)}
       />
-      <TextArea id={`${idp}-agenda`} label={t('partnershipTable.meetings.agenda')} value={agenda} onChange={(e) => setAgenda(e.target.value)} {...errorProps(errors.agenda)} />
+      <TextArea
+        id={`${idp}-agenda`}
+        label={t('partnershipTable.meetings.agenda')}
+        value={agenda}
+        onChange={(e) => setAgenda(e.target.value)}
+        {...errorProps(errors.agenda)}
+      />
       <TextArea
         id={`${idp}-minutes`}
         label={t('partnershipTable.meetings.minutes')}

@@ -49,7 +49,13 @@ export function TableOutcomes({ table, canEdit }: { table: TableDetail; canEdit:
               }}
             />
           ) : (
-            <Button type="button" id="table-outcome-add" size={ButtonSize.Small} className="table-edit-button" onClick={() => (setMessage(''), setOpen(true))}>
+            <Button
+              type="button"
+              id="table-outcome-add"
+              size={ButtonSize.Small}
+              className="table-edit-button"
+              onClick={() => (setMessage(''), setOpen(true))}
+            >
               {t('partnershipTable.outcomes.add')}
             </Button>
           )}

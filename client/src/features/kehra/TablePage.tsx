@@ -101,7 +101,11 @@ function TableDetails({ table: d }: { table: TableDetail }) {
       <p>{t('kehra.tables.convener', { name: d.convener })}</p>
       {d.description && <p className="table-text">{d.description}</p>}
       {d.themes.length > 0 && <p>{t('kehra.table.themes', { themes: d.themes.map(theme).join(', ') })}</p>}
-      {d.area ? <p>{t('kehra.table.area', { name: areaName(d.area, i18n.language) })}</p> : <p>{t('partnershipTable.drawnArea')}</p>}
+      {d.area ? (
+        <p>{t('kehra.table.area', { name: areaName(d.area, i18n.language) })}</p>
+      ) : (
+        <p>{t('partnershipTable.drawnArea')}</p>
+      )}
       {d.meetingPlaceName && <p>{t('kehra.table.meetingPlace', { name: d.meetingPlaceName })}</p>}
       <p>
         <Contact contact={d.contact} />

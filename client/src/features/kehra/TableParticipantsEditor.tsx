@@ -34,7 +34,10 @@ export function TableParticipants({ table, canEdit }: { table: TableDetail; canE
       {canEdit && (
         <>
           <StatusMessage status={status} testId="table-participants-status" />
-          <ParticipantForm tableId={table.id} onAdded={(name) => status.announce(t('partnershipTable.participants.added', { name }), false)} />
+          <ParticipantForm
+            tableId={table.id}
+            onAdded={(name) => status.announce(t('partnershipTable.participants.added', { name }), false)}
+          />
         </>
       )}
     </section>
@@ -42,7 +45,15 @@ export function TableParticipants({ table, canEdit }: { table: TableDetail; canE
 }
 
 /** Removal, confirmed first; the report runs in the mutation's own callback, as the row is gone by then. */
-function ParticipantActions({ tableId, participant, status }: { tableId: number; participant: TableParticipant; status: StatusMessageState }) {
+function ParticipantActions({
+  tableId,
+  participant,
+  status,
+}: {
+  tableId: number;
+  participant: TableParticipant;
+  status: StatusMessageState;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const remove = useMutation({
@@ -78,7 +89,12 @@ function ParticipantForm({ tableId, onAdded }: { tableId: number; onAdded: (name
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!name.trim()) return fail({ name: t('partnershipTable.participants.nameRequired') });
-    const body = { name: name.trim(), sector, public: published, ...(organisation.trim() ? { organisation: organisation.trim() } : {}) };
+    const body = {
+      name: name.trim(),
+      sector,
+      public: published,
+      ...(organisation.trim() ? { organisation: organisation.trim() } : {}),
+    };
     void run(async () => {
       await write('POST', `/api/partnership-tables/${tableId}/participants`, body);
       setName('');
@@ -109,7 +125,12 @@ function ParticipantForm({ tableId, onAdded }: { tableId: number; onAdded: (name
         onChange={(e) => setName(e.target.value)}
         {...errorProps(errors.name)}
       />
-      <SectorSelect id="table-participant-sector" label={t('partnershipTable.participants.sector')} value={sector} onChange={setSector} />
+      <SectorSelect
+        id="table-participant-sector"
+        label={t('partnershipTable.participants.sector')}
+        value={sector}
+        onChange={setSector}
+      />
       <TextInput
         id="table-participant-organisation"
         label={t('partnershipTable.participants.organisation')}

@@ -27,7 +27,9 @@ export function WhoIsActivePanel() {
       {where && d && (
         <div aria-live="polite">
           <p className="panel-help">
-            {d.places.length ? t('kehra.who.places', { names: d.places.map((p) => areaName(p, i18n.language)).join(', ') }) : t('kehra.who.noPlace')}
+            {d.places.length
+              ? t('kehra.who.places', { names: d.places.map((p) => areaName(p, i18n.language)).join(', ') })
+              : t('kehra.who.noPlace')}
           </p>
           <h3 className="kehra-subheading">{t('kehra.who.groups')}</h3>
           {d.kehraGroups.length === 0 ? (
@@ -53,7 +55,10 @@ export function WhoIsActivePanel() {
                   <Link to={{ pathname: `/kehra/tables/${tb.id}`, search }}>{tb.name}</Link>{' '}
                   <span className="kehra-meta">{t('kehra.tables.convener', { name: tb.convener })}</span>
                   {tb.nextMeeting && (
-                    <span className="kehra-meta"> · {t('kehra.who.nextMeeting', { when: formatDateTime(tb.nextMeeting, i18n.language) })}</span>
+                    <span className="kehra-meta">
+                      {' '}
+                      · {t('kehra.who.nextMeeting', { when: formatDateTime(tb.nextMeeting, i18n.language) })}
+                    </span>
                   )}
                   <Contact contact={tb.contact} />
                 </li>

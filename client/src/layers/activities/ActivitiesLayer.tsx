@@ -62,7 +62,10 @@ export function ActivitiesLayer({ zoom }: MapLayerProps) {
   const list = useQuery({ ...activitiesQuery(bbox ?? [0, 0, 0, 0], filter), enabled: active && !!bbox });
   // More here than the map fetches one by one: show the server's counts per cell instead of a first page.
   const truncated = !!list.data && list.data.numberReturned < list.data.numberMatched;
-  const cells = useQuery({ ...activityClustersQuery(bbox ?? [0, 0, 0, 0], zoom, filter), enabled: active && !!bbox && truncated });
+  const cells = useQuery({
+    ...activityClustersQuery(bbox ?? [0, 0, 0, 0], zoom, filter),
+    enabled: active && !!bbox && truncated,
+  });
   const cellData = truncated ? cells.data : undefined;
   const detail = useQuery({ ...activityDetailQuery(detailId ?? 0, distance), enabled: detailId !== null });
 
@@ -99,7 +102,8 @@ export function ActivitiesLayer({ zoom }: MapLayerProps) {
   const paint = (layer: (typeof DEPARTMENT_COLORED)[number]['layer'] | typeof activitiesCells) => {
     const entry = DEPARTMENT_COLORED.find((d) => d.layer.id === layer.id);
     const themed = { ...layer.paint } as Record<string, unknown>;
-    if (layer.id === activitiesCluster.id || layer.id === activitiesCells.id) themed['circle-color'] = resolveColor(ACTIVITY_COLORS.cluster);
+    if (layer.id === activitiesCluster.id || layer.id === activitiesCells.id)
+      themed['circle-color'] = resolveColor(ACTIVITY_COLORS.cluster);
     return (entry ? { ...themed, [entry.property]: colour } : themed) as never;
   };
   const byDepartment = (layer: { filter?: FilterSpecification }) => departmentFilter(layer.filter!, filters.department);
@@ -111,7 +115,9 @@ export function ActivitiesLayer({ zoom }: MapLayerProps) {
 
   const labels = useMemo(() => {
     if (zoom < LABEL_MIN_ZOOM) return [];
-    const shown = shapes.features.filter((f) => filters.department === null || filters.department.includes(f.properties.department));
+    const shown = shapes.features.filter(
+      (f) => filters.department === null || filters.department.includes(f.properties.department),
+    );
     if (shown.length > MAX_LABELS) return [];
     // Greedy collision check in screen space (it depends on zoom only, not on panning).
     const kept: { x: number; y: number }[] = [];
@@ -163,7 +169,12 @@ export function ActivitiesLayer({ zoom }: MapLayerProps) {
         </Marker>
       ))}
       {cellData?.features.map((c) => (
-        <Marker key={c.geometry.coordinates.join()} longitude={c.geometry.coordinates[0]} latitude={c.geometry.coordinates[1]} anchor="center">
+        <Marker
+          key={c.geometry.coordinates.join()}
+          longitude={c.geometry.coordinates[0]}
+          latitude={c.geometry.coordinates[1]}
+          anchor="center"
+        >
           <span className="activity-cluster-count" aria-hidden="true">
             {c.properties.count}
           </span>
@@ -195,7 +206,9 @@ function useOpenOnClick(map: MapLibreMap | undefined, open: (id: number) => void
     if (!map || !active) return;
     const existing = (ids: readonly string[]) => ids.filter((id) => map.getLayer(id));
     const hit = (e: MapMouseEvent): MapGeoJSONFeature | undefined =>
-      map.queryRenderedFeatures(e.point, { layers: existing([activitiesCells.id, activitiesCluster.id, ...CLICKABLE_LAYERS]) })[0];
+      map.queryRenderedFeatures(e.point, {
+        layers: existing([activitiesCells.id, activitiesCluster.id, ...CLICKABLE_LAYERS]),
+      })[0];
     const onClick = (e: MapMouseEvent) => {
       // While a shape is being drawn a click is its next corner (the ideas layer adds it), not an opening.
       if (draftStore.get().drawing) return;
@@ -249,7 +262,9 @@ function useClusterMarkers(map: MapLibreMap | undefined, points: Collection): Cl
       }
       setClusters((prev) => {
         const next = [...seen.values()];
-        return prev.length === next.length && prev.every((p, i) => p.id === next[i].id && p.count === next[i].count) ? prev : next;
+        return prev.length === next.length && prev.every((p, i) => p.id === next[i].id && p.count === next[i].count)
+          ? prev
+          : next;
       });
     };
     const onData = (e: { sourceId?: string; isSourceLoaded?: boolean }) => {
@@ -267,7 +282,11 @@ function useClusterMarkers(map: MapLibreMap | undefined, points: Collection): Cl
 }
 
 /** Frames the opened activity once per id, so the reader can pan away from it afterwards. */
-function useFitToSelection(map: MapLibreMap | undefined, id: number | null, feature: { id: number; geometry: unknown } | undefined) {
+function useFitToSelection(
+  map: MapLibreMap | undefined,
+  id: number | null,
+  feature: { id: number; geometry: unknown } | undefined,
+) {
   const done = useRef<number | null>(null);
   useEffect(() => {
     if (id === null) done.current = null;
@@ -292,7 +311,9 @@ function useTestHook(map: MapLibreMap | undefined) {
     const hook = {
       renderedIds: () => {
         const layers = CLICKABLE_LAYERS.filter((id) => map.getLayer(id));
-        return [...new Set(map.queryRenderedFeatures({ layers: [...layers] }).map((f) => Number(f.properties.id)))].sort((a, b) => a - b);
+        return [...new Set(map.queryRenderedFeatures({ layers: [...layers] }).map((f) => Number(f.properties.id)))].sort(
+          (a, b) => a - b,
+        );
       },
       filter: (layerId: string) => (map.getLayer(layerId) ? map.getFilter(layerId) : null),
     };

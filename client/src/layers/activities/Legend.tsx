@@ -37,7 +37,11 @@ export function ActivitiesLegend() {
       <ul className="legend-list">
         {departments.data?.map((d) => (
           <li key={d.slug}>
-            <span aria-hidden="true" className="legend-swatch legend-swatch--fill" style={{ ['--swatch-color' as string]: d.color, ['--swatch-outline' as string]: d.color }} />
+            <span
+              aria-hidden="true"
+              className="legend-swatch legend-swatch--fill"
+              style={{ ['--swatch-color' as string]: d.color, ['--swatch-outline' as string]: d.color }}
+            />
             {localName(d, i18n.language)}
           </li>
         ))}
@@ -51,15 +55,30 @@ export function ActivitiesLegend() {
           </li>
         ))}
         <li>
-          <span aria-hidden="true" className="legend-swatch legend-swatch--line" style={{ ['--swatch-color' as string]: cssColor(ACTIVITY_COLORS.unknown) }} />
+          <span
+            aria-hidden="true"
+            className="legend-swatch legend-swatch--line"
+            style={{ ['--swatch-color' as string]: cssColor(ACTIVITY_COLORS.unknown) }}
+          />
           {t('activities.legend.line')}
         </li>
         <li>
-          <span aria-hidden="true" className="activity-symbol activity-symbol--cluster" style={{ background: cssColor(ACTIVITY_COLORS.cluster) }} />
+          <span
+            aria-hidden="true"
+            className="activity-symbol activity-symbol--cluster"
+            style={{ background: cssColor(ACTIVITY_COLORS.cluster) }}
+          />
           {t('activities.legend.cluster')}
         </li>
         <li>
-          <span aria-hidden="true" className="legend-swatch legend-swatch--fill" style={{ ['--swatch-color' as string]: cssColor(ACTIVITY_COLORS.selection), ['--swatch-outline' as string]: cssColor(ACTIVITY_COLORS.selection) }} />
+          <span
+            aria-hidden="true"
+            className="legend-swatch legend-swatch--fill"
+            style={{
+              ['--swatch-color' as string]: cssColor(ACTIVITY_COLORS.selection),
+              ['--swatch-outline' as string]: cssColor(ACTIVITY_COLORS.selection),
+            }}
+          />
           {t('activities.legend.selected')}
         </li>
       </ul>

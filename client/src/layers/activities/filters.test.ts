@@ -3,11 +3,25 @@ import { activityFilterParams, parseActivityFilters, parseDistance, writeActivit
 
 describe('activity filters in the URL', () => {
   it('defaults to every department, now and upcoming', () => {
-    expect(parseActivityFilters(new URLSearchParams())).toEqual({ department: null, theme: [], kind: [], status: [], from: 'upcoming', to: null });
+    expect(parseActivityFilters(new URLSearchParams())).toEqual({
+      department: null,
+      theme: [],
+      kind: [],
+      status: [],
+      from: 'upcoming',
+      to: null,
+    });
   });
 
   it('round-trips through the query string, keeping other parameters', () => {
-    const f = { department: ['kymp', 'kuva'], theme: ['youth'], kind: ['event' as const], status: [], from: '2026-05-01', to: '2026-06-30' };
+    const f = {
+      department: ['kymp', 'kuva'],
+      theme: ['youth'],
+      kind: ['event' as const],
+      status: [],
+      from: '2026-05-01',
+      to: '2026-06-30',
+    };
     const q = writeActivityFilters(new URLSearchParams('area=12'), f);
     expect(q.get('area')).toBe('12');
     expect(q.get('department')).toBe('kymp,kuva');

@@ -67,7 +67,8 @@ export function activityFilterParams(f: ActivityFilters, opts: { area: number | 
   const q = new URLSearchParams();
   if (opts.area != null) q.set('area', String(opts.area));
   if (f.theme.length) q.set('theme', urlParams.theme.write(f.theme)!);
-  if (f.department !== null) q.set('department', urlParams.department.write(f.department.length ? f.department : [NO_DEPARTMENT])!);
+  if (f.department !== null)
+    q.set('department', urlParams.department.write(f.department.length ? f.department : [NO_DEPARTMENT])!);
   if (f.kind.length) q.set('kind', urlParams.kind.write(f.kind)!);
   if (f.status.length) q.set('status', urlParams.status.write(f.status)!);
   const from = effectiveFrom(f, opts.today);

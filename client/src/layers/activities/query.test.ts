@@ -5,7 +5,15 @@ import { activityKeys, drawnAreaOverlapsQuery, type DrawnAreaOverlapsBody } from
 
 const square: GeoJsonGeometry = {
   type: 'Polygon',
-  coordinates: [[[24.915, 60.225], [24.935, 60.225], [24.935, 60.238], [24.915, 60.238], [24.915, 60.225]]],
+  coordinates: [
+    [
+      [24.915, 60.225],
+      [24.935, 60.225],
+      [24.935, 60.238],
+      [24.915, 60.238],
+      [24.915, 60.225],
+    ],
+  ],
 };
 const body: DrawnAreaOverlapsBody = { geometry: square, from: '2026-12-01', to: '2027-01-31T23:59:59Z', distance: 100 };
 const keyOf = (b: DrawnAreaOverlapsBody | null) => hashKey(drawnAreaOverlapsQuery(b).queryKey);
@@ -13,7 +21,17 @@ const keyOf = (b: DrawnAreaOverlapsBody | null) => hashKey(drawnAreaOverlapsQuer
 describe('drawnAreaOverlapsQuery', () => {
   it('keys on every input of the request: shape, time span and distance', () => {
     expect(keyOf({ ...body })).toBe(keyOf(body));
-    const moved: GeoJsonGeometry = { type: 'Polygon', coordinates: [[[24.915, 60.225], [24.935, 60.225], [24.935, 60.24], [24.915, 60.225]]] };
+    const moved: GeoJsonGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [24.915, 60.225],
+          [24.935, 60.225],
+          [24.935, 60.24],
+          [24.915, 60.225],
+        ],
+      ],
+    };
     const variants: DrawnAreaOverlapsBody[] = [
       { ...body, geometry: moved },
       { ...body, from: undefined },

@@ -70,6 +70,10 @@ describe('activity layer styles', () => {
 
   it('department toggles leave the base filter alone when all are shown', () => {
     expect(departmentFilter(['has', 'x'], null)).toEqual(['has', 'x']);
-    expect(departmentFilter(['has', 'x'], ['kymp'])).toEqual(['all', ['has', 'x'], ['in', ['get', 'department'], ['literal', ['kymp']]]]);
+    expect(departmentFilter(['has', 'x'], ['kymp'])).toEqual([
+      'all',
+      ['has', 'x'],
+      ['in', ['get', 'department'], ['literal', ['kymp']]],
+    ]);
   });
 });

@@ -56,7 +56,12 @@ const byKind = (pick: (s: (typeof KIND_SYMBOLS)[ActivityKind]) => string | numbe
 export function departmentColor(departments: readonly Department[] | undefined): ExpressionSpecification {
   const fallback = ['coalesce', ['get', 'departmentColor'], ACTIVITY_COLORS.unknown.fallback];
   if (!departments?.length) return fallback as ExpressionSpecification;
-  return ['match', ['get', 'department'], ...departments.flatMap((d) => [d.slug, d.color]), fallback] as unknown as ExpressionSpecification;
+  return [
+    'match',
+    ['get', 'department'],
+    ...departments.flatMap((d) => [d.slug, d.color]),
+    fallback,
+  ] as unknown as ExpressionSpecification;
 }
 
 const POLYGON: FilterSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
@@ -175,7 +180,12 @@ export const ACTIVITY_SHAPE_LAYERS = [activitiesFill, activitiesOutline, activit
 export const ACTIVITY_POINT_LAYERS = [activitiesCluster, activitiesCircle] as const;
 export const ACTIVITY_SELECTION_LAYERS = [activitiesSelectionFill, activitiesSelectionLine, activitiesSelectionCircle] as const;
 export const ACTIVITY_CELL_LAYERS = [activitiesCells] as const;
-export const ACTIVITY_LAYERS = [...ACTIVITY_SHAPE_LAYERS, ...ACTIVITY_POINT_LAYERS, ...ACTIVITY_CELL_LAYERS, ...ACTIVITY_SELECTION_LAYERS] as const;
+export const ACTIVITY_LAYERS = [
+  ...ACTIVITY_SHAPE_LAYERS,
+  ...ACTIVITY_POINT_LAYERS,
+  ...ACTIVITY_CELL_LAYERS,
+  ...ACTIVITY_SELECTION_LAYERS,
+] as const;
 
 /** Layers a click opens an activity from (clusters zoom in instead). */
 export const CLICKABLE_LAYERS = [activitiesCircle.id, activitiesLine.id, activitiesFill.id] as const;

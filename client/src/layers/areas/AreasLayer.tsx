@@ -70,16 +70,17 @@ export function AreasLayer({ zoom }: MapLayerProps) {
         <Layer {...areasHighlightLine} filter={filter} paint={paint(areasHighlightLine.id)} />
       </Source>
       {/* Labels are HTML, not symbol layers: the offline style has no glyph server. */}
-      {districtsShown && shown.features.map((f) => (
-        <Marker key={f.properties.id} longitude={f.properties.labelLon} latitude={f.properties.labelLat} anchor="center">
-          <span
-            className={`area-label area-label--${level}${f.properties.id === selectedId ? ' area-label--selected' : ''}`}
-            aria-hidden="true"
-          >
-            {areaName(f.properties, i18n.language)}
-          </span>
-        </Marker>
-      ))}
+      {districtsShown &&
+        shown.features.map((f) => (
+          <Marker key={f.properties.id} longitude={f.properties.labelLon} latitude={f.properties.labelLat} anchor="center">
+            <span
+              className={`area-label area-label--${level}${f.properties.id === selectedId ? ' area-label--selected' : ''}`}
+              aria-hidden="true"
+            >
+              {areaName(f.properties, i18n.language)}
+            </span>
+          </Marker>
+        ))}
     </>
   );
 }

@@ -23,11 +23,7 @@ export const areaCollectionQuery = (level: AreaLevel) =>
 export const locateQuery = (lon: string, lat: string) =>
   queryOptions({
     queryKey: areaKeys.locate(lon, lat),
-    queryFn: ({ signal }) =>
-      getJson<LocateResponse>(
-        `/api/areas/locate?${new URLSearchParams({ lon, lat }).toString()}`,
-        signal,
-      ),
+    queryFn: ({ signal }) => getJson<LocateResponse>(`/api/areas/locate?${new URLSearchParams({ lon, lat }).toString()}`, signal),
     staleTime: Infinity,
     retry: false,
   });

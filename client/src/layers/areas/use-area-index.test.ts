@@ -7,7 +7,18 @@ const feature = (id: number, level: AreaLevel, parentId: number | null, nameFi: 
   type: 'Feature' as const,
   id,
   geometry: { type: 'Point' as const, coordinates: [0, 0] },
-  properties: { id, level, code: String(id), fullCode: String(id), nameFi, nameSv, parentId, labelLon: 0, labelLat: 0, bbox: [0, 0, 1, 1] as [number, number, number, number] },
+  properties: {
+    id,
+    level,
+    code: String(id),
+    fullCode: String(id),
+    nameFi,
+    nameSv,
+    parentId,
+    labelLon: 0,
+    labelLat: 0,
+    bbox: [0, 0, 1, 1] as [number, number, number, number],
+  },
 });
 const fc = (...features: ReturnType<typeof feature>[]): AreaCollection => ({ type: 'FeatureCollection', features });
 
@@ -25,10 +36,15 @@ describe('area index', () => {
 
   it('lists children under their parent', () => {
     expect(index.children.get(null)?.map((a) => a.id)).toEqual([2]);
-    expect(index.children.get(12)?.map((a) => a.id).sort()).toEqual([80, 81]);
+    expect(
+      index.children
+        .get(12)
+        ?.map((a) => a.id)
+        .sort(),
+    ).toEqual([80, 81]);
   });
 
-  it('names and sorts in the reader\'s language, Finnish when no Swedish name exists', () => {
+  it("names and sorts in the reader's language, Finnish when no Swedish name exists", () => {
     const kids = index.children.get(12)!;
     expect(sortByName(kids, 'fi').map((a) => areaName(a, 'fi'))).toEqual(['Kluuvi', 'Kruununhaka']);
     expect(sortByName(kids, 'sv').map((a) => areaName(a, 'sv'))).toEqual(['Gloet', 'Kronohagen']);

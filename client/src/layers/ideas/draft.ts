@@ -35,10 +35,10 @@ export const draftStore = {
   },
   setMode: (mode: DraftMode) => set({ mode, vertices: [], drawing: true, base: null }),
   /** Starts from an existing shape (editing): its vertices, or a base shape to show; not drawing until asked. */
-  load: (mode: DraftMode, vertices: Position[], base: GeoJsonGeometry | null = null) => set({ mode, vertices, drawing: false, base }),
+  load: (mode: DraftMode, vertices: Position[], base: GeoJsonGeometry | null = null) =>
+    set({ mode, vertices, drawing: false, base }),
   /** A point has one vertex: a new click moves it. */
-  add: (p: Position) =>
-    set({ ...draft, vertices: draft.mode === 'point' ? [p] : [...draft.vertices, p] }),
+  add: (p: Position) => set({ ...draft, vertices: draft.mode === 'point' ? [p] : [...draft.vertices, p] }),
   /** A corner dragged on the map to a new place. */
   move: (index: number, p: Position) => set({ ...draft, vertices: draft.vertices.map((v, i) => (i === index ? p : v)) }),
   undo: () => set({ ...draft, vertices: draft.vertices.slice(0, -1) }),
@@ -49,7 +49,10 @@ export const draftStore = {
 };
 
 /** A map position as a vertex, to six decimals (~0.1 m): finer is noise, and it keeps request bodies short. */
-export const toVertex = ({ lng, lat }: { lng: number; lat: number }): Position => [Number(lng.toFixed(6)), Number(lat.toFixed(6))];
+export const toVertex = ({ lng, lat }: { lng: number; lat: number }): Position => [
+  Number(lng.toFixed(6)),
+  Number(lat.toFixed(6)),
+];
 
 export const useDraft = () => useSyncExternalStore(draftStore.subscribe, draftStore.get, draftStore.get);
 

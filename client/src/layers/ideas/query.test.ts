@@ -14,6 +14,8 @@ describe('ideasSearch', () => {
   });
 
   it('sends theme and stage lists whole', () => {
-    expect(ideasSearch({ ...none, theme: ['green', 'traffic'], stage: ['submitted', 'decision'] })).toBe('theme=green%2Ctraffic&stage=submitted%2Cdecision');
+    expect(ideasSearch({ ...none, theme: ['green', 'traffic'], stage: ['submitted', 'decision'] })).toBe(
+      'theme=green%2Ctraffic&stage=submitted%2Cdecision',
+    );
   });
 });

@@ -1,13 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Theme } from '@contracts/activities';
-import type {
-  IdeaCollection,
-  IdeaComment,
-  IdeaDetail,
-  IdeaParticipation,
-  IdeaStage,
-  Notification,
-} from '@contracts/ideas';
+import type { IdeaCollection, IdeaComment, IdeaDetail, IdeaParticipation, IdeaStage, Notification } from '@contracts/ideas';
 import type { Bbox } from '@contracts/common';
 import { getJson } from '@/api/http';
 import { endOfDay } from '@/state/url-dates';

@@ -42,7 +42,10 @@ describe('drawing', () => {
     expect(draftGeometry({ mode: 'point', vertices: [v[0]] })).toEqual({ type: 'Point', coordinates: v[0] });
   });
   it('previews an unfinished polygon as a line', () => {
-    expect(draftPreview({ mode: 'polygon', vertices: v.slice(0, 2) })).toEqual({ type: 'LineString', coordinates: v.slice(0, 2) });
+    expect(draftPreview({ mode: 'polygon', vertices: v.slice(0, 2) })).toEqual({
+      type: 'LineString',
+      coordinates: v.slice(0, 2),
+    });
     expect(draftPreview({ mode: 'line', vertices: v.slice(0, 1) })).toBeNull();
   });
   it('edits the corners of a stored one-part shape, which comes back as a MultiPolygon', () => {
@@ -57,6 +60,9 @@ describe('drawing', () => {
   it('shows the shape being edited until the first new corner replaces it', () => {
     const base = { type: 'MultiPolygon', coordinates: [[[...v, v[0]]], [[...v, v[0]]]] } as const;
     expect(draftPreview({ mode: 'polygon', vertices: [], base })).toEqual(base);
-    expect(draftPreview({ mode: 'polygon', vertices: v.slice(0, 2), base })).toEqual({ type: 'LineString', coordinates: v.slice(0, 2) });
+    expect(draftPreview({ mode: 'polygon', vertices: v.slice(0, 2), base })).toEqual({
+      type: 'LineString',
+      coordinates: v.slice(0, 2),
+    });
   });
 });

@@ -28,7 +28,10 @@ export function KehraLayer() {
   const tables = useQuery({ ...tablesQuery(filter), enabled: active });
 
   const paint = useMemo(() => {
-    const colors = Object.fromEntries(DEV_AREA_STATUSES.map((s) => [s, resolveColor(STATUS_COLORS[s])])) as Record<DevAreaStatus, string>;
+    const colors = Object.fromEntries(DEV_AREA_STATUSES.map((s) => [s, resolveColor(STATUS_COLORS[s])])) as Record<
+      DevAreaStatus,
+      string
+    >;
     const table = resolveColor(TABLE_COLORS.table);
     return {
       fill: { ...kehraFill.paint, 'fill-color': statusColorExpression(colors) },

@@ -18,7 +18,10 @@ export function KehraLegend() {
             <span
               aria-hidden="true"
               className="legend-swatch legend-swatch--fill"
-              style={{ ['--swatch-color' as string]: cssColor(STATUS_COLORS[s]), ['--swatch-outline' as string]: cssColor(STATUS_COLORS[s]) }}
+              style={{
+                ['--swatch-color' as string]: cssColor(STATUS_COLORS[s]),
+                ['--swatch-outline' as string]: cssColor(STATUS_COLORS[s]),
+              }}
             />
             {t(`kehra.status.${s}`)}
           </li>

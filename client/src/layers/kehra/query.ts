@@ -1,5 +1,14 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { KehraDevAreaCollection, KehraDevAreaFeature, KehraDevAreaVersion, KehraGroupDetail, KehraGroupSummary, KehraPlan, PlanCandidate, WhoIsActive } from '@contracts/kehra';
+import type {
+  KehraDevAreaCollection,
+  KehraDevAreaFeature,
+  KehraDevAreaVersion,
+  KehraGroupDetail,
+  KehraGroupSummary,
+  KehraPlan,
+  PlanCandidate,
+  WhoIsActive,
+} from '@contracts/kehra';
 import type { MeetingProperties, TableCollection, TableDetail } from '@contracts/partnership-tables';
 import type { FeatureCollection } from '@contracts/common';
 import { getJson } from '@/api/http';

@@ -1,4 +1,9 @@
-import type { CircleLayerSpecification, ExpressionSpecification, FillLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
+import type {
+  CircleLayerSpecification,
+  ExpressionSpecification,
+  FillLayerSpecification,
+  LineLayerSpecification,
+} from 'maplibre-gl';
 import { DEV_AREA_STATUSES, type DevAreaStatus } from '@contracts/kehra';
 import type { ThemeColor } from '@/map/theme';
 
@@ -20,7 +25,9 @@ export const TABLE_COLORS = {
 } as const satisfies Record<string, ThemeColor>;
 
 export function statusColorExpression(
-  colors: Record<DevAreaStatus, string> = Object.fromEntries(DEV_AREA_STATUSES.map((s) => [s, STATUS_COLORS[s].fallback])) as Record<DevAreaStatus, string>,
+  colors: Record<DevAreaStatus, string> = Object.fromEntries(
+    DEV_AREA_STATUSES.map((s) => [s, STATUS_COLORS[s].fallback]),
+  ) as Record<DevAreaStatus, string>,
 ): ExpressionSpecification {
   return ['match', ['get', 'status'], ...DEV_AREA_STATUSES.flatMap((s) => [s, colors[s]]), STATUS_COLORS.idea.fallback] as never;
 }

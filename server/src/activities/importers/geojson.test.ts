@@ -12,6 +12,9 @@ describe('GeoJSON import mapping', () => {
   it('refuses the source of activities entered in the app, so an import never overwrites or removes them', () => {
     const r = GeoJsonMapping.safeParse({ ...mapping, source: OFFICIAL_SOURCE });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]).toMatchObject({ path: ['source'], message: expect.stringMatching(/kept for activities entered in the app/) });
+    expect(r.error?.issues[0]).toMatchObject({
+      path: ['source'],
+      message: expect.stringMatching(/kept for activities entered in the app/),
+    });
   });
 });

@@ -1,7 +1,14 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES, OFFICIAL_SOURCE } from '../../contracts/activities.js';
-import { defaultFetchJson, readJsonSource, runImport, type Candidate, type FetchJson, type ImportSummary } from './import-runner.js';
+import {
+  defaultFetchJson,
+  readJsonSource,
+  runImport,
+  type Candidate,
+  type FetchJson,
+  type ImportSummary,
+} from './import-runner.js';
 
 /**
  * Any department's own GeoJSON, with a field mapping given as CLI flags or a small JSON file:
@@ -45,11 +52,22 @@ export const GeoJsonMapping = z
 export type GeoJsonMapping = z.infer<typeof GeoJsonMapping>;
 
 const KIND_WORDS: Record<string, (typeof ACTIVITY_KINDS)[number]> = {
-  hanke: 'project', projekti: 'project', palvelu: 'service', tapahtuma: 'event', rakentaminen: 'construction',
-  työmaa: 'construction', suunnittelu: 'planning', kaavoitus: 'planning', osallistuminen: 'participation',
+  hanke: 'project',
+  projekti: 'project',
+  palvelu: 'service',
+  tapahtuma: 'event',
+  rakentaminen: 'construction',
+  työmaa: 'construction',
+  suunnittelu: 'planning',
+  kaavoitus: 'planning',
+  osallistuminen: 'participation',
 };
 const STATUS_WORDS: Record<string, (typeof ACTIVITY_STATUSES)[number]> = {
-  suunniteltu: 'planned', käynnissä: 'ongoing', valmis: 'done', päättynyt: 'done', peruttu: 'cancelled',
+  suunniteltu: 'planned',
+  käynnissä: 'ongoing',
+  valmis: 'done',
+  päättynyt: 'done',
+  peruttu: 'cancelled',
 };
 
 const norm = (s: string) => s.trim().toLocaleLowerCase('fi');
@@ -72,7 +90,8 @@ export async function importGeoJson(
   const onProgress = opts.onProgress ?? (() => {});
   const m = GeoJsonMapping.parse(mapping);
   const json = (await readJsonSource(from, opts.fetchJson ?? defaultFetchJson)) as { type?: string; features?: unknown[] };
-  if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features)) throw new Error(`${from} is not a GeoJSON FeatureCollection`);
+  if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features))
+    throw new Error(`${from} is not a GeoJSON FeatureCollection`);
   // Departments by slug or any of their names, so a file may say "Kaupunkiympäristön toimiala".
   const { rows: depts } = await knex.raw('SELECT slug, name_fi, name_sv, name_en FROM departments');
   const deptBy = new Map<string, string>();
@@ -117,7 +136,11 @@ export async function importGeoJson(
         continue;
       }
       const kindValue = m.kindField ? get(m.kindField) : m.kind!;
-      const kind = kindValue ? ((ACTIVITY_KINDS as readonly string[]).includes(norm(kindValue)) ? (norm(kindValue) as (typeof ACTIVITY_KINDS)[number]) : KIND_WORDS[norm(kindValue)]) : undefined;
+      const kind = kindValue
+        ? (ACTIVITY_KINDS as readonly string[]).includes(norm(kindValue))
+          ? (norm(kindValue) as (typeof ACTIVITY_KINDS)[number])
+          : KIND_WORDS[norm(kindValue)]
+        : undefined;
       if (!kind) {
         yield { rejected: `unknown kind ${kindValue ?? '(empty)'}`, where };
         continue;
@@ -130,14 +153,21 @@ export async function importGeoJson(
       }
       const statusValue = m.statusField ? get(m.statusField) : (m.status ?? null);
       let status = statusValue
-        ? (ACTIVITY_STATUSES as readonly string[]).includes(norm(statusValue)) ? (norm(statusValue) as (typeof ACTIVITY_STATUSES)[number]) : STATUS_WORDS[norm(statusValue)]
+        ? (ACTIVITY_STATUSES as readonly string[]).includes(norm(statusValue))
+          ? (norm(statusValue) as (typeof ACTIVITY_STATUSES)[number])
+          : STATUS_WORDS[norm(statusValue)]
         : undefined;
       if (statusValue && !status) {
         yield { rejected: `unknown status ${statusValue}`, where };
         continue;
       }
       status ??= end && Date.parse(end) < Date.now() ? 'done' : start && Date.parse(start) > Date.now() ? 'planned' : 'ongoing';
-      const themeValues = m.themesField ? (get(m.themesField) ?? '').split(/[;,]/).map((s) => s.trim()).filter(Boolean) : (m.themes ?? []);
+      const themeValues = m.themesField
+        ? (get(m.themesField) ?? '')
+            .split(/[;,]/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : (m.themes ?? []);
       const themes = themeValues.map((t) => themeBy.get(norm(t)) ?? t);
       yield {
         activity: {

@@ -47,7 +47,17 @@ export async function runImport(
   onProgress: (m: string) => void = () => {},
 ): Promise<ImportSummary> {
   const started = Date.now();
-  const s: ImportSummary = { dataset, source, read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [], durationMs: 0, itemsPerSecond: 0 };
+  const s: ImportSummary = {
+    dataset,
+    source,
+    read: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: [],
+    durationMs: 0,
+    itemsPerSecond: 0,
+  };
   await knex.transaction(async (trx) => {
     const departments = new Set((await repo.listDepartments(trx)).map((d) => d.slug));
     const themes = new Set((await repo.listThemes(trx)).map((t) => t.slug));
@@ -81,7 +91,9 @@ export async function runImport(
     s.itemsPerSecond = Math.round((s.read / Math.max(1, s.durationMs)) * 1000);
     await repo.recordActivityImport(trx, dataset, source, s);
   });
-  onProgress(`  ${s.read} read: ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected.length} rejected`);
+  onProgress(
+    `  ${s.read} read: ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected.length} rejected`,
+  );
   return s;
 }
 

@@ -1,6 +1,15 @@
 import type { Knex } from 'knex';
 import type { ActivityStatus } from '../../contracts/activities.js';
-import { defaultFetchJson, isUrl, readJsonSource, runImport, text, type Candidate, type FetchJson, type ImportSummary } from './import-runner.js';
+import {
+  defaultFetchJson,
+  isUrl,
+  readJsonSource,
+  runImport,
+  text,
+  type Candidate,
+  type FetchJson,
+  type ImportSummary,
+} from './import-runner.js';
 
 /**
  * Linked Events, the City's events API (https://api.hel.fi/linkedevents/v1/event/?include=location),
@@ -68,7 +77,13 @@ interface LeEvent {
   info_url?: unknown;
   keywords?: unknown[];
   provider?: unknown;
-  location?: { id?: string; name?: unknown; position?: { type?: string; coordinates?: unknown } | null; telephone?: unknown; email?: string | null } | null;
+  location?: {
+    id?: string;
+    name?: unknown;
+    position?: { type?: string; coordinates?: unknown } | null;
+    telephone?: unknown;
+    email?: string | null;
+  } | null;
 }
 
 export function eventStatus(e: LeEvent, now: Date): ActivityStatus {

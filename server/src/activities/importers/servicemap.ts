@@ -1,6 +1,15 @@
 import type { Knex } from 'knex';
 import type { ActivityInput } from '../activities.repository.js';
-import { defaultFetchJson, isUrl, readJsonSource, runImport, text, type Candidate, type FetchJson, type ImportSummary } from './import-runner.js';
+import {
+  defaultFetchJson,
+  isUrl,
+  readJsonSource,
+  runImport,
+  text,
+  type Candidate,
+  type FetchJson,
+  type ImportSummary,
+} from './import-runner.js';
 
 /**
  * City of Helsinki Service Map (palvelukartta; units of the TPR service register) → services.
@@ -30,7 +39,10 @@ export const DEPARTMENT_BY_ID: Record<string, string> = {
 };
 export const DEPARTMENT_PATTERNS: [RegExp, string][] = [
   [/kasvatuksen ja koulutuksen|varhaiskasvatus|perusopetus|lukio|fostran|utbildning|education|early childhood/i, 'kasko'],
-  [/kaupunkiympäristö|kaupunkitila|maisemasuunnittelu|maankäyttö|rakennukset ja yleiset alueet|liikenne|stadsmiljö|urban environment/i, 'kymp'],
+  [
+    /kaupunkiympäristö|kaupunkitila|maisemasuunnittelu|maankäyttö|rakennukset ja yleiset alueet|liikenne|stadsmiljö|urban environment/i,
+    'kymp',
+  ],
   [/kulttuurin ja vapaa-ajan|kulttuuri|liikunta|nuoriso|kirjasto|kultur|fritid|culture|leisure|library|sports|youth/i, 'kuva'],
   [/sosiaali|terveys|pelastus|social|hälsa|hälsovård|räddning|health|rescue/i, 'sote'],
   [/kaupunginkanslia|stadskansliet|city executive office|keskushallinto/i, 'kanslia'],
@@ -144,11 +156,21 @@ export function exportRowToCandidate(p: ExportProps, geometry: unknown, fallback
   return { activity };
 }
 
-async function* candidates(from: string, fetchJson: FetchJson, onProgress: (m: string) => void, fallback?: string): AsyncGenerator<Candidate> {
+async function* candidates(
+  from: string,
+  fetchJson: FetchJson,
+  onProgress: (m: string) => void,
+  fallback?: string,
+): AsyncGenerator<Candidate> {
   let page: unknown = await readJsonSource(from, fetchJson);
   let n = 1;
   for (;;) {
-    const body = page as { type?: string; features?: { properties?: ExportProps; geometry?: unknown }[]; results?: ApiUnit[]; next?: string | null };
+    const body = page as {
+      type?: string;
+      features?: { properties?: ExportProps; geometry?: unknown }[];
+      results?: ApiUnit[];
+      next?: string | null;
+    };
     if (body?.type === 'FeatureCollection' && Array.isArray(body.features)) {
       onProgress(`  ${body.features.length} features in the layer export`);
       for (const f of body.features) yield exportRowToCandidate(f.properties ?? {}, f.geometry, fallback);
@@ -174,5 +196,11 @@ export async function importServiceMap(
   opts: { fetchJson?: FetchJson; onProgress?: (m: string) => void; department?: string } = {},
 ): Promise<ImportSummary> {
   const onProgress = opts.onProgress ?? (() => {});
-  return runImport(knex, 'activities:servicemap', from, candidates(from, opts.fetchJson ?? defaultFetchJson, onProgress, opts.department), onProgress);
+  return runImport(
+    knex,
+    'activities:servicemap',
+    from,
+    candidates(from, opts.fetchJson ?? defaultFetchJson, onProgress, opts.department),
+    onProgress,
+  );
 }

@@ -10,7 +10,13 @@ const DEPARTMENTS = [
   ['kasko', 'Kasvatuksen ja koulutuksen toimiala', 'Fostrans- och utbildningssektorn', 'Education Division', '#0072C6'],
   ['kymp', 'Kaupunkiympäristön toimiala', 'Stadsmiljösektorn', 'Urban Environment Division', '#00D7A7'],
   ['kuva', 'Kulttuurin ja vapaa-ajan toimiala', 'Kultur- och fritidssektorn', 'Culture and Leisure Division', '#FFC61E'],
-  ['sote', 'Sosiaali-, terveys- ja pelastustoimiala', 'Social-, hälsovårds- och räddningssektorn', 'Social Services, Health Care and Rescue Services Division', '#BD2719'],
+  [
+    'sote',
+    'Sosiaali-, terveys- ja pelastustoimiala',
+    'Social-, hälsovårds- och räddningssektorn',
+    'Social Services, Health Care and Rescue Services Division',
+    '#BD2719',
+  ],
   ['kanslia', 'Kaupunginkanslia', 'Stadskansliet', 'City Executive Office', '#9FC9EB'],
 ] as const;
 
@@ -52,12 +58,21 @@ export async function up(knex: Knex): Promise<void> {
     )`);
   for (const [i, [slug, fi, sv, en, color]] of DEPARTMENTS.entries()) {
     await knex.raw(`INSERT INTO departments (slug, name_fi, name_sv, name_en, color, sort_order) VALUES (?, ?, ?, ?, ?, ?)`, [
-      slug, fi, sv, en, color, (i + 1) * 10,
+      slug,
+      fi,
+      sv,
+      en,
+      color,
+      (i + 1) * 10,
     ]);
   }
   for (const [i, [slug, fi, sv, en]] of THEMES.entries()) {
     await knex.raw(`INSERT INTO themes (slug, name_fi, name_sv, name_en, sort_order) VALUES (?, ?, ?, ?, ?)`, [
-      slug, fi, sv, en, (i + 1) * 10,
+      slug,
+      fi,
+      sv,
+      en,
+      (i + 1) * 10,
     ]);
   }
 
