@@ -1,6 +1,6 @@
 import { activitiesDataset } from '../activities/activities.dataset.js';
 import { ideasDataset } from '../ideas/ideas.dataset.js';
-import type { IdeaSettings } from '../ideas/ideas.service.js';
+import type { IdeaSettings } from '../ideas/ideas.dataset.js';
 import { kehraDataset } from '../kehra/kehra.dataset.js';
 import { partnershipTablesDataset } from '../partnership-tables/partnership-tables.dataset.js';
 import type { Dataset } from './dataset.js';

@@ -15,7 +15,6 @@ import {
   type Sql,
 } from '../collections/sql.js';
 import { IDEA_STAGES, IDEAS_DEFAULT_LIMIT, IDEAS_MAX_LIMIT, IdeasQuery, type IdeaFilter } from '../contracts/ideas.js';
-import type { IdeaSettings } from './ideas.service.js';
 
 export const ideaAreas = areaMembershipOf('ideas');
 
@@ -24,6 +23,11 @@ export const waitingSql = (waitingDays: number): Sql =>
   sql`(i.first_response_at IS NULL AND i.stage = 'submitted' AND i.submitted_at < now() - make_interval(days => ${waitingDays}))`;
 
 /** WHERE over `ideas i`; hidden ideas never show in lists, downloads or OGC. */
+export interface IdeaSettings {
+  /** Days without a response from the city before an idea is flagged as waiting. */
+  waitingDays: number;
+}
+
 export const ideaWhere = (f: IdeaFilter, settings: IdeaSettings): Sql =>
   and([
     raw('i.hidden_at IS NULL'),

@@ -15,10 +15,8 @@ import { refusalOfMove } from './idea-stages.js';
 import * as repo from './ideas.repository.js';
 import { generateTrackingCode, normalizeTrackingCode } from './tracking-code.js';
 
-export interface IdeaSettings {
-  /** Days without a response from the city before an idea is flagged as waiting. */
-  waitingDays: number;
-}
+import type { IdeaSettings } from './ideas.dataset.js';
+export type { IdeaSettings };
 
 /**
  * A new idea from anyone, account or not. Everything is checked before anything is written;

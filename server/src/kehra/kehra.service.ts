@@ -2,13 +2,11 @@ import type { Knex } from 'knex';
 import { missingAreaIds } from '../activities/activities.repository.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import {
-  KEHRA_CSV_COLUMNS,
   sectorBalance,
   type DevAreaBody,
   type DevAreaPatchBody,
   type GroupBody,
   type GroupPatchBody,
-  type KehraFilter,
   type KehraGroupDetail,
   type KehraGroupSummary,
   type KehraMember,

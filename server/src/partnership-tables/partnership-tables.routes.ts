@@ -55,8 +55,6 @@ const isKeeper = (req: Request) =>
       )
     : false;
 
-const stamp = () => new Date().toISOString().slice(0, 10);
-
 export function partnershipTablesRouter(knex: Knex): Router {
   const r = Router();
 
