@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useAccount } from '@/features/account/account-query';
+import { useAccount } from '@/features/account';
 
 /**
  * Who may write activities (the API's policy): admins every department's, an official their own

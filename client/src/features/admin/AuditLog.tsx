@@ -3,7 +3,7 @@ import { Button, ButtonVariant, LoadingSpinner, Notification, Table } from 'hds-
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@contracts/users';
-import { describeError } from '@/features/account/auth-errors';
+import { describeError } from '@/features/account';
 import { auditQuery } from './admin-queries';
 import { auditLines, changedKeys } from './audit-format';
 

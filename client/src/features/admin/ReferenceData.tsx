@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentUses, ThemeUses } from '@contracts/reference-data';
 import { ApiError } from '@/api/http';
-import { describeError } from '@/features/account/auth-errors';
+import { describeError } from '@/features/account';
 import { StatusLine, useStatusMessage } from '@/ui/Feedback';
 import { referenceApi, referenceDataQuery, type ReferenceKind } from './admin-queries';
 import { ReferenceForm } from './ReferenceForm';

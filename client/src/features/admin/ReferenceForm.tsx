@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentBody, DepartmentPatchBody, ThemeBody, ThemePatchBody } from '@contracts/reference-data';
 import { ApiError } from '@/api/http';
-import { describeError } from '@/features/account/auth-errors';
+import { describeError } from '@/features/account';
 import { errorProps } from '@/ui/error-props';
 import { serverFieldErrors } from '@/ui/form-errors';
 import { referenceApi, type ReferenceKind } from './admin-queries';

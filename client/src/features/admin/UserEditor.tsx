@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '@contracts/auth';
 import type { AdminUser } from '@contracts/users';
-import { describeError } from '@/features/account/auth-errors';
+import { describeError } from '@/features/account';
 import { adminApi, departmentsQuery, kehraGroupsQuery } from './admin-queries';
 import { toggle, authorityProblems, type Authority } from './authority';
 

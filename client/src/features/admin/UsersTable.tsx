@@ -4,7 +4,7 @@ import { useState, type ComponentProps, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminUser } from '@contracts/users';
 import type { Language } from '@/i18n/languages';
-import { describeError } from '@/features/account/auth-errors';
+import { describeError } from '@/features/account';
 import { USERS_PAGE_SIZE, usersQuery } from './admin-queries';
 
 type Column = ComponentProps<typeof Table>['cols'][number];

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { sendJson } from '@/api/http';
-import { moderationKeys } from '@/features/moderation/moderation-queries';
+import { moderationKeys } from '@/features/moderation';
 import { ideaKeys } from '@/layers/ideas/query';
 import { ReasonForm } from './ReasonForm';
 

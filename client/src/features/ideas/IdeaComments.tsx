@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { COMMENT_EDIT_WINDOW_MINUTES, type IdeaComment } from '@contracts/ideas';
 import { sendJson } from '@/api/http';
-import { useAccount } from '@/features/account/account-query';
+import { useAccount } from '@/features/account';
 import { ideaCommentsQuery, ideaKeys } from '@/layers/ideas/query';
 import { errorMessage, formatDateTime } from '@/ui/format';
 import { HideForm } from './HideForm';

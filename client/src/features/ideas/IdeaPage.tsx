@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useRouteId } from '@/state/route-id';
 import type { IdeaDetail } from '@contracts/ideas';
 import { ApiError } from '@/api/http';
-import { useAccount } from '@/features/account/account-query';
+import { useAccount } from '@/features/account';
 import { areaName } from '@/layers/areas/area-name';
 import { ideaDetailQuery, themesQuery } from '@/layers/ideas/query';
 import { errorMessage, formatDate, formatEuros, themeName } from '@/ui/format';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { sendJson } from '@/api/http';
-import { useAccount } from '@/features/account/account-query';
+import { useAccount } from '@/features/account';
 import { ideaKeys, ideaParticipationQuery } from '@/layers/ideas/query';
 import { errorMessage } from '@/ui/format';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Notification } from '@contracts/ideas';
 import { sendJson } from '@/api/http';
-import { useAccount } from '@/features/account/account-query';
+import { useAccount } from '@/features/account';
 import { ideaKeys, notificationsQuery } from '@/layers/ideas/query';
 import { errorMessage, formatDateTime } from '@/ui/format';
 import { Panel } from '@/ui/Panel';

@@ -1,11 +1,11 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, TextArea, TextInput } from 'hds-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { IDEA_DESCRIPTION_MAX, IDEA_TITLE_MAX, IdeaSubmitBody, type IdeaSubmitResponse } from '@contracts/ideas';
 import { ApiError, sendJson } from '@/api/http';
-import { useAccount } from '@/features/account/account-query';
+import { useAccount } from '@/features/account';
 import { draftGeometry, draftStore, useDraft } from '@/layers/ideas/draft';
 import { ideaKeys } from '@/layers/ideas/query';
 import { errorProps } from '@/ui/error-props';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useRouteId } from '@/state/route-id';
-import { useAccount } from '@/features/account/account-query';
+import { useAccount } from '@/features/account';
 import { errorMessage } from '@/ui/format';
 import { areaName } from '@/layers/areas/area-name';
 import { groupQuery, planQuery } from '@/layers/kehra/query';

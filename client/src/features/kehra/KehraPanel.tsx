@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { moveFocusAmong } from '@/a11y/list-keys';
-import { useAccount } from '@/features/account/account-query';
+import { useAccount } from '@/features/account';
 import { AreaPicker } from '@/ui/AreaPicker';
 import { errorMessage } from '@/ui/format';
 import { areaName } from '@/layers/areas/area-name';
@@ -15,7 +15,7 @@ import { useSelectedAreaId } from '@/state/url-state';
 import { StatusBadge } from './StatusBadge';
 import { useCanEditTables } from './TableEditing';
 import { WhoIsActivePanel } from './WhoIsActivePanel';
-import { ThemeFilter } from '@/features/ideas/ThemeFilter';
+import { ThemeFilter } from '@/features/ideas';
 import { Panel } from '@/ui/Panel';
 import './group-editing.css';
 
@@ -72,11 +72,12 @@ function KehraGroupList() {
   const filter = useKehraFilter();
   const groups = useQuery(groupsQuery(filter.area));
   const areas = useQuery(kehraAreasQuery(filter));
+  const areaFeatures = areas.data?.features;
   const byGroup = useMemo(() => {
-    const m = new Map<number, NonNullable<typeof areas.data>['features']>();
-    for (const f of areas.data?.features ?? []) m.set(f.properties.groupId, [...(m.get(f.properties.groupId) ?? []), f]);
+    const m = new Map<number, NonNullable<typeof areaFeatures>>();
+    for (const f of areaFeatures ?? []) m.set(f.properties.groupId, [...(m.get(f.properties.groupId) ?? []), f]);
     return m;
-  }, [areas.data]);
+  }, [areaFeatures]);
   // Groups with development areas matching the filter, plus the groups working in the chosen area.
   const shown = (groups.data ?? []).filter((g) => filter.theme.length === 0 || byGroup.has(g.id));
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { GroupBody, KehraGroupDetail } from '@contracts/kehra';
 import { sendJson } from '@/api/http';
-import { useAccount } from '@/features/account/account-query';
+import { useAccount } from '@/features/account';
 import { kehraKeys } from '@/layers/kehra/query';
 import { GroupDetailsForm } from './GroupDetailsForm';
 

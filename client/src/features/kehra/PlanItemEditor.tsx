@@ -6,7 +6,7 @@ import { FUNDING_STATUSES, type FundingStatus, type KehraPlan, type PlanItem, ty
 import { sendJson } from '@/api/http';
 import { errorProps } from '@/ui/error-props';
 import { serverFieldErrors } from '@/ui/form-errors';
-import { StageBadge } from '@/features/ideas/StageBadge';
+import { StageBadge } from '@/features/ideas';
 import { SaveError, useFocusAfterRender } from '@/ui/Feedback';
 import { FormActions } from '@/ui/FormActions';
 import { NativeSelect } from '@/ui/NativeSelect';

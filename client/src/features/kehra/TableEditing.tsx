@@ -3,7 +3,7 @@ import { Button, ButtonSize, ButtonVariant } from 'hds-react';
 import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sendJson } from '@/api/http';
-import { useAccount } from '@/features/account/account-query';
+import { useAccount } from '@/features/account';
 import { errorMessage } from '@/ui/format';
 import { serverFieldErrors } from '@/ui/form-errors';
 import { kehraKeys } from '@/layers/kehra/query';

@@ -1,8 +1,8 @@
 import { LoadingSpinner } from 'hds-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { useAccount } from '@/features/account/account-query';
-import { NotAllowed } from '@/features/account/NotAllowed';
+import { useAccount } from '@/features/account';
+import { NotAllowed } from '@/features/account';
 import { useCanEditTables } from './TableEditing';
 import { TableForm } from './TableForm';
 

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { LoadingSpinner } from 'hds-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { StageBadge } from '@/features/ideas/StageBadge';
+import { StageBadge } from '@/features/ideas';
 import { errorMessage, formatDateTime } from '@/ui/format';
 import { areaName } from '@/layers/areas/area-name';
 import { whoIsActiveQuery, type WhoWhere } from '@/layers/kehra/query';

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ContentReport } from '@contracts/ideas';
-import { useAccount } from '@/features/account/account-query';
-import { NotAllowed } from '@/features/account/NotAllowed';
-import { PageHeading } from '@/features/account/PageHeading';
+import { useAccount } from '@/features/account';
+import { NotAllowed } from '@/features/account';
+import { PageHeading } from '@/features/account';
 import { errorMessage, formatDateTime } from '@/ui/format';
-import { HideForm } from '@/features/ideas/HideForm';
+import { HideForm } from '@/features/ideas';
 import { dismissReport, moderationKeys, reportsQuery } from './moderation-queries';
 
 /** /moderation — the open reports of ideas and comments, to hide or dismiss. Moderators and admins only. */

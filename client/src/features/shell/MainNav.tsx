@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { useAccount } from '@/features/account/account-query';
+import { useAccount } from '@/features/account';
 import { NAV_ENTRIES } from './nav';
 
 /** The sections of the service; the current one is marked for assistive technology too. */
