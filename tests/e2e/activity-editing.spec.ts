@@ -92,17 +92,16 @@ describe('activity editing', () => {
     await page.locator(`${LIST} a.activity-item`, { hasText: TITLE }).click();
     await page.waitForURL((u) => u.pathname === activityPath);
 
-    // Editing: a refusal by the server shows at its field; then the new name is saved.
+    // Editing: what the route's contract refuses shows at its field before anything is sent; then the new name is saved.
     await page.getByRole('button', { name: 'Muokkaa' }).click();
     await page.getByRole('heading', { name: `Muokkaa toimintaa ${TITLE}` }).waitFor();
     await expectNoSeriousViolations(page, `${activityPath} (editing)`);
     await page.locator('#activity-form-url').fill('ftp://example.test/konsertit');
     await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
-    await page
-      .getByTestId('activity-form-error')
-      .getByText(/url must be a web address/)
-      .waitFor();
+    await page.getByTestId('activity-form-error').getByText('Korjaa merkityt kentät.').waitFor();
+    await page.getByText('Anna verkko-osoite, joka alkaa http:// tai https://.').waitFor();
     expect(await page.locator('#activity-form-url').getAttribute('aria-invalid')).toBe('true');
+    await page.waitForFunction(() => document.activeElement?.id === 'activity-form-url');
     await page.locator('#activity-form-url').fill('');
     await page.locator('#activity-form-titleFi').fill(RENAMED);
     await page.getByRole('button', { name: 'Tallenna muutokset' }).click();

@@ -179,6 +179,7 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
         department: department ? undefined : t('activities.form.errors.department'),
         geometry: t(`ideas.form.errors.geometry.${mode}`),
         endsAt: badOrder ? t('activities.form.errors.endsAt') : undefined,
+        url: t('activities.form.errors.url'),
       },
       // The date order is a rule of the whole body, which zod checks only once the fields pass.
       extra: badOrder ? { endsAt: t('activities.form.errors.endsAt') } : {},
