@@ -16,11 +16,12 @@ import { areaCollectionJson } from '../server/src/areas/areas.repository.js';
 import { AREA_LEVELS } from '../server/src/contracts/areas.js';
 import { ideasDataset } from '../server/src/ideas/ideas.dataset.js';
 import { submitIdea } from '../server/src/ideas/ideas.service.js';
-import { runImport, type Candidate } from '../server/src/activities/importers/import-runner.js';
+import { IMPORT_BATCH_SIZE, runImport, type Candidate } from '../server/src/activities/importers/import-runner.js';
 import { importAreasFrom, OFFLINE_FIXTURE_DIR } from '../server/src/areas/areas.service.js';
 import { repoRoot } from '../server/src/config.js';
 import { connect } from '../server/src/db/connection.js';
 import { migrateLatest } from '../server/src/db/migrate.js';
+import { progressLine } from './cli.js';
 import type { ActivityFilter } from '../server/src/contracts/activities.js';
 
 const { values } = parseArgs({
@@ -104,14 +105,16 @@ function synthetic(i: number): Candidate {
 }
 
 await knex.raw(`DELETE FROM activities WHERE source = 'bench'`);
-// 1. The importer path: validation, upsert per item in a savepoint, themes, area links (trigger).
+// 1. The importer path: validation, set-based upsert batches, themes, area links (statement trigger).
 const imp = await runImport(
   knex,
   'activities:bench',
   'synthetic',
   Array.from({ length: sample }, (_, i) => synthetic(i)),
 );
-console.log(`\nImport: ${imp.read} items in ${imp.durationMs} ms = ${imp.itemsPerSecond} items/s (area links computed per item)`);
+console.log(
+  `\nImport: ${imp.read} items in ${imp.durationMs} ms = ${imp.itemsPerSecond} items/s (batches of ${IMPORT_BATCH_SIZE})`,
+);
 seed = 42;
 const again = await runImport(
   knex,
@@ -123,38 +126,23 @@ console.log(
   `Re-import of the same items: ${again.itemsPerSecond} items/s, ${again.unchanged} unchanged, ${again.inserted + again.updated} written`,
 );
 
-// 2. Bulk rows generated in SQL up to each size, then the viewport queries.
+// 2. Each size loaded through the same bulk importer (batches of IMPORT_BATCH_SIZE), then the viewport queries.
+function* syntheticRange(from: number, to: number): Generator<Candidate> {
+  for (let i = from; i < to; i++) yield synthetic(i);
+}
 async function fillTo(n: number): Promise<void> {
   const { rows } = await knex.raw(`SELECT count(*)::int AS n FROM activities WHERE source = 'bench'`);
   const have = rows[0].n as number;
-  for (let from = have; from < n; from += 10_000) {
-    const to = Math.min(n, from + 10_000);
-    await knex.raw(
-      `INSERT INTO activities (department_id, kind, status, title_fi, title_sv, starts_at, ends_at, source, source_id, geom)
-       SELECT (SELECT id FROM departments ORDER BY id OFFSET (g % 5) LIMIT 1),
-              (ARRAY['project','service','event','construction','planning','participation'])[1 + g % 6],
-              (ARRAY['planned','ongoing','done','cancelled'])[1 + g % 4],
-              'Synteettinen toiminta ' || g, 'Syntetisk verksamhet ' || g,
-              timestamptz '2026-01-01' + (g % 730) * interval '1 day',
-              timestamptz '2026-01-01' + (g % 730 + g % 97) * interval '1 day',
-              'bench', 'bulk-' || g,
-              CASE WHEN g % 10 < 8 THEN ST_SetSRID(ST_MakePoint(x, y), 4326)
-                   WHEN g % 10 = 8 THEN ST_SetSRID(ST_MakeLine(ST_MakePoint(x, y), ST_MakePoint(x + 0.004, y + 0.002)), 4326)
-                   ELSE ST_MakeEnvelope(x, y, x + 0.003, y + 0.0015, 4326) END
-         FROM (SELECT g, 24.83 + 0.32 * ((g::bigint * 7919) % 100003) / 100003.0 AS x,
-                         60.15 + 0.13 * ((g::bigint * 104729) % 99991) / 99991.0 AS y
-                 FROM generate_series(?::int, ?::int) g) s`,
-      [from, to - 1],
-    );
-    await knex.raw(
-      `INSERT INTO activity_themes (activity_id, theme_id)
-       SELECT t.id, th.id FROM activities t JOIN themes th ON th.sort_order = 10 * (1 + t.id % 12)
-        WHERE t.source = 'bench' AND t.source_id LIKE 'bulk-%' AND t.id > (SELECT coalesce(max(activity_id), 0) FROM activity_themes)
-       ON CONFLICT DO NOTHING`,
-    );
-  }
+  if (have >= n) return;
+  const bar = progressLine();
+  const s = await runImport(knex, 'activities:bench', 'synthetic', syntheticRange(have, n), bar.onProgress);
+  bar.done();
+  console.log(
+    `Bulk import ${have} → ${n}: ${s.inserted} rows in ${(s.durationMs / 1000).toFixed(1)} s = ${s.itemsPerSecond} items/s`,
+  );
   await knex.raw('ANALYZE activities');
   await knex.raw('ANALYZE activity_themes');
+  await knex.raw('ANALYZE activity_areas');
 }
 
 async function time(f: ActivityFilter, limit: number): Promise<{ ms: number; bytes: number; returned: number; matched: number }> {

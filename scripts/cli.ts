@@ -21,3 +21,23 @@ export async function withDatabase(
     await db.close();
   }
 }
+
+/**
+ * An importer's progress: on a terminal one line rewritten in place (a progress bar of counts),
+ * elsewhere (CI logs, pipes) one line per step. `done()` ends the line before the summary.
+ */
+export function progressLine(): { onProgress: (m: string) => void; done: () => void } {
+  const tty = process.stdout.isTTY;
+  let open = false;
+  return {
+    onProgress: (m) => {
+      if (!tty) return void console.log(m);
+      process.stdout.write(`\r\x1b[2K${m}`);
+      open = true;
+    },
+    done: () => {
+      if (open) process.stdout.write('\n');
+      open = false;
+    },
+  };
+}

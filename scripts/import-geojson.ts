@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { GeoJsonMapping, importGeoJson } from '../server/src/activities/importers/geojson.js';
 import { formatSummary } from '../server/src/activities/importers/import-runner.js';
-import { withDatabase } from './cli.js';
+import { progressLine, withDatabase } from './cli.js';
 
 const flags = {
   source: 'source',
@@ -58,7 +58,9 @@ if (!parsed.success) {
   process.exit(1);
 }
 await withDatabase(async (knex) => {
+  const bar = progressLine();
   console.log(`Importing ${values.from} as source ${parsed.data.source}`);
-  const s = await importGeoJson(knex, values.from!, parsed.data, { onProgress: (m) => console.log(m) });
+  const s = await importGeoJson(knex, values.from!, parsed.data, { onProgress: bar.onProgress });
+  bar.done();
   console.log(formatSummary(s));
 });

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { formatSummary } from '../server/src/activities/importers/import-runner.js';
 import { LINKEDEVENTS_DEFAULT_URL, importLinkedEvents } from '../server/src/activities/importers/linkedevents.js';
-import { withDatabase } from './cli.js';
+import { progressLine, withDatabase } from './cli.js';
 
 const { values } = parseArgs({
   options: {
@@ -23,11 +23,13 @@ if (values.help) {
 }
 const from = values.from ?? LINKEDEVENTS_DEFAULT_URL;
 await withDatabase(async (knex) => {
+  const bar = progressLine();
   console.log(`Importing Linked Events from ${from}`);
   const s = await importLinkedEvents(knex, from, {
     department: values.department,
     maxPages: values['max-pages'] ? Number(values['max-pages']) : undefined,
-    onProgress: (m) => console.log(m),
+    onProgress: bar.onProgress,
   });
+  bar.done();
   console.log(formatSummary(s));
 });

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { formatSummary } from '../server/src/activities/importers/import-runner.js';
 import { SERVICEMAP_DEFAULT_URL, importServiceMap } from '../server/src/activities/importers/servicemap.js';
-import { withDatabase } from './cli.js';
+import { progressLine, withDatabase } from './cli.js';
 
 const { values } = parseArgs({
   options: { from: { type: 'string' }, department: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -18,7 +18,9 @@ if (values.help) {
 }
 const from = values.from ?? SERVICEMAP_DEFAULT_URL;
 await withDatabase(async (knex) => {
+  const bar = progressLine();
   console.log(`Importing Service Map units from ${from}`);
-  const s = await importServiceMap(knex, from, { department: values.department, onProgress: (m) => console.log(m) });
+  const s = await importServiceMap(knex, from, { department: values.department, onProgress: bar.onProgress });
+  bar.done();
   console.log(formatSummary(s));
 });

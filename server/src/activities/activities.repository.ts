@@ -309,6 +309,111 @@ export async function upsertActivity(knex: Knex, a: ActivityInput): Promise<Upse
   return result;
 }
 
+/** What one row of a batch came to, in the order the batch gave them. */
+export type BatchUpsertResult = UpsertResult[];
+
+/**
+ * `upsertActivity` for a whole batch in three statements, whatever its size: one INSERT … SELECT
+ * FROM jsonb_to_recordset with the same ON CONFLICT rule (unchanged rows are not rewritten, so
+ * their triggers do not fire), then the themes of every row of the batch in one DELETE and one
+ * INSERT. The statement-level area-membership trigger links the batch's districts in one join.
+ * A (source, sourceId) may stand only once in a batch (PostgreSQL refuses to update a row twice
+ * in one statement); the caller starts a new batch instead.
+ */
+export async function upsertActivities(knex: Knex, batch: readonly ActivityInput[]): Promise<BatchUpsertResult> {
+  if (batch.length === 0) return [];
+  const rows = batch.map((a, ord) => ({
+    ord,
+    department: a.department,
+    kind: a.kind,
+    title_fi: a.titleFi,
+    title_sv: a.titleSv ?? null,
+    title_en: a.titleEn ?? null,
+    description_fi: a.descriptionFi ?? null,
+    description_sv: a.descriptionSv ?? null,
+    description_en: a.descriptionEn ?? null,
+    status: a.status,
+    starts_at: a.startsAt ?? null,
+    ends_at: a.endsAt ?? null,
+    contact: a.contact ?? null,
+    url: a.url ?? null,
+    source: a.source,
+    source_id: a.sourceId,
+    is_demo: a.isDemo ?? false,
+    geometry: a.geometry,
+  }));
+  const { rows: written } = await knex.raw(
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(
+         ord int, department text, kind text, title_fi text, title_sv text, title_en text, description_fi text,
+         description_sv text, description_en text, status text, starts_at timestamptz, ends_at timestamptz,
+         contact text, url text, source text, source_id text, is_demo boolean, geometry jsonb)
+     ),
+     upserted AS (
+       INSERT INTO activities AS t (department_id, kind, title_fi, title_sv, title_en, description_fi, description_sv,
+                                    description_en, status, starts_at, ends_at, contact, url, source, source_id, is_demo, geom)
+       SELECT d.id, i.kind, i.title_fi, i.title_sv, i.title_en, i.description_fi, i.description_sv, i.description_en,
+              i.status, i.starts_at, i.ends_at, i.contact, i.url, i.source, i.source_id, i.is_demo,
+              ST_SetSRID(ST_GeomFromGeoJSON(i.geometry::text), 4326)
+       FROM input i JOIN departments d ON d.slug = i.department
+       ORDER BY i.ord
+       ON CONFLICT (source, source_id) DO UPDATE SET
+         department_id = EXCLUDED.department_id, kind = EXCLUDED.kind, title_fi = EXCLUDED.title_fi,
+         title_sv = EXCLUDED.title_sv, title_en = EXCLUDED.title_en, description_fi = EXCLUDED.description_fi,
+         description_sv = EXCLUDED.description_sv, description_en = EXCLUDED.description_en, status = EXCLUDED.status,
+         starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, contact = EXCLUDED.contact, url = EXCLUDED.url,
+         is_demo = EXCLUDED.is_demo, geom = EXCLUDED.geom, updated_at = now()
+       WHERE (t.department_id, t.kind, t.title_fi, t.title_sv, t.title_en, t.description_fi, t.description_sv,
+              t.description_en, t.status, t.starts_at, t.ends_at, t.contact, t.url, t.is_demo)
+             IS DISTINCT FROM
+             (EXCLUDED.department_id, EXCLUDED.kind, EXCLUDED.title_fi, EXCLUDED.title_sv, EXCLUDED.title_en,
+              EXCLUDED.description_fi, EXCLUDED.description_sv, EXCLUDED.description_en, EXCLUDED.status,
+              EXCLUDED.starts_at, EXCLUDED.ends_at, EXCLUDED.contact, EXCLUDED.url, EXCLUDED.is_demo)
+          OR NOT ST_Equals(t.geom, EXCLUDED.geom) OR GeometryType(t.geom) <> GeometryType(EXCLUDED.geom)
+       RETURNING t.id, t.source, t.source_id, (xmax = 0) AS inserted
+     )
+     -- Rows the upsert left alone are not in its RETURNING; they existed before, so the snapshot sees them.
+     SELECT i.ord, coalesce(u.id, a.id) AS id, u.inserted
+     FROM input i
+     LEFT JOIN upserted u ON u.source = i.source AND u.source_id = i.source_id
+     LEFT JOIN activities a ON u.id IS NULL AND a.source = i.source AND a.source_id = i.source_id
+     ORDER BY i.ord`,
+    [JSON.stringify(rows)],
+  );
+  const results: UpsertResult[] = written.map((r: { id: number; inserted: boolean | null }) => ({
+    id: r.id,
+    action: r.inserted === null ? 'unchanged' : r.inserted ? 'inserted' : 'updated',
+  }));
+  if (results.some((r) => r.id === null || r.id === undefined)) throw new Error('unknown department in the batch');
+
+  // Themes of the whole batch: (activity, slug) pairs, one DELETE of what is no longer wanted, one INSERT of what is new.
+  const pairIds: number[] = [];
+  const pairSlugs: string[] = [];
+  batch.forEach((a, i) => a.themes.forEach((slug) => (pairIds.push(results[i].id), pairSlugs.push(slug))));
+  const ids = results.map((r) => r.id);
+  const { rows: removed } = await knex.raw(
+    `DELETE FROM activity_themes at WHERE at.activity_id = ANY(?::int[])
+       AND NOT EXISTS (SELECT 1 FROM unnest(?::int[], ?::text[]) AS p(activity_id, slug) JOIN themes th ON th.slug = p.slug
+                       WHERE p.activity_id = at.activity_id AND th.id = at.theme_id)
+     RETURNING at.activity_id`,
+    [ids, pairIds, pairSlugs],
+  );
+  const { rows: added } = await knex.raw(
+    `INSERT INTO activity_themes (activity_id, theme_id)
+     SELECT p.activity_id, th.id FROM unnest(?::int[], ?::text[]) AS p(activity_id, slug) JOIN themes th ON th.slug = p.slug
+     ON CONFLICT DO NOTHING RETURNING activity_id`,
+    [pairIds, pairSlugs],
+  );
+  // A row whose only change is its themes is updated too, as upsertActivity counts it.
+  const themesChanged = new Set<number>([...removed, ...added].map((r: { activity_id: number }) => r.activity_id));
+  const touched = results.filter((r) => r.action === 'unchanged' && themesChanged.has(r.id));
+  if (touched.length) {
+    await knex.raw('UPDATE activities SET updated_at = now() WHERE id = ANY(?::int[])', [touched.map((r) => r.id)]);
+    for (const r of touched) r.action = 'updated';
+  }
+  return results;
+}
+
 /** Makes the activity's themes exactly `slugs`; returns whether anything changed. */
 export async function setActivityThemes(knex: Knex, activityId: number, slugs: string[]): Promise<boolean> {
   const { rows: removed } = await knex.raw(

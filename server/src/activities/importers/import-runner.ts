@@ -34,10 +34,15 @@ export async function readJsonSource(from: string, fetchJson: FetchJson): Promis
   return JSON.parse(fs.readFileSync(from, 'utf8'));
 }
 
+/** Rows per write: large enough that round trips vanish, small enough that a refused batch is cheap to retry row by row. */
+export const IMPORT_BATCH_SIZE = 1000;
+
 /**
- * Writes candidates in one transaction, upserting by (source, source_id): a re-run of the same
- * data reports everything unchanged and writes nothing. Unknown departments or themes reject the
- * item (with the reason) instead of failing the whole import.
+ * Writes candidates in one transaction, upserting by (source, source_id) in set-based batches
+ * (repo.upsertActivities: three statements a batch): a re-run of the same data reports everything
+ * unchanged and writes nothing. Unknown departments or themes reject the item (with the reason)
+ * instead of failing the whole import; a batch the database refuses (a geometry PostGIS cannot
+ * read, say) is written again row by row, so only the broken rows are rejected.
  */
 export async function runImport(
   knex: Knex,
@@ -45,6 +50,7 @@ export async function runImport(
   source: string,
   candidates: AsyncIterable<Candidate> | Iterable<Candidate>,
   onProgress: (m: string) => void = () => {},
+  batchSize = IMPORT_BATCH_SIZE,
 ): Promise<ImportSummary> {
   const started = Date.now();
   const s: ImportSummary = {
@@ -58,9 +64,35 @@ export async function runImport(
     durationMs: 0,
     itemsPerSecond: 0,
   };
+  const progress = () =>
+    `  ${s.read} read: ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected.length} rejected`;
   await knex.transaction(async (trx) => {
     const departments = new Set((await repo.listDepartments(trx)).map((d) => d.slug));
     const themes = new Set((await repo.listThemes(trx)).map((t) => t.slug));
+    let batch: repo.ActivityInput[] = [];
+    const keys = new Set<string>();
+
+    const flush = async () => {
+      if (batch.length === 0) return;
+      try {
+        // A savepoint: a refused batch must not abort the import's transaction.
+        const results = await trx.transaction((sp) => repo.upsertActivities(sp, batch));
+        for (const r of results) s[r.action]++;
+      } catch {
+        for (const a of batch) {
+          try {
+            const r = await trx.transaction((sp) => repo.upsertActivity(sp, a));
+            s[r.action]++;
+          } catch (err) {
+            s.rejected.push({ where: `${a.source}:${a.sourceId}`, reason: (err as Error).message.split('\n')[0].slice(0, 300) });
+          }
+        }
+      }
+      batch = [];
+      keys.clear();
+      onProgress(progress());
+    };
+
     for await (const c of candidates) {
       s.read++;
       if ('rejected' in c) {
@@ -78,22 +110,17 @@ export async function runImport(
         s.rejected.push({ where, reason: `unknown theme(s) ${unknownThemes.join(', ')}` });
         continue;
       }
-      try {
-        // A savepoint per item: one broken geometry must not abort the transaction.
-        const r = await trx.transaction((sp) => repo.upsertActivity(sp, a));
-        s[r.action]++;
-      } catch (err) {
-        s.rejected.push({ where, reason: (err as Error).message.split('\n')[0].slice(0, 300) });
-      }
-      if (s.read % 250 === 0) onProgress(`  ${s.read} read: ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged`);
+      // The same item twice in a source: the later one wins, as it would written one by one.
+      if (keys.has(where)) await flush();
+      batch.push(a);
+      keys.add(where);
+      if (batch.length >= batchSize) await flush();
     }
+    await flush();
     s.durationMs = Date.now() - started;
     s.itemsPerSecond = Math.round((s.read / Math.max(1, s.durationMs)) * 1000);
     await repo.recordActivityImport(trx, dataset, source, s);
   });
-  onProgress(
-    `  ${s.read} read: ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected.length} rejected`,
-  );
   return s;
 }
 
