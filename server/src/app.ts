@@ -11,6 +11,7 @@ import { auditRouter } from './audit/audit.routes.js';
 import { collectionsRouter } from './collections/collection.routes.js';
 import { datasets } from './collections/datasets.js';
 import type { Database } from './db/connection.js';
+import { ReadAdmission, readAdmission } from './db/read-admission.js';
 import { healthRouter } from './health/health.routes.js';
 import { ideasRouter } from './ideas/ideas.routes.js';
 import { kehraRouter } from './kehra/kehra.routes.js';
@@ -36,7 +37,14 @@ export interface AppOptions {
   auth?: Partial<AuthOptions>;
   /** Express "trust proxy" (config.trustProxy). */
   trustProxy?: boolean | number | string;
+  /** Turns of the embedded database's readers (tests look at its queue); a default one otherwise. */
+  readAdmission?: ReadAdmission;
 }
+
+/** Two readers keep the one PGlite connection busy (one query running, the next queued) without a long line before it. */
+const EMBEDDED_READERS = 2;
+/** A city view is about 5 requests: 500 waiting is a hundred visitors at once; more get 503 and retry. */
+const EMBEDDED_WAITING = 500;
 
 export function createApp(opts: AppOptions): Express {
   const app = express();
@@ -52,6 +60,13 @@ export function createApp(opts: AppOptions): Express {
   app.use(compression({ filter: compressionFilter }));
   app.use(express.json({ limit: '1mb' }));
 
+  // The embedded database has one connection: readers take turns so health checks and writes do not queue behind them.
+  if (opts.db.backend === 'pglite') {
+    app.use(
+      ['/api', '/ogc', '/tiles'],
+      readAdmission(opts.readAdmission ?? new ReadAdmission(EMBEDDED_READERS, EMBEDDED_WAITING)),
+    );
+  }
   const api = express.Router();
   // Every /api request knows its account; every write is checked against cross-site forgery.
   api.use(loadSession, csrfProtection);
