@@ -87,15 +87,27 @@ export interface NewIdea {
 }
 
 /**
- * Inserts the idea, its themes and the first timeline entry. Its districts follow from the
- * database's membership rule (a picked district with its ancestors and sub-districts, else what the geometry meets).
+ * The idea, its themes and its first timeline entry in one statement: atomic without a
+ * transaction of its own and one round trip instead of five (issue 10: 32 people submitting at
+ * once saturated at 26 ideas/s). Its districts follow from the database's membership rule (a picked
+ * district with its ancestors and sub-districts, else what the geometry meets), by the statement trigger.
  */
-export async function insertIdea(trx: Knex.Transaction, idea: NewIdea): Promise<number> {
-  const { rows } = await trx.raw(
-    `INSERT INTO ideas (tracking_code, title, description, cost_estimate_eur, contact_name, contact_email,
-                        author_user_id, picked_area_id, geom)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326))
-     RETURNING id`,
+export async function insertIdea(knex: Knex, idea: NewIdea): Promise<number> {
+  const { rows } = await knex.raw(
+    `WITH idea AS (
+       INSERT INTO ideas (tracking_code, title, description, cost_estimate_eur, contact_name, contact_email,
+                          author_user_id, picked_area_id, geom)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326))
+       RETURNING id, author_user_id
+     ),
+     themed AS (
+       INSERT INTO idea_themes (idea_id, theme_id) SELECT idea.id, t.id FROM idea, themes t WHERE t.slug = ANY(?::text[])
+     ),
+     staged AS (
+       INSERT INTO idea_stage_events (idea_id, from_stage, to_stage, actor_user_id)
+       SELECT id, NULL, 'submitted', author_user_id FROM idea
+     )
+     SELECT id FROM idea`,
     [
       idea.trackingCode,
       idea.title,
@@ -106,18 +118,10 @@ export async function insertIdea(trx: Knex.Transaction, idea: NewIdea): Promise<
       idea.authorUserId,
       idea.pickedAreaId,
       idea.geoJson,
+      idea.themes,
     ],
   );
-  const id = rows[0].id as number;
-  await trx.raw(`INSERT INTO idea_themes (idea_id, theme_id) SELECT ?, id FROM themes WHERE slug = ANY(?::text[])`, [
-    id,
-    idea.themes,
-  ]);
-  await trx.raw(`INSERT INTO idea_stage_events (idea_id, from_stage, to_stage, actor_user_id) VALUES (?, NULL, 'submitted', ?)`, [
-    id,
-    idea.authorUserId,
-  ]);
-  return id;
+  return rows[0].id as number;
 }
 
 export async function lockIdea(

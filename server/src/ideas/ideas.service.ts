@@ -27,34 +27,31 @@ export async function submitIdea(
   body: IdeaSubmitBody,
   author: { userId: number | null },
 ): Promise<IdeaSubmitResponse> {
-  const unknown = await repo.unknownThemes(knex, body.themes);
+  // The two checks are independent: on PostgreSQL they run side by side on two connections.
+  const [unknown, geoJson] = await Promise.all([
+    repo.unknownThemes(knex, body.themes),
+    body.areaId !== undefined
+      ? repo.areaGeometryText(knex, body.areaId)
+      : validateUserGeometry(knex, body.geometry, DEFAULT_GEOMETRY_LIMITS),
+  ]);
   if (unknown.length) throw new HttpError(400, 'invalid_request', `themes: unknown theme(s): ${unknown.join(', ')}`);
-  let geoJson: string;
-  if (body.areaId !== undefined) {
-    const g = await repo.areaGeometryText(knex, body.areaId);
-    if (!g) throw new HttpError(400, 'invalid_request', `areaId: no area has id ${body.areaId}`);
-    geoJson = g;
-  } else {
-    geoJson = await validateUserGeometry(knex, body.geometry, DEFAULT_GEOMETRY_LIMITS);
-  }
+  if (!geoJson) throw new HttpError(400, 'invalid_request', `areaId: no area has id ${body.areaId}`);
   // A clash of random codes is astronomically rare; retry rather than fail the person's submission.
   for (let attempt = 0; ; attempt++) {
     const trackingCode = generateTrackingCode();
     try {
-      const id = await knex.transaction((trx) =>
-        repo.insertIdea(trx, {
-          trackingCode,
-          title: body.title,
-          description: body.description,
-          themes: body.themes,
-          geoJson,
-          pickedAreaId: body.areaId ?? null,
-          costEstimateEur: body.costEstimateEur ?? null,
-          contactName: body.contactName ?? null,
-          contactEmail: body.contactEmail ?? null,
-          authorUserId: author.userId,
-        }),
-      );
+      const id = await repo.insertIdea(knex, {
+        trackingCode,
+        title: body.title,
+        description: body.description,
+        themes: body.themes,
+        geoJson,
+        pickedAreaId: body.areaId ?? null,
+        costEstimateEur: body.costEstimateEur ?? null,
+        contactName: body.contactName ?? null,
+        contactEmail: body.contactEmail ?? null,
+        authorUserId: author.userId,
+      });
       return { id, trackingCode, url: `/ideas/${id}` };
     } catch (err) {
       const clash = (err as { code?: string; constraint?: string }).code === '23505' && attempt < 5;
