@@ -4,7 +4,7 @@ import { badField } from '../http/errors.js';
 import { csvExport, geoJsonExport, type ExportPage } from '../http/export-stream.js';
 import type { OgcCollection } from '../ogc/ogc-collection.js';
 import type { BaseFilter, Dataset, ListQuery } from './dataset.js';
-import { and, featureCollectionPage, countWhere, extentOf, featureJson, raw, rowPage, run, sql, type Sql } from './sql.js';
+import { and, featureCollectionPage, extentOf, featureJson, raw, rowPage, run, sql, type Sql } from './sql.js';
 
 /** The features of one row: the declared array, or the one feature of `props`. */
 const featuresOf = (d: Dataset<never>, props: Sql, custom?: Sql): Sql =>
@@ -65,11 +65,17 @@ export async function collectionPage<F extends BaseFilter>(
   const limit = page.limit ?? d.limits.list;
   const offset = page.offset ?? 0;
   const where = d.where(f);
-  const numberMatched = await countWhere(knex, d.source, where);
   const dd = d as unknown as Dataset<never>;
   const features = page.full ? fullFeatures(dd) : listFeatures(dd);
-  const p = await featureCollectionPage(knex, d.source, { where, orderBy: d.orderBy, features, limit, offset });
-  return { numberMatched, numberReturned: p.count, limit, offset, featuresJson: p.json };
+  const p = await featureCollectionPage(knex, d.source, {
+    where,
+    orderBy: d.orderBy,
+    features,
+    limit,
+    offset,
+    countMatched: true,
+  });
+  return { numberMatched: p.matched ?? 0, numberReturned: p.count, limit, offset, featuresJson: p.json };
 }
 
 /** The list body: a FeatureCollection with OGC-style counts ("showing 1000 of 3456 — zoom in"). */

@@ -120,11 +120,6 @@ export interface Source {
 
 const fromSql = (s: Source) => `${s.table} ${s.alias}${s.joins ? ` ${s.joins}` : ''}`;
 
-export async function countWhere(knex: Knex, s: Source, where: Sql): Promise<number> {
-  const [r] = await run<{ n: number }>(knex, sql`SELECT count(*)::int AS n FROM ${raw(fromSql(s))} WHERE ${where}`);
-  return r.n;
-}
-
 /**
  * One page of rows as a JSON array text of features, built by PostGIS. `features` is a JSON array
  * expression of the features of one row (most rows are one feature). Always bounded by `limit`
@@ -133,19 +128,21 @@ export async function countWhere(knex: Knex, s: Source, where: Sql): Promise<num
 export async function featureCollectionPage(
   knex: Knex,
   s: Source,
-  q: { where: Sql; orderBy: string; features: Sql; limit: number; offset: number },
-): Promise<{ json: string; count: number }> {
-  const [r] = await run<{ features: string; n: number }>(
+  q: { where: Sql; orderBy: string; features: Sql; limit: number; offset: number; countMatched?: boolean },
+): Promise<{ json: string; count: number; matched: number | null }> {
+  // The list's numberMatched in the same statement: one round trip for the count and the page.
+  const matched = q.countMatched ? sql`(SELECT count(*)::int FROM ${raw(fromSql(s))} WHERE ${q.where})` : sql`NULL::int`;
+  const [r] = await run<{ features: string; n: number; matched: number | null }>(
     knex,
     sql`WITH page AS (
           SELECT ${raw(s.alias)}.id, row_number() OVER (ORDER BY ${raw(q.orderBy)}) AS pos
             FROM ${raw(fromSql(s))} WHERE ${q.where} ORDER BY ${raw(q.orderBy)} LIMIT ${q.limit} OFFSET ${q.offset})
         SELECT coalesce(json_agg(f.value ORDER BY page.pos, f.ord), '[]'::json)::text AS features,
-               (SELECT count(*)::int FROM page) AS n
+               (SELECT count(*)::int FROM page) AS n, ${matched} AS matched
           FROM page JOIN ${raw(s.table)} ${raw(s.alias)} ON ${raw(s.alias)}.id = page.id ${raw(s.joins ?? '')}
          CROSS JOIN LATERAL json_array_elements(${q.features}) WITH ORDINALITY AS f(value, ord)`,
   );
-  return { json: r.features, count: r.n };
+  return { json: r.features, count: r.n, matched: r.matched };
 }
 
 /** One page of rows as JSON objects, each `props` plus a representative point and the WKT. */
