@@ -65,13 +65,49 @@ describe('GET /api/activities/clusters', () => {
     expect(c.features.map((f) => f.properties.count).sort((a, b) => a - b)).toEqual([12, 13]);
     const listed = await get(`/api/activities?bbox=${CITY}&limit=1`);
     expect(c.numberMatched).toBe(listed.body.numberMatched);
-    // Each cell sits among its activities, and its box holds them.
+    // Each cell is drawn at the centre of its grid square (about 9 km at zoom 10), and its box holds its activities.
     const malmi = c.features.find((f) => f.properties.count === 13)!;
+    const cellKm = ((2 * Math.PI * 6378.137) / 512 / 2 ** 10) * 60;
+    const km = ([lon, lat]: number[], [lon0, lat0]: number[]) => [
+      Math.abs(lon - lon0) * 111.32 * Math.cos((lat0 * Math.PI) / 180),
+      Math.abs(lat - lat0) * 111.32,
+    ];
+    for (const d of km(malmi.geometry.coordinates, MALMI)) expect(d).toBeLessThan(cellKm);
     const [w, s, e, n] = malmi.properties.bbox;
-    expect(malmi.geometry.coordinates[0]).toBeGreaterThanOrEqual(w);
-    expect(malmi.geometry.coordinates[0]).toBeLessThanOrEqual(e);
+    expect(MALMI[0]).toBeGreaterThanOrEqual(w);
+    expect(MALMI[0]).toBeLessThanOrEqual(e);
     expect(MALMI[1]).toBeGreaterThanOrEqual(s);
     expect(MALMI[1]).toBeLessThanOrEqual(n);
+  });
+
+  it('never draws two cells closer than the grid: one per square, at its centre', async () => {
+    for (const zoom of [10, 13, 16, 18]) {
+      const c = await clusters(`bbox=${CITY}&zoom=${zoom}`);
+      const cellM = ((2 * Math.PI * 6378137) / 512 / 2 ** zoom) * 60;
+      const mercator = ([lon, lat]: number[]) => [
+        (lon * Math.PI * 6378137) / 180,
+        Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) * 6378137,
+      ];
+      const centres = c.features.map((f) => mercator(f.geometry.coordinates));
+      for (const [i, a] of centres.entries()) {
+        // The centre of a square: half a cell from its edges, to within the 6-decimal rounding.
+        expect(Math.abs(((a[0] / cellM) % 1) - 0.5 * Math.sign(a[0]))).toBeLessThan(0.01);
+        for (const b of centres.slice(i + 1)) {
+          expect(Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]))).toBeGreaterThan(cellM * 0.99);
+        }
+      }
+    }
+  });
+
+  it('breaks each cell down by department, and the breakdown adds up to its count', async () => {
+    const c = await clusters(`bbox=${CITY}&zoom=10`);
+    const byCount = Object.fromEntries(c.features.map((f) => [f.properties.count, f.properties.departments]));
+    expect(byCount[12]).toEqual({ kuva: 6, kymp: 6 });
+    expect(byCount[13]).toEqual({ kymp: 1, sote: 12 });
+    const fine = await clusters(`bbox=${CITY}&zoom=18`);
+    for (const f of fine.features) {
+      expect(Object.values(f.properties.departments).reduce((a, b) => a + b, 0)).toBe(f.properties.count);
+    }
   });
 
   it('splits into finer cells when zoomed in, still counting each activity once', async () => {

@@ -1,6 +1,6 @@
 /**
  * A view holding more activities than the map fetches one by one (2000): the map shows the
- * server's counts per cell — every activity counted, none drawn as an arbitrary first page — and
+ * server's counts per cell, ringed by department — every activity counted, none drawn as an arbitrary first page — and
  * zooming into a cell brings back the activities themselves.
  */
 import { describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ const e2e = e2eApp({
     seed: (knex) =>
       knex.raw(
         `INSERT INTO activities (department_id, kind, status, title_fi, source, source_id, geom)
-         SELECT (SELECT id FROM departments WHERE slug = 'kymp'), 'service', 'ongoing', 'Palvelu ' || i, 'e2e-many', i::text,
+         SELECT (SELECT id FROM departments WHERE slug = (ARRAY['kymp', 'kuva', 'kasko'])[1 + i % 3]), 'service', 'ongoing', 'Palvelu ' || i, 'e2e-many', i::text,
                 ST_SetSRID(ST_MakePoint(24.91 + (i % ?) * 0.0016, 60.19 + (i / ?) * 0.0009), 4326)
          FROM generate_series(0, ? - 1) AS i`,
         [COLUMNS, COLUMNS, MANY],
@@ -45,6 +45,13 @@ describe('many activities in view', () => {
     await expect.poll(async () => (await counts(page)).reduce((a, b) => a + b, 0)).toBe(MANY);
     // No partial set of single activities under the counts.
     expect(await page.evaluate(() => (window as unknown as KkWindow).__kkActivities.renderedIds())).toEqual([]);
+    // Each cell's ring shows the departments' shares: three colours where all three departments are.
+    const ring = await page
+      .locator('.activity-cell')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundImage);
+    expect(ring).toMatch(/^conic-gradient/);
+    expect(new Set(ring.match(/rgb\([^)]*\)/g)).size).toBe(3);
     await screenshot(page, 'activities-many-cells');
 
     // A click on the biggest cell zooms in on it; the counts split into finer cells until the view

@@ -81,11 +81,11 @@ export const ActivityClustersQuery = z
   .strict()
   .superRefine(spanOrder);
 
-/** One cell: where its activities are (their mean position), how many, and the box they span. */
+/** One cell of the grid: its centre, how many activities, the box they span, and how many per department. */
 export interface ActivityCluster {
   type: 'Feature';
   geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: { count: number; bbox: [number, number, number, number] };
+  properties: { count: number; bbox: [number, number, number, number]; departments: Record<string, number> };
 }
 export interface ActivityClusterCollection {
   type: 'FeatureCollection';

@@ -24,6 +24,8 @@ import {
   ACTIVITY_SHAPE_LAYERS,
   activitiesCells,
   activitiesCluster,
+  cellRadius,
+  cellRing,
   CLICKABLE_LAYERS,
   CLUSTER_MAX_ZOOM,
   CLUSTER_RADIUS,
@@ -175,8 +177,16 @@ export function ActivitiesLayer({ zoom }: MapLayerProps) {
           latitude={c.geometry.coordinates[1]}
           anchor="center"
         >
-          <span className="activity-cluster-count" aria-hidden="true">
-            {c.properties.count}
+          {/* The ring shows each department's share; the count stays readable on the cluster colour inside. */}
+          <span
+            className="activity-cell"
+            aria-hidden="true"
+            style={{
+              width: 2 * cellRadius(c.properties.count),
+              background: cellRing(c.properties.departments, departments.data),
+            }}
+          >
+            <span className="activity-cluster-count">{c.properties.count}</span>
           </span>
         </Marker>
       ))}

@@ -7,6 +7,8 @@ import {
   ACTIVITIES_SELECTION_SOURCE,
   ACTIVITIES_SHAPES_SOURCE,
   ACTIVITY_CELL_LAYERS,
+  cellRadius,
+  cellRing,
   ACTIVITY_COLORS,
   ACTIVITY_LAYERS,
   ACTIVITY_POINT_LAYERS,
@@ -75,5 +77,26 @@ describe('activity layer styles', () => {
       ['has', 'x'],
       ['in', ['get', 'department'], ['literal', ['kymp']]],
     ]);
+  });
+});
+
+describe('server cells', () => {
+  const departments = [
+    { slug: 'kasko', color: '#111111' },
+    { slug: 'kymp', color: '#222222' },
+  ] as Department[];
+
+  it('draw each department as its share of the ring, in the legend order, unknown ones last', () => {
+    expect(cellRing({ kymp: 1, kasko: 3 }, departments)).toBe(
+      'conic-gradient(#111111 0.00deg 270.00deg, #222222 270.00deg 360.00deg)',
+    );
+    expect(cellRing({ kymp: 1, gone: 1 }, departments)).toBe(
+      `conic-gradient(#222222 0.00deg 180.00deg, ${ACTIVITY_COLORS.unknown.fallback} 180.00deg 360.00deg)`,
+    );
+  });
+
+  it('grow with the count, but never wider than the 60 px grid they sit on', () => {
+    expect([1, 10, 50, 200, 1000, 1e6].map(cellRadius)).toEqual([14, 18, 22, 25, 28, 28]);
+    expect(2 * cellRadius(Number.MAX_SAFE_INTEGER) + 4).toBeLessThanOrEqual(60); // the ring's 2 px white edge on each side
   });
 });

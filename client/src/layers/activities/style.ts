@@ -126,13 +126,50 @@ export const activitiesCluster: Circle = {
 };
 
 /** A server-counted cell looks like a cluster, sized by its count. */
+/**
+ * A server cell's radius (px) by its count: [radius below the first step, step, radius, …]. At most
+ * 28 px, so a cell (the grid is 60 px, cells sit at the squares' centres) never overlaps the next one.
+ */
+export const CELL_RADIUS_STEPS = [14, 10, 18, 50, 22, 200, 25, 1000, 28] as const;
+
+export function cellRadius(count: number): number {
+  let r: number = CELL_RADIUS_STEPS[0];
+  for (let i = 1; i < CELL_RADIUS_STEPS.length; i += 2) if (count >= CELL_RADIUS_STEPS[i]) r = CELL_RADIUS_STEPS[i + 1];
+  return r;
+}
+
+/**
+ * A cell's ring: each department's share of its count as an arc in the department's colour,
+ * clockwise from the top in the order of the departments list (the legend's order).
+ */
+export function cellRing(byDepartment: Readonly<Record<string, number>>, departments: readonly Department[] | undefined): string {
+  const total = Object.values(byDepartment).reduce((a, b) => a + b, 0);
+  if (!total) return ACTIVITY_COLORS.unknown.fallback;
+  const known = (departments ?? []).filter((d) => byDepartment[d.slug]);
+  const other = total - known.reduce((a, d) => a + byDepartment[d.slug], 0);
+  const arcs = [
+    ...known.map((d) => ({ color: d.color, n: byDepartment[d.slug] })),
+    { color: ACTIVITY_COLORS.unknown.fallback, n: other },
+  ];
+  let from = 0;
+  const stops = arcs
+    .filter((a) => a.n > 0)
+    .map((a) => {
+      const to = from + (a.n / total) * 360;
+      const stop = `${a.color} ${from.toFixed(2)}deg ${to.toFixed(2)}deg`;
+      from = to;
+      return stop;
+    });
+  return `conic-gradient(${stops.join(', ')})`;
+}
+
 export const activitiesCells: Circle = {
   id: 'activities-cells',
   type: 'circle',
   filter: ['has', 'count'],
   paint: {
     ...activitiesCluster.paint,
-    'circle-radius': ['step', ['get', 'count'], 14, 10, 18, 50, 23, 200, 28, 1000, 34],
+    'circle-radius': ['step', ['get', 'count'], ...CELL_RADIUS_STEPS] as unknown as ExpressionSpecification,
   },
 };
 
