@@ -191,7 +191,7 @@ for (const n of sizes) {
   const s = Date.now();
   await fillTo(n);
   console.log(
-    `\n${n} activities (generated in ${((Date.now() - s) / 1000).toFixed(1)} s, SQL bulk insert incl. area-link trigger)`,
+    `\n${n} activities (generated in ${((Date.now() - s) / 1000).toFixed(1)} s, loaded by the bulk importer, districts and themes included)`,
   );
   for (const [label, f, limit] of VIEWPORTS) {
     const r = await time(f, limit);
