@@ -249,78 +249,23 @@ export type UpsertResult = { id: number; action: 'inserted' | 'updated' | 'uncha
 /**
  * Insert or update by (source, source_id). The UPDATE only fires when a value differs, so a
  * re-import of the same data writes nothing (and the area trigger does not run again).
- * Department and theme slugs must exist (the caller resolves them first).
+ * Department and theme slugs must exist (the caller resolves them first). A batch of one: the
+ * rule is written once, in upsertActivities.
  */
 export async function upsertActivity(knex: Knex, a: ActivityInput): Promise<UpsertResult> {
-  const v: Knex.RawBinding[] = [
-    a.department,
-    a.kind,
-    a.titleFi,
-    a.titleSv ?? null,
-    a.titleEn ?? null,
-    a.descriptionFi ?? null,
-    a.descriptionSv ?? null,
-    a.descriptionEn ?? null,
-    a.status,
-    a.startsAt ?? null,
-    a.endsAt ?? null,
-    a.contact ?? null,
-    a.url ?? null,
-    a.source,
-    a.sourceId,
-    a.isDemo ?? false,
-    JSON.stringify(a.geometry),
-  ];
-  const { rows } = await knex.raw(
-    `INSERT INTO activities AS t (department_id, kind, title_fi, title_sv, title_en, description_fi, description_sv,
-                             description_en, status, starts_at, ends_at, contact, url, source, source_id, is_demo, geom)
-     VALUES ((SELECT id FROM departments WHERE slug = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?, ?, ?, ?, ?,
-             ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326))
-     ON CONFLICT (source, source_id) DO UPDATE SET
-       department_id = EXCLUDED.department_id, kind = EXCLUDED.kind, title_fi = EXCLUDED.title_fi,
-       title_sv = EXCLUDED.title_sv, title_en = EXCLUDED.title_en, description_fi = EXCLUDED.description_fi,
-       description_sv = EXCLUDED.description_sv, description_en = EXCLUDED.description_en, status = EXCLUDED.status,
-       starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, contact = EXCLUDED.contact, url = EXCLUDED.url,
-       is_demo = EXCLUDED.is_demo, geom = EXCLUDED.geom, updated_at = now()
-     WHERE (t.department_id, t.kind, t.title_fi, t.title_sv, t.title_en, t.description_fi, t.description_sv,
-            t.description_en, t.status, t.starts_at, t.ends_at, t.contact, t.url, t.is_demo)
-           IS DISTINCT FROM
-           (EXCLUDED.department_id, EXCLUDED.kind, EXCLUDED.title_fi, EXCLUDED.title_sv, EXCLUDED.title_en,
-            EXCLUDED.description_fi, EXCLUDED.description_sv, EXCLUDED.description_en, EXCLUDED.status,
-            EXCLUDED.starts_at, EXCLUDED.ends_at, EXCLUDED.contact, EXCLUDED.url, EXCLUDED.is_demo)
-        OR NOT ST_Equals(t.geom, EXCLUDED.geom) OR GeometryType(t.geom) <> GeometryType(EXCLUDED.geom)
-     RETURNING id, (xmax = 0) AS inserted`,
-    v,
-  );
-  let result: UpsertResult;
-  if (rows.length) result = { id: rows[0].id, action: rows[0].inserted ? 'inserted' : 'updated' };
-  else {
-    const { rows: found } = await knex.raw('SELECT id FROM activities WHERE source = ? AND source_id = ?', [
-      a.source,
-      a.sourceId,
-    ]);
-    result = { id: found[0].id, action: 'unchanged' };
-  }
-  const themesChanged = await setActivityThemes(knex, result.id, a.themes);
-  if (themesChanged && result.action === 'unchanged') {
-    await knex.raw('UPDATE activities SET updated_at = now() WHERE id = ?', [result.id]);
-    result.action = 'updated';
-  }
+  const [result] = await upsertActivities(knex, [a]);
   return result;
 }
 
-/** What one row of a batch came to, in the order the batch gave them. */
-export type BatchUpsertResult = UpsertResult[];
-
 /**
- * `upsertActivity` for a whole batch in three statements, whatever its size: one INSERT … SELECT
+ * Upserts a whole batch in three statements, whatever its size: one INSERT … SELECT
  * FROM jsonb_to_recordset with the same ON CONFLICT rule (unchanged rows are not rewritten, so
  * their triggers do not fire), then the themes of every row of the batch in one DELETE and one
  * INSERT. The statement-level area-membership trigger links the batch's districts in one join.
  * A (source, sourceId) may stand only once in a batch (PostgreSQL refuses to update a row twice
  * in one statement); the caller starts a new batch instead.
  */
-export async function upsertActivities(knex: Knex, batch: readonly ActivityInput[]): Promise<BatchUpsertResult> {
+export async function upsertActivities(knex: Knex, batch: readonly ActivityInput[]): Promise<UpsertResult[]> {
   if (batch.length === 0) return [];
   const rows = batch.map((a, ord) => ({
     ord,
@@ -384,7 +329,7 @@ export async function upsertActivities(knex: Knex, batch: readonly ActivityInput
     id: r.id,
     action: r.inserted === null ? 'unchanged' : r.inserted ? 'inserted' : 'updated',
   }));
-  if (results.some((r) => r.id === null || r.id === undefined)) throw new Error('unknown department in the batch');
+  if (results.some((r) => r.id === null || r.id === undefined)) throw new Error('unknown department');
 
   // Themes of the whole batch: (activity, slug) pairs, one DELETE of what is no longer wanted, one INSERT of what is new.
   const pairIds: number[] = [];
@@ -404,7 +349,7 @@ export async function upsertActivities(knex: Knex, batch: readonly ActivityInput
      ON CONFLICT DO NOTHING RETURNING activity_id`,
     [pairIds, pairSlugs],
   );
-  // A row whose only change is its themes is updated too, as upsertActivity counts it.
+  // A row whose only change is its themes counts as updated, and its updated_at moves.
   const themesChanged = new Set<number>([...removed, ...added].map((r: { activity_id: number }) => r.activity_id));
   const touched = results.filter((r) => r.action === 'unchanged' && themesChanged.has(r.id));
   if (touched.length) {
