@@ -132,6 +132,8 @@ describe('activity tiles', () => {
       kind: 'event',
       status: 'ongoing',
       label: 'Toiminta kamppi-1',
+      labelSv: 'Toiminta kamppi-1',
+      labelEn: 'Toiminta kamppi-1',
     });
     expect(first.type).toBe(1);
     // Decoded back to WGS84, the point is where it was put (a 4096 grid at z14 is ~1 m).
@@ -260,6 +262,30 @@ describe('idea tiles', () => {
 });
 
 describe('caching', () => {
+  it("names the dataset's revision in the TileJSON template, so a client's fresh TileJSON after a write skips cached tiles", async () => {
+    const template = async () => (await (await fetch(`${server.url}/tiles/ideas.json`)).json()).tiles[0] as string;
+    const before = await template();
+    const t = tileOf([24.9402, 60.1702], 15);
+    const filled = (u: string) => u.replace('{z}', String(t.z)).replace('{x}', String(t.x)).replace('{y}', String(t.y));
+    expect((await fetch(filled(before))).status).toBe(200); // v is no filter: the current tile
+    const submit = await fetch(`${server.url}/api/ideas`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Pyöräteline Senaatintorin kulmaan',
+        description: 'Torin laidalla ei ole yhtään telinettä, ja pyörät nojaavat seiniin.',
+        themes: ['elderly'],
+        geometry: { type: 'Point', coordinates: [24.9402, 60.1702] },
+      }),
+    });
+    expect(submit.status).toBe(201);
+    const after = await template();
+    expect(after).not.toBe(before);
+    expect(after.replace(/v=\d+/, '')).toBe(before.replace(/v=\d+/, ''));
+    const { id } = await submit.json();
+    expect(idsIn(features(new Uint8Array(await (await fetch(filled(after))).arrayBuffer()), 'ideas'))).toContain(id);
+  });
+
   it('answers 304 to a matching If-None-Match, and a new ETag with the new idea after a write through the API', async () => {
     const t = tileOf([24.9385, 60.1699], 15);
     const first = await fetchTile(path('ideas', t));
@@ -348,7 +374,11 @@ describe('TileJSON', () => {
     const tj = await res.json();
     expect(tj).toMatchObject({ tilejson: '3.0.0', scheme: 'xyz', minzoom: 0, maxzoom: activitiesTileLayer.maxzoom });
     expect(tj.attribution).toEqual(expect.any(String));
-    expect(tj.tiles).toEqual([`${server.url}/tiles/activities/{z}/{x}/{y}.mvt?department=kuva&theme=culture`]);
+    expect(tj.tiles).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${server.url}/tiles/activities/\\{z\\}/\\{x\\}/\\{y\\}\\.mvt\\?department=kuva&theme=culture&v=\\d+$`),
+      ),
+    ]);
     const [w, s, e, n] = tj.bounds as number[];
     expect(w).toBeLessThanOrEqual(KAMPPI[0]);
     expect(e).toBeGreaterThanOrEqual(ITIS[0]);
@@ -356,7 +386,15 @@ describe('TileJSON', () => {
     expect(n).toBeGreaterThanOrEqual(ITIS[1]);
     expect(tj.vector_layers).toHaveLength(1);
     expect(tj.vector_layers[0].id).toBe('activities');
-    expect(Object.keys(tj.vector_layers[0].fields).sort()).toEqual(['department', 'id', 'kind', 'label', 'status']);
+    expect(Object.keys(tj.vector_layers[0].fields).sort()).toEqual([
+      'department',
+      'id',
+      'kind',
+      'label',
+      'labelEn',
+      'labelSv',
+      'status',
+    ]);
     // The template, filled in, gives the filtered tile.
     const t = tileOf(KAMPPI, 14);
     const url = (tj.tiles[0] as string).replace('{z}', String(t.z)).replace('{x}', String(t.x)).replace('{y}', String(t.y));
@@ -366,7 +404,9 @@ describe('TileJSON', () => {
 
   it('is there for ideas too', async () => {
     const tj = await (await fetch(`${server.url}/tiles/ideas.json`)).json();
-    expect(tj.tiles).toEqual([`${server.url}/tiles/ideas/{z}/{x}/{y}.mvt`]);
+    expect(tj.tiles).toEqual([
+      expect.stringMatching(new RegExp(`^${server.url}/tiles/ideas/\\{z\\}/\\{x\\}/\\{y\\}\\.mvt\\?v=\\d+$`)),
+    ]);
     expect(Object.keys(tj.vector_layers[0].fields).sort()).toEqual(
       Object.keys(Object.fromEntries(ideasTileLayer.attributes.map((a) => [a.name, 1]))).sort(),
     );
@@ -393,6 +433,7 @@ describe('bad requests', () => {
     [`${path('ideas', k, 'theme=no-such-theme')}`, 'theme'],
     [`/tiles/activities.json?department=nope`, 'department'],
     [`/tiles/activities.json?bbox=24,60,25,61`, 'bbox'],
+    [`${path('activities', k, 'v=latest')}`, 'v'],
   ])('%s → 400 naming %s', async (p, parameter) => {
     const res = await fetch(server.url + p);
     expect(res.status).toBe(400);

@@ -95,6 +95,21 @@ export const activitiesDataset = defineDataset<ActivityFilter>({
         description: 'Finnish title, at most 60 characters (zoom 14 and closer)',
         minzoom: 14,
       },
+      // The map labels lines and areas in the reader's language; a missing translation falls back to Finnish.
+      {
+        name: 'labelSv',
+        sql: 'left(coalesce(t.title_sv, t.title_fi), 60)',
+        type: 'String',
+        description: 'Swedish title (else the Finnish), at most 60 characters (zoom 14 and closer)',
+        minzoom: 14,
+      },
+      {
+        name: 'labelEn',
+        sql: 'left(coalesce(t.title_en, t.title_fi), 60)',
+        type: 'String',
+        description: 'English title (else the Finnish), at most 60 characters (zoom 14 and closer)',
+        minzoom: 14,
+      },
     ],
     revisionKey: 'activities',
   },

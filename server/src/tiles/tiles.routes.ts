@@ -3,6 +3,7 @@ import { Router, type Request, type RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import { badField, notFound, notFoundRoute } from '../http/errors.js';
 import type { TileLayer } from './tile-layer.js';
+import { tileRevision } from './tiles.repository.js';
 import { createTileService, tileJson } from './tiles.service.js';
 
 export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
@@ -41,15 +42,30 @@ function coordinate(name: string, value: string, max: number, why: string): numb
   return Number(value);
 }
 
-/** The filter's own query string, keys sorted, for the TileJSON tiles template. */
-function queryString(query: Record<string, unknown>): string {
+/**
+ * `v`: the dataset's revision, which only makes a tile URL new after a write, so that a client
+ * that asked for a fresh TileJSON skips what the browser or a CDN cached. Any revision gives the
+ * current tile; it is no filter.
+ */
+const REVISION_PARAM = 'v';
+
+/** The query without `v`, which must be a whole number when given (else a 400 naming it). */
+function withoutRevision(query: Record<string, unknown>): Record<string, unknown> {
+  if (!(REVISION_PARAM in query)) return query;
+  const { [REVISION_PARAM]: v, ...rest } = query;
+  if (typeof v !== 'string' || !/^\d{1,15}$/.test(v)) throw badField(REVISION_PARAM, 'v must be a whole number (a revision)');
+  return rest;
+}
+
+/** The filter's own query string, keys sorted, then the revision, for the TileJSON tiles template. */
+function queryString(query: Record<string, unknown>, revision: number): string {
   const p = new URLSearchParams();
   for (const key of Object.keys(query).sort()) {
     const v = query[key];
     p.set(key, Array.isArray(v) ? v.map(String).join(',') : String(v));
   }
-  const s = p.toString().replace(/%2C/g, ',');
-  return s ? `?${s}` : '';
+  p.set(REVISION_PARAM, String(revision));
+  return `?${p.toString().replace(/%2C/g, ',')}`;
 }
 
 /** GET /tiles/<dataset>/{z}/{x}/{y}.mvt and GET /tiles/<dataset>.json for each layer. */
@@ -64,14 +80,15 @@ export function tilesRouter(knex: Knex, layers: readonly TileLayer<unknown>[]): 
     if (!layer) throw notFound(`Tile dataset ${id}`);
     return layer;
   };
-  const query = (req: Request) => req.query as Record<string, unknown>;
+  const query = (req: Request) => withoutRevision(req.query as Record<string, unknown>);
 
   r.use(openToEveryOrigin);
 
   r.get('/:dataset.json', async (req, res) => {
     const layer = layerOf(req.params.dataset);
     const f = layer.parseFilter(query(req));
-    const url = `${req.protocol}://${req.get('host')}${req.baseUrl}/${layer.id}/{z}/{x}/{y}.mvt${queryString(query(req))}`;
+    const { revision } = await tileRevision(knex, layer.revisionKey);
+    const url = `${req.protocol}://${req.get('host')}${req.baseUrl}/${layer.id}/{z}/{x}/{y}.mvt${queryString(query(req), revision)}`;
     res.set('Cache-Control', TILEJSON_CACHE_CONTROL).json(await tileJson(knex, layer, f, url));
   });
 
