@@ -34,8 +34,8 @@ async function failure(res: Response): Promise<ApiError> {
   );
 }
 
-export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+export async function getJson<T>(url: string, signal?: AbortSignal, cache?: RequestCache): Promise<T> {
+  const res = await fetch(url, { signal, cache, headers: { Accept: 'application/json' } });
   if (!res.ok) throw await failure(res);
   return (await res.json()) as T;
 }

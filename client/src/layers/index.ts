@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import type { MapLayerProps } from '@/map/layer-props';
 import { ActivitiesLayer } from './activities/ActivitiesLayer';
 import { ActivitiesLegend } from './activities/Legend';
-import { ACTIVITIES_POINTS_SOURCE, ACTIVITIES_SELECTION_SOURCE, ACTIVITIES_SHAPES_SOURCE } from './activities/style';
+import { ACTIVITIES_CELLS_SOURCE, ACTIVITIES_SELECTION_SOURCE } from './activities/style';
 import { AreasLayer } from './areas/AreasLayer';
 import { AreasLegend } from './areas/Legend';
 import { AREAS_SOURCE } from './areas/style';
@@ -32,7 +32,8 @@ export const MAP_LAYERS: MapLayerEntry[] = [
     Legend: ActivitiesLegend,
     defaultVisible: true,
     // Empty off /activities; there they mount with the first viewport answer.
-    readySources: [ACTIVITIES_SHAPES_SOURCE, ACTIVITIES_POINTS_SOURCE, ACTIVITIES_SELECTION_SOURCE],
+    // The tiles need no entry: the map is idle only once every tile it asked for has come.
+    readySources: [ACTIVITIES_CELLS_SOURCE, ACTIVITIES_SELECTION_SOURCE],
   },
   {
     id: 'kehra',

@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import Map, {
   AttributionControl,
@@ -14,6 +14,7 @@ import Map, {
 import { MAP_LAYERS } from '@/layers';
 import type { BaseStyle } from './base-style';
 import { HELSINKI_BOUNDS } from './base-style';
+import { interactiveLayerIds, routeFeatureClick, useMapInteractions } from './interaction';
 import { offerMapClick } from './map-clicks';
 import { installTestHook } from './test-hook';
 
@@ -39,6 +40,9 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
   const [zoom, setZoom] = useState(11);
   const [ready, setReady] = useState(false);
   const [bounds, setBounds] = useState('');
+  const interactions = useMapInteractions();
+  const layerIds = useMemo(() => interactiveLayerIds(interactions), [interactions]);
+  const [hovering, setHovering] = useState(false);
 
   const track = useCallback((e: ViewStateChangeEvent | { target: maplibregl.Map }) => {
     const map = e.target;
@@ -85,8 +89,14 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
         onLoad={track}
         onMoveEnd={track}
         onIdle={onIdle}
-        onClick={(e: MapLayerMouseEvent) => offerMapClick(e) || onMapClick?.(e.lngLat)}
-        cursor="crosshair"
+        interactiveLayerIds={layerIds}
+        // A tool (drawing, choosing a place) takes every click; else the topmost clickable feature's
+        // layer; else the map itself ("which area is this").
+        onClick={(e: MapLayerMouseEvent) => offerMapClick(e) || routeFeatureClick(interactions, e) || onMapClick?.(e.lngLat)}
+        onMouseEnter={() => setHovering(true)}
+        onMouseLeave={() => setHovering(false)}
+        // Crosshair for "which area is this"; over a feature, "open me".
+        cursor={hovering ? 'pointer' : 'crosshair'}
         style={{ width: '100%', height: '100%' }}
       >
         {VISIBLE_LAYERS.map(({ id, Component }) => (

@@ -29,8 +29,8 @@ const onlineStyle = { version: 8, sources: {}, layers: [{ id: 'bg', type: 'backg
 
 describe('offline base style', () => {
   it('is a valid MapLibre style', () => {
-    expect(validateStyleMin(buildOfflineStyle(land) as never)).toEqual([]);
-    expect(validateStyleMin(buildOfflineStyle(null) as never)).toEqual([]);
+    expect(validateStyleMin(buildOfflineStyle(land))).toEqual([]);
+    expect(validateStyleMin(buildOfflineStyle(null))).toEqual([]);
   });
 
   it('needs no glyphs or sprites: no symbol layers, no glyphs/sprite URL', () => {
@@ -65,21 +65,21 @@ describe('resolveBaseStyle', () => {
     ['JSON that is not a style', async () => response({ hello: 'world' })],
   ])('falls back to the offline style on %s', async (_name, impl) => {
     quiet();
-    const s = await resolveBaseStyle({ styleUrl: 'https://x/style.json', loadLand, fetchImpl: vi.fn(impl) as never });
+    const s = await resolveBaseStyle({ styleUrl: 'https://x/style.json', loadLand, fetchImpl: vi.fn<typeof fetch>(impl) });
     expect(s.kind).toBe('offline');
     expect(s.style.sources['basemap-land']).toMatchObject({ type: 'geojson', data: land });
   });
 
   it('falls back when the style server is too slow', async () => {
     quiet();
-    const fetchImpl = vi.fn(
-      (_url: string, init?: RequestInit) =>
+    const fetchImpl = vi.fn<typeof fetch>(
+      (_url, init) =>
         new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
     );
     const s = await resolveBaseStyle({
       styleUrl: 'https://x/style.json',
       loadLand,
-      fetchImpl: fetchImpl as never,
+      fetchImpl,
       timeoutMs: 30,
     });
     expect(s.kind).toBe('offline');
@@ -90,9 +90,9 @@ describe('resolveBaseStyle', () => {
     const s = await resolveBaseStyle({
       styleUrl: 'https://x/style.json',
       loadLand: async () => Promise.reject(new Error('down')),
-      fetchImpl: vi.fn(async () => Promise.reject(new Error('down'))) as never,
+      fetchImpl: vi.fn<typeof fetch>(async () => Promise.reject(new Error('down'))),
     });
     expect(s.kind).toBe('offline');
-    expect(validateStyleMin(s.style as never)).toEqual([]);
+    expect(validateStyleMin(s.style)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from '@contracts/common';
 import { getJson } from '@/api/http';
 import type { ThemeColor } from './theme';
+import { NO_FEATURES, sourceData } from './layer-style';
 
 export type BasemapKind = 'online' | 'offline';
 export interface BaseStyle {
@@ -44,7 +45,7 @@ export function buildOfflineStyle(
     sources: {
       [LAND_SOURCE]: {
         type: 'geojson',
-        data: (land ?? { type: 'FeatureCollection', features: [] }) as never,
+        data: land ? sourceData(land) : NO_FEATURES,
       },
     },
     layers: [

@@ -2,7 +2,7 @@ import compression from 'compression';
 import { Router, type Request, type RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import { badField, notFound, notFoundRoute } from '../http/errors.js';
-import type { TileLayer } from './tile-layer.js';
+import type { Bbox, TileLayer } from './tile-layer.js';
 import { tileRevision } from './tiles.repository.js';
 import { createTileService, tileJson } from './tiles.service.js';
 
@@ -80,6 +80,16 @@ export function tilesRouter(knex: Knex, layers: readonly TileLayer<unknown>[]): 
     if (!layer) throw notFound(`Tile dataset ${id}`);
     return layer;
   };
+  // The extent is a whole-table aggregate: computed once per revision of the dataset, not per TileJSON.
+  const extents = new Map<string, { revision: number; extent: Promise<Bbox | null> }>();
+  const extentAt = (layer: TileLayer<unknown>, revision: number) => {
+    const known = extents.get(layer.id);
+    if (known?.revision === revision) return known.extent;
+    const extent = layer.extent(knex);
+    extent.catch(() => extents.delete(layer.id));
+    extents.set(layer.id, { revision, extent });
+    return extent;
+  };
   const query = (req: Request) => withoutRevision(req.query as Record<string, unknown>);
 
   r.use(openToEveryOrigin);
@@ -89,7 +99,7 @@ export function tilesRouter(knex: Knex, layers: readonly TileLayer<unknown>[]): 
     const f = layer.parseFilter(query(req));
     const { revision } = await tileRevision(knex, layer.revisionKey);
     const url = `${req.protocol}://${req.get('host')}${req.baseUrl}/${layer.id}/{z}/{x}/{y}.mvt${queryString(query(req), revision)}`;
-    res.set('Cache-Control', TILEJSON_CACHE_CONTROL).json(await tileJson(knex, layer, f, url));
+    res.set('Cache-Control', TILEJSON_CACHE_CONTROL).json(await tileJson(knex, layer, f, url, extentAt(layer, revision)));
   });
 
   r.get('/:dataset/:z/:x/:y.mvt', async (req, res) => {

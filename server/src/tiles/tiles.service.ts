@@ -116,9 +116,15 @@ const WORLD: Bbox = [-180, -85.0511, 180, 85.0511];
  * TileJSON 3.0.0 (https://github.com/mapbox/tilejson-spec/tree/master/3.0.0) of a layer: the
  * tiles URL carries the filter's query string, so a client gets filtered tiles by the template alone.
  */
-export async function tileJson<F>(knex: Knex, layer: TileLayer<F>, f: F, tilesUrl: string): Promise<object> {
+export async function tileJson<F>(
+  knex: Knex,
+  layer: TileLayer<F>,
+  f: F,
+  tilesUrl: string,
+  extent: Promise<Bbox | null> = layer.extent(knex),
+): Promise<object> {
   await layer.checkFilter(knex, f);
-  const bounds = (await layer.extent(knex)) ?? WORLD;
+  const bounds = (await extent) ?? WORLD;
   const center = [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, Math.min(11, layer.maxzoom)];
   return {
     tilejson: '3.0.0',

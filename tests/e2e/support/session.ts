@@ -25,7 +25,12 @@ export interface E2eApp {
  * app gets a database of its own that `seed` fills before it starts (PGlite allows one process).
  */
 export function e2eApp(
-  opts: { database?: { prefix: string; seed: (knex: Knex) => Promise<unknown> }; start?: Parameters<typeof startApp>[0] } = {},
+  opts: {
+    database?: { prefix: string; seed: (knex: Knex) => Promise<unknown> };
+    start?: Parameters<typeof startApp>[0];
+    /** For a big seed: how long start-up may take (ms), beyond the config's hookTimeout. */
+    startTimeout?: number;
+  } = {},
 ): E2eApp {
   let app: App | undefined;
   let browser: BrowserHandle | null = null;
@@ -41,7 +46,7 @@ export function e2eApp(
       start.env = { ...database.env, ...start.env };
     }
     app = await startApp(start);
-  });
+  }, opts.startTimeout);
 
   afterAll(async () => {
     await browser?.browser.close();

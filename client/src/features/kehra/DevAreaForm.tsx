@@ -129,8 +129,8 @@ function DevAreaFields({ groupId, onDone, area, geometry: current }: FieldsProps
     const unchanged = editing && (draft.vertices.length === 0 || JSON.stringify(draft.vertices) === JSON.stringify(initialRing));
     const fields = { name: name.trim(), themes: chosen, status };
     const body: Partial<DevAreaBody> = editing
-      ? { ...fields, description: description.trim(), ...(unchanged ? {} : { geometry: drawn as never }) }
-      : { ...fields, description: description.trim() || undefined, ...(drawn ? { geometry: drawn as never } : {}) };
+      ? { ...fields, description: description.trim(), ...(unchanged ? {} : { geometry: { ...drawn } }) }
+      : { ...fields, description: description.trim() || undefined, ...(drawn ? { geometry: { ...drawn } } : {}) };
     // The route's own schema decides; the form says it in the reader's language where it can.
     const valid = form.check(editing ? DevAreaPatchBody : DevAreaBody, body, {
       say: {

@@ -19,6 +19,7 @@ export const activityKeys = {
   departments: ['activities', 'departments'] as const,
   list: (bbox: string, filter: string) => ['activities', 'list', { bbox, filter }] as const,
   clusters: (bbox: string, zoom: number, filter: string) => ['activities', 'clusters', { bbox, zoom, filter }] as const,
+  tiles: (filter: string) => ['activities', 'tiles', { filter }] as const,
   detail: (id: number, distance: number) => ['activities', 'detail', { id, distance }] as const,
   overlaps: (filter: string) => ['activities', 'overlaps', { filter }] as const,
   drawnOverlaps: (body: DrawnAreaOverlapsBody | null) => ['activities', 'overlaps', 'drawn', body] as const,
@@ -109,3 +110,23 @@ export const activityClustersQuery = (bbox: Bbox, zoom: number, filter: string) 
     staleTime: 60_000,
   });
 };
+
+/** What the map needs of /tiles/activities.json: the tiles template (with the filter and the revision) and zooms. */
+export interface TileSource {
+  tiles: string[];
+  minzoom: number;
+  maxzoom: number;
+}
+
+/**
+ * The activities' vector tiles for the filters. Under activityKeys.all, so every write that
+ * invalidates activities asks again; past the browser's cache too, as the answer names the
+ * revision that makes the tile URLs new (what the browser cached of them is then skipped).
+ */
+export const activityTilesQuery = (filter: string) =>
+  queryOptions({
+    queryKey: activityKeys.tiles(filter),
+    queryFn: ({ signal }) => getJson<TileSource>(`/tiles/activities.json${filter ? `?${filter}` : ''}`, signal, 'no-cache'),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });

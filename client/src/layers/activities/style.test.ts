@@ -1,22 +1,23 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_KINDS, type Department } from '@contracts/activities';
 import {
   ACTIVITIES_CELLS_SOURCE,
-  ACTIVITIES_POINTS_SOURCE,
   ACTIVITIES_SELECTION_SOURCE,
-  ACTIVITIES_SHAPES_SOURCE,
+  ACTIVITIES_TILES_SOURCE,
   ACTIVITY_CELL_LAYERS,
   cellRadius,
   cellRing,
   ACTIVITY_COLORS,
+  ACTIVITY_ITEM_LAYERS,
   ACTIVITY_LAYERS,
-  ACTIVITY_POINT_LAYERS,
   ACTIVITY_SELECTION_LAYERS,
-  ACTIVITY_SHAPE_LAYERS,
-  DEPARTMENT_COLORED,
+  activitiesCircle,
+  activitiesLineCasing,
   departmentColor,
   departmentFilter,
+  itemLayer,
   KIND_SYMBOLS,
 } from './style';
 
@@ -31,37 +32,33 @@ describe('activity layer styles', () => {
 
   it('form a valid MapLibre style with the runtime colour and filter in place', () => {
     const colour = departmentColor([dept('kymp', '#00d7a7'), dept('kuva', '#ffc61e')]);
-    const layer = (l: (typeof ACTIVITY_LAYERS)[number], source: string) => {
-      const entry = DEPARTMENT_COLORED.find((d) => d.layer.id === l.id);
-      return {
-        ...l,
-        source,
-        filter: departmentFilter(l.filter!, ['kymp']),
-        paint: entry ? { ...l.paint, [entry.property]: colour } : l.paint,
-      };
-    };
-    const style = {
+    const style: StyleSpecification = {
       version: 8,
       sources: {
-        [ACTIVITIES_SHAPES_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
-        [ACTIVITIES_POINTS_SOURCE]: { type: 'geojson', cluster: true, data: { type: 'FeatureCollection', features: [] } },
+        [ACTIVITIES_TILES_SOURCE]: { type: 'vector', tiles: ['http://localhost/tiles/activities/{z}/{x}/{y}.mvt'] },
         [ACTIVITIES_SELECTION_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
         [ACTIVITIES_CELLS_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       },
       layers: [
-        ...ACTIVITY_SHAPE_LAYERS.map((l) => layer(l, ACTIVITIES_SHAPES_SOURCE)),
-        ...ACTIVITY_POINT_LAYERS.map((l) => layer(l, ACTIVITIES_POINTS_SOURCE)),
+        ...ACTIVITY_ITEM_LAYERS.map((l) => ({ ...itemLayer(l, colour, ['kymp']), source: ACTIVITIES_TILES_SOURCE })),
         ...ACTIVITY_CELL_LAYERS.map((l) => ({ ...l, source: ACTIVITIES_CELLS_SOURCE })),
         ...ACTIVITY_SELECTION_LAYERS.map((l) => ({ ...l, source: ACTIVITIES_SELECTION_SOURCE })),
       ],
     };
-    expect(validateStyleMin(style as never)).toEqual([]);
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+
+  it('draws items in their department colour, except the dark casing under lines', () => {
+    const colour = departmentColor([dept('kymp', '#00d7a7')]);
+    expect(itemLayer(activitiesCircle, colour, null).paint!['circle-color']).toEqual(colour);
+    expect(itemLayer(activitiesLineCasing, colour, null).paint!['line-color']).toBe(ACTIVITY_COLORS.ringDark.fallback);
+    expect(itemLayer(activitiesCircle, colour, ['kymp']).filter).toEqual(departmentFilter(activitiesCircle.filter!, ['kymp']));
   });
 
   it('colours every department listed by the API, with the feature colour as fallback', () => {
     const expr = departmentColor([dept('kymp', '#00d7a7'), dept('kuva', '#ffc61e')]);
     expect(expr.slice(0, 6)).toEqual(['match', ['get', 'department'], 'kymp', '#00d7a7', 'kuva', '#ffc61e']);
-    expect(departmentColor(undefined)).toEqual(['coalesce', ['get', 'departmentColor'], ACTIVITY_COLORS.unknown.fallback]);
+    expect(departmentColor(undefined)).toEqual(['literal', ACTIVITY_COLORS.unknown.fallback]);
   });
 
   it('every kind has a distinct symbol', () => {

@@ -1,26 +1,34 @@
-import type {
-  CircleLayerSpecification,
-  ExpressionSpecification,
-  FillLayerSpecification,
-  FilterSpecification,
-  LineLayerSpecification,
-} from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { ActivityKind, Department } from '@contracts/activities';
+import {
+  matchProperty,
+  stepProperty,
+  withColor,
+  type CircleStyle,
+  type ColorValue,
+  type FillStyle,
+  type LayerStyle,
+  type LineStyle,
+} from '@/map/layer-style';
 import type { ThemeColor } from '@/map/theme';
 
 /**
- * Points cluster in their own source; lines and polygons share one; the opened activity has a
- * third. Ids follow <dataset>-<geometry>.
+ * Activities themselves come as vector tiles (one source, every geometry); the server's counts per
+ * cell, for a view holding more than the map draws one by one, and the opened activity each have
+ * a GeoJSON source. Ids follow <dataset>-<what>.
  */
-export const ACTIVITIES_POINTS_SOURCE = 'activities-points';
-export const ACTIVITIES_SHAPES_SOURCE = 'activities-shapes';
+export const ACTIVITIES_TILES_SOURCE = 'activities-tiles';
+/** The layer name inside the tiles (the dataset id, as /tiles/activities.json says). */
+export const ACTIVITIES_TILE_LAYER = 'activities';
 export const ACTIVITIES_SELECTION_SOURCE = 'activities-selection';
-/** Cells counted by the server, for a view holding more activities than the map fetches. */
 export const ACTIVITIES_CELLS_SOURCE = 'activities-cells';
 
-/** Points merge into clusters up to this zoom; beyond it every point is its own circle. */
-export const CLUSTER_MAX_ZOOM = 13;
-export const CLUSTER_RADIUS = 40;
+/**
+ * Below this zoom a view holding more activities than ITEMS_MAX shows the server's counts per
+ * cell; from it on the items always show (a tile then holds a few streets' worth).
+ */
+export const ITEMS_ZOOM = 14;
+export const ITEMS_MAX = 2000;
 
 export const ACTIVITY_COLORS = {
   /** Before /api/departments answers, or for a department it does not list. */
@@ -45,29 +53,24 @@ export const KIND_SYMBOLS: Record<ActivityKind, { ring: 'ringLight' | 'ringDark'
 };
 
 const byKind = (pick: (s: (typeof KIND_SYMBOLS)[ActivityKind]) => string | number, fallback: string | number) =>
-  [
-    'match',
-    ['get', 'kind'],
-    ...Object.entries(KIND_SYMBOLS).flatMap(([kind, s]) => [kind, pick(s)]),
+  matchProperty(
+    'kind',
+    Object.entries(KIND_SYMBOLS).map(([kind, s]) => [kind, pick(s)] as const),
     fallback,
-  ] as unknown as ExpressionSpecification;
+  );
 
-/** Department colour from /api/departments; features also carry their colour as a fallback. */
+/** Department colour from /api/departments; before it answers, the one colour of unknown departments. */
 export function departmentColor(departments: readonly Department[] | undefined): ExpressionSpecification {
-  const fallback = ['coalesce', ['get', 'departmentColor'], ACTIVITY_COLORS.unknown.fallback];
-  if (!departments?.length) return fallback as ExpressionSpecification;
-  return [
-    'match',
-    ['get', 'department'],
-    ...departments.flatMap((d) => [d.slug, d.color]),
-    fallback,
-  ] as unknown as ExpressionSpecification;
+  return matchProperty(
+    'department',
+    (departments ?? []).map((d) => [d.slug, d.color] as const),
+    ACTIVITY_COLORS.unknown.fallback,
+  );
 }
 
 const POLYGON: FilterSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const LINE: FilterSpecification = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
-const CLUSTER: FilterSpecification = ['has', 'point_count'];
-const NOT_CLUSTER: FilterSpecification = ['!', ['has', 'point_count']];
+const POINT: FilterSpecification = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false];
 
 /** Department toggles: null shows every department, a list only those. */
 export function departmentFilter(base: FilterSpecification, shown: readonly string[] | null): FilterSpecification {
@@ -75,11 +78,14 @@ export function departmentFilter(base: FilterSpecification, shown: readonly stri
   return ['all', base, ['in', ['get', 'department'], ['literal', [...shown]]]] as FilterSpecification;
 }
 
-type Fill = Omit<FillLayerSpecification, 'source'>;
-type Line = Omit<LineLayerSpecification, 'source'>;
-type Circle = Omit<CircleLayerSpecification, 'source'>;
+type Fill = FillStyle;
+type Line = LineStyle;
+type Circle = CircleStyle;
+/** A layer over the tiles' activities layer. */
+const onTiles = { 'source-layer': ACTIVITIES_TILE_LAYER } as const;
 
 export const activitiesFill: Fill = {
+  ...onTiles,
   id: 'activities-fill',
   type: 'fill',
   filter: POLYGON,
@@ -87,6 +93,7 @@ export const activitiesFill: Fill = {
 };
 
 export const activitiesOutline: Line = {
+  ...onTiles,
   id: 'activities-outline',
   type: 'line',
   filter: POLYGON,
@@ -96,6 +103,7 @@ export const activitiesOutline: Line = {
 
 /** A light casing under each line keeps a pale department colour visible on any background. */
 export const activitiesLineCasing: Line = {
+  ...onTiles,
   id: 'activities-line-casing',
   type: 'line',
   filter: LINE,
@@ -104,6 +112,7 @@ export const activitiesLineCasing: Line = {
 };
 
 export const activitiesLine: Line = {
+  ...onTiles,
   id: 'activities-line',
   type: 'line',
   filter: LINE,
@@ -111,21 +120,6 @@ export const activitiesLine: Line = {
   paint: { 'line-color': ACTIVITY_COLORS.unknown.fallback, 'line-width': 4 },
 };
 
-/** Cluster size shows as radius too, since counts need glyphs (they are HTML markers here). */
-export const activitiesCluster: Circle = {
-  id: 'activities-cluster',
-  type: 'circle',
-  filter: CLUSTER,
-  paint: {
-    'circle-color': ACTIVITY_COLORS.cluster.fallback,
-    'circle-opacity': 0.85,
-    'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 50, 23, 200, 28],
-    'circle-stroke-color': ACTIVITY_COLORS.ringLight.fallback,
-    'circle-stroke-width': 2,
-  },
-};
-
-/** A server-counted cell looks like a cluster, sized by its count. */
 /**
  * A server cell's radius (px) by its count: [radius below the first step, step, radius, …]. At most
  * 28 px, so a cell (the grid is 60 px, cells sit at the squares' centres) never overlaps the next one.
@@ -163,20 +157,25 @@ export function cellRing(byDepartment: Readonly<Record<string, number>>, departm
   return `conic-gradient(${stops.join(', ')})`;
 }
 
+/** A server-counted cell: a disc sized by its count, under the HTML ring and count. */
 export const activitiesCells: Circle = {
   id: 'activities-cells',
   type: 'circle',
   filter: ['has', 'count'],
   paint: {
-    ...activitiesCluster.paint,
-    'circle-radius': ['step', ['get', 'count'], ...CELL_RADIUS_STEPS] as unknown as ExpressionSpecification,
+    'circle-color': ACTIVITY_COLORS.cluster.fallback,
+    'circle-opacity': 0.85,
+    'circle-radius': stepProperty('count', CELL_RADIUS_STEPS),
+    'circle-stroke-color': ACTIVITY_COLORS.ringLight.fallback,
+    'circle-stroke-width': 2,
   },
 };
 
 export const activitiesCircle: Circle = {
+  ...onTiles,
   id: 'activities-circle',
   type: 'circle',
-  filter: NOT_CLUSTER,
+  filter: POINT,
   paint: {
     'circle-color': ACTIVITY_COLORS.unknown.fallback,
     'circle-radius': byKind((s) => s.radius, 7),
@@ -195,7 +194,7 @@ export const activitiesSelectionFill: Fill = {
 export const activitiesSelectionLine: Line = {
   id: 'activities-selection-line',
   type: 'line',
-  filter: ['!', ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false]],
+  filter: ['!', POINT],
   layout: { 'line-join': 'round', 'line-cap': 'round' },
   paint: { 'line-color': ACTIVITY_COLORS.selection.fallback, 'line-width': 5 },
 };
@@ -203,7 +202,7 @@ export const activitiesSelectionLine: Line = {
 export const activitiesSelectionCircle: Circle = {
   id: 'activities-selection-circle',
   type: 'circle',
-  filter: ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false],
+  filter: POINT,
   paint: {
     'circle-color': 'rgba(0,0,0,0)',
     'circle-radius': 13,
@@ -212,25 +211,31 @@ export const activitiesSelectionCircle: Circle = {
   },
 };
 
-/** Bottom to top, by source. */
-export const ACTIVITY_SHAPE_LAYERS = [activitiesFill, activitiesOutline, activitiesLineCasing, activitiesLine] as const;
-export const ACTIVITY_POINT_LAYERS = [activitiesCluster, activitiesCircle] as const;
+/** Bottom to top: the items (on the tiles), the cells, the opened one. */
+export const ACTIVITY_ITEM_LAYERS = [
+  activitiesFill,
+  activitiesOutline,
+  activitiesLineCasing,
+  activitiesLine,
+  activitiesCircle,
+] as const;
 export const ACTIVITY_SELECTION_LAYERS = [activitiesSelectionFill, activitiesSelectionLine, activitiesSelectionCircle] as const;
 export const ACTIVITY_CELL_LAYERS = [activitiesCells] as const;
-export const ACTIVITY_LAYERS = [
-  ...ACTIVITY_SHAPE_LAYERS,
-  ...ACTIVITY_POINT_LAYERS,
-  ...ACTIVITY_CELL_LAYERS,
-  ...ACTIVITY_SELECTION_LAYERS,
-] as const;
+export const ACTIVITY_LAYERS = [...ACTIVITY_ITEM_LAYERS, ...ACTIVITY_CELL_LAYERS, ...ACTIVITY_SELECTION_LAYERS] as const;
 
-/** Layers a click opens an activity from (clusters zoom in instead). */
+/** Layers a click opens an activity from (a cell zooms in instead). */
 export const CLICKABLE_LAYERS = [activitiesCircle.id, activitiesLine.id, activitiesFill.id] as const;
 
-/** Layers whose colour is the department's (paint property per layer). */
-export const DEPARTMENT_COLORED: { layer: Fill | Line | Circle; property: string }[] = [
-  { layer: activitiesFill, property: 'fill-color' },
-  { layer: activitiesOutline, property: 'line-color' },
-  { layer: activitiesLine, property: 'line-color' },
-  { layer: activitiesCircle, property: 'circle-color' },
-];
+/** Layers drawn in their department's colour (the casing stays dark, under the line). */
+const DEPARTMENT_COLORED: ReadonlySet<string> = new Set([
+  activitiesFill.id,
+  activitiesOutline.id,
+  activitiesLine.id,
+  activitiesCircle.id,
+]);
+
+/** An item layer as drawn: in the departments' colours, showing only the departments shown (null: all). */
+export function itemLayer<L extends LayerStyle>(layer: L, colour: ColorValue, departments: readonly string[] | null): L {
+  const coloured = DEPARTMENT_COLORED.has(layer.id) ? withColor(layer, colour) : layer;
+  return { ...coloured, filter: departmentFilter(layer.filter!, departments) };
+}

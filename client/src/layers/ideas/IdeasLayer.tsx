@@ -5,6 +5,16 @@ import { Layer, Marker, Source, useMap } from 'react-map-gl/maplibre';
 import { useMatch, useNavigate } from 'react-router';
 import { IDEA_STAGES, type IdeaStage } from '@contracts/ideas';
 import type { Feature, GeoJsonGeometry } from '@contracts/common';
+import { useMapInteraction } from '@/map/interaction';
+import {
+  applyPaint,
+  collectionOf,
+  featureOf,
+  geometryData,
+  NO_FEATURES,
+  type LayerStyle,
+  type PaintSetting,
+} from '@/map/layer-style';
 import { claimMapClicks } from '@/map/map-clicks';
 import { resolveColor } from '@/map/theme';
 import { draftPreview, draftStore, toVertex, useDraft } from './draft';
@@ -32,22 +42,17 @@ import {
 } from './style';
 import { setViewport } from '@/state/viewport';
 
-const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 const CLICKABLE = [ideasPoint.id, ideasLine.id, ideasFill.id];
 
-/** Paint with the theme's token values (a theme may override the HDS defaults in CSS). */
-function useThemedPaint() {
+/** The layers in the theme's token values (a theme may override the HDS defaults in CSS). */
+function useThemedLayers() {
   return useMemo(() => {
     const stages = Object.fromEntries(IDEA_STAGES.map((s) => [s, resolveColor(STAGE_COLORS[s])])) as Record<IdeaStage, string>;
-    const paint = new Map<string, Record<string, unknown>>();
-    const get = (id: string, base: unknown) => paint.get(id) ?? { ...(base as object) };
-    for (const { layer, property } of STAGE_COLORED) {
-      paint.set(layer.id, { ...get(layer.id, layer.paint), [property]: stageColorExpression(stages) });
-    }
-    for (const { layer, property, color } of FIXED_COLORED) {
-      paint.set(layer.id, { ...get(layer.id, layer.paint), [property]: resolveColor(IDEA_COLORS[color]) });
-    }
-    return (id: string) => paint.get(id) as never;
+    const settings: PaintSetting[] = [
+      ...STAGE_COLORED.map(({ layer, property }) => ({ layer, property, value: stageColorExpression(stages) })),
+      ...FIXED_COLORED.map(({ layer, property, color }) => ({ layer, property, value: resolveColor(IDEA_COLORS[color]) })),
+    ];
+    return <L extends LayerStyle>(layer: L) => applyPaint(layer, settings);
   }, []);
 }
 
@@ -75,8 +80,8 @@ function useHighlightedIdea() {
   return id == null ? undefined : detail.data;
 }
 
-function fitToGeometry(map: NonNullable<ReturnType<typeof useMap>['current']>, geometry: unknown) {
-  const [w, s, e, n] = turfBbox(geometry as never);
+function fitToGeometry(map: NonNullable<ReturnType<typeof useMap>['current']>, geometry: GeoJsonGeometry) {
+  const [w, s, e, n] = turfBbox(featureOf(geometry));
   const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
   map.fitBounds([w, s, e, n], { padding: 80, maxZoom: 16, duration: reduceMotion ? 0 : 700 });
 }
@@ -116,77 +121,82 @@ function useFitToDraftBase(base: GeoJsonGeometry | null) {
   }, [map, base]);
 }
 
-/** Opens an idea clicked on the map and zooms into a clicked cluster; while drawing, clicks add vertices. */
-function useMapClicks() {
-  const { current: map } = useMap();
-  const navigate = useNavigate();
-  useEffect(() => {
-    if (!map) return;
-    return claimMapClicks((e) => {
-      if (draftStore.get().drawing) {
+/** While drawing, a click is the next corner (a tool: it takes the click before any layer). */
+function useDrawingClicks() {
+  useEffect(
+    () =>
+      claimMapClicks((e) => {
+        if (!draftStore.get().drawing) return false;
         draftStore.add(toVertex(e.lngLat));
         return true;
-      }
-      const layers = [...CLICKABLE, ideasCluster.id].filter((id) => map.getLayer(id));
-      const hit = map.queryRenderedFeatures(e.point, { layers })[0];
-      if (!hit) return false;
-      if (hit.layer.id === ideasCluster.id) {
-        map.easeTo({ center: e.lngLat, zoom: Math.min(map.getZoom() + 2, IDEAS_CLUSTER_MAX_ZOOM + 1) });
-        return true;
-      }
-      const id = hit.properties?.id;
-      if (id == null) return false;
-      void navigate({ pathname: `/ideas/${id}`, search: window.location.search });
-      return true;
-    });
-  }, [map, navigate]);
+      }),
+    [],
+  );
+}
+
+/** A click on an idea opens it; on a cluster, zooms in. */
+function useOpenOnClick() {
+  const navigate = useNavigate();
+  useMapInteraction([...CLICKABLE, ideasCluster.id], (f, e) => {
+    if (f.layer.id === ideasCluster.id) {
+      e.target.easeTo({ center: e.lngLat, zoom: Math.min(e.target.getZoom() + 2, IDEAS_CLUSTER_MAX_ZOOM + 1) });
+      return;
+    }
+    const id = f.properties?.id;
+    if (id != null) void navigate({ pathname: `/ideas/${id}`, search: window.location.search });
+  });
 }
 
 export function IdeasLayer() {
   useTrackViewport();
-  useMapClicks();
+  useDrawingClicks();
+  useOpenOnClick();
   const filter = useIdeaFilter();
   const ideas = useQuery({ ...ideasQuery(filter), enabled: filter.bbox != null });
-  const paint = useThemedPaint();
+  const themed = useThemedLayers();
   const highlighted = useHighlightedIdea();
   useFitTo(highlighted);
   const draft = useDraft();
-  const preview = draftPreview(draft);
+  const previewSource = useMemo(() => {
+    const preview = draftPreview(draft);
+    return preview ? geometryData(preview) : NO_FEATURES;
+  }, [draft]);
+  const highlightedSource = useMemo(() => (highlighted ? collectionOf([highlighted]) : NO_FEATURES), [highlighted]);
   useFitToDraftBase(draft.base);
   useNoDoubleClickZoomWhileDrawing(draft.drawing);
 
   const { points, shapes } = useMemo(() => {
     const features = ideas.data?.features ?? [];
     return {
-      points: { type: 'FeatureCollection', features: features.filter((f) => f.geometry.type === 'Point') },
-      shapes: { type: 'FeatureCollection', features: features.filter((f) => f.geometry.type !== 'Point') },
+      points: collectionOf(features.filter((f) => f.geometry.type === 'Point')),
+      shapes: collectionOf(features.filter((f) => f.geometry.type !== 'Point')),
     };
   }, [ideas.data]);
 
   return (
     <>
-      <Source id={IDEAS_SHAPE_SOURCE} type="geojson" data={shapes as never}>
-        <Layer {...ideasFill} paint={paint(ideasFill.id)} />
-        <Layer {...ideasLine} paint={paint(ideasLine.id)} />
+      <Source id={IDEAS_SHAPE_SOURCE} type="geojson" data={shapes}>
+        <Layer {...themed(ideasFill)} />
+        <Layer {...themed(ideasLine)} />
       </Source>
       <Source
         id={IDEAS_POINT_SOURCE}
         type="geojson"
-        data={points as never}
+        data={points}
         cluster
         clusterMaxZoom={IDEAS_CLUSTER_MAX_ZOOM}
         clusterRadius={40}
       >
-        <Layer {...ideasCluster} paint={paint(ideasCluster.id)} />
-        <Layer {...ideasPoint} paint={paint(ideasPoint.id)} />
+        <Layer {...themed(ideasCluster)} />
+        <Layer {...themed(ideasPoint)} />
       </Source>
-      <Source id={IDEAS_HIGHLIGHT_SOURCE} type="geojson" data={(highlighted ?? EMPTY) as never}>
-        <Layer {...ideasHighlightLine} paint={paint(ideasHighlightLine.id)} />
-        <Layer {...ideasHighlightPoint} paint={paint(ideasHighlightPoint.id)} />
+      <Source id={IDEAS_HIGHLIGHT_SOURCE} type="geojson" data={highlightedSource}>
+        <Layer {...themed(ideasHighlightLine)} />
+        <Layer {...themed(ideasHighlightPoint)} />
       </Source>
-      <Source id={IDEAS_DRAFT_SOURCE} type="geojson" data={(preview ?? EMPTY) as never}>
-        <Layer {...ideasDraftFill} paint={paint(ideasDraftFill.id)} />
-        <Layer {...ideasDraftLine} paint={paint(ideasDraftLine.id)} />
+      <Source id={IDEAS_DRAFT_SOURCE} type="geojson" data={previewSource}>
+        <Layer {...themed(ideasDraftFill)} />
+        <Layer {...themed(ideasDraftLine)} />
       </Source>
       {/* Vertices are HTML markers that drag to move; the form lists the same vertices for keyboard and screen reader users. */}
       {draft.vertices.map(([lon, lat], i) => (

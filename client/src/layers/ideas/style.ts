@@ -5,6 +5,7 @@ import type {
   LineLayerSpecification,
 } from 'maplibre-gl';
 import { IDEA_STAGES, type IdeaStage } from '@contracts/ideas';
+import { matchProperty } from '@/map/layer-style';
 import type { ThemeColor } from '@/map/theme';
 
 /** Points cluster at low zoom; lines and polygons are drawn as they are, so they get their own source. */
@@ -34,7 +35,11 @@ export const IDEA_COLORS = {
 
 /** ['match', stage, 'submitted', colour, …, fallback]; `colors` lets the layer use themed values. */
 export function stageColorExpression(colors: Record<IdeaStage, string> = fallbackStageColors()): ExpressionSpecification {
-  return ['match', ['get', 'stage'], ...IDEA_STAGES.flatMap((s) => [s, colors[s]]), STAGE_COLORS.submitted.fallback] as never;
+  return matchProperty(
+    'stage',
+    IDEA_STAGES.map((s) => [s, colors[s]] as const),
+    STAGE_COLORS.submitted.fallback,
+  );
 }
 export const fallbackStageColors = () =>
   Object.fromEntries(IDEA_STAGES.map((s) => [s, STAGE_COLORS[s].fallback])) as Record<IdeaStage, string>;

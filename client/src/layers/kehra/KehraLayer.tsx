@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Layer, Source } from 'react-map-gl/maplibre';
 import { useMatch } from 'react-router';
 import { DEV_AREA_STATUSES, type DevAreaStatus } from '@contracts/kehra';
+import { NO_FEATURES, sourceData, withColor, withPaint } from '@/map/layer-style';
 import { resolveColor } from '@/map/theme';
 import { useKehraFilter } from './filters';
 import { kehraAreasQuery, tablesQuery } from './query';
@@ -18,8 +19,6 @@ import {
   tablesPoint,
 } from './style';
 
-const EMPTY = { type: 'FeatureCollection', features: [] } as const;
-
 /** In the Kehrä section (/kehra…): development areas by status, and partnership tables. */
 export function KehraLayer() {
   const active = useMatch('/kehra/*') != null;
@@ -27,30 +26,30 @@ export function KehraLayer() {
   const areas = useQuery({ ...kehraAreasQuery(filter), enabled: active });
   const tables = useQuery({ ...tablesQuery(filter), enabled: active });
 
-  const paint = useMemo(() => {
+  const layers = useMemo(() => {
     const colors = Object.fromEntries(DEV_AREA_STATUSES.map((s) => [s, resolveColor(STATUS_COLORS[s])])) as Record<
       DevAreaStatus,
       string
     >;
     const table = resolveColor(TABLE_COLORS.table);
     return {
-      fill: { ...kehraFill.paint, 'fill-color': statusColorExpression(colors) },
-      line: { ...kehraLine.paint, 'line-color': statusColorExpression(colors) },
-      tableArea: { ...tablesArea.paint, 'line-color': table },
-      tablePoint: { ...tablesPoint.paint, 'circle-color': table, 'circle-stroke-color': resolveColor(TABLE_COLORS.halo) },
+      fill: withColor(kehraFill, statusColorExpression(colors)),
+      line: withColor(kehraLine, statusColorExpression(colors)),
+      tableArea: withColor(tablesArea, table),
+      tablePoint: withPaint(tablesPoint, { 'circle-color': table, 'circle-stroke-color': resolveColor(TABLE_COLORS.halo) }),
     };
   }, []);
 
   // Sources stay mounted (empty off /kehra) so the map's readiness never waits on this section.
   return (
     <>
-      <Source id={KEHRA_AREAS_SOURCE} type="geojson" data={((active && areas.data) || EMPTY) as never}>
-        <Layer {...kehraFill} paint={paint.fill as never} />
-        <Layer {...kehraLine} paint={paint.line as never} />
+      <Source id={KEHRA_AREAS_SOURCE} type="geojson" data={active && areas.data ? sourceData(areas.data) : NO_FEATURES}>
+        <Layer {...layers.fill} />
+        <Layer {...layers.line} />
       </Source>
-      <Source id={KEHRA_TABLES_SOURCE} type="geojson" data={((active && tables.data) || EMPTY) as never}>
-        <Layer {...tablesArea} paint={paint.tableArea as never} />
-        <Layer {...tablesPoint} paint={paint.tablePoint as never} />
+      <Source id={KEHRA_TABLES_SOURCE} type="geojson" data={active && tables.data ? sourceData(tables.data) : NO_FEATURES}>
+        <Layer {...layers.tableArea} />
+        <Layer {...layers.tablePoint} />
       </Source>
     </>
   );

@@ -5,6 +5,7 @@ import type {
   LineLayerSpecification,
 } from 'maplibre-gl';
 import { DEV_AREA_STATUSES, type DevAreaStatus } from '@contracts/kehra';
+import { matchProperty } from '@/map/layer-style';
 import type { ThemeColor } from '@/map/theme';
 
 /** Kehrä development areas (polygons) and partnership tables (meeting points and area outlines). */
@@ -29,7 +30,11 @@ export function statusColorExpression(
     DEV_AREA_STATUSES.map((s) => [s, STATUS_COLORS[s].fallback]),
   ) as Record<DevAreaStatus, string>,
 ): ExpressionSpecification {
-  return ['match', ['get', 'status'], ...DEV_AREA_STATUSES.flatMap((s) => [s, colors[s]]), STATUS_COLORS.idea.fallback] as never;
+  return matchProperty(
+    'status',
+    DEV_AREA_STATUSES.map((s) => [s, colors[s]] as const),
+    STATUS_COLORS.idea.fallback,
+  );
 }
 
 type Circle = Omit<CircleLayerSpecification, 'source'>;
