@@ -68,7 +68,7 @@ describe('activity editing', () => {
       .getByTestId('draw-status')
       .getByText(/1 piste/)
       .waitFor();
-    await page.locator('.idea-vertex').waitFor();
+    await page.locator('.draw-vertex').waitFor();
     await screenshot(page, 'activity-new');
     await page.getByRole('button', { name: 'Lisää toiminta' }).click();
 

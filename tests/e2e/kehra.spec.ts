@@ -172,7 +172,7 @@ describe('Kehrä', () => {
     await page.getByRole('button', { name: `Muokkaa kehittämisaluetta ${SHORES}` }).click();
     await page.getByTestId('devarea-edit-help').filter({ hasText: 'osia: 2, reikiä: 0' }).waitFor();
     // The current shape is on the map as the drawing's starting point, not an empty drawing.
-    await waitForRendered(page, 'ideas-draft-fill');
+    await waitForRendered(page, 'draw-fill');
     await screenshot(page, 'kehra-edit-two-parts');
     await page.locator(`#kehra-devarea-edit-${shoresId}-status`).selectOption('active');
     await page.getByRole('button', { name: 'Tallenna muutokset' }).click();

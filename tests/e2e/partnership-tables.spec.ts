@@ -73,7 +73,7 @@ describe('partnership tables', () => {
     await pick(page, /^Peruspiiri/, 'Vironniemi');
     await pick(page, /^Osa-alue/, 'Kruununhaka');
     // The picked district shows on the map as the table's area, as a drawn one would.
-    await waitForRendered(page, 'ideas-draft-fill');
+    await waitForRendered(page, 'draw-fill');
     await page.locator('#table-form-place-name').fill(PLACE.name);
     await page.locator('#table-form-place-lon').fill(PLACE.lon);
     await page.locator('#table-form-place-lat').fill(PLACE.lat);

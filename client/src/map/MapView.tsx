@@ -14,6 +14,7 @@ import Map, {
 import { MAP_LAYERS } from '@/layers';
 import type { BaseStyle } from './base-style';
 import { HELSINKI_BOUNDS } from './base-style';
+import { DrawLayer } from './draw/DrawLayer';
 import { interactiveLayerIds, routeFeatureClick, useMapInteractions } from './interaction';
 import { offerMapClick } from './map-clicks';
 import { installTestHook } from './test-hook';
@@ -102,6 +103,7 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
         {VISIBLE_LAYERS.map(({ id, Component }) => (
           <Component key={id} zoom={zoom} />
         ))}
+        <DrawLayer />
         {children}
         <NavigationControl position="top-right" showCompass={false} />
         <ScaleControl position="bottom-left" />

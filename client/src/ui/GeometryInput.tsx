@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { GeoJsonGeometry } from '@contracts/common';
 import { AreaPicker } from '@/ui/AreaPicker';
 import { CoordinateFields, parseCoordinates } from '@/ui/CoordinateFields';
-import { draftStore, MIN_VERTICES, useDraft, type DraftMode } from '@/layers/ideas/draft';
+import { draftStore, MIN_VERTICES, useDraft, type DraftMode } from '@/map/draw/draft';
 import { useAreaIndex, type AreaIndex } from '@/layers/areas/use-area-index';
 
 export type PlaceMode = DraftMode | 'area';

@@ -22,7 +22,7 @@ import { FormActions } from '@/ui/FormActions';
 import { ThemeCheckboxes } from '@/ui/ThemeCheckboxes';
 import { localName } from '@/layers/activities/names';
 import { activityKeys, departmentsQuery } from '@/layers/activities/query';
-import { draftGeometry, draftStore, editableRing, useDraft, type DraftMode } from '@/layers/ideas/draft';
+import { draftGeometry, draftStore, editableRing, useDraft, type DraftMode } from '@/map/draw/draft';
 import { FormErrorSummary } from '@/ui/FormErrorSummary';
 import { NativeSelect } from '@/ui/NativeSelect';
 import { useFormErrors } from '@/ui/use-form-errors';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '@contracts/activities';
 import { GeometryInput } from '@/ui/GeometryInput';
-import { draftGeometry, draftStore, useDraft } from '@/layers/ideas/draft';
+import { draftGeometry, draftStore, useDraft } from '@/map/draw/draft';
 import { drawnAreaOverlapsQuery } from '@/layers/activities/query';
 import { OverlapsSection } from './AreaOverlaps';
 

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { IDEA_DESCRIPTION_MAX, IDEA_TITLE_MAX, IdeaSubmitBody, type IdeaSubmitResponse } from '@contracts/ideas';
 import { ApiError, sendJson } from '@/api/http';
 import { useAccount } from '@/features/account';
-import { draftGeometry, draftStore, useDraft } from '@/layers/ideas/draft';
+import { draftGeometry, draftStore, useDraft } from '@/map/draw/draft';
 import { ideaKeys } from '@/layers/ideas/query';
 import { errorProps } from '@/ui/error-props';
 import { errorMessage } from '@/ui/format';

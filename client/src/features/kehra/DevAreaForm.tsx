@@ -15,7 +15,7 @@ import { errorProps } from '@/ui/error-props';
 import { GeometryInput } from '@/ui/GeometryInput';
 import { errorMessage } from '@/ui/format';
 import { useFormErrors } from '@/ui/use-form-errors';
-import { draftGeometry, draftStore, editableRing, shapeParts, useDraft } from '@/layers/ideas/draft';
+import { draftGeometry, draftStore, editableRing, shapeParts, useDraft } from '@/map/draw/draft';
 import { devAreaQuery, kehraKeys } from '@/layers/kehra/query';
 import { ThemeCheckboxes } from '@/ui/ThemeCheckboxes';
 import { NativeSelect } from '@/ui/NativeSelect';

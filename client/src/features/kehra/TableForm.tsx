@@ -9,7 +9,7 @@ import { GeometryInput, type PlaceMode } from '@/ui/GeometryInput';
 import { errorMessage } from '@/ui/format';
 import { FormErrorSummary } from '@/ui/FormErrorSummary';
 import { useFormErrors } from '@/ui/use-form-errors';
-import { draftGeometry, draftStore, editableRing, useDraft } from '@/layers/ideas/draft';
+import { draftGeometry, draftStore, editableRing, useDraft } from '@/map/draw/draft';
 import { kehraKeys } from '@/layers/kehra/query';
 import { claimMapClicks } from '@/map/map-clicks';
 import { useTableWrite } from './TableEditing';

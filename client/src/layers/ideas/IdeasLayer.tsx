@@ -1,36 +1,23 @@
 import { bbox as turfBbox } from '@turf/turf';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
-import { Layer, Marker, Source, useMap } from 'react-map-gl/maplibre';
+import { Layer, Source, useMap } from 'react-map-gl/maplibre';
 import { useMatch, useNavigate } from 'react-router';
 import { IDEA_STAGES, type IdeaStage } from '@contracts/ideas';
 import type { Feature, GeoJsonGeometry } from '@contracts/common';
 import { useMapInteraction } from '@/map/interaction';
-import {
-  applyPaint,
-  collectionOf,
-  featureOf,
-  geometryData,
-  NO_FEATURES,
-  type LayerStyle,
-  type PaintSetting,
-} from '@/map/layer-style';
-import { claimMapClicks } from '@/map/map-clicks';
+import { applyPaint, collectionOf, featureOf, NO_FEATURES, type LayerStyle, type PaintSetting } from '@/map/layer-style';
 import { resolveColor } from '@/map/theme';
-import { draftPreview, draftStore, toVertex, useDraft } from './draft';
 import { useIdeaFilter } from './filters';
 import { ideaDetailQuery, ideasQuery } from './query';
 import {
   FIXED_COLORED,
   IDEA_COLORS,
   IDEAS_CLUSTER_MAX_ZOOM,
-  IDEAS_DRAFT_SOURCE,
   IDEAS_HIGHLIGHT_SOURCE,
   IDEAS_POINT_SOURCE,
   IDEAS_SHAPE_SOURCE,
   ideasCluster,
-  ideasDraftFill,
-  ideasDraftLine,
   ideasFill,
   ideasHighlightLine,
   ideasHighlightPoint,
@@ -101,39 +88,6 @@ function useFitTo(feature: Feature<unknown> | undefined) {
   }, [map, feature]);
 }
 
-/** While corners are being placed, a quick second click is another corner, not a zoom. */
-function useNoDoubleClickZoomWhileDrawing(drawing: boolean) {
-  const { current: map } = useMap();
-  useEffect(() => {
-    if (!map) return;
-    const zoom = map.getMap().doubleClickZoom;
-    if (drawing) zoom.disable();
-    else zoom.enable();
-    return () => zoom.enable();
-  }, [map, drawing]);
-}
-
-/** Shows the whole of a shape a form starts from (a picked district, an area of several parts), once per shape. */
-function useFitToDraftBase(base: GeoJsonGeometry | null) {
-  const { current: map } = useMap();
-  useEffect(() => {
-    if (map && base) fitToGeometry(map, base);
-  }, [map, base]);
-}
-
-/** While drawing, a click is the next corner (a tool: it takes the click before any layer). */
-function useDrawingClicks() {
-  useEffect(
-    () =>
-      claimMapClicks((e) => {
-        if (!draftStore.get().drawing) return false;
-        draftStore.add(toVertex(e.lngLat));
-        return true;
-      }),
-    [],
-  );
-}
-
 /** A click on an idea opens it; on a cluster, zooms in. */
 function useOpenOnClick() {
   const navigate = useNavigate();
@@ -149,21 +103,13 @@ function useOpenOnClick() {
 
 export function IdeasLayer() {
   useTrackViewport();
-  useDrawingClicks();
   useOpenOnClick();
   const filter = useIdeaFilter();
   const ideas = useQuery({ ...ideasQuery(filter), enabled: filter.bbox != null });
   const themed = useThemedLayers();
   const highlighted = useHighlightedIdea();
   useFitTo(highlighted);
-  const draft = useDraft();
-  const previewSource = useMemo(() => {
-    const preview = draftPreview(draft);
-    return preview ? geometryData(preview) : NO_FEATURES;
-  }, [draft]);
   const highlightedSource = useMemo(() => (highlighted ? collectionOf([highlighted]) : NO_FEATURES), [highlighted]);
-  useFitToDraftBase(draft.base);
-  useNoDoubleClickZoomWhileDrawing(draft.drawing);
 
   const { points, shapes } = useMemo(() => {
     const features = ideas.data?.features ?? [];
@@ -194,25 +140,6 @@ export function IdeasLayer() {
         <Layer {...themed(ideasHighlightLine)} />
         <Layer {...themed(ideasHighlightPoint)} />
       </Source>
-      <Source id={IDEAS_DRAFT_SOURCE} type="geojson" data={previewSource}>
-        <Layer {...themed(ideasDraftFill)} />
-        <Layer {...themed(ideasDraftLine)} />
-      </Source>
-      {/* Vertices are HTML markers that drag to move; the form lists the same vertices for keyboard and screen reader users. */}
-      {draft.vertices.map(([lon, lat], i) => (
-        <Marker
-          key={`${i}-${lon}-${lat}`}
-          longitude={lon}
-          latitude={lat}
-          anchor="center"
-          draggable
-          onDragEnd={(e) => draftStore.move(i, toVertex(e.lngLat))}
-          // A click on a corner (or the end of its drag) is not a click on the map: no new corner.
-          onClick={(e) => e.originalEvent.stopPropagation()}
-        >
-          <span className={`idea-vertex${i === 0 ? ' idea-vertex--first' : ''}`} aria-hidden="true" />
-        </Marker>
-      ))}
     </>
   );
 }

@@ -12,7 +12,6 @@ import type { ThemeColor } from '@/map/theme';
 export const IDEAS_POINT_SOURCE = 'ideas-points';
 export const IDEAS_SHAPE_SOURCE = 'ideas-shapes';
 export const IDEAS_HIGHLIGHT_SOURCE = 'ideas-highlight';
-export const IDEAS_DRAFT_SOURCE = 'ideas-draft';
 /** Beyond this zoom every point idea is drawn on its own. */
 export const IDEAS_CLUSTER_MAX_ZOOM = 13;
 
@@ -30,7 +29,6 @@ export const IDEA_COLORS = {
   cluster: { token: '--color-coat-of-arms-dark', fallback: '#005799' },
   halo: { token: '--color-white', fallback: '#ffffff' },
   highlight: { token: '--color-black', fallback: '#000000' },
-  draft: { token: '--color-metro', fallback: '#fd4f00' },
 } as const satisfies Record<string, ThemeColor>;
 
 /** ['match', stage, 'submitted', colour, …, fallback]; `colors` lets the layer use themed values. */
@@ -109,32 +107,8 @@ export const ideasHighlightPoint: Circle = {
   },
 };
 
-export const ideasDraftFill: Fill = {
-  id: 'ideas-draft-fill',
-  type: 'fill',
-  filter: ['==', ['geometry-type'], 'Polygon'],
-  paint: { 'fill-color': IDEA_COLORS.draft.fallback, 'fill-opacity': 0.2 },
-};
-
-export const ideasDraftLine: Line = {
-  id: 'ideas-draft-line',
-  type: 'line',
-  filter: ['!=', ['geometry-type'], 'Point'],
-  layout: { 'line-join': 'round', 'line-cap': 'round' },
-  paint: { 'line-color': IDEA_COLORS.draft.fallback, 'line-width': 3 },
-};
-
 /** Bottom to top. */
-export const IDEA_LAYERS = [
-  ideasFill,
-  ideasLine,
-  ideasCluster,
-  ideasPoint,
-  ideasHighlightLine,
-  ideasHighlightPoint,
-  ideasDraftFill,
-  ideasDraftLine,
-] as const;
+export const IDEA_LAYERS = [ideasFill, ideasLine, ideasCluster, ideasPoint, ideasHighlightLine, ideasHighlightPoint] as const;
 
 /** Paint properties coloured by stage; the legend and the style test read this. */
 export const STAGE_COLORED: { layer: Circle | Fill | Line; property: string }[] = [
@@ -148,6 +122,4 @@ export const FIXED_COLORED: { layer: Circle | Fill | Line; property: string; col
   { layer: ideasCluster, property: 'circle-color', color: 'cluster' },
   { layer: ideasHighlightLine, property: 'line-color', color: 'highlight' },
   { layer: ideasHighlightPoint, property: 'circle-stroke-color', color: 'highlight' },
-  { layer: ideasDraftFill, property: 'fill-color', color: 'draft' },
-  { layer: ideasDraftLine, property: 'line-color', color: 'draft' },
 ];
