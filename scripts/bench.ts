@@ -86,7 +86,9 @@ async function fillTo(knex: Knex, n: number): Promise<number> {
   const progress = process.stdout.isTTY ? bar.onProgress : undefined;
   const s = await runImport(knex, 'activities:bench', 'synthetic', syntheticRange(have, n), progress);
   bar.done();
-  console.log(`  bulk import ${have} → ${n}: ${s.inserted} rows in ${(s.durationMs / 1000).toFixed(1)} s = ${s.itemsPerSecond} items/s`);
+  console.log(
+    `  bulk import ${have} → ${n}: ${s.inserted} rows in ${(s.durationMs / 1000).toFixed(1)} s = ${s.itemsPerSecond} items/s`,
+  );
   for (const t of ['activities', 'activity_themes', 'activity_areas']) await knex.raw(`ANALYZE ${t}`);
   return s.itemsPerSecond;
 }
@@ -138,7 +140,11 @@ async function sizeFigures(db: Database, replay: Replay, srv: BenchServer, backe
   // M1: the viewport request, API vs its own captured SQL replayed straight through the driver.
   const viewport = api(list(district));
   const sql = await statementsOf(db, viewport);
-  const m1 = await interleaved(15, () => get(viewport), () => replayAll(replay, sql));
+  const m1 = await interleaved(
+    15,
+    () => get(viewport),
+    () => replayAll(replay, sql),
+  );
   console.log(
     `  M1 viewport API p50 ${f1(m1.a)} ms ÷ same SQL (${sql.length} statement${sql.length > 1 ? 's' : ''}) ${f1(m1.b)} ms = ${f2(m1.a / m1.b)}×`,
   );
@@ -164,7 +170,9 @@ async function sizeFigures(db: Database, replay: Replay, srv: BenchServer, backe
   const raw = mvt.length ? await closedLoop(CLIENTS, SECONDS, (i) => replay.query(mvt[i % mvt.length])) : null;
   console.log(
     `  M3 ${tiles.length} tiles (z11/13/15): rendered ${f1(cold.perSecond)} req/s (p95 ${f1(cold.p95)} ms), from memory ${f1(warm.perSecond)} req/s; ` +
-      (raw ? `raw ST_AsMVT ${f1(raw.perSecond)}/s → ${f2(cold.perSecond / raw.perSecond)}×` : 'raw ST_AsMVT n/a (tiles encoded in Node)'),
+      (raw
+        ? `raw ST_AsMVT ${f1(raw.perSecond)}/s → ${f2(cold.perSecond / raw.perSecond)}×`
+        : 'raw ST_AsMVT n/a (tiles encoded in Node)'),
   );
   put(col, 'M3 tile req/s (rendered)', f1(cold.perSecond));
   put(col, 'M3 tiles API ÷ raw ST_AsMVT', raw ? `${f2(cold.perSecond / raw.perSecond)}×` : 'n/a');
@@ -209,7 +217,11 @@ async function explainAll(db: Database, replay: Replay, srv: BenchServer, n: num
     ['list page + count, district view', `/api/activities?bbox=${bboxParam(viewAt(CENTRE, 13).bbox)}&limit=2000`, false],
     ['list, second page', `/api/activities?bbox=${bboxParam(initial.bbox)}&limit=100&offset=5000`, false],
     ['list, one peruspiiri (area=)', `/api/activities?area=${a[0].id}&limit=2000`, false],
-    ['list, theme + time window', `/api/activities?bbox=${bboxParam(initial.bbox)}&theme=culture&from=2026-06-01T00:00:00Z&to=2026-09-01T00:00:00Z&limit=2000`, false],
+    [
+      'list, theme + time window',
+      `/api/activities?bbox=${bboxParam(initial.bbox)}&theme=culture&from=2026-06-01T00:00:00Z&to=2026-09-01T00:00:00Z&limit=2000`,
+      false,
+    ],
     ...[8, 9, 10, 11, 12, 13, 14].map((z): [string, string, boolean] => {
       const v = z <= 10 ? fitBounds(HELSINKI_BOUNDS) : viewAt(CENTRE, z);
       return [`clusters z${z}`, `/api/activities/clusters?bbox=${bboxParam(v.bbox)}&zoom=${z}`, false];
@@ -237,7 +249,11 @@ async function ideaSubmission(knex: Knex, col: string): Promise<void> {
   const BENCH_TITLE = 'Bench idea';
   const point = (i: number) => ({ type: 'Point', coordinates: [24.93 + (i % 40) * 0.001, 60.17 + (i % 30) * 0.001] });
   const submit = (i: number) =>
-    submitIdea(knex, { title: BENCH_TITLE, description: 'Benchmark idea.', themes: ['community'], geometry: point(i) }, { userId: null });
+    submitIdea(
+      knex,
+      { title: BENCH_TITLE, description: 'Benchmark idea.', themes: ['community'], geometry: point(i) },
+      { userId: null },
+    );
   const one = await timed(50, submit);
   console.log(`  idea submission alone: p50 ${f1(one.p50)} ms, p95 ${f1(one.p95)} ms of 50`);
   // M7: 32 people submitting at once (the service itself: HTTP adds its rate limit per address).
@@ -306,7 +322,9 @@ if (backends.length > 1) {
       const lite = endpointMs.get(`pglite|${n}|${name}`)!;
       const pgMs = endpointMs.get(`pg|${n}|${name}`);
       if (pgMs === undefined) continue;
-      console.log(`  ${label('', n).trim().padEnd(5)} ${name.padEnd(40)} ${f1(lite).padStart(8)} ÷ ${f1(pgMs).padStart(7)} ms = ${f2(lite / pgMs)}×`);
+      console.log(
+        `  ${label('', n).trim().padEnd(5)} ${name.padEnd(40)} ${f1(lite).padStart(8)} ÷ ${f1(pgMs).padStart(7)} ms = ${f2(lite / pgMs)}×`,
+      );
     }
   }
 }
@@ -316,4 +334,6 @@ const rowNames = [...new Set(cols.flatMap((c) => [...table.get(c)!.keys()]))];
 console.log('\n| figure (goal) | ' + cols.join(' | ') + ' |');
 console.log('| --- | ' + cols.map(() => '---').join(' | ') + ' |');
 for (const r of rowNames) console.log(`| ${r} | ${cols.map((c) => table.get(c)!.get(r) ?? '').join(' | ')} |`);
-console.log(`\nTotal ${((Date.now() - started) / 1000).toFixed(0)} s (a shared machine: absolute times are inflated, ratios less so)`);
+console.log(
+  `\nTotal ${((Date.now() - started) / 1000).toFixed(0)} s (a shared machine: absolute times are inflated, ratios less so)`,
+);
