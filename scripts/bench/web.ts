@@ -15,6 +15,10 @@ export interface BenchServer {
 export async function serve(db: Database, clientDist?: string): Promise<BenchServer> {
   const app = createApp({ db, mapStyleUrl: UNREACHABLE_STYLE_URL, clientDist });
   const server = http.createServer(app);
+  // Longer than any pause of the bench's kept-alive sockets: a socket the server closed while the
+  // bench reused it would be a reset (Node's default is 5 s; a loaded PGlite takes longer).
+  server.keepAliveTimeout = 600_000;
+  server.headersTimeout = 610_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
