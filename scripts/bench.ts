@@ -7,7 +7,7 @@
  * clients ÷ a bare pool running that SQL; M3 tile requests/s ÷ the raw ST_AsMVT query of the same
  * tiles; M4 gzip bytes of the initial activities view; M5 PGlite ÷ PostgreSQL per endpoint; M7 idea
  * submission at 32 at once; long tasks while panning at 100 000 in Chromium; EXPLAIN of every map
- * query at the largest size (--explain). The app runs in this process, on an ephemeral port.
+ * query at the largest size (--explain; --explain-only loads and explains, nothing else). The app runs in this process, on an ephemeral port.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +35,7 @@ const { values } = parseArgs({
     'import-sample': { type: 'string', default: '2000' },
     seconds: { type: 'string', default: '5' },
     explain: { type: 'boolean', default: false },
+    'explain-only': { type: 'boolean', default: false },
     'skip-browser': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -293,14 +294,15 @@ async function benchBackend(backend: 'pglite' | 'pg'): Promise<void> {
         `  import of ${imp.read}: ${imp.itemsPerSecond} items/s (batches of ${IMPORT_BATCH_SIZE}); again: ${again.itemsPerSecond} items/s, ${again.unchanged} unchanged`,
       );
     }
-    await ideaSubmission(knex, label(backend, sizes[0]));
+    if (!values['explain-only']) await ideaSubmission(knex, label(backend, sizes[0]));
     for (const n of sizes) {
       console.log(`\n${backend}, ${n} activities`);
       const rate = await fillTo(knex, n);
+      if (values['explain-only']) continue;
       put(label(backend, n), `import items/s (≥ 5000 PG, ≥ 1500 PGlite)`, Number.isFinite(rate) ? String(rate) : 'loaded before');
       await sizeFigures(db, replay, srv, backend, n);
     }
-    if (values.explain) await explainAll(db, replay, srv, sizes[sizes.length - 1]);
+    if (values.explain || values['explain-only']) await explainAll(db, replay, srv, sizes[sizes.length - 1]);
     if (!values.keep) {
       await knex.raw(`DELETE FROM activities WHERE source = 'bench'`);
       await knex.raw(`DELETE FROM data_imports WHERE dataset = 'activities:bench'`);
