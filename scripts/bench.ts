@@ -336,9 +336,11 @@ if (backends.length > 1) {
 
 const cols = [...table.keys()];
 const rowNames = [...new Set(cols.flatMap((c) => [...table.get(c)!.keys()]))];
-console.log('\n| figure (goal) | ' + cols.join(' | ') + ' |');
-console.log('| --- | ' + cols.map(() => '---').join(' | ') + ' |');
-for (const r of rowNames) console.log(`| ${r} | ${cols.map((c) => table.get(c)!.get(r) ?? '').join(' | ')} |`);
+if (cols.length) {
+  console.log('\n| figure (goal) | ' + cols.join(' | ') + ' |');
+  console.log('| --- | ' + cols.map(() => '---').join(' | ') + ' |');
+  for (const r of rowNames) console.log(`| ${r} | ${cols.map((c) => table.get(c)!.get(r) ?? '').join(' | ')} |`);
+}
 console.log(
   `\nTotal ${((Date.now() - started) / 1000).toFixed(0)} s (a shared machine: absolute times are inflated, ratios less so)`,
 );
