@@ -167,6 +167,36 @@ describe('GET /api/activities filters', () => {
     expect(await names('to=2019-12-31')).toEqual(['A4', 'A5']);
   });
 
+  it('a view holds what lies in it or crosses its edge, not what only its bounding box reaches', async () => {
+    // A diagonal line: its bounding box meets every view below, the line itself not the last one.
+    const { id } = await upsertActivity(db.knex, {
+      ...CASE.A1,
+      sourceId: 'diagonal',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [24.96, 60.19],
+          [24.98, 60.21],
+        ],
+      },
+    });
+    try {
+      const inView = async (bbox: string) => {
+        const list = await get(`/api/activities?bbox=${bbox}`);
+        const cells = await get(`/api/activities/clusters?bbox=${bbox}&zoom=12`);
+        const listed = (list.body.features as { id: number }[]).some((f) => f.id === id);
+        // The cells count the same rows as the list.
+        expect(cells.body.numberMatched).toBe(list.body.numberMatched);
+        return listed;
+      };
+      expect(await inView('24.955,60.185,24.985,60.215')).toBe(true); // wholly inside
+      expect(await inView('24.965,60.19,24.99,60.2')).toBe(true); // across the edge
+      expect(await inView('24.975,60.19,24.99,60.195')).toBe(false); // only its box
+    } finally {
+      await db.knex.raw('DELETE FROM activities WHERE id = ?', [id]);
+    }
+  });
+
   it('filters by area at any level: an activity shows when it touches the area', async () => {
     const { rows } = await db.knex.raw(
       `SELECT a.id, a.level, array_agg(t.source_id ORDER BY t.source_id) AS hits FROM areas a
