@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { CsvDelimiter } from '../contracts/common.js';
 import type { OgcItemsQuery } from '../contracts/ogc.js';
 import { badField } from '../http/errors.js';
 import { csvExport, geoJsonExport, type ExportPage } from '../http/export-stream.js';
@@ -100,12 +101,16 @@ export async function* csvChunks<F extends BaseFilter>(
   d: Dataset<F>,
   f: F,
   page: ExportPage,
+  delimiter: CsvDelimiter = ',',
 ): AsyncGenerator<string> {
   await checkFilterReferences(knex, f);
   const where = d.where(f);
-  const props = d.csv.props ?? fullProps(d as unknown as Dataset<never>);
-  yield* csvExport<Record<string, unknown>>(d.csv.columns, page, (p) =>
-    rowPage(knex, d.source, { where, orderBy: d.orderBy, props, ...p }),
+  const props = fullProps(d as unknown as Dataset<never>);
+  yield* csvExport<Record<string, unknown>>(
+    d.csv.columns,
+    page,
+    (p) => rowPage(knex, d.source, { where, orderBy: d.orderBy, props, ...p }),
+    delimiter,
   );
 }
 

@@ -41,7 +41,8 @@ export interface Dataset<F extends BaseFilter = BaseFilter> {
   listFeatures?: Sql;
   /** The downloads' and OGC's features of one row (a JSON array expression), when not one per row. */
   fullFeatures?: Sql;
-  csv: { columns: readonly string[]; props?: Sql };
+  /** CSV columns, read from `fullProps` (one property rule for every download and OGC) plus lon, lat and wkt. */
+  csv: { columns: readonly string[] };
   limits: { list: number; export: number };
   ogc: {
     title: string;

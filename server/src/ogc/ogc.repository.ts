@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { AreaLevel } from '../contracts/areas.js';
+import { geoJsonGeometry } from '../collections/sql.js';
 
 type Bbox = [number, number, number, number];
 
@@ -17,7 +18,7 @@ export async function countAreas(knex: Knex, level: AreaLevel, bbox?: Bbox): Pro
   return rows[0].n as number;
 }
 
-const areaFeature = `json_build_object('type', 'Feature', 'id', a.id, 'geometry', ST_AsGeoJSON(a.geom, 6)::json,
+const areaFeature = `json_build_object('type', 'Feature', 'id', a.id, 'geometry', ${geoJsonGeometry('a.geom')},
   'properties', json_build_object('id', a.id, 'level', a.level, 'code', a.code, 'fullCode', a.full_code,
                                   'nameFi', a.name_fi, 'nameSv', a.name_sv, 'parentId', a.parent_id))`;
 
