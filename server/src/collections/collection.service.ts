@@ -122,6 +122,13 @@ export function ogcCollectionOf<F extends BaseFilter>(d: Dataset<F>): OgcCollect
     if (d.ogc.interval) Object.assign(f, { from: q.datetime?.from, to: q.datetime?.to });
     return f as F;
   };
+  // With a datetime, items with no date at all are left out (OGC /req/core/fc-time-response; the
+  // list's from/to keep them, as ongoing services): ogc/openapi.ts DATETIME_SEMANTICS says so.
+  const interval = d.ogc.interval;
+  const dated: Dataset<F> | undefined = interval && {
+    ...d,
+    where: (f) => and([d.where(f), raw(`NOT (${interval[0]} IS NULL AND ${interval[1]} IS NULL)`)]),
+  };
   return {
     id: d.id,
     title: d.ogc.title,
@@ -129,7 +136,7 @@ export function ogcCollectionOf<F extends BaseFilter>(d: Dataset<F>): OgcCollect
     filters: d.ogc.filters,
     extent: (knex) => extentOf(knex, d.source, d.where({} as F), d.ogc.interval),
     items: async (knex, q, page) => {
-      const p = await collectionPage(knex, d, ogcFilter(q), { ...page, full: true });
+      const p = await collectionPage(knex, q.datetime && dated ? dated : d, ogcFilter(q), { ...page, full: true });
       return { featuresJson: p.featuresJson, matched: p.numberMatched, returned: p.numberReturned };
     },
     item: async (knex, id) => {

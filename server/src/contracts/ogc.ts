@@ -64,3 +64,59 @@ export const OgcItemsQuery = z
 export type OgcItemsQuery = z.output<typeof OgcItemsQuery>;
 
 export const OgcCollectionQuery = z.object({ f: z.enum(['json']).optional() }).strict();
+
+// ---- responses (the OpenAPI document's schemas are generated from these) ----------------------
+
+export const OgcLink = z.object({
+  href: z.string(),
+  rel: z.string(),
+  type: z.string().optional(),
+  title: z.string().optional(),
+});
+const OgcBbox = z.array(z.number()).length(4);
+
+export const OgcLanding = z.object({
+  title: z.string(),
+  description: z.string(),
+  attribution: z.string(),
+  links: z.array(OgcLink),
+});
+
+export const OgcConformance = z.object({ conformsTo: z.array(z.string()) });
+
+export const OgcCollectionInfo = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  attribution: z.string(),
+  itemType: z.literal('feature'),
+  crs: z.array(z.string()),
+  storageCrs: z.string(),
+  extent: z.object({
+    spatial: z.object({ bbox: z.array(OgcBbox), crs: z.string() }),
+    temporal: z.object({ interval: z.array(z.array(z.string().nullable()).length(2)), trs: z.string() }).optional(),
+  }),
+  links: z.array(OgcLink),
+});
+
+export const OgcCollections = z.object({ links: z.array(OgcLink), collections: z.array(OgcCollectionInfo) });
+
+export const OgcFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.union([z.number(), z.string()]),
+  geometry: z.object({
+    type: z.enum(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']),
+    coordinates: z.array(z.unknown()),
+  }),
+  properties: z.record(z.string(), z.unknown()),
+  links: z.array(OgcLink).optional(),
+});
+
+export const OgcFeatureCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  timeStamp: z.string(),
+  numberMatched: z.number().int().min(0),
+  numberReturned: z.number().int().min(0),
+  links: z.array(OgcLink),
+  features: z.array(OgcFeature),
+});

@@ -61,8 +61,10 @@ export async function* geoJsonExport(
   read: (p: ExportPage) => Promise<{ json: string; count: number }>,
 ): AsyncGenerator<string> {
   // Foreign members (RFC 7946 §6.1) carry the licence inside the file, where it travels with it.
-  yield `{"type":"FeatureCollection","license":${JSON.stringify(OPEN_DATA_LICENSE)},` +
-    `"attribution":${JSON.stringify(OPEN_DATA_ATTRIBUTION)},"features":[`;
+  yield (
+    `{"type":"FeatureCollection","license":${JSON.stringify(OPEN_DATA_LICENSE)},` +
+    `"attribution":${JSON.stringify(OPEN_DATA_ATTRIBUTION)},"features":[`
+  );
   let first = true;
   for await (const json of pages(page, async (p) => {
     const r = await read(p);

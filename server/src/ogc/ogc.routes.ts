@@ -2,7 +2,9 @@ import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { OGC_DEFAULT_LIMIT, OgcCollectionQuery, OgcItemsQuery } from '../contracts/ogc.js';
 import { HttpError, notFound } from '../http/errors.js';
+import { licenseLink, OPEN_DATA_ATTRIBUTION } from '../http/open-data.js';
 import type { OgcCollection } from './ogc-collection.js';
+import { GEOJSON, openApi, OPENAPI_TYPE } from './openapi.js';
 
 /**
  * OGC API – Features Part 1 (Core + GeoJSON) over every collection given (areas per level,
@@ -15,7 +17,6 @@ const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
 ];
 const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
-const GEOJSON = 'application/geo+json';
 const EXTRA_FILTERS = ['theme', 'department', 'kind', 'status', 'stage'] as const;
 
 const baseUrl = (req: Request) => `${req.protocol}://${req.get('host')}/ogc`;
@@ -29,12 +30,15 @@ async function collectionInfo(knex: Knex, base: string, c: OgcCollection) {
     id: c.id,
     title: c.title,
     description: c.description,
+    attribution: OPEN_DATA_ATTRIBUTION,
     itemType: 'feature',
     crs: [CRS84],
+    storageCrs: CRS84,
     extent,
     links: [
       { href: `${base}/collections/${c.id}`, rel: 'self', type: 'application/json', title: 'This collection' },
       { href: `${base}/collections/${c.id}/items`, rel: 'items', type: GEOJSON, title: 'Features (GeoJSON)' },
+      licenseLink,
     ],
   };
 }
@@ -51,6 +55,7 @@ function pageLinks(req: Request, base: string, id: string, limit: number, offset
   const links = [
     { href: href(offset), rel: 'self', type: GEOJSON, title: 'This page' },
     { href: `${base}/collections/${id}`, rel: 'collection', type: 'application/json', title: 'The collection' },
+    licenseLink,
   ];
   if (offset + returned < matched) links.push({ href: href(offset + limit), rel: 'next', type: GEOJSON, title: 'Next page' });
   if (offset > 0) links.push({ href: href(Math.max(0, offset - limit)), rel: 'prev', type: GEOJSON, title: 'Previous page' });
@@ -71,16 +76,13 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
     json(res, {
       title: 'Kaupunki kartalla – OGC API Features',
       description: 'Open data of Kaupunki kartalla: Helsinki districts, the activities of every department and residents’ ideas.',
+      attribution: OPEN_DATA_ATTRIBUTION,
       links: [
         { href: `${base}/`, rel: 'self', type: 'application/json', title: 'This document' },
-        {
-          href: `${base}/api`,
-          rel: 'service-desc',
-          type: 'application/vnd.oai.openapi+json;version=3.0',
-          title: 'API definition',
-        },
+        { href: `${base}/api`, rel: 'service-desc', type: OPENAPI_TYPE, title: 'API definition' },
         { href: `${base}/conformance`, rel: 'conformance', type: 'application/json', title: 'Conformance classes' },
         { href: `${base}/collections`, rel: 'data', type: 'application/json', title: 'Collections' },
+        licenseLink,
       ],
     });
   });
@@ -91,7 +93,7 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
   });
 
   r.get('/api', (req, res) => {
-    json(res, openApi(baseUrl(req), collections), 'application/vnd.oai.openapi+json;version=3.0');
+    json(res, openApi(baseUrl(req), collections), OPENAPI_TYPE);
   });
 
   r.get('/collections', async (req, res) => {
@@ -100,7 +102,7 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
     const infos = [];
     for (const c of collections) infos.push(await collectionInfo(knex, base, c));
     json(res, {
-      links: [{ href: `${base}/collections`, rel: 'self', type: 'application/json', title: 'Collections' }],
+      links: [{ href: `${base}/collections`, rel: 'self', type: 'application/json', title: 'Collections' }, licenseLink],
       collections: infos,
     });
   });
@@ -144,71 +146,9 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
     const links = [
       { href: `${base}/collections/${c.id}/items/${fid}`, rel: 'self', type: GEOJSON },
       { href: `${base}/collections/${c.id}`, rel: 'collection', type: 'application/json' },
+      licenseLink,
     ];
     res.type(GEOJSON).send(`${f.slice(0, -1)},"links":${JSON.stringify(links)}}`);
   });
   return r;
-}
-
-/** A minimal OpenAPI 3.0 description of the endpoints above (the oas30 conformance class). */
-function openApi(base: string, collections: OgcCollection[]) {
-  // Which collections take each extra filter, from their own declarations.
-  const takes = (k: (typeof EXTRA_FILTERS)[number]) =>
-    collections
-      .filter((c) => c.filters.includes(k))
-      .map((c) => c.id)
-      .join(', ');
-  const param = (name: string, description: string, schema: object = { type: 'string' }) => ({
-    name,
-    in: 'query',
-    required: false,
-    description,
-    schema,
-  });
-  const ok = (type: string) => ({ '200': { description: 'OK', content: { [type]: {} } } });
-  return {
-    openapi: '3.0.3',
-    info: { title: 'Kaupunki kartalla – OGC API Features', version: '1.0.0' },
-    servers: [{ url: base }],
-    paths: {
-      '/': { get: { summary: 'Landing page', responses: ok('application/json') } },
-      '/conformance': { get: { summary: 'Conformance classes', responses: ok('application/json') } },
-      '/collections': { get: { summary: 'Collections', responses: ok('application/json') } },
-      '/collections/{collectionId}': {
-        get: {
-          summary: 'One collection',
-          parameters: [{ name: 'collectionId', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: ok('application/json'),
-        },
-      },
-      '/collections/{collectionId}/items': {
-        get: {
-          summary: 'Features of a collection',
-          parameters: [
-            { name: 'collectionId', in: 'path', required: true, schema: { type: 'string' } },
-            param('bbox', 'minLon,minLat,maxLon,maxLat (CRS84)'),
-            param('datetime', 'RFC 3339 instant or interval (a/b, ../b, a/..)'),
-            param('limit', 'page size (maximum 10000)', { type: 'integer', minimum: 1, default: OGC_DEFAULT_LIMIT }),
-            param('offset', 'start index', { type: 'integer', minimum: 0, default: 0 }),
-            param('department', `${takes('department')}: department slugs, comma-separated`),
-            param('theme', `${takes('theme')}: theme slugs, comma-separated`),
-            param('kind', `${takes('kind')}: kinds, comma-separated`),
-            param('status', `${takes('status')}: statuses, comma-separated`),
-            param('stage', `${takes('stage')}: stages, comma-separated`),
-          ],
-          responses: ok(GEOJSON),
-        },
-      },
-      '/collections/{collectionId}/items/{featureId}': {
-        get: {
-          summary: 'One feature',
-          parameters: [
-            { name: 'collectionId', in: 'path', required: true, schema: { type: 'string' } },
-            { name: 'featureId', in: 'path', required: true, schema: { type: 'string' } },
-          ],
-          responses: ok(GEOJSON),
-        },
-      },
-    },
-  };
 }
