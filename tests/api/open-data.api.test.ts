@@ -348,3 +348,50 @@ describe('datetime', () => {
     expect(all.features.map((f: { id: number }) => f.id).sort()).toEqual([dated, undated].sort());
   });
 });
+
+describe('queryables and CQL2 filters', () => {
+  const items = (cid: string, filter: string, extra = '') =>
+    visitor.get(`/ogc/collections/${cid}/items?filter-lang=cql2-text&filter=${encodeURIComponent(filter)}${extra}`);
+
+  it('lists each collection’s queryables as JSON Schema, linked from the collection', async () => {
+    const c = OgcCollectionInfo.parse(await json(await visitor.get('/ogc/collections/activities'), 200));
+    const link = c.links.find((l) => l.rel === 'http://www.opengis.net/def/rel/ogc/1.0/queryables')!;
+    const res = await fetch(link.href);
+    expect(res.headers.get('content-type')).toContain('application/schema+json');
+    const schema = await json(res, 200);
+    expect(schema).toMatchObject({ type: 'object', $id: link.href });
+    expect(schema.properties.startsAt).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(schema.properties.status.enum).toContain('planned');
+    expect(
+      Object.keys((await json(await visitor.get('/ogc/collections/areas-peruspiiri/queryables'), 200)).properties),
+    ).toContain('nameFi');
+  });
+
+  it('filters with comparisons joined by AND, on properties and times', async () => {
+    const ids = async (filter: string) =>
+      (await json(await items('activities', filter, `&bbox=${BBOX}`), 200)).features.map((f: { id: number }) => f.id);
+    expect(await ids(`titleFi = 'Jatkuva palvelu'`)).toEqual([undated]);
+    expect(await ids(`status = 'planned' AND startsAt >= TIMESTAMP('2030-06-01T00:00:00Z')`)).toEqual([dated]);
+    expect(await ids(`id <> ${dated} AND id > 0`)).toEqual([undated]);
+    expect(await ids(`startsAt < TIMESTAMP('2030-01-01T00:00:00Z')`)).toEqual([]);
+    const district = await json(await items('areas-peruspiiri', `nameFi = 'Kruununhaka'`), 200);
+    expect(district.numberMatched).toBe(district.features.length);
+    expect(district.features.every((f: { properties: { nameFi: string } }) => f.properties.nameFi === 'Kruununhaka')).toBe(true);
+    // The next page keeps the filter.
+    const paged = await json(await items('activities', `id > 0`, '&limit=1'), 200);
+    expect(new URL(paged.links.find((l: { rel: string }) => l.rel === 'next').href).searchParams.get('filter')).toBe('id > 0');
+  });
+
+  it('answers an unknown property, bad syntax or language with a 400 naming it, and SQL stays text', async () => {
+    expect((await json(await items('activities', `colour = 'red'`), 400)).error.message).toMatch(
+      /^filter: unknown property colour/,
+    );
+    expect((await json(await items('activities', `status = `), 400)).error.message).toMatch(/^filter: /);
+    expect((await json(await items('activities', `id = 'x'`), 400)).error.message).toMatch(/^filter: id is a integer/);
+    const lang = await json(await visitor.get(`/ogc/collections/activities/items?filter-lang=cql-json&filter=x`), 400);
+    expect(lang.error.message).toMatch(/^filter-lang: /);
+    const hostile = await json(await items('activities', `titleFi = '''; DROP TABLE activities; --'`), 200);
+    expect(hostile.features).toEqual([]);
+    expect((await json(await visitor.get(`/ogc/collections/activities/items?bbox=${BBOX}`), 200)).numberMatched).toBe(2);
+  });
+});

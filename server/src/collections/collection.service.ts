@@ -125,18 +125,18 @@ export function ogcCollectionOf<F extends BaseFilter>(d: Dataset<F>): OgcCollect
   // With a datetime, items with no date at all are left out (OGC /req/core/fc-time-response; the
   // list's from/to keep them, as ongoing services): ogc/openapi.ts DATETIME_SEMANTICS says so.
   const interval = d.ogc.interval;
-  const dated: Dataset<F> | undefined = interval && {
-    ...d,
-    where: (f) => and([d.where(f), raw(`NOT (${interval[0]} IS NULL AND ${interval[1]} IS NULL)`)]),
-  };
+  const undatedOut = interval && raw(`NOT (${interval[0]} IS NULL AND ${interval[1]} IS NULL)`);
+  const narrowed = (extra: (Sql | undefined)[]): Dataset<F> => ({ ...d, where: (f) => and([d.where(f), ...extra]) });
   return {
     id: d.id,
     title: d.ogc.title,
     description: d.ogc.description,
     filters: d.ogc.filters,
+    queryables: d.ogc.queryables,
     extent: (knex) => extentOf(knex, d.source, d.where({} as F), d.ogc.interval),
-    items: async (knex, q, page) => {
-      const p = await collectionPage(knex, q.datetime && dated ? dated : d, ogcFilter(q), { ...page, full: true });
+    items: async (knex, q, page, filter) => {
+      const where = narrowed([q.datetime ? undatedOut : undefined, filter]);
+      const p = await collectionPage(knex, where, ogcFilter(q), { ...page, full: true });
       return { featuresJson: p.featuresJson, matched: p.numberMatched, returned: p.numberReturned };
     },
     item: async (knex, id) => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Queryable } from '../ogc/cql2.js';
 import type { OgcExtraFilter } from '../ogc/ogc-collection.js';
 import type { TileAttribute } from '../tiles/tile-layer.js';
 import type { Source, Sql } from './sql.js';
@@ -51,6 +52,8 @@ export interface Dataset<F extends BaseFilter = BaseFilter> {
     filters: readonly OgcExtraFilter[];
     /** Start and end columns: the temporal extent; `datetime` then filters as the list's from/to. */
     interval?: [string, string];
+    /** Properties a CQL2 filter may name, each with the SQL it reads over `source`. */
+    queryables: readonly Queryable[];
   };
   tiles?: DatasetTiles;
 }

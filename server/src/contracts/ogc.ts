@@ -6,6 +6,8 @@ import { IDEA_STAGES } from './ideas.js';
 /** OGC API – Features Part 1 items query (https://docs.ogc.org/is/17-069r4/17-069r4.html). */
 export const OGC_MAX_LIMIT = 10_000;
 export const OGC_DEFAULT_LIMIT = 100;
+/** The most a CQL2 filter may say; a longer one is a malformed or hostile link. */
+export const CQL2_MAX_LENGTH = 2000;
 
 const num = z.string().trim().min(1).transform(Number).pipe(z.number().finite());
 
@@ -53,6 +55,12 @@ export const OgcItemsQuery = z
       )
       .optional(),
     f: z.enum(['json', 'geojson']).optional(),
+    // OGC API – Features Part 3: a CQL2 text filter on the collection's queryables (ogc/cql2.ts parses it).
+    filter: z
+      .string({ error: 'filter must be given once' })
+      .max(CQL2_MAX_LENGTH, `filter must be at most ${CQL2_MAX_LENGTH} characters`)
+      .optional(),
+    'filter-lang': z.enum(['cql2-text'], { error: 'filter-lang must be cql2-text' }).optional(),
     // Filters of some collections (each declares which it takes; others answer 400).
     theme: activityFilterShape.theme,
     department: activityFilterShape.department,

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { OGC_DEFAULT_LIMIT, OgcCollectionQuery, OgcItemsQuery } from '../contracts/ogc.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { licenseLink, OPEN_DATA_ATTRIBUTION } from '../http/open-data.js';
+import { cql2ToSql, queryablesSchema } from './cql2.js';
 import type { OgcCollection } from './ogc-collection.js';
 import { GEOJSON, openApi, OPENAPI_TYPE } from './openapi.js';
 
@@ -15,7 +16,14 @@ const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
+  // Part 3 (filtering) with CQL2 text: comparisons, AND/OR/NOT, IS NULL on each collection's queryables.
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter',
+  'http://www.opengis.net/spec/cql2/1.0/conf/cql2-text',
+  'http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2',
 ];
+const QUERYABLES_REL = 'http://www.opengis.net/def/rel/ogc/1.0/queryables';
 const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 const EXTRA_FILTERS = ['theme', 'department', 'kind', 'status', 'stage'] as const;
 
@@ -38,6 +46,12 @@ async function collectionInfo(knex: Knex, base: string, c: OgcCollection) {
     links: [
       { href: `${base}/collections/${c.id}`, rel: 'self', type: 'application/json', title: 'This collection' },
       { href: `${base}/collections/${c.id}/items`, rel: 'items', type: GEOJSON, title: 'Features (GeoJSON)' },
+      {
+        href: `${base}/collections/${c.id}/queryables`,
+        rel: QUERYABLES_REL,
+        type: 'application/schema+json',
+        title: 'Queryables',
+      },
       licenseLink,
     ],
   };
@@ -113,6 +127,13 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
     json(res, await collectionInfo(knex, baseUrl(req), c));
   });
 
+  r.get('/collections/:cid/queryables', (req, res) => {
+    const c = collection(req.params.cid);
+    OgcCollectionQuery.parse(req.query);
+    const id = `${baseUrl(req)}/collections/${c.id}/queryables`;
+    json(res, queryablesSchema(id, c.title, c.queryables), 'application/schema+json');
+  });
+
   r.get('/collections/:cid/items', async (req, res) => {
     const c = collection(req.params.cid);
     const q = OgcItemsQuery.parse(req.query);
@@ -124,7 +145,8 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
     const limit = q.limit ?? OGC_DEFAULT_LIMIT;
     const offset = q.offset ?? 0;
     const base = baseUrl(req);
-    const { featuresJson, matched, returned } = await c.items(knex, q, { limit, offset });
+    const filter = q.filter === undefined ? undefined : cql2ToSql(q.filter, c.queryables);
+    const { featuresJson, matched, returned } = await c.items(knex, q, { limit, offset }, filter);
     const id = req.params.cid;
     const head = {
       type: 'FeatureCollection',

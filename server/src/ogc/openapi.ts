@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorBody } from '../contracts/common.js';
 import {
+  CQL2_MAX_LENGTH,
   OGC_DEFAULT_LIMIT,
   OGC_MAX_LIMIT,
   OgcCollectionInfo,
@@ -142,9 +143,27 @@ export function openApi(base: string, collections: readonly OgcCollection[]) {
             list('kind', 'kinds'),
             list('status', 'statuses'),
             list('stage', 'stages'),
+            query(
+              'filter',
+              'CQL2 text on the collection’s queryables: =, <>, <, <=, >, >=, IS [NOT] NULL, AND, OR, NOT, ( ); ' +
+                "strings in single quotes, times as TIMESTAMP('2030-01-01T00:00:00Z'). Example: status = 'planned' AND startsAt >= TIMESTAMP('2030-01-01T00:00:00Z')",
+              { type: 'string', maxLength: CQL2_MAX_LENGTH },
+            ),
+            query('filter-lang', 'The filter’s language', { type: 'string', enum: ['cql2-text'], default: 'cql2-text' }),
             formatParam,
           ],
           responses: { '200': ok(GEOJSON, 'FeatureCollection'), ...errors, ...notFound },
+        },
+      },
+      '/collections/{collectionId}/queryables': {
+        get: {
+          summary: 'The properties a filter may name (JSON Schema)',
+          parameters: [collectionId, formatParam],
+          responses: {
+            '200': { description: 'OK', content: { 'application/schema+json': { schema: { type: 'object' } } } },
+            ...errors,
+            ...notFound,
+          },
         },
       },
       '/collections/{collectionId}/items/{featureId}': {

@@ -68,5 +68,12 @@ export const partnershipTablesDataset = defineDataset<TableFilter>({
     description:
       'Partnership tables convened by the city around themes: the area each concerns, its convener, meeting place and next meeting.',
     filters: ['theme'],
+    queryables: [
+      { name: 'id', sql: 't.id', type: 'integer' },
+      { name: 'name', sql: 't.name', type: 'string' },
+      { name: 'convener', sql: 't.convener', type: 'string' },
+      { name: 'areaId', sql: 't.area_id', type: 'integer' },
+      { name: 'participants', sql: participants, type: 'integer' },
+    ],
   },
 });
