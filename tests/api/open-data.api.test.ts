@@ -395,3 +395,59 @@ describe('queryables and CQL2 filters', () => {
     expect((await json(await visitor.get(`/ogc/collections/activities/items?bbox=${BBOX}`), 200)).numberMatched).toBe(2);
   });
 });
+
+describe('HTML for browsers', () => {
+  const BROWSER = { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+  const html = async (path: string, headers: Record<string, string> = BROWSER) => {
+    const res = await fetch(`${server.url}${path}`, { headers });
+    expect(res.status, path).toBe(200);
+    expect(res.headers.get('content-type'), path).toContain('text/html');
+    return res.text();
+  };
+
+  it('gives every /ogc page as accessible HTML to a browser, and JSON to everyone else', async () => {
+    for (const path of [
+      '/ogc',
+      '/ogc/collections',
+      '/ogc/collections/activities',
+      '/ogc/collections/activities/items',
+      `/ogc/collections/activities/items/${dated}`,
+    ]) {
+      const page = await html(path);
+      expect(page).toMatch(/^<!doctype html>\n<html lang="en">/);
+      expect(page).toMatch(/<title>[^<]+<\/title>/);
+      expect(page).toContain('<h1>');
+      expect(page).toContain(`href="${LICENSE}"`);
+      // GIS clients and scripts keep getting JSON.
+      expect((await fetch(`${server.url}${path}`)).headers.get('content-type')).toMatch(/json/);
+    }
+    const items = await html(`/ogc/collections/activities/items?bbox=${BBOX}`);
+    expect(items).toBe(await html(`/ogc/collections/activities/items?bbox=${BBOX}&f=html`, {}));
+    expect(items).toContain('<caption>Features of activities</caption>');
+    expect(items).toContain(`/ogc/collections/activities/items/${dated}?f=html`);
+    expect(items).toContain('<th scope="col">titleFi</th>');
+    expect(items).toContain('Kesäjuhla; puistossa');
+  });
+
+  it('escapes every value: markup in the data shows as text', async () => {
+    const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&';
+    // Written past the API (which refuses markup), as an import of a bad source could.
+    const [{ id }] = (
+      await db.knex.raw(
+        `INSERT INTO activities (source, source_id, department_id, kind, status, title_fi, description_fi, geom)
+         SELECT 'hostile-test', 'h1', id, 'event', 'planned', ?, ?, ST_SetSRID(ST_MakePoint(25.05, 60.21), 4326) FROM departments WHERE slug = 'kuva'
+         RETURNING id`,
+        [hostile, hostile],
+      )
+    ).rows;
+    for (const path of [
+      `/ogc/collections/activities/items?f=html&filter=${encodeURIComponent(`id = ${id}`)}`,
+      `/ogc/collections/activities/items/${id}?f=html`,
+    ]) {
+      const page = await html(path, {});
+      expect(page).not.toContain('<script>alert');
+      expect(page).not.toContain('<img src=x');
+      expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&quot;&#39;&amp;');
+    }
+  });
+});

@@ -54,7 +54,7 @@ export const OgcItemsQuery = z
           .max(OFFSET_MAX, `offset must be at most ${OFFSET_MAX}`),
       )
       .optional(),
-    f: z.enum(['json', 'geojson']).optional(),
+    f: z.enum(['json', 'geojson', 'html'], { error: 'f must be json, geojson or html' }).optional(),
     // OGC API – Features Part 3: a CQL2 text filter on the collection's queryables (ogc/cql2.ts parses it).
     filter: z
       .string({ error: 'filter must be given once' })
@@ -71,7 +71,9 @@ export const OgcItemsQuery = z
   .strict();
 export type OgcItemsQuery = z.output<typeof OgcItemsQuery>;
 
-export const OgcCollectionQuery = z.object({ f: z.enum(['json']).optional() }).strict();
+export const OgcCollectionQuery = z
+  .object({ f: z.enum(['json', 'html'], { error: 'f must be json or html' }).optional() })
+  .strict();
 
 // ---- responses (the OpenAPI document's schemas are generated from these) ----------------------
 
@@ -106,6 +108,8 @@ export const OgcCollectionInfo = z.object({
   }),
   links: z.array(OgcLink),
 });
+
+export type OgcCollectionInfo = z.infer<typeof OgcCollectionInfo>;
 
 export const OgcCollections = z.object({ links: z.array(OgcLink), collections: z.array(OgcCollectionInfo) });
 

@@ -1,9 +1,19 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { OGC_DEFAULT_LIMIT, OgcCollectionQuery, OgcItemsQuery } from '../contracts/ogc.js';
+import { OGC_DEFAULT_LIMIT, OgcCollectionQuery, OgcItemsQuery, type OgcCollectionInfo } from '../contracts/ogc.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { licenseLink, OPEN_DATA_ATTRIBUTION } from '../http/open-data.js';
 import { cql2ToSql, queryablesSchema } from './cql2.js';
+import {
+  collectionHtml,
+  collectionsHtml,
+  conformanceHtml,
+  itemHtml,
+  itemsHtml,
+  landingHtml,
+  wantsHtml,
+  type FeatureView,
+} from './ogc-html.js';
 import type { OgcCollection } from './ogc-collection.js';
 import { GEOJSON, openApi, OPENAPI_TYPE } from './openapi.js';
 
@@ -29,10 +39,16 @@ const EXTRA_FILTERS = ['theme', 'department', 'kind', 'status', 'stage'] as cons
 
 const baseUrl = (req: Request) => `${req.protocol}://${req.get('host')}/ogc`;
 const json = (res: Response, body: unknown, type = 'application/json') => res.type(type).send(JSON.stringify(body));
+/** The body as JSON, or as the HTML `view` of it for a browser (ogc-html.ts). */
+function respond<B>(req: Request, res: Response, body: B, view: (b: B) => string, type = 'application/json') {
+  res.vary('Accept');
+  if (wantsHtml(req)) res.type('html').send(view(body));
+  else json(res, body, type);
+}
 
-async function collectionInfo(knex: Knex, base: string, c: OgcCollection) {
+async function collectionInfo(knex: Knex, base: string, c: OgcCollection): Promise<OgcCollectionInfo> {
   const e = await c.extent(knex);
-  const extent: Record<string, unknown> = { spatial: { bbox: [e.bbox ?? [-180, -90, 180, 90]], crs: CRS84 } };
+  const extent: OgcCollectionInfo['extent'] = { spatial: { bbox: [e.bbox ?? [-180, -90, 180, 90]], crs: CRS84 } };
   if (e.interval) extent.temporal = { interval: [e.interval], trs: 'http://www.opengis.net/def/uom/ISO-8601/0/Gregorian' };
   return {
     id: c.id,
@@ -87,23 +103,29 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
   r.get('/', (req, res) => {
     OgcCollectionQuery.parse(req.query);
     const base = baseUrl(req);
-    json(res, {
-      title: 'Kaupunki kartalla – OGC API Features',
-      description: 'Open data of Kaupunki kartalla: Helsinki districts, the activities of every department and residents’ ideas.',
-      attribution: OPEN_DATA_ATTRIBUTION,
-      links: [
-        { href: `${base}/`, rel: 'self', type: 'application/json', title: 'This document' },
-        { href: `${base}/api`, rel: 'service-desc', type: OPENAPI_TYPE, title: 'API definition' },
-        { href: `${base}/conformance`, rel: 'conformance', type: 'application/json', title: 'Conformance classes' },
-        { href: `${base}/collections`, rel: 'data', type: 'application/json', title: 'Collections' },
-        licenseLink,
-      ],
-    });
+    respond(
+      req,
+      res,
+      {
+        title: 'Kaupunki kartalla – OGC API Features',
+        description:
+          'Open data of Kaupunki kartalla: Helsinki districts, the activities of every department and residents’ ideas.',
+        attribution: OPEN_DATA_ATTRIBUTION,
+        links: [
+          { href: `${base}/`, rel: 'self', type: 'application/json', title: 'This document' },
+          { href: `${base}/api`, rel: 'service-desc', type: OPENAPI_TYPE, title: 'API definition' },
+          { href: `${base}/conformance`, rel: 'conformance', type: 'application/json', title: 'Conformance classes' },
+          { href: `${base}/collections`, rel: 'data', type: 'application/json', title: 'Collections' },
+          licenseLink,
+        ],
+      },
+      landingHtml,
+    );
   });
 
   r.get('/conformance', (req, res) => {
     OgcCollectionQuery.parse(req.query);
-    json(res, { conformsTo: CONFORMANCE });
+    respond(req, res, { conformsTo: CONFORMANCE }, conformanceHtml);
   });
 
   r.get('/api', (req, res) => {
@@ -115,16 +137,17 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
     const base = baseUrl(req);
     const infos = [];
     for (const c of collections) infos.push(await collectionInfo(knex, base, c));
-    json(res, {
+    const body = {
       links: [{ href: `${base}/collections`, rel: 'self', type: 'application/json', title: 'Collections' }, licenseLink],
       collections: infos,
-    });
+    };
+    respond(req, res, body, collectionsHtml);
   });
 
   r.get('/collections/:cid', async (req, res) => {
     const c = collection(req.params.cid);
     OgcCollectionQuery.parse(req.query);
-    json(res, await collectionInfo(knex, baseUrl(req), c));
+    respond(req, res, await collectionInfo(knex, baseUrl(req), c), collectionHtml);
   });
 
   r.get('/collections/:cid/queryables', (req, res) => {
@@ -155,6 +178,12 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
       numberReturned: returned,
       links: pageLinks(req, base, id, limit, offset, returned, matched),
     };
+    res.vary('Accept');
+    if (wantsHtml(req)) {
+      const body = { ...head, features: JSON.parse(featuresJson) as FeatureView[] };
+      res.type('html').send(itemsHtml(c, body, (fid) => `${base}/collections/${c.id}/items/${fid}`));
+      return;
+    }
     res.type(GEOJSON).send(`${JSON.stringify(head).slice(0, -1)},"features":${featuresJson}}`);
   });
 
@@ -170,7 +199,9 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
       { href: `${base}/collections/${c.id}`, rel: 'collection', type: 'application/json' },
       licenseLink,
     ];
-    res.type(GEOJSON).send(`${f.slice(0, -1)},"links":${JSON.stringify(links)}}`);
+    res.vary('Accept');
+    if (wantsHtml(req)) res.type('html').send(itemHtml(c, { ...(JSON.parse(f) as FeatureView), links }));
+    else res.type(GEOJSON).send(`${f.slice(0, -1)},"links":${JSON.stringify(links)}}`);
   });
   return r;
 }
