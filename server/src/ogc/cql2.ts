@@ -62,8 +62,10 @@ function tokenize(text: string): Token[] {
       const at = i++;
       for (;;) {
         if (i >= text.length) throw fail(`unterminated string starting at character ${at + 1}`);
-        if (text[i] === "'" && text[i + 1] === "'") ((value += "'"), (i += 2));
-        else if (text[i] === "'") break;
+        if (text[i] === "'" && text[i + 1] === "'") {
+          value += "'";
+          i += 2;
+        } else if (text[i] === "'") break;
         else value += text[i++];
       }
       i++;
@@ -108,12 +110,18 @@ export function cql2ToSql(text: string, queryables: readonly Queryable[]): Sql {
 
   const or = (): Sql => {
     const parts = [andExpr()];
-    while (word(peek(), 'OR')) (pos++, parts.push(andExpr()));
+    while (word(peek(), 'OR')) {
+      pos++;
+      parts.push(andExpr());
+    }
     return parts.length === 1 ? parts[0] : sql`(${join(parts, ' OR ')})`;
   };
   const andExpr = (): Sql => {
     const parts = [term()];
-    while (word(peek(), 'AND')) (pos++, parts.push(term()));
+    while (word(peek(), 'AND')) {
+      pos++;
+      parts.push(term());
+    }
     return parts.length === 1 ? parts[0] : sql`(${and(parts)})`;
   };
   const term = (): Sql => {
