@@ -18,6 +18,7 @@ import { kehraRouter } from './kehra/kehra.routes.js';
 import { partnershipTablesRouter } from './partnership-tables/partnership-tables.routes.js';
 import { referenceDataRouter } from './reference-data/reference-data.routes.js';
 import { errorHandler, notFoundRoute } from './http/errors.js';
+import { openToEveryOrigin } from './http/open-data.js';
 import { ogcCollections } from './ogc/collections.js';
 import { ogcRouter } from './ogc/ogc.routes.js';
 import { csrfProtection } from './security/csrf.js';
@@ -84,7 +85,8 @@ export function createApp(opts: AppOptions): Express {
   api.use(kehraRouter(opts.db.knex), partnershipTablesRouter(opts.db.knex));
   api.use(notFoundRoute);
   app.use('/api', api);
-  app.use('/ogc', ogcRouter(opts.db.knex, ogcCollections(served)));
+  // Open data any site may read (CORS *): /ogc here, the downloads and tiles in their routers.
+  app.use('/ogc', openToEveryOrigin, ogcRouter(opts.db.knex, ogcCollections(served)));
   app.use('/tiles', tilesRouter(opts.db.knex, tileLayersOf(served)));
 
   if (opts.clientDist && fs.existsSync(path.join(opts.clientDist, 'index.html'))) {

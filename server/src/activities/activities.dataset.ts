@@ -76,6 +76,23 @@ export const activitiesDataset = defineDataset<ActivityFilter>({
       'Projects, services, events, construction, planning and participation of the City of Helsinki departments. Demo rows have isDemo=true.',
     filters: ['theme', 'department', 'kind', 'status'],
     interval: ['t.starts_at', 't.ends_at'],
+    queryables: [
+      { name: 'id', sql: 't.id', type: 'integer' },
+      { name: 'department', sql: 'd.slug', type: 'string', description: 'Department slug' },
+      { name: 'kind', sql: 't.kind', type: 'string', enum: ACTIVITY_KINDS },
+      { name: 'status', sql: 't.status', type: 'string', enum: ACTIVITY_STATUSES },
+      { name: 'titleFi', sql: 't.title_fi', type: 'string' },
+      {
+        name: 'source',
+        sql: 't.source',
+        type: 'string',
+        description: 'Where the activity came from (servicemap, linkedevents, …)',
+      },
+      { name: 'sourceId', sql: 't.source_id', type: 'string', description: 'Its id in that source' },
+      { name: 'startsAt', sql: 't.starts_at', type: 'datetime' },
+      { name: 'endsAt', sql: 't.ends_at', type: 'datetime' },
+      { name: 'isDemo', sql: 't.is_demo', type: 'boolean' },
+    ],
   },
   tiles: {
     title: 'Kaupungin toiminta (activities of every department)',

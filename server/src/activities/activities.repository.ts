@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { areaSummaryJson, isoTime as ISO } from '../collections/sql.js';
+import { areaSummaryJson, isoTime as ISO, geoJsonGeometry } from '../collections/sql.js';
 import type { AreaSummary } from '../contracts/areas.js';
 import type {
   ActivityFullProperties,
@@ -75,7 +75,7 @@ export async function lockActivity(trx: Knex.Transaction, id: number): Promise<b
 
 export async function activityById(knex: Knex, id: number): Promise<ActivityDetailRow | null> {
   const { rows } = await knex.raw(
-    `SELECT ST_AsGeoJSON(t.geom, 6)::json AS geometry, ${activityFullProps.sql} AS properties,
+    `SELECT ${geoJsonGeometry('t.geom')} AS geometry, ${activityFullProps.sql} AS properties,
             json_build_object('id', d.id, 'slug', d.slug, 'nameFi', d.name_fi, 'nameSv', d.name_sv,
                               'nameEn', d.name_en, 'color', d.color) AS department,
             coalesce((SELECT json_agg(json_build_object('id', th.id, 'slug', th.slug, 'nameFi', th.name_fi,
@@ -179,7 +179,7 @@ export async function overlapsOfPlace(
   const hitBindings: Knex.RawBinding[] = [...q.b, opts.distance, opts.distance, opts.distance, ...time.bindings, opts.limit];
   const { rows: listRows } = await knex.raw(
     `WITH ${hits}
-     SELECT coalesce(json_agg(json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 6)::json,
+     SELECT coalesce(json_agg(json_build_object('type', 'Feature', 'id', t.id, 'geometry', ${geoJsonGeometry('t.geom')},
               'properties', ${activityListProps.sql}) ORDER BY t.id), '[]'::json)::text AS features,
             count(*)::int AS n
        FROM hits t JOIN departments d ON d.id = t.department_id`,

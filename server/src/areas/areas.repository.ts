@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { AreaCsvRow, AreaLevel, AreaSummary } from '../contracts/areas.js';
+import { geoJsonGeometry, wktGeometry } from '../collections/sql.js';
 
 interface AreaRow {
   id: number;
@@ -32,7 +33,7 @@ export async function areaCollectionJson(knex: Knex, level: AreaLevel): Promise<
        'features', coalesce(json_agg(json_build_object(
          'type', 'Feature',
          'id', a.id,
-         'geometry', ST_AsGeoJSON(a.geom, 6)::json,
+         'geometry', ${geoJsonGeometry('a.geom')},
          'properties', json_build_object(
            'id', a.id, 'level', a.level, 'code', a.code, 'fullCode', a.full_code,
            'nameFi', a.name_fi, 'nameSv', a.name_sv, 'parentId', a.parent_id,
@@ -56,7 +57,7 @@ export async function areaRows(knex: Knex, level: AreaLevel, page: { limit: numb
             round((ST_Area(geom::geography) / 1e6)::numeric, 3)::float8 AS area_km2,
             round(ST_X(coalesce(label_point, ST_PointOnSurface(geom)))::numeric, 6)::float8 AS lon,
             round(ST_Y(coalesce(label_point, ST_PointOnSurface(geom)))::numeric, 6)::float8 AS lat,
-            ST_AsText(geom, 6) AS wkt
+            ${wktGeometry('geom')} AS wkt
        FROM areas WHERE level = ? ORDER BY name_fi, id LIMIT ? OFFSET ?`,
     [level, page.limit, page.offset],
   );
@@ -77,7 +78,7 @@ export async function areaFeaturesJson(
 ): Promise<{ json: string; count: number }> {
   const { rows } = await knex.raw(
     `SELECT coalesce(json_agg(json_build_object(
-              'type', 'Feature', 'id', a.id, 'geometry', ST_AsGeoJSON(a.geom, 6)::json,
+              'type', 'Feature', 'id', a.id, 'geometry', ${geoJsonGeometry('a.geom')},
               'properties', json_build_object('id', a.id, 'level', a.level, 'code', a.code, 'fullCode', a.full_code,
                                               'nameFi', a.name_fi, 'nameSv', a.name_sv, 'parentId', a.parent_id,
                                               'areaKm2', round((ST_Area(a.geom::geography) / 1e6)::numeric, 3)))
@@ -216,7 +217,7 @@ export async function replaceBasemapLand(knex: Knex, geometries: unknown[], sour
 export async function basemapLandJson(knex: Knex): Promise<string> {
   const { rows } = await knex.raw(
     `SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
-       'type', 'Feature', 'id', id, 'geometry', ST_AsGeoJSON(geom, 5)::json, 'properties', json_build_object()
+       'type', 'Feature', 'id', id, 'geometry', ${geoJsonGeometry('geom', 5)}, 'properties', json_build_object()
      )), '[]'::json))::text AS body FROM basemap_land`,
   );
   return rows[0].body as string;

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { AreasQuery, LocateQuery } from '../contracts/areas.js';
-import { sendChunks } from '../http/export-stream.js';
+import { csvOptionsOf, sendChunks } from '../http/export-stream.js';
+import { openToEveryOrigin } from '../http/open-data.js';
 import * as service from './areas.service.js';
 
 export function areasRouter(knex: Knex): Router {
@@ -11,9 +12,11 @@ export function areasRouter(knex: Knex): Router {
     res.type('application/geo+json').send(await service.areaCollectionJson(knex, q.level));
   });
   // Downloads of one level: a table with each district's area and label point, or GeoJSON.
+  r.all(['/areas.csv', '/areas.geojson'], openToEveryOrigin);
   r.get('/areas.csv', async (req, res) => {
-    const { level } = AreasQuery.parse(req.query);
-    await sendChunks(res, service.areaCsvChunks(knex, level), 'text/csv; charset=utf-8', `districts-${level}.csv`);
+    const { delimiter, rest } = csvOptionsOf(req.query);
+    const { level } = AreasQuery.parse(rest);
+    await sendChunks(res, service.areaCsvChunks(knex, level, delimiter), 'text/csv; charset=utf-8', `districts-${level}.csv`);
   });
   r.get('/areas.geojson', async (req, res) => {
     const { level } = AreasQuery.parse(req.query);

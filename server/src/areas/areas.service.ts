@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { repoRoot } from '../config.js';
+import type { CsvDelimiter } from '../contracts/common.js';
 import { AREA_CSV_COLUMNS, AREA_LEVELS, type AreaLevel, type LocateResponse } from '../contracts/areas.js';
 import { csvExport, geoJsonExport } from '../http/export-stream.js';
 import { log } from '../log.js';
@@ -132,7 +133,7 @@ export const basemapLandJson = repo.basemapLandJson;
 
 /** Every district of a level is far below one export page; the pages only keep the reads bounded. */
 const AREA_EXPORT_MAX = 10_000;
-export const areaCsvChunks = (knex: Knex, level: AreaLevel) =>
-  csvExport(AREA_CSV_COLUMNS, { limit: AREA_EXPORT_MAX, offset: 0 }, (p) => repo.areaRows(knex, level, p));
+export const areaCsvChunks = (knex: Knex, level: AreaLevel, delimiter: CsvDelimiter = ',') =>
+  csvExport(AREA_CSV_COLUMNS, { limit: AREA_EXPORT_MAX, offset: 0 }, (p) => repo.areaRows(knex, level, p), delimiter);
 export const areaGeoJsonChunks = (knex: Knex, level: AreaLevel) =>
   geoJsonExport({ limit: AREA_EXPORT_MAX, offset: 0 }, (p) => repo.areaFeaturesJson(knex, level, p));

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { CsvDelimiter } from '../contracts/common.js';
 import type { OgcItemsQuery } from '../contracts/ogc.js';
 import { badField } from '../http/errors.js';
 import { csvExport, geoJsonExport, type ExportPage } from '../http/export-stream.js';
@@ -100,12 +101,16 @@ export async function* csvChunks<F extends BaseFilter>(
   d: Dataset<F>,
   f: F,
   page: ExportPage,
+  delimiter: CsvDelimiter = ',',
 ): AsyncGenerator<string> {
   await checkFilterReferences(knex, f);
   const where = d.where(f);
-  const props = d.csv.props ?? fullProps(d as unknown as Dataset<never>);
-  yield* csvExport<Record<string, unknown>>(d.csv.columns, page, (p) =>
-    rowPage(knex, d.source, { where, orderBy: d.orderBy, props, ...p }),
+  const props = fullProps(d as unknown as Dataset<never>);
+  yield* csvExport<Record<string, unknown>>(
+    d.csv.columns,
+    page,
+    (p) => rowPage(knex, d.source, { where, orderBy: d.orderBy, props, ...p }),
+    delimiter,
   );
 }
 
@@ -117,14 +122,21 @@ export function ogcCollectionOf<F extends BaseFilter>(d: Dataset<F>): OgcCollect
     if (d.ogc.interval) Object.assign(f, { from: q.datetime?.from, to: q.datetime?.to });
     return f as F;
   };
+  // With a datetime, items with no date at all are left out (OGC /req/core/fc-time-response; the
+  // list's from/to keep them, as ongoing services): ogc/openapi.ts DATETIME_SEMANTICS says so.
+  const interval = d.ogc.interval;
+  const undatedOut = interval && raw(`NOT (${interval[0]} IS NULL AND ${interval[1]} IS NULL)`);
+  const narrowed = (extra: (Sql | undefined)[]): Dataset<F> => ({ ...d, where: (f) => and([d.where(f), ...extra]) });
   return {
     id: d.id,
     title: d.ogc.title,
     description: d.ogc.description,
     filters: d.ogc.filters,
+    queryables: d.ogc.queryables,
     extent: (knex) => extentOf(knex, d.source, d.where({} as F), d.ogc.interval),
-    items: async (knex, q, page) => {
-      const p = await collectionPage(knex, d, ogcFilter(q), { ...page, full: true });
+    items: async (knex, q, page, filter) => {
+      const where = narrowed([q.datetime ? undatedOut : undefined, filter]);
+      const p = await collectionPage(knex, where, ogcFilter(q), { ...page, full: true });
       return { featuresJson: p.featuresJson, matched: p.numberMatched, returned: p.numberReturned };
     },
     item: async (knex, id) => {

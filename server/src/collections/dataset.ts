@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Queryable } from '../ogc/cql2.js';
 import type { OgcExtraFilter } from '../ogc/ogc-collection.js';
 import type { TileAttribute } from '../tiles/tile-layer.js';
 import type { Source, Sql } from './sql.js';
@@ -41,7 +42,8 @@ export interface Dataset<F extends BaseFilter = BaseFilter> {
   listFeatures?: Sql;
   /** The downloads' and OGC's features of one row (a JSON array expression), when not one per row. */
   fullFeatures?: Sql;
-  csv: { columns: readonly string[]; props?: Sql };
+  /** CSV columns, read from `fullProps` (one property rule for every download and OGC) plus lon, lat and wkt. */
+  csv: { columns: readonly string[] };
   limits: { list: number; export: number };
   ogc: {
     title: string;
@@ -50,6 +52,8 @@ export interface Dataset<F extends BaseFilter = BaseFilter> {
     filters: readonly OgcExtraFilter[];
     /** Start and end columns: the temporal extent; `datetime` then filters as the list's from/to. */
     interval?: [string, string];
+    /** Properties a CQL2 filter may name, each with the SQL it reads over `source`. */
+    queryables: readonly Queryable[];
   };
   tiles?: DatasetTiles;
 }

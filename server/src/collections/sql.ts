@@ -72,10 +72,19 @@ export const areaSummaryJson = (l: AreaLink, alias: string) =>
 export const themesJson = (l: ThemeLink, alias: string) => themeSlugsJsonSql(l, `${alias}.id`);
 export const themesText = (l: ThemeLink, alias: string) => themeSlugsTextSql(l, `${alias}.id`);
 
+/**
+ * A geometry as the API writes it (GeoJSON, 6 decimals ≈ 0.1 m): every exported geometry goes
+ * through here. Polygons are turned counter-clockwise outside, clockwise inside (RFC 7946 §3.1.6),
+ * however they were drawn; points and lines are left as they are.
+ */
+export const geoJsonGeometry = (geom: string, decimals = 6) => `ST_AsGeoJSON(ST_ForcePolygonCCW(${geom}), ${decimals})::json`;
+/** The same for WKT (CSV downloads), so both formats give the same rings. */
+export const wktGeometry = (geom: string) => `ST_AsText(ST_ForcePolygonCCW(${geom}), 6)`;
+
 /** A GeoJSON Feature of row `alias`, built by PostGIS; `props` is a JSON object expression. */
 export const featureJson = (alias: string, props: Sql, opts: { geom?: string; id?: string } = {}): Sql =>
   sql`json_build_object('type', 'Feature', 'id', ${raw(opts.id ?? `${alias}.id`)},
-        'geometry', ST_AsGeoJSON(${raw(opts.geom ?? `${alias}.geom`)}, 6)::json, 'properties', ${props})`;
+        'geometry', ${raw(geoJsonGeometry(opts.geom ?? `${alias}.geom`))}, 'properties', ${props})`;
 
 // ---- conditions --------------------------------------------------------------------------------
 
@@ -160,7 +169,7 @@ export async function rowPage(
   const g = `${s.alias}.geom`;
   const rows = await run<{ p: Record<string, unknown>; wkt: string; lon: number; lat: number }>(
     knex,
-    sql`SELECT ${q.props} AS p, ST_AsText(${raw(g)}, 6) AS wkt,
+    sql`SELECT ${q.props} AS p, ${raw(wktGeometry(g))} AS wkt,
                round(ST_X(ST_PointOnSurface(${raw(g)}))::numeric, 6)::float8 AS lon,
                round(ST_Y(ST_PointOnSurface(${raw(g)}))::numeric, 6)::float8 AS lat
           FROM ${raw(fromSql(s))} WHERE ${q.where} ORDER BY ${raw(q.orderBy)} LIMIT ${q.limit} OFFSET ${q.offset}`,

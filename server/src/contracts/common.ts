@@ -109,6 +109,19 @@ export const spanOrder = <T extends { from?: string; to?: string }>(q: T, ctx: z
   if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
 };
 
+/**
+ * The CSV downloads' separator: `comma` (RFC 4180, the default) or `semicolon`, which a spreadsheet
+ * in a decimal-comma locale (Finnish Excel) splits into columns when the file is opened.
+ */
+export const CSV_DELIMITERS = { comma: ',', semicolon: ';' } as const;
+export const CsvOptionsQuery = z.object({
+  delimiter: single('delimiter')
+    .pipe(z.enum(['comma', 'semicolon'], { error: 'delimiter must be comma or semicolon' }))
+    .transform((k) => CSV_DELIMITERS[k])
+    .optional(),
+});
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[keyof typeof CSV_DELIMITERS];
+
 export const DownloadFormat = z.enum(['geojson', 'csv'], { error: 'format must be geojson or csv' });
 
 export type Position = [number, number];

@@ -6,6 +6,8 @@ import { IDEA_STAGES } from './ideas.js';
 /** OGC API – Features Part 1 items query (https://docs.ogc.org/is/17-069r4/17-069r4.html). */
 export const OGC_MAX_LIMIT = 10_000;
 export const OGC_DEFAULT_LIMIT = 100;
+/** The most a CQL2 filter may say; a longer one is a malformed or hostile link. */
+export const CQL2_MAX_LENGTH = 2000;
 
 const num = z.string().trim().min(1).transform(Number).pipe(z.number().finite());
 
@@ -52,7 +54,13 @@ export const OgcItemsQuery = z
           .max(OFFSET_MAX, `offset must be at most ${OFFSET_MAX}`),
       )
       .optional(),
-    f: z.enum(['json', 'geojson']).optional(),
+    f: z.enum(['json', 'geojson', 'html'], { error: 'f must be json, geojson or html' }).optional(),
+    // OGC API – Features Part 3: a CQL2 text filter on the collection's queryables (ogc/cql2.ts parses it).
+    filter: z
+      .string({ error: 'filter must be given once' })
+      .max(CQL2_MAX_LENGTH, `filter must be at most ${CQL2_MAX_LENGTH} characters`)
+      .optional(),
+    'filter-lang': z.enum(['cql2-text'], { error: 'filter-lang must be cql2-text' }).optional(),
     // Filters of some collections (each declares which it takes; others answer 400).
     theme: activityFilterShape.theme,
     department: activityFilterShape.department,
@@ -63,4 +71,64 @@ export const OgcItemsQuery = z
   .strict();
 export type OgcItemsQuery = z.output<typeof OgcItemsQuery>;
 
-export const OgcCollectionQuery = z.object({ f: z.enum(['json']).optional() }).strict();
+export const OgcCollectionQuery = z
+  .object({ f: z.enum(['json', 'html'], { error: 'f must be json or html' }).optional() })
+  .strict();
+
+// ---- responses (the OpenAPI document's schemas are generated from these) ----------------------
+
+export const OgcLink = z.object({
+  href: z.string(),
+  rel: z.string(),
+  type: z.string().optional(),
+  title: z.string().optional(),
+});
+const OgcBbox = z.array(z.number()).length(4);
+
+export const OgcLanding = z.object({
+  title: z.string(),
+  description: z.string(),
+  attribution: z.string(),
+  links: z.array(OgcLink),
+});
+
+export const OgcConformance = z.object({ conformsTo: z.array(z.string()) });
+
+export const OgcCollectionInfo = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  attribution: z.string(),
+  itemType: z.literal('feature'),
+  crs: z.array(z.string()),
+  storageCrs: z.string(),
+  extent: z.object({
+    spatial: z.object({ bbox: z.array(OgcBbox), crs: z.string() }),
+    temporal: z.object({ interval: z.array(z.array(z.string().nullable()).length(2)), trs: z.string() }).optional(),
+  }),
+  links: z.array(OgcLink),
+});
+
+export type OgcCollectionInfo = z.infer<typeof OgcCollectionInfo>;
+
+export const OgcCollections = z.object({ links: z.array(OgcLink), collections: z.array(OgcCollectionInfo) });
+
+export const OgcFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.union([z.number(), z.string()]),
+  geometry: z.object({
+    type: z.enum(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']),
+    coordinates: z.array(z.unknown()),
+  }),
+  properties: z.record(z.string(), z.unknown()),
+  links: z.array(OgcLink).optional(),
+});
+
+export const OgcFeatureCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  timeStamp: z.string(),
+  numberMatched: z.number().int().min(0),
+  numberReturned: z.number().int().min(0),
+  links: z.array(OgcLink),
+  features: z.array(OgcFeature),
+});

@@ -11,4 +11,5 @@ export function csvCell(v: unknown): string {
   return /[",\r\n;]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const toCsv = (rows: unknown[][]): string => rows.map((r) => r.map(csvCell).join(',') + '\r\n').join('');
+export const toCsv = (rows: unknown[][], delimiter = ','): string =>
+  rows.map((r) => r.map(csvCell).join(delimiter) + '\r\n').join('');

@@ -82,6 +82,14 @@ export const ideasDataset = (settings: IdeaSettings) =>
       description: 'Ideas placed on the map, with their stage, themes, votes and tracking code.',
       filters: ['theme', 'stage'],
       interval: ['i.submitted_at', 'i.submitted_at'],
+      queryables: [
+        { name: 'id', sql: 'i.id', type: 'integer' },
+        { name: 'trackingCode', sql: 'i.tracking_code', type: 'string' },
+        { name: 'title', sql: 'i.title', type: 'string' },
+        { name: 'stage', sql: 'i.stage', type: 'string', enum: IDEA_STAGES },
+        { name: 'submittedAt', sql: 'i.submitted_at', type: 'datetime' },
+        { name: 'votes', sql: '(SELECT count(*)::int FROM idea_votes v WHERE v.idea_id = i.id)', type: 'integer' },
+      ],
     },
     tiles: {
       title: 'Asukkaiden ideat (residents’ ideas)',

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { areaSummaryJson, isoTime } from '../collections/sql.js';
+import { areaSummaryJson, isoTime, geoJsonGeometry } from '../collections/sql.js';
 import type { AreaSummary } from '../contracts/areas.js';
 import type { AlternativeRoute, IdeaStage, IdeaStageEvent, NearbyActivity } from '../contracts/ideas.js';
 import { ideaAreas, ideaProps } from './ideas.dataset.js';
@@ -22,7 +22,7 @@ export interface IdeaRow {
 }
 
 const ideaRowSql = (props: string, where: string) => `
-  SELECT ST_AsGeoJSON(i.geom, 6)::json AS geometry, ${props} AS properties,
+  SELECT ${geoJsonGeometry('i.geom')} AS geometry, ${props} AS properties,
          i.description, i.cost_estimate_eur, i.funding, i.alternative_route, i.alternative_details,
          ${ISO('i.hidden_at')} AS hidden_at, i.hidden_reason,
          coalesce(u.display_name, 'Helsingin kaupunki') AS responsible_name,

@@ -2,7 +2,7 @@ import { areaMembershipOf } from '../areas/area-membership.js';
 import { THEME_LINKS } from '../reference-data/theme-links.js';
 import { defineDataset } from '../collections/dataset.js';
 import { and, anyOf, areaLinkWhere, bboxWhere, isoTime, raw, themeLinkWhere, themesJson, type Sql } from '../collections/sql.js';
-import { KEHRA_CSV_COLUMNS, KehraQuery, type KehraFilter } from '../contracts/kehra.js';
+import { DEV_AREA_STATUSES, KEHRA_CSV_COLUMNS, KehraQuery, type KehraFilter } from '../contracts/kehra.js';
 
 /** Kehrä groups' working districts that share more than a boundary with any of the given areas (bound: the id array). */
 export const overlapsAreasSql = (geom: string) =>
@@ -41,5 +41,14 @@ export const kehraDataset = defineDataset<KehraFilter>({
     description:
       'Areas that Kehrä groups (residents, businesses and the city in equal thirds) develop, with the group, themes and status.',
     filters: ['theme'],
+    queryables: [
+      { name: 'id', sql: 'k.id', type: 'integer' },
+      { name: 'groupId', sql: 'g.id', type: 'integer' },
+      { name: 'groupName', sql: 'g.name', type: 'string' },
+      { name: 'name', sql: 'k.name', type: 'string' },
+      { name: 'status', sql: 'k.status', type: 'string', enum: DEV_AREA_STATUSES },
+      { name: 'version', sql: 'k.version', type: 'integer' },
+      { name: 'updatedAt', sql: 'k.updated_at', type: 'datetime' },
+    ],
   },
 });

@@ -12,7 +12,7 @@ import type {
   Sector,
 } from '../contracts/kehra.js';
 import { patchSet } from '../db/patch.js';
-import { isoTime, areaSummaryObject } from '../collections/sql.js';
+import { isoTime, areaSummaryObject, geoJsonGeometry } from '../collections/sql.js';
 import { devAreaProps, overlapsAreasSql } from './kehra.dataset.js';
 import { THEME_LINKS, copyThemes, setThemes, themeSlugsJsonSql } from '../reference-data/theme-links.js';
 
@@ -161,7 +161,7 @@ const inAreasSql = (id: string) =>
 
 export async function devAreaFeatureJson(knex: Knex, id: number): Promise<string | null> {
   const { rows } = await knex.raw(
-    `SELECT json_build_object('type', 'Feature', 'id', k.id, 'geometry', ST_AsGeoJSON(k.geom, 6)::json,
+    `SELECT json_build_object('type', 'Feature', 'id', k.id, 'geometry', ${geoJsonGeometry('k.geom')},
                               'properties', ${devAreaPropsSql})::text AS f
        FROM kehra_dev_areas k JOIN kehra_groups g ON g.id = k.kehra_group_id WHERE k.id = ?`,
     [id],
@@ -259,7 +259,7 @@ export async function versionsOf(knex: Knex, id: number): Promise<KehraDevAreaVe
   const { rows } = await knex.raw(
     `SELECT v.version, v.action, v.restored_from AS "restoredFrom", v.name, v.description,
             ${themeSlugsJsonSql(THEME_LINKS.kehraDevAreaVersions, 'v.id')} AS themes,
-            v.status, ST_AsGeoJSON(v.geom, 6)::json AS geometry, u.display_name AS "editedBy", ${ISO('v.edited_at')} AS "editedAt"
+            v.status, ${geoJsonGeometry('v.geom')} AS geometry, u.display_name AS "editedBy", ${ISO('v.edited_at')} AS "editedAt"
        FROM kehra_dev_area_versions v LEFT JOIN users u ON u.id = v.edited_by
       WHERE v.dev_area_id = ? ORDER BY v.version DESC`,
     [id],

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import type { Sql } from '../collections/sql.js';
 import type { OgcItemsQuery } from '../contracts/ogc.js';
+import type { Queryable } from './cql2.js';
 
 export type Bbox = [number, number, number, number];
 
@@ -15,12 +17,16 @@ export interface OgcCollection {
   title: string;
   description: string;
   filters: readonly OgcExtraFilter[];
+  /** Properties a CQL2 `filter` may name (GET …/queryables lists them). */
+  queryables: readonly Queryable[];
   extent(knex: Knex): Promise<{ bbox: Bbox | null; interval?: [string | null, string | null] }>;
   /** One bounded page: features as JSON array text, plus the counts OGC asks for. */
   items(
     knex: Knex,
     q: OgcItemsQuery,
     page: { limit: number; offset: number },
+    /** The parsed CQL2 filter, bound. */
+    filter?: Sql,
   ): Promise<{ featuresJson: string; matched: number; returned: number }>;
   /** One feature as GeoJSON Feature text, or null. */
   item(knex: Knex, id: number): Promise<string | null>;

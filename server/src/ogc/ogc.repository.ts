@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { AreaLevel } from '../contracts/areas.js';
+import { geoJsonGeometry, type Sql } from '../collections/sql.js';
 
 type Bbox = [number, number, number, number];
 
@@ -11,13 +12,21 @@ const bboxSql = (bbox?: Bbox) =>
       }
     : { sql: 'true', b: [] as number[] };
 
-export async function countAreas(knex: Knex, level: AreaLevel, bbox?: Bbox): Promise<number> {
+/** A CQL2 filter's condition over `areas a` (ogc/cql2.ts), or none. */
+const filterSql = (filter?: Sql) => filter ?? { sql: 'true', bindings: [] };
+
+export async function countAreas(knex: Knex, level: AreaLevel, bbox?: Bbox, filter?: Sql): Promise<number> {
   const w = bboxSql(bbox);
-  const { rows } = await knex.raw(`SELECT count(*)::int AS n FROM areas a WHERE a.level = ? AND ${w.sql}`, [level, ...w.b]);
+  const f = filterSql(filter);
+  const { rows } = await knex.raw(`SELECT count(*)::int AS n FROM areas a WHERE a.level = ? AND ${w.sql} AND ${f.sql}`, [
+    level,
+    ...w.b,
+    ...f.bindings,
+  ]);
   return rows[0].n as number;
 }
 
-const areaFeature = `json_build_object('type', 'Feature', 'id', a.id, 'geometry', ST_AsGeoJSON(a.geom, 6)::json,
+const areaFeature = `json_build_object('type', 'Feature', 'id', a.id, 'geometry', ${geoJsonGeometry('a.geom')},
   'properties', json_build_object('id', a.id, 'level', a.level, 'code', a.code, 'fullCode', a.full_code,
                                   'nameFi', a.name_fi, 'nameSv', a.name_sv, 'parentId', a.parent_id))`;
 
@@ -25,13 +34,14 @@ const areaFeature = `json_build_object('type', 'Feature', 'id', a.id, 'geometry'
 export async function areaFeaturesJson(
   knex: Knex,
   level: AreaLevel,
-  page: { bbox?: Bbox; limit: number; offset: number },
+  page: { bbox?: Bbox; limit: number; offset: number; filter?: Sql },
 ): Promise<{ json: string; count: number }> {
   const w = bboxSql(page.bbox);
+  const f = filterSql(page.filter);
   const { rows } = await knex.raw(
     `SELECT coalesce(json_agg(${areaFeature} ORDER BY a.id), '[]'::json)::text AS features, count(*)::int AS n
-       FROM (SELECT * FROM areas a WHERE a.level = ? AND ${w.sql} ORDER BY a.id LIMIT ? OFFSET ?) a`,
-    [level, ...w.b, page.limit, page.offset],
+       FROM (SELECT * FROM areas a WHERE a.level = ? AND ${w.sql} AND ${f.sql} ORDER BY a.id LIMIT ? OFFSET ?) a`,
+    [level, ...w.b, ...f.bindings, page.limit, page.offset],
   );
   return { json: rows[0].features as string, count: rows[0].n as number };
 }

@@ -1,8 +1,21 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { OGC_DEFAULT_LIMIT, OgcCollectionQuery, OgcItemsQuery } from '../contracts/ogc.js';
+import { OGC_DEFAULT_LIMIT, OgcCollectionQuery, OgcItemsQuery, type OgcCollectionInfo } from '../contracts/ogc.js';
 import { HttpError, notFound } from '../http/errors.js';
+import { licenseLink, OPEN_DATA_ATTRIBUTION } from '../http/open-data.js';
+import { cql2ToSql, queryablesSchema } from './cql2.js';
+import {
+  collectionHtml,
+  collectionsHtml,
+  conformanceHtml,
+  itemHtml,
+  itemsHtml,
+  landingHtml,
+  wantsHtml,
+  type FeatureView,
+} from './ogc-html.js';
 import type { OgcCollection } from './ogc-collection.js';
+import { GEOJSON, openApi, OPENAPI_TYPE } from './openapi.js';
 
 /**
  * OGC API – Features Part 1 (Core + GeoJSON) over every collection given (areas per level,
@@ -13,28 +26,49 @@ const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
+  // Part 3 (filtering) with CQL2 text: comparisons, AND/OR/NOT, IS NULL on each collection's queryables.
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter',
+  'http://www.opengis.net/spec/cql2/1.0/conf/cql2-text',
+  'http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2',
 ];
+const QUERYABLES_REL = 'http://www.opengis.net/def/rel/ogc/1.0/queryables';
 const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
-const GEOJSON = 'application/geo+json';
 const EXTRA_FILTERS = ['theme', 'department', 'kind', 'status', 'stage'] as const;
 
 const baseUrl = (req: Request) => `${req.protocol}://${req.get('host')}/ogc`;
 const json = (res: Response, body: unknown, type = 'application/json') => res.type(type).send(JSON.stringify(body));
+/** The body as JSON, or as the HTML `view` of it for a browser (ogc-html.ts). */
+function respond<B>(req: Request, res: Response, body: B, view: (b: B) => string, type = 'application/json') {
+  res.vary('Accept');
+  if (wantsHtml(req)) res.type('html').send(view(body));
+  else json(res, body, type);
+}
 
-async function collectionInfo(knex: Knex, base: string, c: OgcCollection) {
+async function collectionInfo(knex: Knex, base: string, c: OgcCollection): Promise<OgcCollectionInfo> {
   const e = await c.extent(knex);
-  const extent: Record<string, unknown> = { spatial: { bbox: [e.bbox ?? [-180, -90, 180, 90]], crs: CRS84 } };
+  const extent: OgcCollectionInfo['extent'] = { spatial: { bbox: [e.bbox ?? [-180, -90, 180, 90]], crs: CRS84 } };
   if (e.interval) extent.temporal = { interval: [e.interval], trs: 'http://www.opengis.net/def/uom/ISO-8601/0/Gregorian' };
   return {
     id: c.id,
     title: c.title,
     description: c.description,
+    attribution: OPEN_DATA_ATTRIBUTION,
     itemType: 'feature',
     crs: [CRS84],
+    storageCrs: CRS84,
     extent,
     links: [
       { href: `${base}/collections/${c.id}`, rel: 'self', type: 'application/json', title: 'This collection' },
       { href: `${base}/collections/${c.id}/items`, rel: 'items', type: GEOJSON, title: 'Features (GeoJSON)' },
+      {
+        href: `${base}/collections/${c.id}/queryables`,
+        rel: QUERYABLES_REL,
+        type: 'application/schema+json',
+        title: 'Queryables',
+      },
+      licenseLink,
     ],
   };
 }
@@ -51,6 +85,7 @@ function pageLinks(req: Request, base: string, id: string, limit: number, offset
   const links = [
     { href: href(offset), rel: 'self', type: GEOJSON, title: 'This page' },
     { href: `${base}/collections/${id}`, rel: 'collection', type: 'application/json', title: 'The collection' },
+    licenseLink,
   ];
   if (offset + returned < matched) links.push({ href: href(offset + limit), rel: 'next', type: GEOJSON, title: 'Next page' });
   if (offset > 0) links.push({ href: href(Math.max(0, offset - limit)), rel: 'prev', type: GEOJSON, title: 'Previous page' });
@@ -68,30 +103,33 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
   r.get('/', (req, res) => {
     OgcCollectionQuery.parse(req.query);
     const base = baseUrl(req);
-    json(res, {
-      title: 'Kaupunki kartalla – OGC API Features',
-      description: 'Open data of Kaupunki kartalla: Helsinki districts, the activities of every department and residents’ ideas.',
-      links: [
-        { href: `${base}/`, rel: 'self', type: 'application/json', title: 'This document' },
-        {
-          href: `${base}/api`,
-          rel: 'service-desc',
-          type: 'application/vnd.oai.openapi+json;version=3.0',
-          title: 'API definition',
-        },
-        { href: `${base}/conformance`, rel: 'conformance', type: 'application/json', title: 'Conformance classes' },
-        { href: `${base}/collections`, rel: 'data', type: 'application/json', title: 'Collections' },
-      ],
-    });
+    respond(
+      req,
+      res,
+      {
+        title: 'Kaupunki kartalla – OGC API Features',
+        description:
+          'Open data of Kaupunki kartalla: Helsinki districts, the activities of every department and residents’ ideas.',
+        attribution: OPEN_DATA_ATTRIBUTION,
+        links: [
+          { href: `${base}/`, rel: 'self', type: 'application/json', title: 'This document' },
+          { href: `${base}/api`, rel: 'service-desc', type: OPENAPI_TYPE, title: 'API definition' },
+          { href: `${base}/conformance`, rel: 'conformance', type: 'application/json', title: 'Conformance classes' },
+          { href: `${base}/collections`, rel: 'data', type: 'application/json', title: 'Collections' },
+          licenseLink,
+        ],
+      },
+      landingHtml,
+    );
   });
 
   r.get('/conformance', (req, res) => {
     OgcCollectionQuery.parse(req.query);
-    json(res, { conformsTo: CONFORMANCE });
+    respond(req, res, { conformsTo: CONFORMANCE }, conformanceHtml);
   });
 
   r.get('/api', (req, res) => {
-    json(res, openApi(baseUrl(req), collections), 'application/vnd.oai.openapi+json;version=3.0');
+    json(res, openApi(baseUrl(req), collections), OPENAPI_TYPE);
   });
 
   r.get('/collections', async (req, res) => {
@@ -99,16 +137,24 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
     const base = baseUrl(req);
     const infos = [];
     for (const c of collections) infos.push(await collectionInfo(knex, base, c));
-    json(res, {
-      links: [{ href: `${base}/collections`, rel: 'self', type: 'application/json', title: 'Collections' }],
+    const body = {
+      links: [{ href: `${base}/collections`, rel: 'self', type: 'application/json', title: 'Collections' }, licenseLink],
       collections: infos,
-    });
+    };
+    respond(req, res, body, collectionsHtml);
   });
 
   r.get('/collections/:cid', async (req, res) => {
     const c = collection(req.params.cid);
     OgcCollectionQuery.parse(req.query);
-    json(res, await collectionInfo(knex, baseUrl(req), c));
+    respond(req, res, await collectionInfo(knex, baseUrl(req), c), collectionHtml);
+  });
+
+  r.get('/collections/:cid/queryables', (req, res) => {
+    const c = collection(req.params.cid);
+    OgcCollectionQuery.parse(req.query);
+    const id = `${baseUrl(req)}/collections/${c.id}/queryables`;
+    json(res, queryablesSchema(id, c.title, c.queryables), 'application/schema+json');
   });
 
   r.get('/collections/:cid/items', async (req, res) => {
@@ -122,7 +168,8 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
     const limit = q.limit ?? OGC_DEFAULT_LIMIT;
     const offset = q.offset ?? 0;
     const base = baseUrl(req);
-    const { featuresJson, matched, returned } = await c.items(knex, q, { limit, offset });
+    const filter = q.filter === undefined ? undefined : cql2ToSql(q.filter, c.queryables);
+    const { featuresJson, matched, returned } = await c.items(knex, q, { limit, offset }, filter);
     const id = req.params.cid;
     const head = {
       type: 'FeatureCollection',
@@ -131,6 +178,12 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
       numberReturned: returned,
       links: pageLinks(req, base, id, limit, offset, returned, matched),
     };
+    res.vary('Accept');
+    if (wantsHtml(req)) {
+      const body = { ...head, features: JSON.parse(featuresJson) as FeatureView[] };
+      res.type('html').send(itemsHtml(c, body, (fid) => `${base}/collections/${c.id}/items/${fid}`));
+      return;
+    }
     res.type(GEOJSON).send(`${JSON.stringify(head).slice(0, -1)},"features":${featuresJson}}`);
   });
 
@@ -144,71 +197,11 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
     const links = [
       { href: `${base}/collections/${c.id}/items/${fid}`, rel: 'self', type: GEOJSON },
       { href: `${base}/collections/${c.id}`, rel: 'collection', type: 'application/json' },
+      licenseLink,
     ];
-    res.type(GEOJSON).send(`${f.slice(0, -1)},"links":${JSON.stringify(links)}}`);
+    res.vary('Accept');
+    if (wantsHtml(req)) res.type('html').send(itemHtml(c, { ...(JSON.parse(f) as FeatureView), links }));
+    else res.type(GEOJSON).send(`${f.slice(0, -1)},"links":${JSON.stringify(links)}}`);
   });
   return r;
-}
-
-/** A minimal OpenAPI 3.0 description of the endpoints above (the oas30 conformance class). */
-function openApi(base: string, collections: OgcCollection[]) {
-  // Which collections take each extra filter, from their own declarations.
-  const takes = (k: (typeof EXTRA_FILTERS)[number]) =>
-    collections
-      .filter((c) => c.filters.includes(k))
-      .map((c) => c.id)
-      .join(', ');
-  const param = (name: string, description: string, schema: object = { type: 'string' }) => ({
-    name,
-    in: 'query',
-    required: false,
-    description,
-    schema,
-  });
-  const ok = (type: string) => ({ '200': { description: 'OK', content: { [type]: {} } } });
-  return {
-    openapi: '3.0.3',
-    info: { title: 'Kaupunki kartalla – OGC API Features', version: '1.0.0' },
-    servers: [{ url: base }],
-    paths: {
-      '/': { get: { summary: 'Landing page', responses: ok('application/json') } },
-      '/conformance': { get: { summary: 'Conformance classes', responses: ok('application/json') } },
-      '/collections': { get: { summary: 'Collections', responses: ok('application/json') } },
-      '/collections/{collectionId}': {
-        get: {
-          summary: 'One collection',
-          parameters: [{ name: 'collectionId', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: ok('application/json'),
-        },
-      },
-      '/collections/{collectionId}/items': {
-        get: {
-          summary: 'Features of a collection',
-          parameters: [
-            { name: 'collectionId', in: 'path', required: true, schema: { type: 'string' } },
-            param('bbox', 'minLon,minLat,maxLon,maxLat (CRS84)'),
-            param('datetime', 'RFC 3339 instant or interval (a/b, ../b, a/..)'),
-            param('limit', 'page size (maximum 10000)', { type: 'integer', minimum: 1, default: OGC_DEFAULT_LIMIT }),
-            param('offset', 'start index', { type: 'integer', minimum: 0, default: 0 }),
-            param('department', `${takes('department')}: department slugs, comma-separated`),
-            param('theme', `${takes('theme')}: theme slugs, comma-separated`),
-            param('kind', `${takes('kind')}: kinds, comma-separated`),
-            param('status', `${takes('status')}: statuses, comma-separated`),
-            param('stage', `${takes('stage')}: stages, comma-separated`),
-          ],
-          responses: ok(GEOJSON),
-        },
-      },
-      '/collections/{collectionId}/items/{featureId}': {
-        get: {
-          summary: 'One feature',
-          parameters: [
-            { name: 'collectionId', in: 'path', required: true, schema: { type: 'string' } },
-            { name: 'featureId', in: 'path', required: true, schema: { type: 'string' } },
-          ],
-          responses: ok(GEOJSON),
-        },
-      },
-    },
-  };
 }

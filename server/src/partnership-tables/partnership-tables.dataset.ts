@@ -59,17 +59,21 @@ export const partnershipTablesDataset = defineDataset<TableFilter>({
       THEN json_build_array(${featureJson('t', mapProps('area'), { id: `t.id || '-area'` })})
       ELSE json_build_array(${featureJson('t', mapProps('meeting_place'), { id: `t.id || '-place'`, geom: 't.meeting_place' })},
                             ${featureJson('t', mapProps('area'), { id: `t.id || '-area'` })}) END`,
-  fullProps: raw(`json_build_object(${fullArgs})`),
-  csv: {
-    columns: TABLE_CSV_COLUMNS,
-    // Only participants who agreed to be published, as "name (organisation, sector)"; never contact details.
-    props: raw(`jsonb_build_object(${fullArgs}, 'publicParticipants', ${publicParticipants})`),
-  },
+  // Only participants who agreed to be published, as "name (organisation, sector)"; never contact details.
+  fullProps: raw(`jsonb_build_object(${fullArgs}, 'publicParticipants', ${publicParticipants})`),
+  csv: { columns: TABLE_CSV_COLUMNS },
   limits: { list: 1000, export: 100_000 },
   ogc: {
     title: 'Kumppanuuspöydät (partnership tables)',
     description:
       'Partnership tables convened by the city around themes: the area each concerns, its convener, meeting place and next meeting.',
     filters: ['theme'],
+    queryables: [
+      { name: 'id', sql: 't.id', type: 'integer' },
+      { name: 'name', sql: 't.name', type: 'string' },
+      { name: 'convener', sql: 't.convener', type: 'string' },
+      { name: 'areaId', sql: 't.area_id', type: 'integer' },
+      { name: 'participants', sql: participants, type: 'integer' },
+    ],
   },
 });

@@ -12,6 +12,7 @@ import { ISO, areaSummarySql } from '../kehra/kehra.repository.js';
 import { tableWhere } from './partnership-tables.dataset.js';
 import { patchSet } from '../db/patch.js';
 import { THEME_LINKS, setThemes, themeSlugsJsonSql } from '../reference-data/theme-links.js';
+import { geoJsonGeometry } from '../collections/sql.js';
 
 const themesJson = themeSlugsJsonSql(THEME_LINKS.partnershipTables, 't.id');
 
@@ -33,7 +34,7 @@ export interface TableRow {
 
 export async function tableById(knex: Knex, id: number): Promise<TableRow | null> {
   const { rows } = await knex.raw(
-    `SELECT t.id, t.name, t.convener, t.description, ${themesJson} AS themes, ST_AsGeoJSON(t.geom, 6)::json AS geometry,
+    `SELECT t.id, t.name, t.convener, t.description, ${themesJson} AS themes, ${geoJsonGeometry('t.geom')} AS geometry,
             (SELECT ${areaSummarySql('a')} FROM areas a WHERE a.id = t.area_id) AS area,
             t.meeting_place_name,
             CASE WHEN t.meeting_place IS NULL THEN NULL
@@ -318,7 +319,7 @@ export async function meetingFeaturesJson(
   const { rows } = await knex.raw(
     `SELECT coalesce(json_agg(json_build_object('type', 'Feature', 'id', x.id, 'geometry', x.geometry, 'properties', x.p)
                               ORDER BY x.starts_at, x.id), '[]'::json)::text AS features, count(*)::int AS n
-       FROM (SELECT m.id, m.starts_at, ST_AsGeoJSON(${point}, 6)::json AS geometry,
+       FROM (SELECT m.id, m.starts_at, ${geoJsonGeometry(point)} AS geometry,
                     json_build_object('id', m.id, 'tableId', t.id, 'tableName', t.name, 'convener', t.convener,
                                       'startsAt', ${ISO('m.starts_at')}, 'endsAt', ${ISO('m.ends_at')}, 'place', m.place,
                                       'themes', ${themesJson}) AS p

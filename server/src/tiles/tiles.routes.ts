@@ -1,7 +1,8 @@
 import compression from 'compression';
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import { badField, notFound, notFoundRoute } from '../http/errors.js';
+import { openToEveryOrigin } from '../http/open-data.js';
 import type { Bbox, TileLayer } from './tile-layer.js';
 import { tileRevision } from './tiles.repository.js';
 import { createTileService, tileJson } from './tiles.service.js';
@@ -19,21 +20,6 @@ const TILEJSON_CACHE_CONTROL = 'public, max-age=60';
 /** compression's default filter asks mime-db, which does not call MVT compressible; its string tables compress well. */
 export const compressionFilter = (req: Request, res: Parameters<typeof compression.filter>[1]): boolean =>
   String(res.getHeader('Content-Type') ?? '').startsWith(MVT_TYPE) || compression.filter(req, res);
-
-/** Open data: any site may use the tiles. Only here, never on /api (sessions, CSRF). */
-const openToEveryOrigin: RequestHandler = (req, res, next) => {
-  res.set('Access-Control-Allow-Origin', '*');
-  // helmet's same-origin resource policy would stop another site's map from loading them.
-  res.set('Cross-Origin-Resource-Policy', 'cross-origin');
-  if (req.method === 'OPTIONS') {
-    res.set('Access-Control-Allow-Methods', 'GET, HEAD');
-    res.set('Access-Control-Allow-Headers', 'If-None-Match');
-    res.set('Access-Control-Max-Age', '86400');
-    res.status(204).end();
-    return;
-  }
-  next();
-};
 
 /** A tile coordinate from the path: a whole number in [0, max], else a 400 naming it. */
 function coordinate(name: string, value: string, max: number, why: string): number {
