@@ -98,4 +98,5 @@ export const activitiesDataset = defineDataset<ActivityFilter>({
     ],
     revisionKey: 'activities',
   },
+  feed: { updated: 't.updated_at' },
 });
