@@ -285,24 +285,27 @@ describe('Atom feeds', () => {
 describe('the events calendar', () => {
   it('holds the events and meetings of the list APIs for each filter, from 30 days back', async () => {
     const from = iso(-30);
-    const cases: [string, string, string | null][] = [
+    const cases: [string, string, string][] = [
       ['', '', ''],
       [`area=${vironniemi}`, `area=${vironniemi}`, `area=${vironniemi}`],
       [`area=${kallio}`, `area=${kallio}`, `area=${kallio}`],
       ['theme=culture', 'theme=culture', 'theme=culture'],
-      // Meetings have no department: a department's calendar is its events.
-      ['department=kymp', 'department=kymp', null],
+      // A meeting's department is its table's convening one.
+      ['department=kymp', 'department=kymp', 'department=kymp'],
+      [`department=kuva&area=${vironniemi}`, `department=kuva&area=${vironniemi}`, `department=kuva&area=${vironniemi}`],
     ];
     for (const [f, activities, meetings] of cases) {
       const { events } = await ics(`/feeds/events.ics?${f}`);
       const expected = [
         ...(await listIds(`/api/activities?kind=event&from=${from}&${activities}`)).map((id) => `activity-${id}@`),
-        ...(meetings === null ? [] : await listIds(`/api/partnership-tables/meetings?from=${from}&${meetings}`)).map(
+        ...(await listIds(`/api/partnership-tables/meetings?from=${from}&${meetings}`)).map(
           (id) => `partnership-table-meeting-${id}@`,
         ),
       ].sort();
       expect(events.map((e) => e.uid.replace(/@.*/, '@')).sort(), f).toEqual(expected);
     }
+    const kuva = (await ics(`/feeds/events.ics?department=kuva`)).events.map((e) => e.uid);
+    expect(kuva.map((u) => u.replace(/@.*/, ''))).toEqual([`partnership-table-meeting-${ids.meeting}`]);
     const all = (await ics('/feeds/events.ics')).events.map((e) => e.uid);
     expect(all.some((u) => u.startsWith(`activity-${ids.oldEvent}@`))).toBe(false);
     expect(all.some((u) => u.startsWith(`activity-${ids.kallioEvent}@`))).toBe(true);

@@ -61,13 +61,15 @@ interface MeetingFeature {
   };
 }
 
-/** The partnership tables' meetings, through the tables' own filter (district by membership, themes). */
+/** The partnership tables' meetings, through the tables' own filter (district by membership, themes, convening department). */
 const tableMeetings: EventSource = {
   id: 'partnership-table-meetings',
   async events(knex, f, c) {
-    // A table has no department filter (yet): a calendar of one department's events holds no meetings.
-    if (f.department?.length) return [];
-    const out = await meetingFeaturesJson(knex, { area: f.area, theme: f.theme, bbox: f.bbox, from: f.from, to: f.to }, c.limit);
+    const out = await meetingFeaturesJson(
+      knex,
+      { area: f.area, theme: f.theme, department: f.department, bbox: f.bbox, from: f.from, to: f.to },
+      c.limit,
+    );
     const t = FEED_TEXTS[c.lang];
     return (JSON.parse(out.json) as MeetingFeature[]).map(({ geometry, properties: m }) => ({
       uid: `partnership-table-meeting-${m.id}@${c.host}`,
