@@ -17,6 +17,7 @@ import { ideasRouter } from './ideas/ideas.routes.js';
 import { kehraRouter } from './kehra/kehra.routes.js';
 import { partnershipTablesRouter } from './partnership-tables/partnership-tables.routes.js';
 import { referenceDataRouter } from './reference-data/reference-data.routes.js';
+import { feedsRouter } from './feeds/feeds.routes.js';
 import { errorHandler, notFoundRoute } from './http/errors.js';
 import { openToEveryOrigin } from './http/open-data.js';
 import { ogcCollections } from './ogc/collections.js';
@@ -64,7 +65,7 @@ export function createApp(opts: AppOptions): Express {
   // The embedded database has one connection: readers take turns so health checks and writes do not queue behind them.
   if (opts.db.backend === 'pglite') {
     app.use(
-      ['/api', '/ogc', '/tiles'],
+      ['/api', '/ogc', '/tiles', '/feeds'],
       readAdmission(opts.readAdmission ?? new ReadAdmission(EMBEDDED_READERS, EMBEDDED_WAITING)),
     );
   }
@@ -88,12 +89,14 @@ export function createApp(opts: AppOptions): Express {
   // Open data any site may read (CORS *): /ogc here, the downloads and tiles in their routers.
   app.use('/ogc', openToEveryOrigin, ogcRouter(opts.db.knex, ogcCollections(served)));
   app.use('/tiles', tilesRouter(opts.db.knex, tileLayersOf(served)));
+  // Atom and iCalendar of the same datasets and filters (feeds/).
+  app.use('/feeds', feedsRouter(opts.db.knex, served));
 
   if (opts.clientDist && fs.existsSync(path.join(opts.clientDist, 'index.html'))) {
     const dist = opts.clientDist;
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
     // Client-side routes (/activities/12, /ideas/KK-…) all load the single page.
-    app.get(/^\/(?!api\/|ogc(\/|$)).*/, (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+    app.get(/^\/(?!api\/|ogc(\/|$)|feeds\/).*/, (_req, res) => res.sendFile(path.join(dist, 'index.html')));
   }
   app.use(notFoundRoute);
   app.use(errorHandler);

@@ -159,6 +159,9 @@ const PUBLIC_READS: Record<string, () => string[]> = {
   '/tiles/:dataset.json': () => ['/tiles/activities.json', '/tiles/ideas.json'],
   // z14 around the cathedral: labels are in the tile from there on.
   '/tiles/:dataset/:z/:x/:y.mvt': () => ['/tiles/activities/14/9327/4742.mvt', '/tiles/ideas/14/9327/4742.mvt'],
+  '/feeds/ideas.atom': () => ['/feeds/ideas.atom', `/feeds/ideas.atom?area=${ids.area}`],
+  '/feeds/activities.atom': () => ['/feeds/activities.atom'],
+  '/feeds/events.ics': () => ['/feeds/events.ics', '/feeds/events.ics?from=2029-01-01'],
   '/ogc/': () => ['/ogc/'],
   '/ogc/conformance': () => ['/ogc/conformance'],
   '/ogc/api': () => ['/ogc/api'],

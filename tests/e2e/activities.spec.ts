@@ -113,6 +113,17 @@ describe('activities on the map', () => {
     expect(await overlaps.locator('.activity-dept-counts li').count()).toBeGreaterThan(1);
     await overlaps.getByText('Samaan aikaan').first().waitFor();
 
+    // Subscribing follows the same filter: the feed and the calendar of this district and theme.
+    for (const [name, path] of [
+      ['Toiminta syötteenä (Atom)', '/feeds/activities.atom'],
+      ['Tapahtumat ja kokoukset kalenteriin (iCalendar)', '/feeds/events.ics'],
+    ]) {
+      const href = new URL((await page.getByRole('link', { name }).getAttribute('href'))!, page.url());
+      expect(href.pathname).toBe(path);
+      expect(href.searchParams.get('area')).toBe(area);
+      expect(href.searchParams.get('theme')).toBe('sport-outdoors');
+    }
+
     // The permalink opens the same filtered view.
     const shared = await open(new URL(page.url()).pathname + new URL(page.url()).search);
     await shared.locator(`${MAP}[data-selected-area="${area}"]`).waitFor();

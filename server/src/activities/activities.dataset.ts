@@ -130,4 +130,5 @@ export const activitiesDataset = defineDataset<ActivityFilter>({
     ],
     revisionKey: 'activities',
   },
+  feed: { updated: 't.updated_at' },
 });

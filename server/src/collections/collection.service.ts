@@ -5,7 +5,7 @@ import { badField } from '../http/errors.js';
 import { csvExport, geoJsonExport, type ExportPage } from '../http/export-stream.js';
 import type { OgcCollection } from '../ogc/ogc-collection.js';
 import type { BaseFilter, Dataset, ListQuery } from './dataset.js';
-import { and, featureCollectionPage, extentOf, featureJson, raw, rowPage, run, sql, type Sql } from './sql.js';
+import { and, featureCollectionPage, extentOf, featureJson, isoTime, raw, rowPage, run, sql, type Sql } from './sql.js';
 
 /** The features of one row: the declared array, or the one feature of `props`. */
 const featuresOf = (d: Dataset<never>, props: Sql, custom?: Sql): Sql =>
@@ -112,6 +112,41 @@ export async function* csvChunks<F extends BaseFilter>(
     (p) => rowPage(knex, d.source, { where, orderBy: d.orderBy, props, ...p }),
     delimiter,
   );
+}
+
+/** A row as a feed reads it: its public properties, when it last changed and a point on it. */
+export interface FeedRow {
+  props: Record<string, unknown>;
+  updated: string;
+  lon: number;
+  lat: number;
+}
+
+/**
+ * The rows matching a filter, for a feed: bounded, newest first by the declared `updated` (Atom),
+ * or by their start for a calendar (datasets with a time span, `ogc.interval`).
+ */
+export async function feedRows<F extends BaseFilter>(
+  knex: Knex,
+  d: Dataset<F>,
+  f: F,
+  q: { limit: number; order: 'updated' | 'start' },
+): Promise<FeedRow[]> {
+  const feed = d.feed;
+  const start = d.ogc.interval?.[0];
+  if (!feed || (q.order === 'start' && !start)) throw new Error(`dataset ${d.id} declares no feed ordered by ${q.order}`);
+  await checkFilterReferences(knex, f);
+  const a = d.source.alias;
+  const orderBy = q.order === 'updated' ? `${feed.updated} DESC, ${a}.id DESC` : `${start} ASC NULLS LAST, ${a}.id`;
+  const props = sql`((${feed.props ?? fullProps(d as unknown as Dataset<never>)})::jsonb
+                     || jsonb_build_object('updated', ${raw(isoTime(feed.updated))}))`;
+  const rows = await rowPage(knex, d.source, { where: d.where(f), orderBy, props, limit: q.limit, offset: 0 });
+  return rows.map(({ lon, lat, wkt: _wkt, ...p }) => ({
+    props: p,
+    updated: String(p.updated),
+    lon: Number(lon),
+    lat: Number(lat),
+  }));
 }
 
 /** The dataset as an OGC API – Features collection: the downloads' features, the list's filters. */

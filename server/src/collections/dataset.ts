@@ -56,6 +56,16 @@ export interface Dataset<F extends BaseFilter = BaseFilter> {
     queryables: readonly Queryable[];
   };
   tiles?: DatasetTiles;
+  /** With `feed` the dataset is also an Atom feed (feeds/): its newest rows by `updated`. */
+  feed?: DatasetFeed;
+}
+
+/** What a feed asks of a dataset beyond its filter: when a row last changed, and what an entry shows. */
+export interface DatasetFeed {
+  /** When a row last changed (a timestamptz expression): the feed's order and each entry's `updated`. */
+  updated: string;
+  /** An entry's properties, a JSON object expression; defaults to `fullProps` (public properties only). */
+  props?: Sql;
 }
 
 /** A dataset's vector tiles: which properties a tile carries and what invalidates cached tiles. */

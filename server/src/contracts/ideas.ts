@@ -115,6 +115,8 @@ export const IdeasQuery = z
     bbox: BboxParam().optional(),
     area: idList('area').optional(),
     theme: slugList('theme').optional(),
+    /** The department handling the idea (as on the map and in the feeds). */
+    department: slugList('department').optional(),
     stage: enumList('stage', IDEA_STAGES).optional(),
     from: Instant('from').optional(),
     to: Instant('to').optional(),

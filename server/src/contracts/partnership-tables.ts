@@ -134,13 +134,15 @@ export const TablesQuery = z
     bbox: BboxParam().optional(),
     area: idList('area').optional(),
     theme: slugList('theme').optional(),
+    /** The convening department. */
+    department: slugList('department').optional(),
     limit: IntParam('limit', 1, 10_000).optional(),
     offset: OffsetParam().optional(),
     format: DownloadFormat.optional(),
   })
   .strict();
 export type TablesQuery = z.output<typeof TablesQuery>;
-export type TableFilter = Pick<TablesQuery, 'bbox' | 'area' | 'theme'>;
+export type TableFilter = Pick<TablesQuery, 'bbox' | 'area' | 'theme' | 'department'>;
 
 /** Meetings in a time window (the activities' time filter); `from` defaults to now (upcoming). */
 export const MeetingsQuery = z
@@ -149,6 +151,7 @@ export const MeetingsQuery = z
     to: Instant('to').optional(),
     area: idList('area').optional(),
     theme: slugList('theme').optional(),
+    department: slugList('department').optional(),
     bbox: BboxParam().optional(),
   })
   .strict()

@@ -34,6 +34,8 @@ export const ideaWhere = (f: IdeaFilter, settings: IdeaSettings): Sql =>
     f.bbox && bboxWhere('i.geom', f.bbox),
     f.area && areaLinkWhere(ideaAreas, 'i', f.area),
     f.theme && themeLinkWhere(THEME_LINKS.ideas, 'i', f.theme),
+    f.department &&
+      sql`EXISTS (SELECT 1 FROM departments d WHERE d.id = i.department_id AND d.slug = ANY(${f.department}::text[]))`,
     f.stage && anyOf('i.stage', f.stage),
     timeWindowWhere('i.submitted_at', 'i.submitted_at', f),
     f.waiting !== undefined && sql`${raw(f.waiting ? '' : 'NOT ')}${waitingSql(settings.waitingDays)}`,
@@ -117,5 +119,10 @@ export const ideasDataset = (settings: IdeaSettings) =>
         },
       ],
       revisionKey: 'ideas',
+    },
+    // A stage change is what a follower wants to hear of; the description is public on the idea's page.
+    feed: {
+      updated: 'i.stage_changed_at',
+      props: sql`(${ideaProps(settings)}::jsonb || jsonb_build_object('description', i.description))`,
     },
   });

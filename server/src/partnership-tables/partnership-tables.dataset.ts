@@ -27,6 +27,8 @@ export const tableWhere = (f: TableFilter): Sql =>
     // Districts by the membership rule: a picked district with its parents and sub-districts, else what the area meets.
     f.area && areaLinkWhere(tableAreas, 't', f.area),
     f.theme && themeLinkWhere(THEME_LINKS.partnershipTables, 't', f.theme),
+    f.department &&
+      sql`EXISTS (SELECT 1 FROM departments d WHERE d.id = t.department_id AND d.slug = ANY(${f.department}::text[]))`,
   ]);
 
 const nextMeeting = `(SELECT ${isoTime('min(m.starts_at)')} FROM partnership_table_meetings m WHERE m.table_id = t.id AND m.starts_at >= now())`;

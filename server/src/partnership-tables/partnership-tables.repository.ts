@@ -304,7 +304,7 @@ export async function meetingFeaturesJson(
   q: MeetingsQuery & { from: string },
   limit: number,
 ): Promise<{ json: string; count: number }> {
-  const w = tableWhere({ area: q.area, theme: q.theme });
+  const w = tableWhere({ area: q.area, theme: q.theme, department: q.department });
   const parts = [w.sql, 'm.starts_at >= ?::timestamptz'];
   const b: Knex.RawBinding[] = [...w.bindings, q.from];
   if (q.to) {

@@ -96,7 +96,7 @@ export async function tableDetail(knex: Knex, id: number, viewer: { editor: bool
 
 /** Meetings from `from` (default: now, i.e. upcoming) as point features for the time filter. */
 export async function meetingsJson(knex: Knex, q: MeetingsQuery): Promise<string> {
-  await checkFilterReferences(knex, { area: q.area, theme: q.theme });
+  await checkFilterReferences(knex, { area: q.area, theme: q.theme, department: q.department });
   const out = await repo.meetingFeaturesJson(knex, { ...q, from: q.from ?? new Date().toISOString() }, 5000);
   return `{"type":"FeatureCollection","numberReturned":${out.count},"features":${out.json}}`;
 }

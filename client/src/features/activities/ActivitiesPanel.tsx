@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { StatusMessage, useStatusMessage } from '@/ui/Feedback';
 import { AreaPicker } from '@/ui/AreaPicker';
 import { useActivityFilterString } from '@/layers/activities/use-activity-view';
-import { effectiveFrom, localDate } from '@/layers/activities/filters';
+import { activityFilterParams, effectiveFrom, localDate } from '@/layers/activities/filters';
 import { activitiesQuery, departmentsQuery } from '@/layers/activities/query';
 import { useViewport } from '@/state/viewport';
 import { areaName } from '@/layers/areas/area-name';
@@ -21,6 +21,7 @@ import { Exports } from './Exports';
 import { useActivityAuthority } from './activity-editing';
 import { TableMeetings } from './TableMeetings';
 import { Panel } from '@/ui/Panel';
+import { SubscribeLinks } from '@/ui/SubscribeLinks';
 
 /**
  * /activities: the area (any level; it also zooms the map), the department layers and filters,
@@ -64,6 +65,18 @@ export function ActivitiesPanel() {
   meetingFilter.set('from', from ?? '1970-01-01');
   if (span.to) meetingFilter.set('to', span.to);
 
+  // A subscription follows the view's filter, but "from today" moves with the days: the feed has no fixed start.
+  const feedFilter = activityFilterParams(filters.from === 'upcoming' ? { ...filters, from: 'all' } : filters, {
+    area: areaId,
+    today: localDate(),
+  });
+  // The calendar takes the map's filters (district, theme, department) and its own rolling window.
+  const calendarFilter = new URLSearchParams();
+  for (const k of ['area', 'theme', 'department']) {
+    const v = feedFilter.get(k);
+    if (v) calendarFilter.set(k, v);
+  }
+
   return (
     <>
       <Panel id="activities-heading" heading={t('activities.heading')}>
@@ -92,6 +105,13 @@ export function ActivitiesPanel() {
       ) : (
         <LoadingSpinner small loadingText={t('activities.loading')} />
       )}
+      <SubscribeLinks
+        testId="activities-subscribe"
+        feeds={[
+          { kind: 'activities', filter: feedFilter.toString() },
+          { kind: 'events', filter: calendarFilter.toString() },
+        ]}
+      />
       {area && (
         <AreaOverlaps
           areaName={areaName(area, i18n.language)}

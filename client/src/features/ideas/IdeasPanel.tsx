@@ -3,6 +3,9 @@ import { Link, useLocation } from 'react-router';
 import { AreaPicker } from '@/ui/AreaPicker';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
 import { useSelectedAreaId } from '@/state/url-state';
+import { useIdeaFilter } from '@/layers/ideas/filters';
+import { ideasSearch } from '@/layers/ideas/query';
+import { SubscribeLinks } from '@/ui/SubscribeLinks';
 import { IdeaFilters } from './IdeaFilters';
 import { IdeaList } from './IdeaList';
 import { NotificationsPanel } from './NotificationsPanel';
@@ -15,6 +18,8 @@ export function IdeasPanel() {
   const { search } = useLocation();
   const { index } = useAreaIndex();
   const [areaId, selectArea] = useSelectedAreaId();
+  // The feed follows the filter city-wide: the map's view is where one looks, not what one follows.
+  const { bbox: _bbox, ...filter } = useIdeaFilter();
   return (
     <>
       <Panel id="ideas-heading" heading={t('ideas.heading')}>
@@ -30,6 +35,7 @@ export function IdeasPanel() {
       <IdeaFilters />
       <AreaPicker index={index} selectedId={areaId} onSelect={selectArea} />
       <IdeaList />
+      <SubscribeLinks testId="ideas-subscribe" feeds={[{ kind: 'ideas', filter: ideasSearch({ ...filter, bbox: null }) }]} />
     </>
   );
 }

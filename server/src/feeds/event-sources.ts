@@ -1,0 +1,94 @@
+import type { Knex } from 'knex';
+import { feedRows } from '../collections/collection.service.js';
+import type { Dataset } from '../collections/dataset.js';
+import type { ActivityFilter } from '../contracts/activities.js';
+import type { EventFilter } from '../contracts/feeds.js';
+import { meetingFeaturesJson } from '../partnership-tables/partnership-tables.repository.js';
+import { FEED_TEXTS } from './feed-texts.js';
+import type { CalendarEvent } from './icalendar.js';
+import type { EntryContext } from './feed-context.js';
+
+type SourceContext = EntryContext & { host: string; limit: number };
+
+/** One kind of dated thing in /feeds/events.ics: its events in the window, by the map's filter. */
+export interface EventSource {
+  id: string;
+  events(knex: Knex, f: EventFilter, c: SourceContext): Promise<CalendarEvent[]>;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const suffix = (lang: string) => (lang === 'fi' ? 'Fi' : lang === 'sv' ? 'Sv' : 'En');
+
+/** Activities of kind event, through the activities dataset's own filter and order. */
+const activityEvents = (activities: Dataset<never>): EventSource => ({
+  id: 'activities',
+  async events(knex, f, c) {
+    const filter: ActivityFilter = { ...f, kind: ['event'] };
+    const rows = await feedRows(knex, activities as unknown as Dataset<ActivityFilter>, filter, {
+      limit: c.limit,
+      order: 'start',
+    });
+    return rows
+      .filter((r) => typeof r.props.startsAt === 'string')
+      .map(({ props: p, updated, lat, lon }) => {
+        const text = (key: string) => str(p[`${key}${suffix(c.lang)}`]) || str(p[`${key}Fi`]);
+        return {
+          uid: `activity-${String(p.id)}@${c.host}`,
+          stamp: updated,
+          start: str(p.startsAt),
+          end: str(p.endsAt) || null,
+          summary: text('title'),
+          description: text('description'),
+          geo: { lat, lon },
+          url: `${c.origin}/activities/${String(p.id)}`,
+          categories: ((p.themes as string[] | undefined) ?? []).map(c.names.theme),
+        };
+      });
+  },
+});
+
+interface MeetingFeature {
+  geometry: { coordinates: [number, number] } | null;
+  properties: {
+    id: number;
+    tableId: number;
+    tableName: string;
+    convener: string;
+    startsAt: string;
+    endsAt: string | null;
+    place: string;
+    themes: string[];
+  };
+}
+
+/** The partnership tables' meetings, through the tables' own filter (district by membership, themes, convening department). */
+const tableMeetings: EventSource = {
+  id: 'partnership-table-meetings',
+  async events(knex, f, c) {
+    const out = await meetingFeaturesJson(
+      knex,
+      { area: f.area, theme: f.theme, department: f.department, bbox: f.bbox, from: f.from, to: f.to },
+      c.limit,
+    );
+    const t = FEED_TEXTS[c.lang];
+    return (JSON.parse(out.json) as MeetingFeature[]).map(({ geometry, properties: m }) => ({
+      uid: `partnership-table-meeting-${m.id}@${c.host}`,
+      // Meetings keep no revision time; their start is the one time that is theirs and stable.
+      stamp: m.startsAt,
+      start: m.startsAt,
+      end: m.endsAt,
+      summary: `${t.meeting}: ${m.tableName}`,
+      description: `${t.convener}: ${m.convener}`,
+      location: m.place,
+      ...(geometry && { geo: { lat: geometry.coordinates[1], lon: geometry.coordinates[0] } }),
+      url: `${c.origin}/kehra/tables/${m.tableId}`,
+      categories: m.themes.map(c.names.theme),
+    }));
+  },
+};
+
+/**
+ * Every source of /feeds/events.ics, in one place. Budgeting phases (issue 11) add their source
+ * here: an EventSource reading the phases through their own filter.
+ */
+export const eventSources = (d: { activities: Dataset<never> }): EventSource[] => [activityEvents(d.activities), tableMeetings];
