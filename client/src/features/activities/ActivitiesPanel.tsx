@@ -21,6 +21,7 @@ import { Exports } from './Exports';
 import { useActivityAuthority } from './activity-editing';
 import { TableMeetings } from './TableMeetings';
 import { Panel } from '@/ui/Panel';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /**
  * /activities: the area (any level; it also zooms the map), the department layers and filters,
@@ -28,6 +29,7 @@ import { Panel } from '@/ui/Panel';
  */
 export function ActivitiesPanel() {
   const { t, i18n } = useTranslation();
+  usePageTitle(t('pageTitle.activities'));
   const { index, isPending: areasPending } = useAreaIndex();
   const [areaId, selectArea] = useSelectedAreaId();
   const [filters, setFilters] = useActivityFilters();

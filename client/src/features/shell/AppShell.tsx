@@ -13,11 +13,12 @@ import { baseStyleQuery, OFFLINE_COLORS } from '@/map/base-style';
 import { MapView } from '@/map/MapView';
 import { resolveColor } from '@/map/theme';
 import { formatCoord, usePoint, useSelectedAreaId } from '@/state/url-state';
+import { AppFooter } from './AppFooter';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
 import { Panel } from '@/ui/Panel';
 
-/** Header, sidebar (the route's content) and the map, which stays mounted across routes. */
+/** Header, sidebar (the route's content), the map, which stays mounted across routes, and the footer below. */
 export function AppShell() {
   const { t } = useTranslation();
   const config = useQuery(configQuery());
@@ -40,6 +41,7 @@ export function AppShell() {
 
   return (
     <div className="app">
+      <div className="app-top">
       <a className="skip-link" href="#sidebar-content">
         {t('app.skipToContent')}
       </a>
@@ -88,6 +90,8 @@ export function AppShell() {
           )}
         </div>
       </main>
+      </div>
+      <AppFooter />
     </div>
   );
 }
