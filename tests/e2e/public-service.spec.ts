@@ -50,7 +50,7 @@ async function allRoutes(): Promise<Route[]> {
     { path: '/kehra/groups/new' },
     { path: `/kehra/groups/${await firstId('/api/kehra/groups')}`, itemHeading: '#kehra-group-heading' },
     { path: '/kehra/tables/new' },
-    { path: `/kehra/tables/${await firstId('/api/partnership-tables')}`, itemHeading: '#table-heading' },
+    { path: `/kehra/tables/${await firstId('/api/partnership-tables')}`, itemHeading: '#kehra-table-heading' },
     { path: '/signin' },
     { path: '/signup' },
     { path: '/verify-email' },
@@ -126,7 +126,12 @@ describe('a public service', () => {
     await footer.getByRole('link', { name: 'Aineistot ja lisenssit' }).click();
     await page.waitForURL(/\/data-sources$/);
     const sources = await page.getByTestId('data-sources').innerText();
-    for (const source of ['Helsingin kaupunki, kaupunkimittauspalvelut, CC BY 4.0', 'palvelukartta', 'Linked Events', 'Tilastokeskus'])
+    for (const source of [
+      'Helsingin kaupunki, kaupunkimittauspalvelut, CC BY 4.0',
+      'palvelukartta',
+      'Linked Events',
+      'Tilastokeskus',
+    ])
       expect(sources).toContain(source);
     expect(await seriousViolations(page), 'data sources fi').toEqual([]);
     expect(await footer.getByRole('link', { name: 'Anna palautetta' }).getAttribute('href')).toMatch(/^https:\/\//);
@@ -146,7 +151,9 @@ describe('a public service', () => {
     expect(await page.getByTestId('cookie-list').innerText()).toContain('kk_session: the sign-in session.');
     expect(await seriousViolations(page), 'privacy en').toEqual([]);
     await footer.getByRole('link', { name: 'Accessibility statement' }).click();
-    await page.getByText('The service partially conforms to level AA of the WCAG 2.1 guidelines. The gaps are listed below.').waitFor();
+    await page
+      .getByText('The service partially conforms to level AA of the WCAG 2.1 guidelines. The gaps are listed below.')
+      .waitFor();
     await page.getByText(/Regional State Administrative Agency for Southern Finland/).waitFor();
     expect(await seriousViolations(page), 'accessibility en').toEqual([]);
     await page.close();

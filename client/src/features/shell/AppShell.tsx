@@ -42,54 +42,54 @@ export function AppShell() {
   return (
     <div className="app">
       <div className="app-top">
-      <a className="skip-link" href="#sidebar-content">
-        {t('app.skipToContent')}
-      </a>
-      <header className="app-header">
-        <div className="app-title">
-          <h1>{t('app.title')}</h1>
-          <p>{t('app.tagline')}</p>
-        </div>
-        <MainNav />
-        <LanguageSwitch />
-        <AccountMenu />
-      </header>
-      <main className="app-body">
-        <aside id="sidebar-content" tabIndex={-1} className="sidebar" aria-label={t('app.sidebar')}>
-          {config.data?.areasFromFixture && (
-            <Notification type="alert" label={t('areas.fixtureTitle')} className="sidebar-notice">
-              {t('areas.fixtureBody')}
-            </Notification>
-          )}
-          {baseStyle.data?.kind === 'offline' && <p className="basemap-note">{t('map.offlineBasemap')}</p>}
-          <Outlet />
-          <Panel id="legend-heading" heading={t('legend.heading')}>
-            {MAP_LAYERS.filter((l) => l.defaultVisible).map(({ id, Legend }) => (
-              <Legend key={id} />
-            ))}
-          </Panel>
-        </aside>
-        <div className="map-pane">
-          {config.error ? (
-            <Notification type="error" label={t('areas.loadError')}>
-              {config.error.message}
-            </Notification>
-          ) : baseStyle.data ? (
-            <MapView
-              baseStyle={baseStyle.data}
-              selectedAreaId={selectedId}
-              onMapClick={({ lng, lat }) => setPoint({ lon: formatCoord(lng), lat: formatCoord(lat) })}
-            >
-              <ZoomToArea area={selected} />
-              <PointMarker point={point} />
-            </MapView>
-          ) : (
-            <div className="map-loading">
-              <LoadingSpinner loadingText={t('map.loading')} />
-            </div>
-          )}
-        </div>
-      </main>
+        <a className="skip-link" href="#sidebar-content">
+          {t('app.skipToContent')}
+        </a>
+        <header className="app-header">
+          <div className="app-title">
+            <h1>{t('app.title')}</h1>
+            <p>{t('app.tagline')}</p>
+          </div>
+          <MainNav />
+          <LanguageSwitch />
+          <AccountMenu />
+        </header>
+        <main className="app-body">
+          <aside id="sidebar-content" tabIndex={-1} className="sidebar" aria-label={t('app.sidebar')}>
+            {config.data?.areasFromFixture && (
+              <Notification type="alert" label={t('areas.fixtureTitle')} className="sidebar-notice">
+                {t('areas.fixtureBody')}
+              </Notification>
+            )}
+            {baseStyle.data?.kind === 'offline' && <p className="basemap-note">{t('map.offlineBasemap')}</p>}
+            <Outlet />
+            <Panel id="legend-heading" heading={t('legend.heading')}>
+              {MAP_LAYERS.filter((l) => l.defaultVisible).map(({ id, Legend }) => (
+                <Legend key={id} />
+              ))}
+            </Panel>
+          </aside>
+          <div className="map-pane">
+            {config.error ? (
+              <Notification type="error" label={t('areas.loadError')}>
+                {config.error.message}
+              </Notification>
+            ) : baseStyle.data ? (
+              <MapView
+                baseStyle={baseStyle.data}
+                selectedAreaId={selectedId}
+                onMapClick={({ lng, lat }) => setPoint({ lon: formatCoord(lng), lat: formatCoord(lat) })}
+              >
+                <ZoomToArea area={selected} />
+                <PointMarker point={point} />
+              </MapView>
+            ) : (
+              <div className="map-loading">
+                <LoadingSpinner loadingText={t('map.loading')} />
+              </div>
+            )}
+          </div>
+        </main>
       </div>
       <AppFooter />
     </div>
