@@ -15,12 +15,13 @@ export function AppFooter() {
       <Footer.Navigation>
         <Footer.Link as={Link} to="/ideas/new" label={f('ideas')} />
         <Footer.Link as={Link} to="/data-sources" label={f('dataSources')} />
-        <Footer.Link href={SERVICE_PROFILE.feedbackUrl} label={f('feedback')} />
+        <Footer.Link as="a" href={SERVICE_PROFILE.feedbackUrl} label={f('feedback')} />
       </Footer.Navigation>
       <Footer.Base
         copyrightHolder={f('copyright')}
         copyrightText={f('rights')}
         backToTopLabel={f('backToTop')}
+        logoHref="https://www.hel.fi/"
         logo={<Logo src={i18n.language === 'sv' ? logoSv : logoFi} size={LogoSize.Medium} alt={f('logo')} />}
       >
         <Footer.Link as={Link} to="/accessibility" label={f('accessibility')} />
