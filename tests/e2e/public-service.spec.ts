@@ -7,6 +7,10 @@
  */
 import type { Knex } from 'knex';
 import { describe, expect, it } from 'vitest';
+import { systemActor } from '../../server/src/audit/audit.service.js';
+import { submitIdea } from '../../server/src/ideas/ideas.service.js';
+import { createGroup } from '../../server/src/kehra/kehra.service.js';
+import { createTable } from '../../server/src/partnership-tables/partnership-tables.service.js';
 import { screenshot, seriousViolations, type Page } from './support/app.js';
 import { MAP } from './support/map.js';
 import { e2eApp, seedAccount, signIn } from './support/session.js';
@@ -14,11 +18,40 @@ import { e2eApp, seedAccount, signIn } from './support/session.js';
 const ADMIN = { email: 'yllapitaja@hel.fi', password: 'yllapitajan-salasana', name: 'Ylläpitäjä Ylva' };
 const APP = 'Kaupunki kartalla';
 
-const e2e = e2eApp({
-  database: { prefix: 'public_service', seed: (knex: Knex) => seedAccount(knex, ADMIN, { roles: ['admin'] }) },
-});
+const seeded = { idea: 0, group: 0, table: 0 };
 
-/** The first id of a list answer: a GeoJSON collection or a plain array. */
+/** An admin, and one idea, Kehrä group and partnership table for the detail pages (the demo has activities only). */
+async function seed(knex: Knex): Promise<void> {
+  const adminId = await seedAccount(knex, ADMIN, { roles: ['admin'] });
+  const { rows } = await knex.raw(`SELECT id FROM areas WHERE level = 'osa_alue' AND lower(name_fi) = 'kruununhaka'`);
+  const areaId = rows[0].id as number;
+  const actor = { ...systemActor('e2e-admin'), userId: adminId };
+  seeded.idea = (
+    await submitIdea(
+      knex,
+      {
+        title: 'Penkkejä Tuomiokirkon portaille',
+        description: 'Istumapaikkoja.',
+        themes: ['community'],
+        geometry: { type: 'Point', coordinates: [24.9522, 60.1704] },
+      },
+      { userId: adminId },
+    )
+  ).id;
+  seeded.group = (await createGroup(knex, actor, { name: 'Kruununhaan Kehrä', areaIds: [areaId] })).id;
+  seeded.table = (
+    await createTable(knex, actor, {
+      name: 'Kruununhaan kumppanuuspöytä',
+      convener: 'Kruununhaka-Seura',
+      themes: ['community'],
+      areaId,
+    })
+  ).id;
+}
+
+const e2e = e2eApp({ database: { prefix: 'public_service', seed } });
+
+/** The first id of a list answer (a GeoJSON collection). */
 async function firstId(path: string): Promise<number> {
   const res = await fetch(`${e2e.app.url}${path}`);
   if (!res.ok) throw new Error(`${path} answered HTTP ${res.status}`);
@@ -45,12 +78,12 @@ async function allRoutes(): Promise<Route[]> {
     { path: '/ideas' },
     { path: '/ideas/new' },
     { path: '/ideas/lookup' },
-    { path: `/ideas/${await firstId('/api/ideas?limit=1')}`, itemHeading: '#idea-title' },
+    { path: `/ideas/${seeded.idea}`, itemHeading: '#idea-title' },
     { path: '/kehra' },
     { path: '/kehra/groups/new' },
-    { path: `/kehra/groups/${await firstId('/api/kehra/groups')}`, itemHeading: '#kehra-group-heading' },
+    { path: `/kehra/groups/${seeded.group}`, itemHeading: '#kehra-group-heading' },
     { path: '/kehra/tables/new' },
-    { path: `/kehra/tables/${await firstId('/api/partnership-tables')}`, itemHeading: '#kehra-table-heading' },
+    { path: `/kehra/tables/${seeded.table}`, itemHeading: '#kehra-table-heading' },
     { path: '/signin' },
     { path: '/signup' },
     { path: '/verify-email' },
@@ -72,9 +105,9 @@ async function titleOf(page: Page, route: Route): Promise<string> {
     const heading = page.locator(route.itemHeading);
     await heading.waitFor();
     const name = (await heading.innerText()).trim();
-    await expect.poll(() => page.title(), route.path).toBe(`${name} – ${APP}`);
+    await expect.poll(() => page.title(), { message: route.path }).toBe(`${name} – ${APP}`);
   } else {
-    await expect.poll(() => page.title(), route.path).toMatch(new RegExp(`^.+ – ${APP}$`));
+    await expect.poll(() => page.title(), { message: route.path }).toMatch(new RegExp(`^.+ – ${APP}$`));
   }
   return page.title();
 }
