@@ -16,6 +16,7 @@ import { TableNewPage } from '@/features/kehra/TableNewPage';
 import { TablePage } from '@/features/kehra/TablePage';
 import { ModerationPage } from '@/features/moderation/ModerationPage';
 import { AppShell } from '@/features/shell/AppShell';
+import { AccessibilityPage, DataSourcesPage, PrivacyPage } from '@/features/statements';
 
 /** The shell keeps the map mounted; each route fills the sidebar (later: /activities/:id, …). */
 export const router = createBrowserRouter([
@@ -39,6 +40,9 @@ export const router = createBrowserRouter([
       ...accountRoutes,
       { path: 'admin', element: <AdminPage /> },
       { path: 'moderation', element: <ModerationPage /> },
+      { path: 'accessibility', element: <AccessibilityPage /> },
+      { path: 'privacy', element: <PrivacyPage /> },
+      { path: 'data-sources', element: <DataSourcesPage /> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

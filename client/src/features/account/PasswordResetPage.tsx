@@ -9,6 +9,7 @@ import { serverFieldErrors } from '@/ui/form-errors';
 import { PageHeading } from './PageHeading';
 import { checkNewPassword } from './password-rules';
 import { EmailField, PasswordField } from './AccountFields';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /**
  * /reset-password — without a token, asks for the address to mail a link to; with ?token=… (the
@@ -22,6 +23,7 @@ export function PasswordResetPage() {
 
 function RequestReset() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.passwordReset'));
   const [email, setEmail] = useState('');
   const [invalid, setInvalid] = useState<string>();
   const ref = useRef<HTMLInputElement>(null);

@@ -12,10 +12,12 @@ import { PageHeading } from './PageHeading';
 import { checkNewPassword } from './password-rules';
 import { useSignOut } from './use-sign-out';
 import { PasswordField } from './AccountFields';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /** /profile — the signed-in account, its roles and memberships, password and signing out. */
 export function ProfilePage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.profile'));
   const { me, user, isLoading } = useAccount();
   const signOut = useSignOut();
 

@@ -12,6 +12,7 @@ import { serverFieldErrors } from '@/ui/form-errors';
 import { useFormErrors } from '@/ui/use-form-errors';
 import { PageHeading } from './PageHeading';
 import { EmailField, PasswordField } from './AccountFields';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /** The form's fields in the order shown, and what takes the focus when each is wrong. */
 const TARGETS = { email: '#signin-email', password: '#signin-password' };
@@ -19,6 +20,7 @@ const TARGETS = { email: '#signin-email', password: '#signin-password' };
 /** /signin — e-mail and password, or the city's single sign-on when the server has one. */
 export function SignInPage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.signIn'));
   const me = useQuery(meQuery());
   const [params] = useSearchParams();
   const { state } = useLocation() as { state: { notice?: string } | null };

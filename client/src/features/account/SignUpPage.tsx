@@ -12,6 +12,7 @@ import { PageHeading } from './PageHeading';
 import { checkNewPassword } from './password-rules';
 import { EmailField, PasswordField } from './AccountFields';
 import { errorProps } from '@/ui/error-props';
+import { usePageTitle } from '@/ui/use-page-title';
 
 type Field = 'email' | 'displayName' | 'password' | 'confirm';
 /** The form's fields in the order shown, and what takes the focus when each is wrong. */
@@ -25,6 +26,7 @@ const TARGETS: Record<Field, string> = {
 /** /signup — makes a resident account; it can sign in once the mailed link has been opened. */
 export function SignUpPage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.signUp'));
   const [values, setValues] = useState<Record<Field, string>>({ email: '', displayName: '', password: '', confirm: '' });
   const form = useFormErrors(TARGETS);
   const invalid = form.errors as Partial<Record<Field, string>>;

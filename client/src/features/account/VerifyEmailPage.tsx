@@ -6,10 +6,12 @@ import { Link, useSearchParams } from 'react-router';
 import { accountApi } from './account-api';
 import { describeError } from './auth-errors';
 import { PageHeading } from './PageHeading';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /** /verify-email?token=… — the page the mailed link opens; it posts the token once. */
 export function VerifyEmailPage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.verifyEmail'));
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const verify = useMutation({ mutationFn: accountApi.verify });

@@ -22,6 +22,7 @@ import { useActivityAuthority } from './activity-editing';
 import { TableMeetings } from './TableMeetings';
 import { Panel } from '@/ui/Panel';
 import { SubscribeLinks } from '@/ui/SubscribeLinks';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /**
  * /activities: the area (any level; it also zooms the map), the department layers and filters,
@@ -29,6 +30,7 @@ import { SubscribeLinks } from '@/ui/SubscribeLinks';
  */
 export function ActivitiesPanel() {
   const { t, i18n } = useTranslation();
+  usePageTitle(t('pageTitle.activities'));
   const { index, isPending: areasPending } = useAreaIndex();
   const [areaId, selectArea] = useSelectedAreaId();
   const [filters, setFilters] = useActivityFilters();

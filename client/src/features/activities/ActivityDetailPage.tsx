@@ -16,6 +16,7 @@ import { useActivityAuthority } from './activity-editing';
 import { ActivityForm } from './ActivityForm';
 import { DistanceChooser } from './DistanceChooser';
 import { formatDistance, formatSpan } from '@/ui/format';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /** /activities/:id — every field, and "what else happens here" from other departments. */
 export function ActivityDetailPage() {
@@ -26,6 +27,8 @@ export function ActivityDetailPage() {
   const [distance, setDistance] = useOverlapDistance();
   const detail = useQuery({ ...activityDetailQuery(id ?? 0, distance), enabled: id !== null });
   const departments = useQuery(departmentsQuery());
+  const shown = detail.data;
+  usePageTitle(shown?.id === id ? activityTitle(shown.properties, lang) : t('pageTitle.activity'));
   const deptOf = (slug: string) => departments.data?.find((d) => d.slug === slug);
   const heading = useRef<HTMLHeadingElement>(null);
   const { mayEdit } = useActivityAuthority();

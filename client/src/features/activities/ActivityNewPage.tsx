@@ -5,10 +5,12 @@ import { useAccount } from '@/features/account';
 import { NotAllowed } from '@/features/account';
 import { useActivityAuthority } from './activity-editing';
 import { ActivityForm } from './ActivityForm';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /** /activities/new: an official adds an activity of their department; saving opens its page. */
 export function ActivityNewPage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.activityNew'));
   const { search } = useLocation();
   const navigate = useNavigate();
   const { isLoading } = useAccount();

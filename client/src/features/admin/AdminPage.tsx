@@ -9,10 +9,12 @@ import { AuditLog } from './AuditLog';
 import { ReferenceData } from './ReferenceData';
 import { UserEditor } from './UserEditor';
 import { UsersTable } from './UsersTable';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /** /admin — users, their roles and memberships, departments and themes, and the audit log. Admins only. */
 export function AdminPage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.admin'));
   const { user, hasRole, isLoading } = useAccount();
   const [editing, setEditing] = useState<AdminUser | null>(null);
 

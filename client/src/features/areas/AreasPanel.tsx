@@ -6,10 +6,12 @@ import { AreaDownloads } from './AreaDownloads';
 import { AreaList } from './AreaList';
 import { AreaPicker } from '@/ui/AreaPicker';
 import { LocatePanel } from './LocatePanel';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /** The sidebar of the start page: choose an area, ask about a point, browse the list. */
 export function AreasPanel() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.areas'));
   const { index, isPending, error } = useAreaIndex();
   const [selectedId, select] = useSelectedAreaId();
   const [point, setPoint] = usePoint();

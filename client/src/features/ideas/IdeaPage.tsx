@@ -16,12 +16,14 @@ import { IdeaTimeline } from './IdeaTimeline';
 import { OfficialActions } from './OfficialActions';
 import { ReportForm } from './ReportForm';
 import { StageBadge } from './StageBadge';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /** /ideas/:id — the idea's permalink; the map highlights and fits to it (see IdeasLayer). */
 export function IdeaPage() {
   const { t } = useTranslation();
   const id = useRouteId();
   const detail = useQuery({ ...ideaDetailQuery(id ?? 0), enabled: id != null });
+  usePageTitle(detail.data?.properties.title ?? t('pageTitle.idea'));
 
   if (id == null || (detail.error instanceof ApiError && detail.error.status === 404)) {
     return (

@@ -11,10 +11,12 @@ import { IdeaList } from './IdeaList';
 import { NotificationsPanel } from './NotificationsPanel';
 import { TrackingCodeLookup } from './TrackingCodeLookup';
 import { Panel } from '@/ui/Panel';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /** /ideas: submit, look up by code, filter, and the list of ideas on the map. */
 export function IdeasPanel() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.ideas'));
   const { search } = useLocation();
   const { index } = useAreaIndex();
   const [areaId, selectArea] = useSelectedAreaId();

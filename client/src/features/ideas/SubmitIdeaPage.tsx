@@ -15,6 +15,7 @@ import { GeometryInput, type PlaceMode } from '@/ui/GeometryInput';
 import { Panel } from '@/ui/Panel';
 import { ThemeCheckboxes } from '@/ui/ThemeCheckboxes';
 import { useFormErrors } from '@/ui/use-form-errors';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /** The form's fields in the order shown, and what takes the focus when each is wrong. */
 const TARGETS = {
@@ -38,6 +39,7 @@ export function SubmitIdeaPage() {
 
 function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => void }) {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.ideaNew'));
   const queryClient = useQueryClient();
   const { user } = useAccount();
   const draft = useDraft();

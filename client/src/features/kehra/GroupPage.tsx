@@ -20,6 +20,7 @@ import { SectorBalanceView } from './SectorBalanceView';
 import { Contact } from './WhoIsActivePanel';
 import { useDefaultArea } from '@/state/url-state';
 import { Panel } from '@/ui/Panel';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /** /kehra/groups/:id: the group, its people by sector, development areas and plan; members edit. */
 export function GroupPage() {
@@ -30,6 +31,7 @@ export function GroupPage() {
   const valid = Number.isInteger(id) && id > 0;
   const group = useQuery({ ...groupQuery(id), enabled: valid });
   const plan = useQuery({ ...planQuery(id), enabled: valid });
+  usePageTitle(group.data?.name ?? t('pageTitle.kehraGroup'));
   const { hasRole, kehraGroups } = useAccount();
   const canEdit = hasRole('admin') || kehraGroups.some((g) => g.id === id);
   const [editingArea, setEditingArea] = useState<number | null>(null);

@@ -18,12 +18,14 @@ import { WhoIsActivePanel } from './WhoIsActivePanel';
 import { ThemeFilter } from '@/features/ideas';
 import { Panel } from '@/ui/Panel';
 import './group-editing.css';
+import { usePageTitle } from '@/ui/use-page-title';
 
 const moveFocus = moveFocusAmong('a.kehra-list-link');
 
 /** /kehra: filters, who is active here, and the groups, their areas and the partnership tables (the map's list twin). */
 export function KehraPanel() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.kehra'));
   const { index } = useAreaIndex();
   const [areaId, selectArea] = useSelectedAreaId();
   return (

@@ -7,6 +7,7 @@ import { sendJson } from '@/api/http';
 import { useAccount } from '@/features/account';
 import { kehraKeys } from '@/layers/kehra/query';
 import { GroupDetailsForm } from './GroupDetailsForm';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /** Navigation state of the group page right after it was created: it announces the new group. */
 export interface CreatedState {
@@ -16,6 +17,7 @@ export interface CreatedState {
 /** /kehra/groups/new: admins found a Kehrä with the group details form, then land on its page. */
 export function NewGroupPage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.kehraGroupNew'));
   const { search } = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

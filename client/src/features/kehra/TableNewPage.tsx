@@ -5,10 +5,12 @@ import { useAccount } from '@/features/account';
 import { NotAllowed } from '@/features/account';
 import { useCanEditTables } from './TableEditing';
 import { TableForm } from './TableForm';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /** /kehra/tables/new: an official convenes a new partnership table; saving opens its page. */
 export function TableNewPage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.tableNew'));
   const { search } = useLocation();
   const navigate = useNavigate();
   const { isLoading } = useAccount();

@@ -17,6 +17,7 @@ import { TableParticipants } from './TableParticipantsEditor';
 import { useThemeName } from './use-theme-name';
 import { Contact } from './WhoIsActivePanel';
 import { useDefaultArea } from '@/state/url-state';
+import { usePageTitle } from '@/ui/use-page-title';
 
 const HEADING = 'kehra-table-heading';
 
@@ -35,6 +36,7 @@ function TablePageOf({ id }: { id: number }) {
   const { search, state } = useLocation();
   const valid = Number.isInteger(id) && id > 0;
   const table = useQuery({ ...tableQuery(id), enabled: valid });
+  usePageTitle(table.data?.name ?? t('pageTitle.table'));
   const canEdit = useCanEditTables();
   const focus = useFocusById();
   const created = (state as { created?: string } | null)?.created;

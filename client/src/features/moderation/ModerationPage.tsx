@@ -10,10 +10,12 @@ import { PageHeading } from '@/features/account';
 import { errorMessage, formatDateTime } from '@/ui/format';
 import { HideForm } from '@/features/ideas';
 import { dismissReport, moderationKeys, reportsQuery } from './moderation-queries';
+import { usePageTitle } from '@/ui/use-page-title';
 
 /** /moderation — the open reports of ideas and comments, to hide or dismiss. Moderators and admins only. */
 export function ModerationPage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.moderation'));
   const { user, hasRole, isLoading } = useAccount();
 
   if (isLoading) return <LoadingSpinner small loadingText={t('account.loading')} />;
