@@ -189,15 +189,26 @@ export async function areaName(knex: Knex, id: number): Promise<string | null> {
   return rows[0]?.name_fi ?? null;
 }
 
-/** Whether `inner` is `outer` or lies inside it in the district hierarchy. */
-export async function areaWithin(knex: Knex, inner: number, outer: number): Promise<boolean> {
+/**
+ * What eligibility looks at, in one query: the declared area's name and whether it lies within the
+ * round's residence area and the pot's district (null when there is none to lie in).
+ */
+export async function residenceFacts(
+  knex: Knex,
+  declared: number,
+  roundArea: number | null,
+  potArea: number | null,
+): Promise<{ name: string | null; inRound: boolean; inPot: boolean; roundAreaName: string | null }> {
   const { rows } = await knex.raw(
     `WITH RECURSIVE up(id) AS (SELECT id FROM areas WHERE id = ? UNION SELECT a.parent_id FROM up JOIN areas a ON a.id = up.id
                                 WHERE a.parent_id IS NOT NULL)
-     SELECT EXISTS (SELECT 1 FROM up WHERE id = ?) AS within`,
-    [inner, outer],
+     SELECT (SELECT name_fi FROM areas WHERE id = ?) AS name,
+            (?::int IS NULL OR EXISTS (SELECT 1 FROM up WHERE id = ?::int)) AS "inRound",
+            (?::int IS NULL OR EXISTS (SELECT 1 FROM up WHERE id = ?::int)) AS "inPot",
+            (SELECT name_fi FROM areas WHERE id = ?::int) AS "roundAreaName"`,
+    [declared, declared, roundArea, roundArea, potArea, potArea, roundArea],
   );
-  return rows[0].within === true;
+  return rows[0];
 }
 
 // ---- proposals and plans -----------------------------------------------------------------------
@@ -347,23 +358,20 @@ export async function castBallot(
   trx: Knex,
   b: { potId: number; voter: string; ballotKey: string; ballotId: string; paper: boolean; planIds: number[] },
 ): Promise<boolean> {
-  await trx.raw('INSERT INTO budgeting_voters (pot_id, voter, paper) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
-    b.potId,
-    b.voter,
-    b.paper,
-  ]);
-  const { rows } = await trx.raw('DELETE FROM budgeting_ballots WHERE ballot_key = ? RETURNING id', [b.ballotKey]);
-  await trx.raw('INSERT INTO budgeting_ballots (id, pot_id, ballot_key, paper) VALUES (?, ?, ?, ?)', [
-    b.ballotId,
-    b.potId,
-    b.ballotKey,
-    b.paper,
-  ]);
-  await trx.raw('INSERT INTO budgeting_ballot_choices (ballot_id, plan_id) SELECT ?, x FROM unnest(?::int[]) AS x', [
-    b.ballotId,
-    b.planIds,
-  ]);
-  return rows.length > 0;
+  // Two statements, not four: 500 voters at once on the embedded database's one connection (issue 11).
+  const { rows } = await trx.raw(
+    `WITH roll AS (INSERT INTO budgeting_voters (pot_id, voter, paper) VALUES (?, ?, ?) ON CONFLICT DO NOTHING),
+          old AS (DELETE FROM budgeting_ballots WHERE ballot_key = ? RETURNING id)
+     SELECT count(*)::int AS n FROM old`,
+    [b.potId, b.voter, b.paper, b.ballotKey],
+  );
+  // After the old ballot is gone (its own statement: the key is unique), the new one under a fresh id.
+  await trx.raw(
+    `WITH ballot AS (INSERT INTO budgeting_ballots (id, pot_id, ballot_key, paper) VALUES (?, ?, ?, ?) RETURNING id)
+     INSERT INTO budgeting_ballot_choices (ballot_id, plan_id) SELECT ballot.id, x FROM ballot, unnest(?::int[]) AS x`,
+    [b.ballotId, b.potId, b.ballotKey, b.paper, b.planIds],
+  );
+  return rows[0].n > 0;
 }
 
 // ---- results -----------------------------------------------------------------------------------

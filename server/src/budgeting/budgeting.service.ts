@@ -327,17 +327,11 @@ async function checkEligibility(
   b: BallotBody,
 ) {
   const d = b.declaration;
-  const declaredArea = await repo.areaName(knex, d.residenceAreaId);
-  if (!declaredArea) throw badField('declaration.residenceAreaId', `no area has id ${d.residenceAreaId}`);
+  const facts = await repo.residenceFacts(knex, d.residenceAreaId, r.residenceAreaId, p.kind === 'district' ? p.areaId : null);
+  if (!facts.name) throw badField('declaration.residenceAreaId', `no area has id ${d.residenceAreaId}`);
   if (d.age < r.minAge) throw notEligible(`voting in this round needs an age of at least ${r.minAge}; you declared ${d.age}`);
-  if (r.residenceAreaId !== null && !(await repo.areaWithin(knex, d.residenceAreaId, r.residenceAreaId))) {
-    throw notEligible(
-      `this round is for residents of ${await repo.areaName(knex, r.residenceAreaId)}; you declared ${declaredArea}`,
-    );
-  }
-  if (p.kind === 'district' && p.areaId !== null && !(await repo.areaWithin(knex, d.residenceAreaId, p.areaId))) {
-    throw notEligible(`the pot of ${p.nameFi} is for its residents; you declared ${declaredArea}`);
-  }
+  if (!facts.inRound) throw notEligible(`this round is for residents of ${facts.roundAreaName}; you declared ${facts.name}`);
+  if (!facts.inPot) throw notEligible(`the pot of ${p.nameFi} is for its residents; you declared ${facts.name}`);
 }
 
 /** The ballot's plans against the pot and the ballot type: 400 naming what is wrong. */
