@@ -112,7 +112,7 @@ beforeAll(async () => {
   );
   // A budgeting round open for proposals now, with the idea entered by the official.
   const day = 86_400_000;
-  const phase = (i: number) => new Date(Date.now() + (i - 1) * 30 * day).toISOString();
+  const phase = (i: number) => new Date(Date.now() + (i - 0.5) * 30 * day).toISOString();
   const round = await ok(
     await official.post('/api/budgeting/rounds', {
       nameFi: 'Julkinen kierros',
