@@ -6,6 +6,7 @@ import { activitiesRouter } from './activities/activities.routes.js';
 import { areasRouter } from './areas/areas.routes.js';
 import type { AuthOptions } from './auth/auth-options.js';
 import { authRouter } from './auth/auth.routes.js';
+import { budgetingRouter } from './budgeting/budgeting.routes.js';
 import { loadSession } from './auth/session.js';
 import { auditRouter } from './audit/audit.routes.js';
 import { collectionsRouter } from './collections/collection.routes.js';
@@ -41,6 +42,8 @@ export interface AppOptions {
   trustProxy?: boolean | number | string;
   /** Turns of the embedded database's readers (tests look at its queue); a default one otherwise. */
   readAdmission?: ReadAdmission;
+  /** Participatory budgeting: the ballot secret (config.ballotSecret) and, in tests, the clock phases are read by. */
+  budgeting?: { ballotSecret?: string; now?: () => Date };
 }
 
 /** Two readers keep the one PGlite connection busy (one query running, the next queued) without a long line before it. */
@@ -84,6 +87,9 @@ export function createApp(opts: AppOptions): Express {
   api.use(activitiesRouter(opts.db.knex));
   api.use(ideasRouter(opts.db.knex, ideaSettings));
   api.use(kehraRouter(opts.db.knex), partnershipTablesRouter(opts.db.knex));
+  api.use(
+    budgetingRouter(opts.db.knex, { ballotSecret: opts.budgeting?.ballotSecret, now: opts.budgeting?.now ?? (() => new Date()) }),
+  );
   api.use(notFoundRoute);
   app.use('/api', api);
   // Open data any site may read (CORS *): /ogc here, the downloads and tiles in their routers.

@@ -39,6 +39,7 @@ const EnvSchema = z.object({
   KK_OIDC_SCOPES: z.string().default('openid email profile'),
   KK_OIDC_LABEL: z.string().default('Helsinki-tunnus'),
   KK_CSP_TILE_SOURCES: z.string().default('https:'),
+  KK_BALLOT_SECRET: z.string().min(32, 'KK_BALLOT_SECRET must be at least 32 characters').optional(),
 });
 
 /** "900", "90s", "15m", "12h", "7d" → seconds. */
@@ -67,6 +68,8 @@ export type Config = {
   /** Express "trust proxy": false, true, a hop count or a list of addresses. */
   trustProxy: boolean | number | string;
   auth: AuthConfig;
+  /** Keys the link from a voter to their ballot (participatory budgeting); unset, a secret in the database is used. */
+  ballotSecret: string | undefined;
 };
 
 /** Accounts, sessions, mail, single sign-on and protection; documented in server/src/auth/README.md. */
@@ -118,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: path.resolve(invokedFrom(env), e.KK_CLIENT_DIST),
     logLevel: e.KK_LOG_LEVEL,
     ideaWaitingDays: e.KK_IDEA_WAITING_DAYS,
+    ballotSecret: e.KK_BALLOT_SECRET,
     trustProxy:
       trustProxy === 'true' ? true : trustProxy === 'false' ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,
     auth: {

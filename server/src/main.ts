@@ -28,7 +28,9 @@ async function main(): Promise<void> {
     auth: config.auth,
     trustProxy: config.trustProxy,
     ideaWaitingDays: config.ideaWaitingDays,
+    budgeting: { ballotSecret: config.ballotSecret },
   });
+  if (!config.ballotSecret) log.warn('KK_BALLOT_SECRET is not set: ballots are keyed by a secret kept in the database');
   const server = app.listen(config.port, config.host, () => {
     log.info(`Kaupunki kartalla listening on http://localhost:${config.port} (ready in ${Date.now() - started} ms)`);
   });

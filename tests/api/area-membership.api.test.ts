@@ -186,7 +186,13 @@ describe.skipIf(!haveRealDistricts && process.env.CI !== 'true')('district membe
   });
 
   it('reports how many items changed district, per dataset', () => {
-    expect(realImport.changedDistrict).toEqual({ activities: 1, ideas: 1, kehraDevAreas: 1, partnershipTables: 1 });
+    expect(realImport.changedDistrict).toEqual({
+      activities: 1,
+      ideas: 1,
+      kehraDevAreas: 1,
+      partnershipTables: 1,
+      budgetingPlans: 0,
+    });
   });
 
   it('a moved item moves again when its geometry is edited', async () => {

@@ -72,6 +72,8 @@ const TABLE_CONVENERS: readonly Actor[] = ['official', 'officialOtherDepartment'
  * up; the fixture has none) and admins; the other department's official gets out_of_scope.
  */
 const TABLE_KEEPERS: readonly Actor[] = ['official', 'admin'];
+/** Participatory budgeting is the city's work across departments: any official and admins. */
+const BUDGETING_OFFICIALS: readonly Actor[] = ['official', 'officialOtherDepartment', 'admin'];
 /** Activities: officials of the activity's (own) department and admins. */
 const ACTIVITY_KEEPERS: readonly Actor[] = ['official', 'admin'];
 
@@ -461,6 +463,73 @@ export const MATRIX: MatrixRow[] = [
     }),
     textFields: ['description'],
   },
+  // ---- participatory budgeting (server/src/budgeting/budgeting.routes.ts) ----
+  {
+    route: 'POST /api/budgeting/rounds',
+    allowed: BUDGETING_OFFICIALS,
+    request: () => ({
+      path: '/api/budgeting/rounds',
+      body: {
+        nameFi: 'Matriisin kierros',
+        purpose: 'co_planning',
+        totalEur: 1000,
+        ballot: { type: 'knapsack' },
+        allocation: { way: 'project', projects: [{ nameFi: 'Matriisin hanke', amountEur: 1000 }] },
+        phases: BUDGETING_PHASES,
+      },
+    }),
+    textFields: ['nameFi'],
+  },
+  {
+    route: 'POST /api/budgeting/rounds/:id/proposals',
+    allowed: 'accounts',
+    request: async (c) => ({
+      path: `/api/budgeting/rounds/${(await budgetingRound(c)).round}/proposals`,
+      body: { ideaId: c.ideaId },
+    }),
+  },
+  {
+    route: 'POST /api/budgeting/rounds/:id/plans',
+    allowed: BUDGETING_OFFICIALS,
+    request: async (c) => ({
+      path: `/api/budgeting/rounds/${(await budgetingRound(c)).round}/plans`,
+      body: { title: 'Matriisin suunnitelma', ideaIds: [c.ideaId] },
+    }),
+    textFields: ['title'],
+  },
+  {
+    route: 'PATCH /api/budgeting/plans/:planId',
+    allowed: BUDGETING_OFFICIALS,
+    request: async (c) => ({ path: `/api/budgeting/plans/${(await budgetingRound(c)).plan}`, body: { costEur: 500 } }),
+  },
+  {
+    route: 'PUT /api/budgeting/rounds/:id/pots/:potId/ballot',
+    allowed: 'accounts',
+    request: async (c) => {
+      const b = await budgetingRound(c);
+      return {
+        path: `/api/budgeting/rounds/${b.round}/pots/${b.pot}/ballot`,
+        body: { planIds: [b.plan], declaration: { age: 30, residenceAreaId: c.areaId } },
+      };
+    },
+  },
+  {
+    route: 'POST /api/budgeting/rounds/:id/pots/:potId/paper-ballots',
+    allowed: BUDGETING_OFFICIALS,
+    request: async (c) => {
+      const b = await budgetingRound(c);
+      return {
+        path: `/api/budgeting/rounds/${b.round}/pots/${b.pot}/paper-ballots`,
+        body: { paperRef: `m-${c.unique()}`, planIds: [b.plan], declaration: { age: 30, residenceAreaId: c.areaId } },
+      };
+    },
+    textFields: ['paperRef'],
+  },
+  {
+    route: 'POST /api/budgeting/rounds/:id/results',
+    allowed: BUDGETING_OFFICIALS,
+    request: async (c) => ({ path: `/api/budgeting/rounds/${(await budgetingRound(c)).round}/results` }),
+  },
 ];
 
 // ---- fixtures of the Kehrä and partnership-table rows, made straight in the database ----
@@ -562,6 +631,42 @@ const partnershipTable = (c: MatrixContext) =>
     );
     return rows[0].id;
   });
+
+/** A round's phases a year ahead (the matrix checks policies, not phases). */
+const BUDGETING_PHASES = Object.fromEntries(
+  ['proposals', 'co_creation', 'feasibility_review', 'voting', 'results', 'implementation'].map((p, i) => [
+    p,
+    `${2040 + i}-01-01T00:00:00Z`,
+  ]),
+);
+
+/** A budgeting round with one pot and one plan, made straight in the database. */
+const budgetingRounds = new WeakMap<Knex, Promise<{ round: number; pot: number; plan: number }>>();
+function budgetingRound(c: MatrixContext): Promise<{ round: number; pot: number; plan: number }> {
+  let p = budgetingRounds.get(c.knex);
+  if (!p) {
+    p = (async () => {
+      const { rows: r } = await c.knex.raw(
+        `INSERT INTO budgeting_rounds (name_fi, purpose, allocation, total_eur, ballot_type, proposals_from, co_creation_from,
+                                       review_from, voting_from, results_from, implementation_from)
+         VALUES ('Matriisin kierros', 'allocating_funds', 'project', 1000, 'knapsack', '2040-01-01', '2041-01-01', '2042-01-01',
+                 '2043-01-01', '2044-01-01', '2045-01-01') RETURNING id`,
+      );
+      const { rows: pot } = await c.knex.raw(
+        `INSERT INTO budgeting_pots (round_id, kind, name_fi, amount_eur, sort_order) VALUES (?, 'project', 'Hanke', 1000, 0) RETURNING id`,
+        [r[0].id],
+      );
+      const { rows: plan } = await c.knex.raw(
+        `INSERT INTO budgeting_plans (round_id, pot_id, title, geom) SELECT ?, ?, 'Matriisin suunnitelma', ST_PointOnSurface(geom)
+           FROM areas WHERE id = ? RETURNING id`,
+        [r[0].id, pot[0].id, c.areaId],
+      );
+      return { round: r[0].id, pot: pot[0].id, plan: plan[0].id };
+    })();
+    budgetingRounds.set(c.knex, p);
+  }
+  return p;
+}
 
 /**
  * An unused department or theme's slug: one shared row for the PATCH rows, a fresh one per

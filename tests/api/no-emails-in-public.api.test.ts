@@ -110,6 +110,24 @@ beforeAll(async () => {
     await official.post(`/api/partnership-tables/${table.id}/meetings`, { startsAt: '2030-01-15T17:00:00Z', place: 'Kirjasto' }),
     201,
   );
+  // A budgeting round open for proposals now, with the idea entered by the official.
+  const day = 86_400_000;
+  const phase = (i: number) => new Date(Date.now() + (i - 0.5) * 30 * day).toISOString();
+  const round = await ok(
+    await official.post('/api/budgeting/rounds', {
+      nameFi: 'Julkinen kierros',
+      purpose: 'allocating_funds',
+      totalEur: 10_000,
+      ballot: { type: 'knapsack' },
+      allocation: { way: 'project', projects: [{ nameFi: 'Hanke', amountEur: 10_000 }] },
+      phases: Object.fromEntries(
+        ['proposals', 'co_creation', 'feasibility_review', 'voting', 'results', 'implementation'].map((p, i) => [p, phase(i)]),
+      ),
+    }),
+    201,
+  );
+  ids.round = round.id;
+  await ok(await official.post(`/api/budgeting/rounds/${round.id}/proposals`, { ideaId: a.id }), 201);
 });
 afterAll(async () => {
   await server?.close();
@@ -156,6 +174,14 @@ const PUBLIC_READS: Record<string, () => string[]> = {
   '/api/partnership-tables.geojson': () => ['/api/partnership-tables.geojson'],
   '/api/partnership-tables/meetings': () => ['/api/partnership-tables/meetings?from=2029-01-01'],
   '/api/partnership-tables/:id': () => [`/api/partnership-tables/${ids.table}`],
+  '/api/budgeting/plans': () => ['/api/budgeting/plans', '/api/budgeting/plans?format=csv'],
+  '/api/budgeting/plans.csv': () => ['/api/budgeting/plans.csv'],
+  '/api/budgeting/plans.geojson': () => ['/api/budgeting/plans.geojson'],
+  '/api/budgeting/rounds': () => ['/api/budgeting/rounds'],
+  '/api/budgeting/rounds/:id': () => [`/api/budgeting/rounds/${ids.round}`],
+  '/api/budgeting/rounds/:id/proposals': () => [`/api/budgeting/rounds/${ids.round}/proposals`],
+  '/api/budgeting/rounds/:id/plans': () => [`/api/budgeting/rounds/${ids.round}/plans`],
+  '/api/budgeting/rounds/:id/results': () => [`/api/budgeting/rounds/${ids.round}/results`],
   '/tiles/:dataset.json': () => ['/tiles/activities.json', '/tiles/ideas.json'],
   // z14 around the cathedral: labels are in the tile from there on.
   '/tiles/:dataset/:z/:x/:y.mvt': () => ['/tiles/activities/14/9327/4742.mvt', '/tiles/ideas/14/9327/4742.mvt'],
@@ -166,9 +192,10 @@ const PUBLIC_READS: Record<string, () => string[]> = {
   '/ogc/conformance': () => ['/ogc/conformance'],
   '/ogc/api': () => ['/ogc/api'],
   '/ogc/collections': () => ['/ogc/collections'],
-  '/ogc/collections/:cid': () => ['activities', 'ideas', 'kehra', 'partnership-tables'].map((c) => `/ogc/collections/${c}`),
+  '/ogc/collections/:cid': () =>
+    ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans'].map((c) => `/ogc/collections/${c}`),
   '/ogc/collections/:cid/items': () =>
-    ['activities', 'ideas', 'kehra', 'partnership-tables'].map((c) => `/ogc/collections/${c}/items`),
+    ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans'].map((c) => `/ogc/collections/${c}/items`),
   '/ogc/collections/:cid/items/:fid': () => [
     `/ogc/collections/activities/items/${ids.activity}`,
     `/ogc/collections/ideas/items/${ids.idea}`,

@@ -37,6 +37,14 @@ export const AREA_MEMBERSHIPS = [
     itemColumn: 'partnership_table_id',
     pickedColumn: 'area_id',
   },
+  // A budgeting plan's place is the hull of its source ideas; its district decides a district round's pot.
+  {
+    dataset: 'budgetingPlans',
+    table: 'budgeting_plans',
+    linkTable: 'budgeting_plan_areas',
+    itemColumn: 'plan_id',
+    pickedColumn: null,
+  },
 ] as const satisfies readonly AreaMembership[];
 
 export type AreaMembershipDataset = (typeof AREA_MEMBERSHIPS)[number]['dataset'];

@@ -1,4 +1,5 @@
 import { activitiesDataset } from '../activities/activities.dataset.js';
+import { budgetingPlansDataset } from '../budgeting/budgeting.dataset.js';
 import { ideasDataset } from '../ideas/ideas.dataset.js';
 import type { IdeaSettings } from '../ideas/ideas.dataset.js';
 import { kehraDataset } from '../kehra/kehra.dataset.js';
@@ -7,4 +8,10 @@ import type { Dataset } from './dataset.js';
 
 /** Every dataset served by the collection mechanism, in the order /ogc lists them. A new one adds its line here. */
 export const datasets = (settings: { ideas: IdeaSettings }): Dataset<never>[] =>
-  [activitiesDataset, ideasDataset(settings.ideas), kehraDataset, partnershipTablesDataset] as unknown as Dataset<never>[];
+  [
+    activitiesDataset,
+    ideasDataset(settings.ideas),
+    kehraDataset,
+    partnershipTablesDataset,
+    budgetingPlansDataset,
+  ] as unknown as Dataset<never>[];

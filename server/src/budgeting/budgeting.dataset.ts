@@ -1,0 +1,54 @@
+import { areaMembershipOf } from '../areas/area-membership.js';
+import { defineDataset } from '../collections/dataset.js';
+import { and, anyOf, areaLinkWhere, bboxWhere, raw, type Sql } from '../collections/sql.js';
+import { PLAN_CSV_COLUMNS, PlansQuery, type PlanFilter } from '../contracts/budgeting.js';
+
+export const planAreas = areaMembershipOf('budgeting_plans');
+
+/** WHERE over `budgeting_plans p`; every value bound. */
+export const planWhere = (f: PlanFilter): Sql =>
+  and([
+    f.bbox && bboxWhere('p.geom', f.bbox),
+    f.area && areaLinkWhere(planAreas, 'p', f.area),
+    f.round && anyOf('p.round_id', f.round, 'int'),
+    f.feasibility && anyOf('p.feasibility', f.feasibility),
+  ]);
+
+const ideaCodes = (agg: 'json' | 'text') =>
+  agg === 'json'
+    ? `coalesce((SELECT json_agg(i.tracking_code ORDER BY i.id) FROM budgeting_plan_ideas pi JOIN ideas i ON i.id = pi.idea_id
+                  WHERE pi.plan_id = p.id), '[]'::json)`
+    : `(SELECT string_agg(i.tracking_code, ';' ORDER BY i.id) FROM budgeting_plan_ideas pi JOIN ideas i ON i.id = pi.idea_id
+         WHERE pi.plan_id = p.id)`;
+
+/**
+ * A plan with its result. Votes and funding exist only once results are computed, which the
+ * service allows only after voting has closed: the open data never shows running totals.
+ */
+const planArgs = (agg: 'json' | 'text') => `'id', p.id, 'roundId', p.round_id, 'roundName', r.name_fi, 'potId', p.pot_id,
+  'potName', pt.name_fi, 'title', p.title, 'costEur', p.cost_eur::float8, 'feasibility', p.feasibility, 'reason', p.reason,
+  'alternativeRoute', p.alternative_route, 'ideas', ${ideaCodes(agg)}, 'votes', rp.votes, 'funded', rp.funded`;
+
+export const budgetingPlansDataset = defineDataset<PlanFilter>({
+  id: 'budgeting-plans',
+  path: 'budgeting/plans',
+  source: {
+    table: 'budgeting_plans',
+    alias: 'p',
+    joins: `JOIN budgeting_rounds r ON r.id = p.round_id JOIN budgeting_pots pt ON pt.id = p.pot_id
+            LEFT JOIN budgeting_result_plans rp ON rp.plan_id = p.id`,
+  },
+  orderBy: 'p.id',
+  query: PlansQuery,
+  where: planWhere,
+  listProps: raw(`json_build_object(${planArgs('json')})`),
+  fullProps: raw(`json_build_object(${planArgs('text')})`),
+  csv: { columns: PLAN_CSV_COLUMNS },
+  limits: { list: 1000, export: 100_000 },
+  ogc: {
+    title: 'Osallistuvan budjetoinnin suunnitelmat (participatory budgeting plans)',
+    description:
+      'Plans of participatory budgeting rounds, merged from residents’ ideas: pot, cost estimate, feasibility and, once voting has closed, votes and whether the plan was funded.',
+    filters: [],
+  },
+});
