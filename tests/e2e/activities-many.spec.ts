@@ -2,17 +2,26 @@
  * A city's worth in view: 20 000 activities loaded by the bulk importer. The map shows the
  * server's counts per cell, ringed by department (every activity counted, none drawn as an
  * arbitrary first page); a click on a cell zooms in until the activities themselves show, from
- * vector tiles; a click on one opens its details.
+ * vector tiles; a click on one opens its details. The list beside it says the real total first
+ * and holds only a screenful of rows, paging in more as the reader scrolls or moves on by keyboard.
  */
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../server/src/activities/importers/import-runner.js';
 import { runImport } from '../../server/src/activities/importers/import-runner.js';
-import { screenshot, type Page } from './support/app.js';
+import { expectNoSeriousViolations, screenshot, type Page } from './support/app.js';
+import { renderedRows } from './support/list.js';
 import { e2eApp } from './support/session.js';
 
 const MANY = 20_000;
 const COLUMNS = 200;
 const DEPARTMENTS = ['kymp', 'kuva', 'kasko'] as const;
+/** "20 000 kohdetta": Finnish digit grouping (a no-break space). */
+const COUNT = /^20\s000 kohdetta tässä näkymässä/;
+const LIST = '[data-testid="activity-list"]';
+/** Rows the list may hold in the DOM at once: about a screenful, however many match. */
+const SCREENFUL = 60;
+/** Page loads answer in their own time on a busy machine. */
+const PATIENCE = { timeout: 30_000 };
 
 /** A grid of services over the inner city (Munkkiniemi to Herttoniemi), well inside the first view. */
 function* grid(): Generator<Candidate> {
@@ -58,11 +67,7 @@ describe('many activities in view', () => {
   it('counts all of them per cell, and a click on a cell zooms in to the activities', async (ctx) => {
     if (!e2e.ready) return ctx.skip();
     const page = await e2e.open('/activities');
-    await page
-      .getByTestId('activity-list')
-      .getByText(/20 000|20000/)
-      .first()
-      .waitFor();
+    await page.getByTestId('activity-count').filter({ hasText: COUNT }).waitFor();
     await expect.poll(() => rendered(page, 'activities-cells')).toBeGreaterThan(0);
     await expect.poll(async () => (await counts(page)).reduce((a, b) => a + b, 0)).toBe(MANY);
     // No partial set of single activities under the counts.
@@ -112,6 +117,68 @@ describe('many activities in view', () => {
     expect(Number(new URL(page.url()).pathname.split('/').pop())).toBe(id);
     const { properties } = await (await page.request.get(`/api/activities/${id}`)).json();
     await page.getByTestId('activity-detail').getByRole('heading', { name: properties.titleFi }).waitFor();
+    await page.close();
+  });
+
+  it('lists them windowed: the count says all, the DOM holds a screenful, scrolling and keys reach further rows', async (ctx) => {
+    if (!e2e.ready) return ctx.skip();
+    const page = await e2e.open('/activities');
+    await page.getByTestId('activity-count').filter({ hasText: COUNT }).waitFor();
+    await page.locator(`${LIST}[data-activities-ready="true"] [aria-posinset="1"]`).waitFor();
+    // The count comes before the rows and is announced politely.
+    const count = page.getByTestId('activity-count');
+    expect(await count.getAttribute('aria-live')).toBe('polite');
+    const list = page.getByRole('list', { name: 'Kartan näkymässä' });
+    expect(await list.count()).toBe(1);
+    const first = await renderedRows(page, LIST);
+    expect(first.setSize).toBe(MANY);
+    expect(first.rows).toBeGreaterThan(0);
+    expect(first.rows).toBeLessThanOrEqual(SCREENFUL);
+    await expectNoSeriousViolations(page, '/activities with many activities');
+
+    // Scrolling to the end of what is loaded brings the next pages; the DOM stays a screenful.
+    const scroller = page.locator(`${LIST} [data-virtual-scroller]`);
+    const furthest = async () => Math.max(...(await renderedRows(page, LIST)).positions);
+    await expect
+      .poll(async () => {
+        await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+        return furthest();
+      }, PATIENCE)
+      .toBeGreaterThan(120);
+    expect((await renderedRows(page, LIST)).rows).toBeLessThanOrEqual(SCREENFUL);
+
+    // By keyboard: Home and End go to the ends of what is loaded, the arrow past the end loads more and focus follows.
+    const focusedAt = () =>
+      page.evaluate(() => Number(document.activeElement?.closest('[aria-posinset]')?.getAttribute('aria-posinset') ?? 0));
+    await page.locator(`${LIST} a.activity-item`).first().focus();
+    await page.keyboard.press('Home');
+    await expect.poll(focusedAt, PATIENCE).toBe(1);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focusedAt, PATIENCE).toBe(2);
+    // Tab walks the rows too: the next row is always rendered beside the focused one.
+    await page.keyboard.press('Tab');
+    await expect.poll(focusedAt, PATIENCE).toBe(3);
+    await page.keyboard.press('End');
+    await expect.poll(focusedAt, PATIENCE).toBeGreaterThan(3);
+    const loaded = await focusedAt();
+    expect(loaded % 50).toBe(0);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focusedAt, PATIENCE).toBe(loaded + 1);
+    expect((await renderedRows(page, LIST)).rows).toBeLessThanOrEqual(SCREENFUL);
+
+    // Without scrolling: "show more" loads the next page.
+    const more = page.locator(LIST).getByRole('button', { name: /^Näytä lisää/ });
+    const shownBefore = Number((await more.innerText()).match(/\((\d+)/)![1]);
+    await more.click();
+    await more.filter({ hasText: new RegExp(`\\(${shownBefore + 50} /`) }).waitFor();
+    await screenshot(page, 'activities-many-list');
+
+    // Enter on a row opens that activity.
+    const title = await page.locator(`${LIST} [aria-posinset="${loaded + 1}"] .activity-item-title`).innerText();
+    await page.locator(`${LIST} [aria-posinset="${loaded + 1}"] a`).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/activities\/\d+/);
+    await page.getByTestId('activity-detail').getByRole('heading', { name: title }).waitFor();
     await page.close();
   });
 });

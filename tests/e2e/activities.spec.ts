@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { pick, seriousViolations, type Page } from './support/app.js';
 import type { Department, OverlapsResponse } from '../../server/src/contracts/activities.js';
 import { drawCorners, MAP } from './support/map.js';
+import { listHas, listTexts } from './support/list.js';
 import { e2eApp } from './support/session.js';
 
 const LIST = '[data-testid="activity-list"]';
@@ -18,8 +19,9 @@ const e2e = e2eApp();
 const open = (path: string) => e2e.open(path);
 
 const listReady = (page: Page) => page.locator(`${LIST}[data-activities-ready="true"]`).waitFor({ timeout: 30_000 });
+/** Every title of the (virtual) list, scrolled through, without the demo badge. */
 const listTitles = async (page: Page) =>
-  (await page.locator(`${LIST} .activity-item-title`).allInnerTexts()).map((s) => s.replace(/\s*esimerkki$/, '').trim()).sort();
+  (await listTexts(page, LIST, '.activity-item-title')).map((s) => s.replace(/\s*esimerkki$/, '').trim()).sort();
 const renderedIds = (page: Page) => page.evaluate(() => (window as unknown as KkWindow).__kkActivities.renderedIds());
 
 async function apiJson<T>(path: string, init?: RequestInit): Promise<T> {
@@ -70,13 +72,7 @@ describe('activities on the map', () => {
     await expect
       .poll(() => page.evaluate(() => (window as unknown as KkWindow).__kkActivities.filter('activities-circle')))
       .toContainEqual(['in', ['get', 'department'], ['literal', expect.not.arrayContaining(['kuva'])]]);
-    await page.waitForFunction(
-      (title) =>
-        ![...document.querySelectorAll('[data-testid="activity-list"] .activity-item-title')].some((e) =>
-          e.textContent?.startsWith(title),
-        ),
-      kuvaTitle!,
-    );
+    await listHas(page, LIST, '.activity-item-title', kuvaTitle!, false);
     await expect.poll(async () => (await renderedIds(page)).filter((id) => kuva.some((f) => f.id === id))).toEqual([]);
 
     // Open data links carry the same filters; the OGC API is one click away.

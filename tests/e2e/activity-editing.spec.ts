@@ -7,6 +7,7 @@
 import type { Knex } from 'knex';
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousViolations, screenshot, type Page } from './support/app.js';
+import { listHas as listHasRow } from './support/list.js';
 import { e2eApp, seedAccount, signIn } from './support/session.js';
 
 const OFFICIAL = { email: 'toiminta-virkailija@example.test', password: 'toiminta-virkailija-salasana', name: 'Tiina Toimiala' };
@@ -25,14 +26,8 @@ const e2e = e2eApp({
 const LIST = '[data-testid="activity-list"]';
 let activityPath = '';
 
-/** The list of what is in view has (or no longer has) an item with this title. */
-const listHas = (page: Page, title: string, present = true) =>
-  page.waitForFunction(
-    ({ list, title, present }) =>
-      [...document.querySelectorAll(`${list} .activity-item-title`)].some((e) => e.textContent?.startsWith(title)) === present,
-    { list: LIST, title, present },
-    { timeout: 30_000 },
-  );
+/** The list of what is in view has (or no longer has) an item with this title; scrolled to it when it has. */
+const listHas = (page: Page, title: string, present = true) => listHasRow(page, LIST, '.activity-item-title', title, present);
 
 describe('activity editing', () => {
   it('an official adds an activity of their department, finds it, and renames it', async (ctx) => {

@@ -1,13 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { LoadingSpinner, Notification } from 'hds-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { StatusMessage, useStatusMessage } from '@/ui/Feedback';
 import { AreaPicker } from '@/ui/AreaPicker';
 import { useActivityFilterString } from '@/layers/activities/use-activity-view';
 import { activityFilterParams, effectiveFrom, localDate } from '@/layers/activities/filters';
-import { activitiesQuery, departmentsQuery } from '@/layers/activities/query';
+import { departmentsQuery } from '@/layers/activities/query';
 import { useViewport } from '@/state/viewport';
 import { areaName } from '@/layers/areas/area-name';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
@@ -15,6 +15,7 @@ import { endOfDay } from '@/state/url-dates';
 import { useActivityFilters, useOverlapDistance, useSelectedAreaId } from '@/state/url-state';
 import { ActivityFilters } from './ActivityFilters';
 import { ActivityList } from './ActivityList';
+import { activityListQuery } from './activity-list-query';
 import { AreaOverlaps } from './AreaOverlaps';
 import { DrawnAreaOverlaps } from './DrawnAreaOverlaps';
 import { Exports } from './Exports';
@@ -37,11 +38,14 @@ export function ActivitiesPanel() {
   const [distance, setDistance] = useOverlapDistance();
   const filter = useActivityFilterString();
   const viewport = useViewport();
-  // The same query (same key) the map layer draws from: one request feeds both.
-  const list = useQuery({ ...activitiesQuery(viewport ?? [0, 0, 0, 0], filter), enabled: !!viewport });
+  // The list's own pages of the view: the map draws from tiles and never holds every activity.
+  const list = useInfiniteQuery({ ...activityListQuery(viewport ?? [0, 0, 0, 0], filter), enabled: !!viewport });
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.features.map((f) => f.properties)) ?? [], [list.data]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const departments = useQuery(departmentsQuery());
   const area = areaId == null ? undefined : index.byId.get(areaId);
-  const anyDemo = list.data?.features.some((f) => f.properties.isDemo);
+  const anyDemo = items.some((a) => a.isDemo);
   const { mayCreate } = useActivityAuthority();
   const { search, state } = useLocation();
   const removed = (state as { activityRemoved?: string } | null)?.activityRemoved;
@@ -103,7 +107,17 @@ export function ActivitiesPanel() {
           {t('activities.loadError', { message: list.error.message })}
         </Notification>
       ) : list.data ? (
-        <ActivityList data={list.data} departments={departments.data} updating={list.isFetching} />
+        <ActivityList
+          items={items}
+          total={list.data.pages[0].numberMatched}
+          viewKey={`${viewport?.join(',')}?${filter}`}
+          departments={departments.data}
+          // A new view or filter is on its way; a further page of this one is not.
+          updating={list.isPlaceholderData || (list.isFetching && !isFetchingNextPage)}
+          hasMore={hasNextPage}
+          loadingMore={isFetchingNextPage}
+          onLoadMore={loadMore}
+        />
       ) : (
         <LoadingSpinner small loadingText={t('activities.loading')} />
       )}

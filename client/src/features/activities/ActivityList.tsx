@@ -1,28 +1,34 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { ActivityCollection, Department } from '@contracts/activities';
-import { activityTitle, byStart, localName } from '@/layers/activities/names';
+import type { ActivityProperties, Department } from '@contracts/activities';
+import { activityTitle, localName } from '@/layers/activities/names';
 import { formatSpan } from '@/ui/format';
-import { moveFocusAmong } from '@/a11y/list-keys';
-
-const moveFocus = moveFocusAmong('a.activity-item');
+import { VirtualList } from '@/ui/VirtualList';
 
 interface Props {
-  data: ActivityCollection;
+  /** The rows loaded so far, in the server's order. */
+  items: ActivityProperties[];
+  /** Every activity matching in the view. */
+  total: number;
   departments: Department[] | undefined;
+  /** Changes with the view and the filters: a new view's list starts at its top. */
+  viewKey: string;
   /** True while a newer viewport or filter answer is on its way. */
   updating: boolean;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
 }
 
 /**
- * The map's accessible twin: the same filtered activities in the view, by start time, as links.
- * Arrow keys, Home and End move between them; the department is a colour *and* its name.
+ * The map's accessible twin: the filtered activities in the view as links, the count first, then
+ * a window of rows that pages in as the reader scrolls or moves on by keyboard (VirtualList).
+ * The department is a colour *and* its name.
  */
-export function ActivityList({ data, departments, updating }: Props) {
+export function ActivityList({ items, total, viewKey, departments, updating, hasMore, loadingMore, onLoadMore }: Props) {
   const { t, i18n } = useTranslation();
   const { search } = useLocation();
   const byDept = new Map(departments?.map((d) => [d.slug, d]));
-  const items = data.features.map((f) => f.properties).sort(byStart);
 
   return (
     <section
@@ -35,41 +41,43 @@ export function ActivityList({ data, departments, updating }: Props) {
       <h2 id="activity-list-heading" className="panel-heading">
         {t('activities.list.heading')}
       </h2>
-      <p className="panel-help" aria-live="polite">
-        {data.numberReturned < data.numberMatched
-          ? t('activities.list.truncated', { shown: data.numberReturned, total: data.numberMatched })
-          : t('activities.list.count', { count: data.numberMatched })}
+      <p className="panel-help" aria-live="polite" data-testid="activity-count">
+        {t('activities.list.count', { count: total })}
       </p>
-      {items.length === 0 ? (
+      {total === 0 ? (
         <p>{t('activities.list.empty')}</p>
       ) : (
-        <ul className="activity-items" onKeyDown={moveFocus}>
-          {items.map((a) => {
+        <VirtualList
+          key={viewKey}
+          items={items}
+          total={total}
+          itemKey={(a) => a.id}
+          labelledBy="activity-list-heading"
+          className="activity-items"
+          estimateSize={92}
+          hasMore={hasMore}
+          loadingMore={loadingMore}
+          onLoadMore={onLoadMore}
+          renderItem={(a) => {
             const dept = byDept.get(a.department);
             return (
-              <li key={a.id}>
-                <Link className="activity-item" to={{ pathname: `/activities/${a.id}`, search }}>
-                  <span className="activity-item-title">
-                    {activityTitle(a, i18n.language)}
-                    {a.isDemo && <span className="activity-badge">{t('activities.demo')}</span>}
-                  </span>
-                  <span className="activity-item-meta">
-                    <span
-                      aria-hidden="true"
-                      className="activity-swatch"
-                      style={{ background: dept?.color ?? a.departmentColor }}
-                    />
-                    {dept ? localName(dept, i18n.language) : a.department}
-                  </span>
-                  <span className="activity-item-meta">
-                    {t(`activities.kind.${a.kind}`)} · {t(`activities.status.${a.status}`)} ·{' '}
-                    {formatSpan(a.startsAt, a.endsAt, i18n.language, t)}
-                  </span>
-                </Link>
-              </li>
+              <Link className="activity-item" to={{ pathname: `/activities/${a.id}`, search }}>
+                <span className="activity-item-title">
+                  {activityTitle(a, i18n.language)}
+                  {a.isDemo && <span className="activity-badge">{t('activities.demo')}</span>}
+                </span>
+                <span className="activity-item-meta">
+                  <span aria-hidden="true" className="activity-swatch" style={{ background: dept?.color ?? a.departmentColor }} />
+                  {dept ? localName(dept, i18n.language) : a.department}
+                </span>
+                <span className="activity-item-meta">
+                  {t(`activities.kind.${a.kind}`)} · {t(`activities.status.${a.status}`)} ·{' '}
+                  {formatSpan(a.startsAt, a.endsAt, i18n.language, t)}
+                </span>
+              </Link>
             );
-          })}
-        </ul>
+          }}
+        />
       )}
     </section>
   );

@@ -1,29 +1,28 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { LoadingSpinner } from 'hds-react';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useIdeaFilter } from '@/layers/ideas/filters';
-import { ideasQuery, ideasSearch } from '@/layers/ideas/query';
+import { ideasSearch } from '@/layers/ideas/query';
 import { errorMessage, formatDate } from '@/ui/format';
+import { VirtualList } from '@/ui/VirtualList';
+import { ideaListQuery } from './idea-list-query';
 import { StageBadge } from './StageBadge';
-import { moveFocusAmong } from '@/a11y/list-keys';
-
-const moveFocus = moveFocusAmong('a.idea-list-link');
 
 /**
- * The ideas in the map's view, newest first: the map's accessible twin. Same query as the map
- * layer (one cache entry). Arrow keys, Home and End move between the ideas.
+ * The ideas in the map's view, newest first: the map's accessible twin. The count first, then a
+ * window of rows paged in as the reader scrolls or moves on by keyboard (VirtualList).
  */
 export function IdeaList() {
   const { t, i18n } = useTranslation();
   const { search } = useLocation();
   const filter = useIdeaFilter();
-  const ideas = useQuery({ ...ideasQuery(filter), enabled: filter.bbox != null });
-  const sorted = useMemo(
-    () => [...(ideas.data?.features ?? [])].sort((a, b) => b.properties.submittedAt.localeCompare(a.properties.submittedAt)),
-    [ideas.data],
-  );
+  const ideas = useInfiniteQuery({ ...ideaListQuery(filter), enabled: filter.bbox != null });
+  const items = useMemo(() => ideas.data?.pages.flatMap((p) => p.features.map((f) => f.properties)) ?? [], [ideas.data]);
+  const total = ideas.data?.pages[0].numberMatched;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = ideas;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const { bbox: _bbox, ...cityWide } = filter;
 
   return (
@@ -32,26 +31,36 @@ export function IdeaList() {
         {t('ideas.list.heading')}
       </h2>
       <p className="panel-help" aria-live="polite" data-testid="idea-count">
-        {ideas.data ? t('ideas.list.count', { count: ideas.data.numberMatched }) : ''}
+        {total === undefined ? '' : t('ideas.list.count', { count: total })}
       </p>
       {ideas.isPending && filter.bbox != null && <LoadingSpinner small loadingText={t('ideas.list.loading')} />}
       {ideas.error && <p className="form-error">{t('ideas.list.error', { message: errorMessage(ideas.error) })}</p>}
-      {sorted.length > 0 && (
-        <ol className="idea-list-items" onKeyDown={moveFocus}>
-          {sorted.map((f) => (
-            <li key={f.id}>
-              <Link className="idea-list-link" to={{ pathname: `/ideas/${f.properties.id}`, search }}>
-                <span className="idea-list-title">{f.properties.title}</span>
-                <span className="idea-list-meta">
-                  <StageBadge stage={f.properties.stage} />
-                  <span>{formatDate(f.properties.submittedAt, i18n.language)}</span>
-                  <span>{t('ideas.list.votes', { count: f.properties.votes })}</span>
-                  {f.properties.waiting && <span className="idea-waiting">{t('ideas.waiting')}</span>}
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ol>
+      {items.length > 0 && (
+        <VirtualList
+          // A new view or filter starts at the top of its list.
+          key={JSON.stringify(filter)}
+          items={items}
+          total={total ?? items.length}
+          itemKey={(idea) => idea.id}
+          labelledBy="idea-list-heading"
+          className="idea-list-items"
+          ordered
+          estimateSize={76}
+          hasMore={hasNextPage}
+          loadingMore={isFetchingNextPage}
+          onLoadMore={loadMore}
+          renderItem={(idea) => (
+            <Link className="idea-list-link" to={{ pathname: `/ideas/${idea.id}`, search }}>
+              <span className="idea-list-title">{idea.title}</span>
+              <span className="idea-list-meta">
+                <StageBadge stage={idea.stage} />
+                <span>{formatDate(idea.submittedAt, i18n.language)}</span>
+                <span>{t('ideas.list.votes', { count: idea.votes })}</span>
+                {idea.waiting && <span className="idea-waiting">{t('ideas.waiting')}</span>}
+              </span>
+            </Link>
+          )}
+        />
       )}
       <p className="idea-export">
         {t('ideas.list.export')}{' '}
