@@ -166,6 +166,8 @@ const PUBLIC_READS: Record<string, () => string[]> = {
   '/ogc/collections/:cid': () => ['activities', 'ideas', 'kehra', 'partnership-tables'].map((c) => `/ogc/collections/${c}`),
   '/ogc/collections/:cid/items': () =>
     ['activities', 'ideas', 'kehra', 'partnership-tables'].map((c) => `/ogc/collections/${c}/items`),
+  '/ogc/collections/:cid/queryables': () =>
+    ['activities', 'ideas', 'kehra', 'partnership-tables'].map((c) => `/ogc/collections/${c}/queryables`),
   '/ogc/collections/:cid/items/:fid': () => [
     `/ogc/collections/activities/items/${ids.activity}`,
     `/ogc/collections/ideas/items/${ids.idea}`,
