@@ -196,6 +196,8 @@ const PUBLIC_READS: Record<string, () => string[]> = {
     ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans'].map((c) => `/ogc/collections/${c}`),
   '/ogc/collections/:cid/items': () =>
     ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans'].map((c) => `/ogc/collections/${c}/items`),
+  '/ogc/collections/:cid/queryables': () =>
+    ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans'].map((c) => `/ogc/collections/${c}/queryables`),
   '/ogc/collections/:cid/items/:fid': () => [
     `/ogc/collections/activities/items/${ids.activity}`,
     `/ogc/collections/ideas/items/${ids.idea}`,
