@@ -1,12 +1,10 @@
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { PageHeading } from '@/features/account';
 import { usePageTitle } from '@/ui/use-page-title';
 
 /** A page of running text (a statement), widened like the admin page while the map stays mounted. */
 export function StatementPage({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   usePageTitle(title);
-  // Reached from the footer: start the reader at the top of the statement, not at the footer.
-  useEffect(() => window.scrollTo(0, 0), []);
   return (
     <article className="statement-page" aria-labelledby={id}>
       <PageHeading id={id}>{title}</PageHeading>
