@@ -1,7 +1,7 @@
 import { areaMembershipOf } from '../areas/area-membership.js';
 import { defineDataset } from '../collections/dataset.js';
 import { and, anyOf, areaLinkWhere, bboxWhere, raw, type Sql } from '../collections/sql.js';
-import { PLAN_CSV_COLUMNS, PlansQuery, type PlanFilter } from '../contracts/budgeting.js';
+import { FEASIBILITIES, PLAN_CSV_COLUMNS, PlansQuery, type PlanFilter } from '../contracts/budgeting.js';
 
 export const planAreas = areaMembershipOf('budgeting_plans');
 
@@ -50,5 +50,16 @@ export const budgetingPlansDataset = defineDataset<PlanFilter>({
     description:
       'Plans of participatory budgeting rounds, merged from residents’ ideas: pot, cost estimate, feasibility and, once voting has closed, votes and whether the plan was funded.',
     filters: [],
+    // Votes and funding are there only once results are published (null before), as in the list.
+    queryables: [
+      { name: 'id', sql: 'p.id', type: 'integer' },
+      { name: 'roundId', sql: 'p.round_id', type: 'integer' },
+      { name: 'potId', sql: 'p.pot_id', type: 'integer' },
+      { name: 'title', sql: 'p.title', type: 'string' },
+      { name: 'costEur', sql: 'p.cost_eur', type: 'number' },
+      { name: 'feasibility', sql: 'p.feasibility', type: 'string', enum: FEASIBILITIES },
+      { name: 'votes', sql: 'rp.votes', type: 'integer' },
+      { name: 'funded', sql: 'rp.funded', type: 'boolean' },
+    ],
   },
 });
