@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { isoTime } from '../collections/sql.js';
 import type {
+  PlanResult,
   Allocation,
   BallotRule,
   Feasibility,
@@ -69,18 +70,7 @@ export async function roundById(knex: Knex, id: number): Promise<RoundRow | null
   return rows[0] ? toRound(rows[0]) : null;
 }
 
-export interface NewRound {
-  nameFi: string;
-  nameSv: string | null;
-  nameEn: string | null;
-  purpose: RoundPurpose;
-  allocation: Allocation;
-  rule: Record<string, unknown>;
-  totalEur: number;
-  ballot: BallotRule;
-  minAge: number;
-  residenceAreaId: number | null;
-  phases: PhaseDates;
+export interface NewRound extends Omit<RoundRow, 'id'> {
   createdBy: number;
 }
 
@@ -441,16 +431,7 @@ export async function storedResults(
   roundId: number,
 ): Promise<{
   computedAt: string;
-  plans: {
-    potId: number;
-    planId: number;
-    title: string;
-    costEur: number;
-    votes: number;
-    position: number;
-    funded: boolean;
-    reason: string | null;
-  }[];
+  plans: (PlanResult & { potId: number })[];
 } | null> {
   const { rows: head } = await knex.raw(`SELECT ${isoTime('computed_at')} AS at FROM budgeting_results WHERE round_id = ?`, [
     roundId,

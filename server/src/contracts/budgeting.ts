@@ -309,16 +309,19 @@ export interface PotResult {
   fundedEur: number;
   remainingEur: number;
   ballots: number;
-  plans: {
-    planId: number;
-    title: string;
-    costEur: number;
-    votes: number;
-    position: number;
-    funded: boolean;
-    /** Why a plan was skipped (null for a funded plan). */
-    reason: string | null;
-  }[];
+  plans: PlanResult[];
+}
+
+/** One plan's place in its pot's result. */
+export interface PlanResult {
+  planId: number;
+  title: string;
+  costEur: number;
+  votes: number;
+  position: number;
+  funded: boolean;
+  /** Why a plan was skipped (null for a funded plan). */
+  reason: string | null;
 }
 
 export interface RoundResults {

@@ -3,6 +3,7 @@ import { feedRows } from '../collections/collection.service.js';
 import type { Dataset } from '../collections/dataset.js';
 import type { ActivityFilter } from '../contracts/activities.js';
 import type { EventFilter } from '../contracts/feeds.js';
+import type { MeetingProperties } from '../contracts/partnership-tables.js';
 import { meetingFeaturesJson } from '../partnership-tables/partnership-tables.repository.js';
 import { FEED_TEXTS } from './feed-texts.js';
 import type { CalendarEvent } from './icalendar.js';
@@ -49,16 +50,7 @@ const activityEvents = (activities: Dataset<never>): EventSource => ({
 
 interface MeetingFeature {
   geometry: { coordinates: [number, number] } | null;
-  properties: {
-    id: number;
-    tableId: number;
-    tableName: string;
-    convener: string;
-    startsAt: string;
-    endsAt: string | null;
-    place: string;
-    themes: string[];
-  };
+  properties: MeetingProperties;
 }
 
 /** The partnership tables' meetings, through the tables' own filter (district by membership, themes, convening department). */
