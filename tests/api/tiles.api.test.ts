@@ -53,6 +53,13 @@ const tileFeatures = async (dataset: string, t: TileAddress, query = '') => {
   return features(body, dataset);
 };
 const idsIn = (fs: VectorTileFeature[]) => fs.map((f) => f.properties.id as number).sort((a, b) => a - b);
+/** A visitor's idea through the API, as the map's own write path. */
+const submitIdea = (idea: { title: string; description: string; themes: string[]; geometry: object }) =>
+  fetch(`${server.url}/api/ideas`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(idea),
+  });
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -238,15 +245,11 @@ describe('activity tiles', () => {
 
 describe('idea tiles', () => {
   it('shows submitted ideas with their stage, filtered by stage and theme, never hidden ones', async () => {
-    const submit = await fetch(`${server.url}/api/ideas`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Penkkejä Tuomiokirkon portaille',
-        description: 'Portailla istutaan joka kesäilta; penkit helpottaisivat ikääntyneitä.',
-        themes: ['elderly'],
-        geometry: { type: 'Point', coordinates: CATHEDRAL },
-      }),
+    const submit = await submitIdea({
+      title: 'Penkkejä Tuomiokirkon portaille',
+      description: 'Portailla istutaan joka kesäilta; penkit helpottaisivat ikääntyneitä.',
+      themes: ['elderly'],
+      geometry: { type: 'Point', coordinates: CATHEDRAL },
     });
     expect(submit.status).toBe(201);
     const { id } = await submit.json();
@@ -268,15 +271,11 @@ describe('caching', () => {
     const t = tileOf([24.9402, 60.1702], 15);
     const filled = (u: string) => u.replace('{z}', String(t.z)).replace('{x}', String(t.x)).replace('{y}', String(t.y));
     expect((await fetch(filled(before))).status).toBe(200); // v is no filter: the current tile
-    const submit = await fetch(`${server.url}/api/ideas`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Pyöräteline Senaatintorin kulmaan',
-        description: 'Torin laidalla ei ole yhtään telinettä, ja pyörät nojaavat seiniin.',
-        themes: ['elderly'],
-        geometry: { type: 'Point', coordinates: [24.9402, 60.1702] },
-      }),
+    const submit = await submitIdea({
+      title: 'Pyöräteline Senaatintorin kulmaan',
+      description: 'Torin laidalla ei ole yhtään telinettä, ja pyörät nojaavat seiniin.',
+      themes: ['elderly'],
+      geometry: { type: 'Point', coordinates: [24.9402, 60.1702] },
     });
     expect(submit.status).toBe(201);
     const after = await template();
@@ -302,15 +301,11 @@ describe('caching', () => {
     const filtered = await fetchTile(path('ideas', t, 'stage=submitted'), { 'If-None-Match': etag });
     expect(filtered.res.status).toBe(200);
 
-    const submit = await fetch(`${server.url}/api/ideas`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Istutuksia Kolmensepänaukiolle',
-        description: 'Aukio on kesällä kuuma ja paljas; puut ja penkit toisivat varjoa.',
-        themes: ['environment-climate'],
-        geometry: { type: 'Point', coordinates: [24.9385, 60.1699] },
-      }),
+    const submit = await submitIdea({
+      title: 'Istutuksia Kolmensepänaukiolle',
+      description: 'Aukio on kesällä kuuma ja paljas; puut ja penkit toisivat varjoa.',
+      themes: ['environment-climate'],
+      geometry: { type: 'Point', coordinates: [24.9385, 60.1699] },
     });
     expect(submit.status).toBe(201);
     const after = await fetchTile(path('ideas', t), { 'If-None-Match': etag });
