@@ -12,13 +12,13 @@ export function areasRouter(knex: Knex): Router {
     res.type('application/geo+json').send(await service.areaCollectionJson(knex, q.level));
   });
   // Downloads of one level: a table with each district's area and label point, or GeoJSON.
-  r.all(['/areas.csv', '/areas.geojson'], openToEveryOrigin);
-  r.get('/areas.csv', async (req, res) => {
+  r.options(['/areas.csv', '/areas.geojson'], openToEveryOrigin);
+  r.get('/areas.csv', openToEveryOrigin, async (req, res) => {
     const { delimiter, rest } = csvOptionsOf(req.query);
     const { level } = AreasQuery.parse(rest);
     await sendChunks(res, service.areaCsvChunks(knex, level, delimiter), 'text/csv; charset=utf-8', `districts-${level}.csv`);
   });
-  r.get('/areas.geojson', async (req, res) => {
+  r.get('/areas.geojson', openToEveryOrigin, async (req, res) => {
     const { level } = AreasQuery.parse(req.query);
     await sendChunks(res, service.areaGeoJsonChunks(knex, level), 'application/geo+json', `districts-${level}.geojson`);
   });

@@ -33,13 +33,14 @@ export function collectionsRouter(knex: Knex, datasets: readonly Dataset<never>[
       res.type('application/geo+json').send(collectionBody(await collectionPage(knex, d, filterOf(q), q)));
     });
     const exportQuery = d.exportQuery ?? d.query;
-    r.all([`/${d.path}.csv`, `/${d.path}.geojson`], openToEveryOrigin);
-    r.get(`/${d.path}.csv`, async (req, res) => {
+    // Open to every site: the preflight here, the header on each download (a write route it is not).
+    r.options([`/${d.path}.csv`, `/${d.path}.geojson`], openToEveryOrigin);
+    r.get(`/${d.path}.csv`, openToEveryOrigin, async (req, res) => {
       const { delimiter, rest } = csvOptionsOf(req.query);
       const q = exportQuery.parse(rest);
       await csv(res, filterOf(q), q, delimiter);
     });
-    r.get(`/${d.path}.geojson`, async (req, res) => {
+    r.get(`/${d.path}.geojson`, openToEveryOrigin, async (req, res) => {
       const q = exportQuery.parse(req.query);
       const page = { limit: q.limit ?? d.limits.export, offset: q.offset ?? 0 };
       await sendChunks(res, geoJsonChunks(knex, d, filterOf(q), page), 'application/geo+json', `${d.id}-${stamp()}.geojson`);

@@ -1,28 +1,11 @@
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { filterOf } from '../collections/collection.service.js';
 import type { BaseFilter, Dataset } from '../collections/dataset.js';
 import { CALENDAR_DAYS_BACK, CALENDAR_DEFAULT_LIMIT, EventsQuery, FEED_DEFAULT_LIMIT, FeedParams } from '../contracts/feeds.js';
 import { badField } from '../http/errors.js';
+import { openToEveryOrigin } from '../http/open-data.js';
 import { ATOM_FEEDS, atomFeed, eventsCalendar, type AtomFeedId, type FeedDocument, type FeedSite } from './feeds.service.js';
-
-/**
- * Open data: any site or feed reader may fetch the feeds. A local stand-in for the shared
- * open-data CORS middleware: swap this one line for it when it lands.
- */
-const openToEveryOrigin: RequestHandler = (req, res, next) => {
-  res.set('Access-Control-Allow-Origin', '*');
-  // helmet's same-origin resource policy would stop another site from reading them.
-  res.set('Cross-Origin-Resource-Policy', 'cross-origin');
-  if (req.method === 'OPTIONS') {
-    res.set('Access-Control-Allow-Methods', 'GET, HEAD');
-    res.set('Access-Control-Allow-Headers', 'If-None-Match, If-Modified-Since');
-    res.set('Access-Control-Max-Age', '86400');
-    res.status(204).end();
-    return;
-  }
-  next();
-};
 
 /** Parameters of the feed itself, not of the dataset's filter; they never go into the map link. */
 const FEED_ONLY = ['lang', 'limit'];

@@ -37,10 +37,10 @@ export const openToEveryOrigin: RequestHandler = (req, res, next) => {
   res.set('Access-Control-Allow-Origin', '*');
   // helmet's same-origin resource policy would stop another site's map or page from loading it.
   res.set('Cross-Origin-Resource-Policy', 'cross-origin');
-  res.set('Access-Control-Expose-Headers', 'Content-Crs, Link, ETag, Content-Disposition');
+  res.set('Access-Control-Expose-Headers', 'Content-Crs, Link, ETag, Last-Modified, Content-Disposition');
   if (req.method === 'OPTIONS') {
     res.set('Access-Control-Allow-Methods', 'GET, HEAD');
-    res.set('Access-Control-Allow-Headers', 'If-None-Match, Accept');
+    res.set('Access-Control-Allow-Headers', 'If-None-Match, If-Modified-Since, Accept');
     res.set('Access-Control-Max-Age', '86400');
     res.status(204).end();
     return;
