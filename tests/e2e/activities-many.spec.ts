@@ -109,14 +109,14 @@ describe('many activities in view', () => {
 
     // One of them, clicked on the map, opens with its own details (asked from its endpoint by id).
     const [id] = await page.evaluate(() => (window as unknown as KkWindow).__kkActivities.renderedIds());
-    const [lon, lat] = (await (await page.request.get(`/api/activities/${id}`)).json()).geometry.coordinates as [number, number];
+    const detail = await (await page.request.get(`${e2e.app.url}/api/activities/${id}`)).json();
+    const [lon, lat] = detail.geometry.coordinates as [number, number];
     const pixel = await page.evaluate(({ lon, lat }) => (window as unknown as KkWindow).__kkMap.project(lon, lat), { lon, lat });
     const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
     await page.mouse.click(canvas.x + pixel.x, canvas.y + pixel.y);
     await page.waitForURL((u) => /^\/activities\/\d+$/.test(u.pathname));
     expect(Number(new URL(page.url()).pathname.split('/').pop())).toBe(id);
-    const { properties } = await (await page.request.get(`/api/activities/${id}`)).json();
-    await page.getByTestId('activity-detail').getByRole('heading', { name: properties.titleFi }).waitFor();
+    await page.getByTestId('activity-detail').getByRole('heading', { name: detail.properties.titleFi }).waitFor();
     await page.close();
   });
 
