@@ -108,8 +108,15 @@ describe('many activities in view', () => {
     await screenshot(page, 'activities-many-items');
 
     // One of them, clicked on the map, opens with its own details (asked from its endpoint by id).
-    const [id] = await page.evaluate(() => (window as unknown as KkWindow).__kkActivities.renderedIds());
-    const detail = await (await page.request.get(`${e2e.app.url}/api/activities/${id}`)).json();
+    // The one nearest the middle of the view: the edges are under the map's controls and attribution.
+    const [w, so, e, n] = (await page.getByTestId('map').getAttribute('data-bounds'))!.split(',').map(Number);
+    const [cx, cy] = [(w + e) / 2, (so + n) / 2];
+    const near = await (
+      await page.request.get(`${e2e.app.url}/api/activities?bbox=${cx - 0.002},${cy - 0.0015},${cx + 0.002},${cy + 0.0015}`)
+    ).json();
+    const detail = near.features[0];
+    const id = detail.id as number;
+    expect(await page.evaluate(() => (window as unknown as KkWindow).__kkActivities.renderedIds())).toContain(id);
     const [lon, lat] = detail.geometry.coordinates as [number, number];
     const pixel = await page.evaluate(({ lon, lat }) => (window as unknown as KkWindow).__kkMap.project(lon, lat), { lon, lat });
     const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
