@@ -73,12 +73,14 @@ describe('many activities in view', () => {
     // No partial set of single activities under the counts.
     expect(await page.evaluate(() => (window as unknown as KkWindow).__kkActivities.renderedIds())).toEqual([]);
     // Each cell's ring shows the departments' shares: three colours where all three departments are.
-    const ring = await page
-      .locator('.activity-cell')
-      .first()
-      .evaluate((el) => getComputedStyle(el).backgroundImage);
-    expect(ring).toMatch(/^conic-gradient/);
-    expect(new Set(ring.match(/rgb\([^)]*\)/g)).size).toBe(3);
+    // Read in one page task: a cell can be replaced (and detached) between locating and reading it.
+    const ring = () =>
+      page.evaluate(() => {
+        const cell = document.querySelector('.activity-cell');
+        return cell ? getComputedStyle(cell).backgroundImage : '';
+      });
+    await expect.poll(ring).toMatch(/^conic-gradient/);
+    await expect.poll(async () => new Set((await ring()).match(/rgb\([^)]*\)/g)).size).toBe(3);
     await screenshot(page, 'activities-many-cells');
 
     // A click on the biggest cell zooms in on it; the counts split into finer cells until the view
