@@ -616,6 +616,154 @@ describe('a district round from ideas to plans to ballots to results', () => {
     expect(await count('budgeting_ballots', 'ballot_key = ?', [keyed])).toBe(1);
     expect(await count('budgeting_ballots', 'ballot_key = ?', [unkeyed])).toBe(0);
   });
+
+  it('starts a funded plan’s implementation as an activity of the named department, linked both ways', async () => {
+    const path = (id: number) => `/api/budgeting/plans/${id}/implementation`;
+    const kuva = await agent({ roles: ['official'], departments: ['kuva'] });
+    // Only a funded plan, only its department's officials (or admins), only a known department.
+    expect((await json(await official.post(path(plan.A), { department: 'kymp' }), 409)).error.code).toBe('not_funded');
+    expect((await resident.post(path(plan.C), { department: 'kymp' })).status).toBe(403);
+    expect((await visitor.post(path(plan.C), { department: 'kymp' })).status).toBe(401);
+    expect((await json(await kuva.post(path(plan.C), { department: 'kymp' }), 403)).error.code).toBe('out_of_scope');
+    expect((await json(await admin.post(path(plan.C), { department: 'nope' }), 400)).error.message).toBe(
+      'department: unknown department: nope',
+    );
+    // A district pot has no department: one must be named.
+    expect((await json(await admin.post(path(plan.C), {}), 400)).error.details[0].path).toEqual(['department']);
+    expect((await official.post(path(999_999), { department: 'kymp' })).status).toBe(404);
+    expect(await count('activities', "source = 'budgeting'")).toBe(0);
+
+    const started = await json(await official.post(path(plan.C), { department: 'kymp' }), 201);
+    expect(started).toMatchObject({ id: plan.C, department: 'kymp', activityId: expect.any(Number), milestones: [] });
+    expect((await json(await official.post(path(plan.C), { department: 'kymp' }), 409)).error.code).toBe('already_started');
+    const activity = await json(await visitor.get(`/api/activities/${started.activityId}`), 200);
+    expect(activity.properties).toMatchObject({
+      department: 'kymp',
+      kind: 'project',
+      status: 'ongoing',
+      titleFi: 'Suunnitelma C',
+      source: 'budgeting',
+      sourceId: `round-${roundId}/plan-${plan.C}`,
+      themes: ['community'],
+      milestones: [],
+      budgeting: { roundId, roundName: 'Suurpiirien kierros', planId: plan.C, planTitle: 'Suunnitelma C' },
+    });
+    expect(activity.geometry.type).toBe('Point');
+    // On the map: the activity in the activities' list, and the plan in the plans' dataset with its activity.
+    const onMap = await json(await visitor.get(`/api/activities?department=kymp&area=${suurpiirit[0].id}`), 200);
+    expect(onMap.features.some((f: { id: number }) => f.id === started.activityId)).toBe(true);
+    const plans = await json(await visitor.get(`/api/budgeting/plans?round=${roundId}`), 200);
+    expect(plans.features.find((f: { id: number }) => f.id === plan.C).properties).toMatchObject({
+      funded: true,
+      department: 'kymp',
+      activityId: started.activityId,
+    });
+    const timeline = (await json(await visitor.get(`/api/ideas/${ideaIds[3]}`), 200)).timeline;
+    expect(timeline.at(-1).reason).toMatch(
+      /^Suunnitelma \d+ sai rahoituksen osallistuvassa budjetoinnissa, ja sen toteutus alkoi/,
+    );
+    plan.CActivity = started.activityId;
+  });
+
+  it('puts milestones on the activity and each source idea’s timeline; the last one done completes the activity', async () => {
+    const path = `/api/budgeting/plans/${plan.C}/milestones`;
+    const kuva = await agent({ roles: ['official'], departments: ['kuva'] });
+    const first = { titleFi: 'Suunnittelu valmis', titleSv: 'Planeringen klar', titleEn: 'Design ready', date: '2031-06-01' };
+    const before = await count('activity_milestones');
+    expect((await json(await official.post(path, { ...first, date: '2031-13-01' }), 400)).error.details[0].path).toEqual([
+      'date',
+    ]);
+    expect((await json(await official.post(path, { ...first, titleFi: '' }), 400)).error.details[0].path).toEqual(['titleFi']);
+    expect((await json(await kuva.post(path, first), 403)).error.code).toBe('out_of_scope');
+    expect((await resident.post(path, first)).status).toBe(403);
+    // A plan not in implementation has no milestones yet.
+    expect((await json(await admin.post(`/api/budgeting/plans/${plan.A}/milestones`, first), 409)).error.code).toBe(
+      'not_started',
+    );
+    expect(await count('activity_milestones')).toBe(before);
+
+    const m1 = await json(await official.post(path, first), 201);
+    expect(m1).toMatchObject({ ...first, done: false, doneAt: null, id: expect.any(Number) });
+    const m2 = await json(await official.post(path, { titleFi: 'Penkit paikallaan', date: '2031-09-15' }), 201);
+    // The first milestone on the source idea's public timeline, with its own titles and state.
+    const entry = (await json(await visitor.get(`/api/ideas/${ideaIds[3]}`), 200)).timeline.find(
+      (e: { milestone: { id: number } | null }) => e.milestone?.id === m1.id,
+    );
+    expect(entry.reason).toBe('Toteutuksen välitavoite: ”Suunnittelu valmis” (2031-06-01).');
+    expect(entry.milestone).toMatchObject({ titleSv: 'Planeringen klar', titleEn: 'Design ready', date: '2031-06-01' });
+    expect(entry.from).toBe(entry.to);
+
+    const done1 = await json(await official.patch(`${path}/${m1.id}`, { done: true }), 200);
+    expect(done1).toMatchObject({ done: true, doneAt: expect.any(String), titleFi: 'Suunnittelu valmis' });
+    let activity = await json(await visitor.get(`/api/activities/${plan.CActivity}`), 200);
+    expect(activity.properties.status).toBe('ongoing');
+    expect(activity.properties.milestones.map((m: { id: number; done: boolean }) => [m.id, m.done])).toEqual([
+      [m1.id, true],
+      [m2.id, false],
+    ]);
+    expect((await official.patch(`${path}/${m1.id}`, {})).status).toBe(400);
+    expect((await official.patch(`${path}/999999`, { done: true })).status).toBe(404);
+    expect((await kuva.patch(`${path}/${m2.id}`, { done: true })).status).toBe(403);
+    await json(await official.patch(`${path}/${m2.id}`, { done: true }), 200);
+    activity = await json(await visitor.get(`/api/activities/${plan.CActivity}`), 200);
+    expect(activity.properties.status).toBe('done');
+    const timeline = (await json(await visitor.get(`/api/ideas/${ideaIds[3]}`), 200)).timeline;
+    expect(timeline.at(-1).reason).toBe('Toteutuksen välitavoite saavutettu: ”Penkit paikallaan” (2031-09-15).');
+    expect(timeline.at(-1).milestone).toMatchObject({ id: m2.id, done: true });
+    // The plan shows its implementation too.
+    const plans = await json(await visitor.get(`/api/budgeting/rounds/${roundId}/plans`), 200);
+    expect(plans.find((p: { id: number }) => p.id === plan.C).milestones).toHaveLength(2);
+    // No personal data in what the public reads.
+    for (const t of [JSON.stringify(activity), JSON.stringify(timeline), JSON.stringify(plans)]) {
+      expect(t).not.toContain(residentEmail);
+      expect(t).not.toContain('@example.test');
+    }
+  });
+});
+
+describe('a department round: implementation starts as results are published', () => {
+  it('makes each funded plan of a department pot an activity of that department', async () => {
+    during('upcoming');
+    const r = await json(
+      await official.post(
+        '/api/budgeting/rounds',
+        round({
+          nameFi: 'Toimialojen kierros',
+          allocation: { way: 'department', departments: [{ department: 'kuva', amountEur: 50_000 }] },
+        }),
+      ),
+      201,
+    );
+    const potId = r.pots[0].id;
+    during('proposals');
+    const ideaId = await idea('Uimaranta', await pointIn(suurpiirit[1].id));
+    await json(await resident.post(`/api/budgeting/rounds/${r.id}/proposals`, { ideaId }), 201);
+    during('co_creation');
+    const p = await json(
+      await official.post(`/api/budgeting/rounds/${r.id}/plans`, { title: 'Uimaranta', ideaIds: [ideaId] }),
+      201,
+    );
+    expect(p.department).toBe('kuva');
+    await json(await official.patch(`/api/budgeting/plans/${p.id}`, { costEur: 20_000, feasibility: 'feasible' }), 200);
+    during('voting');
+    await json(
+      await resident.put(`/api/budgeting/rounds/${r.id}/pots/${potId}/ballot`, {
+        planIds: [p.id],
+        declaration: { age: 30, residenceAreaId: suurpiirit[1].id },
+      }),
+      201,
+    );
+    during('results');
+    await json(await official.post(`/api/budgeting/rounds/${r.id}/results`), 201);
+    const [funded] = await json(await visitor.get(`/api/budgeting/rounds/${r.id}/plans`), 200);
+    expect(funded).toMatchObject({ id: p.id, department: 'kuva', activityId: expect.any(Number) });
+    const activity = await json(await visitor.get(`/api/activities/${funded.activityId}`), 200);
+    expect(activity.properties).toMatchObject({ department: 'kuva', status: 'ongoing', budgeting: { planId: p.id } });
+    // Computing again starts nothing twice.
+    await json(await official.post(`/api/budgeting/rounds/${r.id}/results`), 201);
+    expect(await count('activities', 'source = ? AND source_id = ?', ['budgeting', `round-${r.id}/plan-${p.id}`])).toBe(1);
+    during('upcoming');
+  });
 });
 
 describe('approval ballots and 500 at once', () => {

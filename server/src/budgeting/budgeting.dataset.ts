@@ -14,6 +14,11 @@ export const planWhere = (f: PlanFilter): Sql =>
     f.feasibility && anyOf('p.feasibility', f.feasibility),
   ]);
 
+/** The responsible department's slug of `budgeting_plans ${alias}`: its own, else its department pot's. */
+export const planDepartmentSql = (alias: string) =>
+  `(SELECT d.slug FROM departments d
+     WHERE d.id = coalesce(${alias}.department_id, (SELECT pt.department_id FROM budgeting_pots pt WHERE pt.id = ${alias}.pot_id)))`;
+
 const ideaCodes = (agg: 'json' | 'text') =>
   agg === 'json'
     ? `coalesce((SELECT json_agg(i.tracking_code ORDER BY i.id) FROM budgeting_plan_ideas pi JOIN ideas i ON i.id = pi.idea_id
@@ -27,7 +32,8 @@ const ideaCodes = (agg: 'json' | 'text') =>
  */
 const planArgs = (agg: 'json' | 'text') => `'id', p.id, 'roundId', p.round_id, 'roundName', r.name_fi, 'potId', p.pot_id,
   'potName', pt.name_fi, 'title', p.title, 'costEur', p.cost_eur::float8, 'feasibility', p.feasibility, 'reason', p.reason,
-  'alternativeRoute', p.alternative_route, 'ideas', ${ideaCodes(agg)}, 'votes', rp.votes, 'funded', rp.funded`;
+  'alternativeRoute', p.alternative_route, 'ideas', ${ideaCodes(agg)}, 'votes', rp.votes, 'funded', rp.funded,
+  'department', ${planDepartmentSql('p')}, 'activityId', p.activity_id`;
 
 export const budgetingPlansDataset = defineDataset<PlanFilter>({
   id: 'budgeting-plans',
@@ -60,6 +66,7 @@ export const budgetingPlansDataset = defineDataset<PlanFilter>({
       { name: 'feasibility', sql: 'p.feasibility', type: 'string', enum: FEASIBILITIES },
       { name: 'votes', sql: 'rp.votes', type: 'integer' },
       { name: 'funded', sql: 'rp.funded', type: 'boolean' },
+      { name: 'activityId', sql: 'p.activity_id', type: 'integer' },
     ],
   },
 });

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
-import { isoTime } from '../collections/sql.js';
+import { milestoneJson } from '../activities/activities.repository.js';
+import { geoJsonGeometry, isoTime } from '../collections/sql.js';
+import { planDepartmentSql } from './budgeting.dataset.js';
 import type {
   PlanResult,
   Allocation,
@@ -266,20 +268,37 @@ export async function insertPlan(
   );
   const id = rows[0].id as number;
   await trx.raw('INSERT INTO budgeting_plan_ideas (plan_id, idea_id) SELECT ?, x FROM unnest(?::int[]) AS x', [id, p.ideaIds]);
-  // A timeline entry that keeps the idea's stage: the idea goes on, as part of the plan.
-  await trx.raw(
-    `INSERT INTO idea_stage_events (idea_id, from_stage, to_stage, actor_user_id, reason)
-     SELECT i.id, i.stage, i.stage, ?, ? FROM ideas i WHERE i.id = ANY(?::int[]) ORDER BY i.id`,
-    [p.createdBy, timelineReason(id), p.ideaIds],
-  );
+  await timelineOfPlanIdeas(trx, id, p.createdBy, timelineReason(id));
   return id;
+}
+
+/**
+ * An entry on the public timeline of each of the plan's source ideas that keeps the idea's stage
+ * (the idea goes on, as part of the plan); `milestoneId` links an implementation milestone.
+ */
+export async function timelineOfPlanIdeas(
+  trx: Knex,
+  planId: number,
+  actorUserId: number | null,
+  reason: string,
+  milestoneId: number | null = null,
+): Promise<void> {
+  await trx.raw(
+    `INSERT INTO idea_stage_events (idea_id, from_stage, to_stage, actor_user_id, reason, milestone_id)
+     SELECT i.id, i.stage, i.stage, ?, ?, ? FROM budgeting_plan_ideas pi JOIN ideas i ON i.id = pi.idea_id
+      WHERE pi.plan_id = ? ORDER BY i.id`,
+    [actorUserId, reason, milestoneId, planId],
+  );
 }
 
 const planSelect = `SELECT p.id, p.round_id AS "roundId", p.pot_id AS "potId", p.title, p.description,
        p.cost_eur::float8 AS "costEur", p.feasibility, p.reason, p.alternative_route AS "alternativeRoute",
        p.alternative_details AS "alternativeDetails",
        coalesce((SELECT json_agg(json_build_object('id', i.id, 'trackingCode', i.tracking_code, 'title', i.title) ORDER BY i.id)
-                   FROM budgeting_plan_ideas pi JOIN ideas i ON i.id = pi.idea_id WHERE pi.plan_id = p.id), '[]'::json) AS ideas
+                   FROM budgeting_plan_ideas pi JOIN ideas i ON i.id = pi.idea_id WHERE pi.plan_id = p.id), '[]'::json) AS ideas,
+       ${planDepartmentSql('p')} AS department, p.activity_id AS "activityId",
+       coalesce((SELECT json_agg(${milestoneJson('m')} ORDER BY m.due_on, m.id) FROM activity_milestones m
+                  WHERE m.activity_id = p.activity_id), '[]'::json) AS milestones
   FROM budgeting_plans p`;
 
 export async function planById(knex: Knex, id: number): Promise<Plan | null> {
@@ -306,9 +325,11 @@ export async function updatePlan(
     reason?: string | null;
     alternativeRoute?: string | null;
     alternativeDetails?: string | null;
+    department?: string;
   },
 ): Promise<void> {
   const set: Record<string, unknown> = {};
+  if (p.department !== undefined) set.department_id = trx.raw('(SELECT id FROM departments WHERE slug = ?)', [p.department]);
   if (p.costEur !== undefined) set.cost_eur = p.costEur;
   if (p.feasibility !== undefined) set.feasibility = p.feasibility;
   if (p.reason !== undefined) set.reason = p.reason;
@@ -445,4 +466,67 @@ export async function storedResults(
     [roundId],
   );
   return { computedAt: head[0].at, plans: rows.map((r: { costEur: number }) => ({ ...r, costEur: Number(r.costEur) })) };
+}
+
+// ---- implementation ----------------------------------------------------------------------------
+
+/** true or false by the stored results; null when the round's results are not computed. */
+export async function planFunded(knex: Knex, planId: number): Promise<boolean | null> {
+  const { rows } = await knex.raw(
+    `SELECT (SELECT rp.funded FROM budgeting_result_plans rp WHERE rp.plan_id = p.id) AS funded,
+            EXISTS (SELECT 1 FROM budgeting_results r WHERE r.round_id = p.round_id) AS computed
+       FROM budgeting_plans p WHERE p.id = ?`,
+    [planId],
+  );
+  if (!rows[0]?.computed) return null;
+  return rows[0].funded === true;
+}
+
+/** The funded plans of a round that have a responsible department but no activity yet. */
+export async function fundedWithoutActivity(trx: Knex, roundId: number): Promise<{ id: number; department: string }[]> {
+  const { rows } = await trx.raw(
+    `SELECT p.id, ${planDepartmentSql('p')} AS department FROM budgeting_plans p
+       JOIN budgeting_result_plans rp ON rp.plan_id = p.id AND rp.funded
+      WHERE p.round_id = ? AND p.activity_id IS NULL AND ${planDepartmentSql('p')} IS NOT NULL
+      ORDER BY p.id`,
+    [roundId],
+  );
+  return rows;
+}
+
+/** What the activity is made of, read under a lock on the plan: its place and its ideas' themes. */
+export async function lockPlanForImplementation(
+  trx: Knex,
+  planId: number,
+): Promise<{ activityId: number | null; title: string; description: string; geometry: unknown; themes: string[] } | null> {
+  const { rows } = await trx.raw(
+    `SELECT p.activity_id AS "activityId", p.title, p.description, ${geoJsonGeometry('p.geom')} AS geometry,
+            coalesce((SELECT array_agg(DISTINCT th.slug ORDER BY th.slug) FROM budgeting_plan_ideas pi
+                        JOIN idea_themes it ON it.idea_id = pi.idea_id JOIN themes th ON th.id = it.theme_id
+                       WHERE pi.plan_id = p.id), '{}') AS themes
+       FROM budgeting_plans p WHERE p.id = ? FOR UPDATE OF p`,
+    [planId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function setImplementation(trx: Knex, planId: number, activityId: number, department: string): Promise<void> {
+  await trx.raw(
+    'UPDATE budgeting_plans SET activity_id = ?, department_id = (SELECT id FROM departments WHERE slug = ?) WHERE id = ?',
+    [activityId, department, planId],
+  );
+}
+
+/** Whose the plan's implementation is, for the policy: the activity's department, else the plan's; undefined when no plan. */
+export async function responsibleDepartmentOfPlan(
+  knex: Knex,
+  planId: number,
+): Promise<{ activityDepartmentId: number | null; department: string | null } | undefined> {
+  const { rows } = await knex.raw(
+    `SELECT (SELECT a.department_id FROM activities a WHERE a.id = p.activity_id) AS "activityDepartmentId",
+            ${planDepartmentSql('p')} AS department
+       FROM budgeting_plans p WHERE p.id = ?`,
+    [planId],
+  );
+  return rows[0];
 }

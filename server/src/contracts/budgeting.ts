@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ActivityMilestone } from './activities.js';
 import { AreaLevel } from './areas.js';
 import { BboxParam, DownloadFormat, enumList, Id, idList, IntParam, OffsetParam, PlainText, Slug } from './common.js';
 import { AlternativeRoute } from './ideas.js';
@@ -236,6 +237,8 @@ export const PlanPatchBody = z
     reason: PlainText('reason', 4000).optional(),
     alternativeRoute: AlternativeRoute.optional(),
     alternativeDetails: PlainText('alternativeDetails', 4000).optional(),
+    /** The department responsible for carrying the plan out if funded (a department pot's by default). */
+    department: Slug('department must be a department slug').optional(),
   })
   .strict()
   .superRefine((b, ctx) => {
@@ -261,7 +264,45 @@ export interface Plan {
   alternativeRoute: string | null;
   alternativeDetails: string | null;
   ideas: { id: number; trackingCode: string; title: string }[];
+  /** The responsible department (slug): the plan's own, else its department pot's; null when none is named yet. */
+  department: string | null;
+  /** The activity the funded plan became when its implementation started. */
+  activityId: number | null;
+  /** The implementation's milestones, by date (the activity's). */
+  milestones: ActivityMilestone[];
 }
+
+// ---- implementation ------------------------------------------------------------------------
+
+/** POST /api/budgeting/plans/:planId/implementation: a funded plan becomes its department's activity. */
+export const ImplementationBody = z
+  .object({
+    department: Slug('department must be a department slug').optional(),
+  })
+  .strict();
+export type ImplementationBody = z.infer<typeof ImplementationBody>;
+
+const MilestoneDate = z.iso.date({ error: 'date must be an ISO 8601 date (2031-06-01)' });
+
+const milestoneShape = {
+  titleFi: PlainText('titleFi', 300),
+  titleSv: PlainText('titleSv', 300).optional(),
+  titleEn: PlainText('titleEn', 300).optional(),
+  date: MilestoneDate,
+  done: z.boolean({ error: 'done must be true or false' }),
+};
+
+/** POST /api/budgeting/plans/:planId/milestones. */
+export const MilestoneBody = z.object({ ...milestoneShape, done: milestoneShape.done.default(false) }).strict();
+export type MilestoneBody = z.infer<typeof MilestoneBody>;
+
+/** PATCH /api/budgeting/plans/:planId/milestones/:milestoneId: what it names changes, e.g. `{ "done": true }`. */
+export const MilestonePatchBody = z
+  .object(milestoneShape)
+  .partial()
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'give at least one field to change');
+export type MilestonePatchBody = z.infer<typeof MilestonePatchBody>;
 
 // ---- ballots -------------------------------------------------------------------------------
 
@@ -361,6 +402,8 @@ export const PLAN_CSV_COLUMNS = [
   'ideas',
   'votes',
   'funded',
+  'department',
+  'activityId',
   'lon',
   'lat',
   'wkt',
