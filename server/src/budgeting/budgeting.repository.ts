@@ -1,6 +1,17 @@
 import type { Knex } from 'knex';
 import { milestoneJson } from '../activities/activities.repository.js';
-import { geoJsonGeometry, isoTime } from '../collections/sql.js';
+import {
+  and,
+  anyOf,
+  bboxWhere,
+  geoJsonGeometry,
+  isoTime,
+  raw,
+  run,
+  sql,
+  timeWindowWhere,
+  type Bbox,
+} from '../collections/sql.js';
 import { planDepartmentSql } from './budgeting.dataset.js';
 import type {
   PlanResult,
@@ -529,4 +540,53 @@ export async function responsibleDepartmentOfPlan(
     [planId],
   );
   return rows[0];
+}
+
+// ---- phases as dated events (the events calendar) ----------------------------------------------
+
+export interface PhaseEventRow {
+  roundId: number;
+  nameFi: string;
+  nameSv: string | null;
+  nameEn: string | null;
+  phase: keyof PhaseDates;
+  start: string;
+  /** The next phase's start; null for implementation, which runs on. */
+  end: string | null;
+  stamp: string;
+}
+
+/**
+ * The phases of the rounds as spans, by the map's filter: a round lies wherever its residence
+ * area meets the district or box (a round for everyone lies everywhere), belongs to the
+ * departments of its pots, and has no themes (so a theme filter finds none).
+ */
+export async function phaseEvents(
+  knex: Knex,
+  f: { area?: number[]; theme?: string[]; department?: string[]; bbox?: Bbox; from?: string; to?: string },
+  limit: number,
+): Promise<PhaseEventRow[]> {
+  if (f.theme?.length) return [];
+  const phases = Object.entries(PHASE_COLUMNS);
+  const spans = phases
+    .map(([p, c], i) => `(${i}, '${p}', r.${c}, ${i + 1 < phases.length ? `r.${phases[i + 1][1]}` : 'NULL::timestamptz'})`)
+    .join(', ');
+  const residence = (place: ReturnType<typeof sql>) =>
+    sql`(r.residence_area_id IS NULL OR EXISTS (SELECT 1 FROM areas ra WHERE ra.id = r.residence_area_id AND ${place}))`;
+  const q = sql`SELECT r.id AS "roundId", r.name_fi AS "nameFi", r.name_sv AS "nameSv", r.name_en AS "nameEn", ph.phase,
+         ${raw(isoTime('ph.starts'))} AS start, ${raw(isoTime('ph.ends'))} AS "end", ${raw(isoTime('r.created_at'))} AS stamp
+    FROM budgeting_rounds r CROSS JOIN LATERAL (VALUES ${raw(spans)}) AS ph(ord, phase, starts, ends)
+   WHERE ${and([
+     timeWindowWhere('ph.starts', 'ph.ends', f),
+     f.department &&
+       sql`EXISTS (SELECT 1 FROM budgeting_pots pt JOIN departments d ON d.id = pt.department_id
+                    WHERE pt.round_id = r.id AND ${anyOf('d.slug', f.department)})`,
+     f.area &&
+       residence(
+         sql`EXISTS (SELECT 1 FROM areas fa WHERE ${anyOf('fa.id', f.area, 'int')} AND ra.geom && fa.geom AND ST_Intersects(ra.geom, fa.geom))`,
+       ),
+     f.bbox && residence(bboxWhere('ra.geom', f.bbox)),
+   ])}
+   ORDER BY ph.starts, r.id, ph.ord LIMIT ${limit}`;
+  return run<PhaseEventRow>(knex, q);
 }
