@@ -719,6 +719,54 @@ describe('a district round from ideas to plans to ballots to results', () => {
       expect(t).not.toContain('@example.test');
     }
   });
+
+  it('publishes the results per pot as a dataset: list, GeoJSON, CSV and OGC with queryables', async () => {
+    const props = (fc: { features: { properties: Record<string, unknown> }[] }) => fc.features.map((f) => f.properties);
+    const inA = await json(await visitor.get(`/api/budgeting/results?round=${roundId}&pot=${potA.id}`), 200);
+    expect(props(inA).map((p) => [p.planId, p.votes, p.position, p.funded, p.reason])).toEqual([
+      [plan.C, 3, 1, true, null],
+      [plan.B, 3, 2, true, null],
+      [plan.D, 2, 3, true, null],
+      [plan.A, 2, 4, false, 'costs 50 000 € but only 10 000 € of the pot remain'],
+      [plan.E, 0, 5, false, 'no votes'],
+    ]);
+    expect(props(inA)[0]).toMatchObject({
+      roundId,
+      roundName: 'Suurpiirien kierros',
+      potId: potA.id,
+      potAmountEur: 100_000,
+      title: 'Suunnitelma C',
+      costEur: 30_000,
+      activityId: plan.CActivity,
+      computedAt: expect.stringMatching(/Z$/),
+    });
+    // Every pot of the round: district A's five and the city-wide one; plans never on a ballot are not results.
+    const all = await json(await visitor.get(`/api/budgeting/results?round=${roundId}`), 200);
+    expect(all.numberMatched).toBe(6);
+    const skipped = await json(await visitor.get(`/api/budgeting/results?round=${roundId}&funded=false`), 200);
+    expect(props(skipped).map((p) => p.planId)).toEqual([plan.A, plan.E]);
+    expect((await json(await visitor.get('/api/budgeting/results?funded=maybe'), 400)).error.message).toMatch(/^funded/);
+    const csv = await (await visitor.get(`/api/budgeting/results.csv?round=${roundId}`)).text();
+    expect(csv.split('\n')[0]).toMatch(
+      /^\uFEFF?planId,roundId,roundName,potId,potName,potAmountEur,title,costEur,votes,position,funded,reason/,
+    );
+    expect(csv).toContain('no votes');
+    // OGC items have exactly the download's properties.
+    const geojson = await json(await visitor.get(`/api/budgeting/results.geojson?round=${roundId}`), 200);
+    const ogc = await json(await visitor.get('/ogc/collections/budgeting-results/items?limit=1000'), 200);
+    const byId = new Map(ogc.features.map((f: { id: number; properties: unknown }) => [f.id, f.properties]));
+    for (const f of geojson.features) expect(byId.get(f.id)).toEqual(f.properties);
+    const q = await json(await visitor.get('/ogc/collections/budgeting-results/queryables'), 200);
+    expect(Object.keys(q.properties)).toEqual(expect.arrayContaining(['votes', 'funded', 'reason', 'potId']));
+    const filtered = await json(
+      await visitor.get(
+        `/ogc/collections/budgeting-results/items?filter-lang=cql2-text&filter=${encodeURIComponent(`funded = false AND votes > 0 AND roundId = ${roundId}`)}`,
+      ),
+      200,
+    );
+    expect(filtered.features.map((f: { id: number }) => f.id)).toEqual([plan.A]);
+    for (const t of [JSON.stringify(all), csv, JSON.stringify(ogc)]) expect(t).not.toContain(residentEmail);
+  });
 });
 
 describe('a department round: implementation starts as results are published', () => {

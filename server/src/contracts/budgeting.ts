@@ -408,3 +408,39 @@ export const PLAN_CSV_COLUMNS = [
   'lat',
   'wkt',
 ] as const;
+
+/** GET /api/budgeting/results: every computed result, per pot, one row per plan on its ballot. */
+export const ResultsQuery = z
+  .object({
+    bbox: BboxParam().optional(),
+    area: idList('area').optional(),
+    round: idList('round').optional(),
+    pot: idList('pot').optional(),
+    funded: enumList('funded', ['true', 'false']).optional(),
+    limit: IntParam('limit', 1, 10_000).optional(),
+    offset: OffsetParam().optional(),
+    format: DownloadFormat.optional(),
+  })
+  .strict();
+export type ResultsQuery = z.output<typeof ResultsQuery>;
+export type ResultFilter = Pick<ResultsQuery, 'bbox' | 'area' | 'round' | 'pot' | 'funded'>;
+
+export const RESULT_CSV_COLUMNS = [
+  'planId',
+  'roundId',
+  'roundName',
+  'potId',
+  'potName',
+  'potAmountEur',
+  'title',
+  'costEur',
+  'votes',
+  'position',
+  'funded',
+  'reason',
+  'computedAt',
+  'activityId',
+  'lon',
+  'lat',
+  'wkt',
+] as const;
