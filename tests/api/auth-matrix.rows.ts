@@ -531,6 +531,20 @@ export const MATRIX: MatrixRow[] = [
     request: async (c) => ({ path: `/api/budgeting/rounds/${(await budgetingRound(c)).round}/results` }),
   },
   {
+    route: 'POST /api/budgeting/rounds/:id/rankings/kehra-groups/:groupId',
+    allowed: KEHRA,
+    request: async (c) => ({
+      path: `/api/budgeting/rounds/${(await budgetingRound(c)).round}/rankings/kehra-groups/${c.kehraGroups.own}`,
+    }),
+  },
+  {
+    route: 'POST /api/budgeting/rounds/:id/rankings/partnership-tables/:tableId',
+    allowed: TABLE_KEEPERS,
+    request: async (c) => ({
+      path: `/api/budgeting/rounds/${(await budgetingRound(c)).round}/rankings/partnership-tables/${await partnershipTable(c)}`,
+    }),
+  },
+  {
     route: 'POST /api/budgeting/plans/:planId/implementation',
     allowed: ACTIVITY_KEEPERS,
     request: async (c) => ({

@@ -814,6 +814,96 @@ describe('a department round: implementation starts as results are published', (
   });
 });
 
+describe('Kehrä groups and partnership tables bring their ranked ideas in', () => {
+  it('enters the ranked ideas during proposals and shows each one’s rank on proposals and plans', async () => {
+    during('upcoming');
+    const r = await json(await official.post('/api/budgeting/rounds', round({ nameFi: 'Rankattu kierros' })), 201);
+    const here = await pointIn(suurpiirit[0].id);
+    const [x, y, z] = [await idea('Kehrän ykkönen', here), await idea('Kehrän kakkonen', here), await idea('Pöydän idea', here)];
+    const { rows: g } = await db.knex.raw(`INSERT INTO kehra_groups (name) VALUES ('Rankkaava Kehrä') RETURNING id`);
+    const groupId = g[0].id as number;
+    await db.knex.raw('INSERT INTO kehra_plan_items (kehra_group_id, idea_id, rank) VALUES (?, ?, 1), (?, ?, 2)', [
+      groupId,
+      x,
+      groupId,
+      y,
+    ]);
+    const member = await agent({ roles: ['kehra'], kehraGroups: [groupId] });
+    const { rows: og } = await db.knex.raw(`INSERT INTO kehra_groups (name) VALUES ('Toinen Kehrä') RETURNING id`);
+    const outsider = await agent({ roles: ['kehra'], kehraGroups: [og[0].id] });
+    const table = await json(
+      await official.post('/api/partnership-tables', { name: 'Rankkaava pöytä', convener: 'Kymp', areaId: suurpiirit[0].id }),
+      201,
+    );
+    for (const ideaIds of [[z], [y]]) {
+      await json(
+        await official.post(`/api/partnership-tables/${table.id}/outcomes`, {
+          route: 'municipal_budget',
+          description: 'Kaupungin budjettiin',
+          ideaIds,
+        }),
+        201,
+      );
+    }
+    const kehraPath = `/api/budgeting/rounds/${r.id}/rankings/kehra-groups/${groupId}`;
+    const tablePath = `/api/budgeting/rounds/${r.id}/rankings/partnership-tables/${table.id}`;
+    // Only during proposals, only the group's members or the table's keepers (and admins).
+    expect((await json(await member.post(kehraPath), 409)).error.code).toBe('wrong_phase');
+    during('proposals');
+    expect((await json(await outsider.post(kehraPath), 403)).error.code).toBe('out_of_scope');
+    expect((await resident.post(kehraPath)).status).toBe(403);
+    expect((await visitor.post(tablePath)).status).toBe(401);
+    const kuva = await agent({ roles: ['official'], departments: ['kuva'] });
+    expect((await json(await kuva.post(tablePath), 403)).error.code).toBe('out_of_scope');
+    expect((await member.post(`/api/budgeting/rounds/${r.id}/rankings/kehra-groups/999999`)).status).toBe(404);
+    expect((await json(await member.post(kehraPath, { rank: 1 }), 400)).error.message).toMatch(/unknown parameter/);
+    expect(await count('budgeting_proposals', 'round_id = ?', [r.id])).toBe(0);
+
+    const fromGroup = await json(await member.post(kehraPath), 201);
+    expect(fromGroup).toMatchObject({
+      by: { kind: 'kehra_group', id: groupId, name: 'Rankkaava Kehrä' },
+      ideas: [
+        { ideaId: x, rank: 1 },
+        { ideaId: y, rank: 2 },
+      ],
+      entered: 2,
+    });
+    // Again: the same ranks, nothing entered twice.
+    expect((await json(await member.post(kehraPath), 201)).entered).toBe(0);
+    const fromTable = await json(await official.post(tablePath), 201);
+    // A table's ranking is the order its municipal-budget outcomes were recorded in.
+    expect(fromTable.ideas).toEqual([
+      { ideaId: z, rank: 1 },
+      { ideaId: y, rank: 2 },
+    ]);
+    expect(fromTable.entered).toBe(1);
+    const proposals = await json(await visitor.get(`/api/budgeting/rounds/${r.id}/proposals`), 200);
+    const rankingsOf = (id: number) =>
+      proposals
+        .find((p: { id: number }) => p.id === id)
+        .rankings.map((k: { by: { kind: string; name: string }; rank: number }) => [k.by.kind, k.by.name, k.rank]);
+    expect(rankingsOf(x)).toEqual([['kehra_group', 'Rankkaava Kehrä', 1]]);
+    expect(rankingsOf(y)).toEqual([
+      ['kehra_group', 'Rankkaava Kehrä', 2],
+      ['partnership_table', 'Rankkaava pöytä', 2],
+    ]);
+    expect(rankingsOf(z)).toEqual([['partnership_table', 'Rankkaava pöytä', 1]]);
+    // A plan shows, per group or table, the best rank among its ideas.
+    during('co_creation');
+    const plan = await json(
+      await official.post(`/api/budgeting/rounds/${r.id}/plans`, { title: 'Yhdistetty', ideaIds: [y, z] }),
+      201,
+    );
+    expect(plan.rankings.map((k: { by: { kind: string }; rank: number }) => [k.by.kind, k.rank])).toEqual([
+      ['kehra_group', 2],
+      ['partnership_table', 1],
+    ]);
+    const text = JSON.stringify(proposals) + JSON.stringify(plan);
+    expect(text).not.toContain('@example.test');
+    during('upcoming');
+  });
+});
+
 describe('approval ballots and 500 at once', () => {
   let roundId: number;
   let potId: number;

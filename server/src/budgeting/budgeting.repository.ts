@@ -22,6 +22,8 @@ import type {
   Plan,
   Pot,
   PotKind,
+  Proposal,
+  RankerKind,
   RoundPurpose,
 } from '../contracts/budgeting.js';
 
@@ -230,9 +232,23 @@ export async function insertProposal(knex: Knex, roundId: number, ideaId: number
   return rows.length > 0;
 }
 
-export async function proposalsOf(knex: Knex, roundId: number): Promise<{ id: number; trackingCode: string; title: string }[]> {
+/** The name of a ranking group or table, for `budgeting_rankings ${alias}`. */
+const rankerName = (
+  a: string,
+) => `CASE ${a}.by_kind WHEN 'kehra_group' THEN (SELECT g.name FROM kehra_groups g WHERE g.id = ${a}.by_id)
+  ELSE (SELECT t.name FROM partnership_tables t WHERE t.id = ${a}.by_id) END`;
+
+/** The rankings of the ideas matched by `ideaWhere` (over `br.idea_id`) in round `roundCol`: the best rank per group or table. */
+const rankingsJson = (roundCol: string, ideaWhere: string) => `coalesce((
+  SELECT json_agg(json_build_object('by', json_build_object('kind', x.by_kind, 'id', x.by_id, 'name', x.name), 'rank', x.rank)
+                  ORDER BY x.by_kind, x.by_id)
+    FROM (SELECT br.by_kind, br.by_id, ${rankerName('br')} AS name, min(br.rank) AS rank FROM budgeting_rankings br
+           WHERE br.round_id = ${roundCol} AND ${ideaWhere} GROUP BY br.by_kind, br.by_id) x), '[]'::json)`;
+
+export async function proposalsOf(knex: Knex, roundId: number): Promise<Proposal[]> {
   const { rows } = await knex.raw(
-    `SELECT i.id, i.tracking_code AS "trackingCode", i.title FROM budgeting_proposals bp JOIN ideas i ON i.id = bp.idea_id
+    `SELECT i.id, i.tracking_code AS "trackingCode", i.title, ${rankingsJson('bp.round_id', 'br.idea_id = bp.idea_id')} AS rankings
+       FROM budgeting_proposals bp JOIN ideas i ON i.id = bp.idea_id
       WHERE bp.round_id = ? AND i.hidden_at IS NULL ORDER BY bp.entered_at, i.id`,
     [roundId],
   );
@@ -309,7 +325,8 @@ const planSelect = `SELECT p.id, p.round_id AS "roundId", p.pot_id AS "potId", p
                    FROM budgeting_plan_ideas pi JOIN ideas i ON i.id = pi.idea_id WHERE pi.plan_id = p.id), '[]'::json) AS ideas,
        ${planDepartmentSql('p')} AS department, p.activity_id AS "activityId",
        coalesce((SELECT json_agg(${milestoneJson('m')} ORDER BY m.due_on, m.id) FROM activity_milestones m
-                  WHERE m.activity_id = p.activity_id), '[]'::json) AS milestones
+                  WHERE m.activity_id = p.activity_id), '[]'::json) AS milestones,
+       ${rankingsJson('p.round_id', 'br.idea_id IN (SELECT pi.idea_id FROM budgeting_plan_ideas pi WHERE pi.plan_id = p.id)')} AS rankings
   FROM budgeting_plans p`;
 
 export async function planById(knex: Knex, id: number): Promise<Plan | null> {
@@ -589,4 +606,60 @@ export async function phaseEvents(
    ])}
    ORDER BY ph.starts, r.id, ph.ord LIMIT ${limit}`;
   return run<PhaseEventRow>(knex, q);
+}
+
+// ---- rankings ----------------------------------------------------------------------------------
+
+/**
+ * A group's or table's ranked ideas (visible ones), best first: a Kehrä group's plan items by
+ * their rank; a partnership table's ideas of its municipal-budget outcomes in the order the
+ * outcomes were recorded (a table keeps no other ranking). Null when there is no such group or table.
+ */
+export async function rankedIdeas(
+  knex: Knex,
+  kind: RankerKind,
+  id: number,
+): Promise<{ name: string; ideas: { ideaId: number; rank: number }[] } | null> {
+  const { rows: head } = await knex.raw(
+    kind === 'kehra_group' ? 'SELECT name FROM kehra_groups WHERE id = ?' : 'SELECT name FROM partnership_tables WHERE id = ?',
+    [id],
+  );
+  if (!head[0]) return null;
+  const { rows } = await knex.raw(
+    kind === 'kehra_group'
+      ? `SELECT k.idea_id AS "ideaId", k.rank FROM kehra_plan_items k JOIN ideas i ON i.id = k.idea_id
+          WHERE k.kehra_group_id = ? AND i.hidden_at IS NULL ORDER BY k.rank`
+      : `SELECT x.idea_id AS "ideaId", (row_number() OVER (ORDER BY x.first))::int AS rank
+           FROM (SELECT oi.idea_id, min(o.id) AS first
+                   FROM partnership_table_outcomes o JOIN partnership_table_outcome_ideas oi ON oi.outcome_id = o.id
+                   JOIN ideas i ON i.id = oi.idea_id
+                  WHERE o.table_id = ? AND o.route = 'municipal_budget' AND i.hidden_at IS NULL GROUP BY oi.idea_id) x
+          ORDER BY rank`,
+    [id],
+  );
+  return { name: head[0].name, ideas: rows };
+}
+
+/**
+ * Enters the ideas into the round (those there already stay as they are) and makes the group's
+ * or table's ranks in the round exactly `ideas`; returns how many ideas were new to the round.
+ */
+export async function replaceRanking(
+  trx: Knex,
+  r: { roundId: number; kind: RankerKind; id: number; userId: number },
+  ideas: { ideaId: number; rank: number }[],
+): Promise<number> {
+  const ideaIds = ideas.map((x) => x.ideaId);
+  const { rows } = await trx.raw(
+    `INSERT INTO budgeting_proposals (round_id, idea_id, entered_by) SELECT ?, x, ? FROM unnest(?::int[]) AS x
+     ON CONFLICT DO NOTHING RETURNING idea_id`,
+    [r.roundId, r.userId, ideaIds],
+  );
+  await trx.raw('DELETE FROM budgeting_rankings WHERE round_id = ? AND by_kind = ? AND by_id = ?', [r.roundId, r.kind, r.id]);
+  await trx.raw(
+    `INSERT INTO budgeting_rankings (round_id, idea_id, by_kind, by_id, rank)
+     SELECT ?, x.idea_id, ?, ?, x.rank FROM unnest(?::int[], ?::int[]) AS x(idea_id, rank)`,
+    [r.roundId, r.kind, r.id, ideaIds, ideas.map((x) => x.rank)],
+  );
+  return rows.length;
 }

@@ -2,7 +2,9 @@ import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { actorOf } from '../audit/audit.service.js';
-import { currentAccount, departmentScope, writeRoute, type Policy } from '../auth/policy.js';
+import { currentAccount, departmentScope, kehraScope, writeRoute, type Policy } from '../auth/policy.js';
+import { groupExists } from '../kehra/kehra.repository.js';
+import { tableKeepers } from '../partnership-tables/partnership-tables.service.js';
 import {
   BallotBody,
   ImplementationBody,
@@ -22,6 +24,8 @@ import type { BudgetingSettings } from './budgeting.service.js';
 const RoundParams = z.object({ id: IdParam('id') }).loose();
 const PotParams = z.object({ id: IdParam('id'), potId: IdParam('potId') }).loose();
 const PlanParams = z.object({ planId: IdParam('planId') }).loose();
+const GroupRankingParams = z.object({ id: IdParam('id'), groupId: IdParam('groupId') }).loose();
+const TableRankingParams = z.object({ id: IdParam('id'), tableId: IdParam('tableId') }).loose();
 const MilestoneParams = z.object({ planId: IdParam('planId'), milestoneId: IdParam('milestoneId') }).loose();
 const NoQuery = z.object({}).strict();
 
@@ -64,6 +68,29 @@ const MILESTONE_KEEPERS: Policy = {
     }
     return plan.activityDepartmentId;
   }),
+};
+/** A Kehrä group's ranking is brought in by its members (and admins), as they keep it. */
+const GROUP_MEMBERS: Policy = {
+  roles: ['kehra', 'admin'],
+  scope: kehraScope(async (req, knex) => {
+    const p = GroupRankingParams.safeParse(req.params);
+    return p.success && (await groupExists(knex, p.data.groupId)) ? p.data.groupId : null;
+  }),
+};
+/** A partnership table's, by its keepers: officials of its convening department, its organiser and admins. */
+const keepersOfTable = async (req: Request, knex: Knex) => {
+  const p = TableRankingParams.safeParse(req.params);
+  return p.success ? tableKeepers(knex, p.data.tableId) : null;
+};
+const TABLE_KEEPERS: Policy = {
+  roles: ['official', 'admin'],
+  scope: departmentScope(
+    async (req, knex) => {
+      const k = await keepersOfTable(req, knex);
+      return k ? (k.departmentId ?? 0) : null;
+    },
+    async (req, knex, userId) => (await keepersOfTable(req, knex))?.organiserId === userId,
+  ),
 };
 /** Entering an idea and voting: anyone signed in (eligibility is declared with the ballot). */
 const ACCOUNTS: Policy = { roles: 'account' };
@@ -130,6 +157,16 @@ export function budgetingRouter(knex: Knex, settings: BudgetingSettings): Router
     const id = roundId(req);
     EmptyBody.parse(req.body);
     res.status(201).json(await service.computeResults(knex, settings, actor(req), id));
+  });
+  writeRoute(r, 'post', '/budgeting/rounds/:id/rankings/kehra-groups/:groupId', GROUP_MEMBERS, async (req, res) => {
+    const { id, groupId } = GroupRankingParams.parse(req.params);
+    EmptyBody.parse(req.body);
+    res.status(201).json(await service.bringRanking(knex, settings, actor(req), id, 'kehra_group', groupId));
+  });
+  writeRoute(r, 'post', '/budgeting/rounds/:id/rankings/partnership-tables/:tableId', TABLE_KEEPERS, async (req, res) => {
+    const { id, tableId } = TableRankingParams.parse(req.params);
+    EmptyBody.parse(req.body);
+    res.status(201).json(await service.bringRanking(knex, settings, actor(req), id, 'partnership_table', tableId));
   });
   writeRoute(r, 'post', '/budgeting/plans/:planId/implementation', IMPLEMENTERS, async (req, res) => {
     const { planId } = PlanParams.parse(req.params);

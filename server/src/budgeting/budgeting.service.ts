@@ -15,6 +15,8 @@ import type {
   PlanBody,
   PlanPatchBody,
   PotResult,
+  RankerKind,
+  RankingImport,
   RoundBody,
   RoundDetail,
   RoundResults,
@@ -612,3 +614,33 @@ export async function updateMilestone(
 
 /** The department the policy scopes a plan's implementation to (see budgeting.routes.ts). */
 export const responsibleDepartmentOfPlan = repo.responsibleDepartmentOfPlan;
+
+// ---- rankings --------------------------------------------------------------------------------
+
+/**
+ * Brings a Kehrä group's or partnership table's ranked ideas into the round during proposals:
+ * each is entered (if not yet) and shows the rank. Again, it replaces the earlier ranks.
+ */
+export async function bringRanking(
+  knex: Knex,
+  s: BudgetingSettings,
+  actor: Actor,
+  roundId: number,
+  kind: RankerKind,
+  id: number,
+): Promise<RankingImport> {
+  const r = await requireRound(knex, roundId);
+  requirePhase(s, r, ['proposals'], 'Bringing ranked ideas in');
+  const ranked = await repo.rankedIdeas(knex, kind, id);
+  if (!ranked) throw notFound(kind === 'kehra_group' ? `Kehrä group ${id}` : `Partnership table ${id}`);
+  const entered = await knex.transaction(async (trx) => {
+    const n = await repo.replaceRanking(trx, { roundId, kind, id, userId: actor.userId }, ranked.ideas);
+    await recordAudit(trx, actor, {
+      action: 'budgeting.ranking_bring',
+      target: { type: 'budgeting_round', id: roundId },
+      after: { kind, id, ideas: ranked.ideas },
+    });
+    return n;
+  });
+  return { roundId, by: { kind, id, name: ranked.name }, ideas: ranked.ideas, entered };
+}

@@ -218,6 +218,32 @@ export interface RoundDetail extends RoundSummary {
 
 export const ProposalBody = z.object({ ideaId: Id('ideaId') }).strict();
 
+/** Who ranked an idea before it came into the round: a Kehrä group or a partnership table. */
+export const RANKERS = ['kehra_group', 'partnership_table'] as const;
+export type RankerKind = (typeof RANKERS)[number];
+
+/** An idea's (or, for a plan, its best-ranked idea's) rank in a group's or table's list. */
+export interface Ranking {
+  by: { kind: RankerKind; id: number; name: string };
+  rank: number;
+}
+
+/** An idea entered into a round. */
+export interface Proposal {
+  id: number;
+  trackingCode: string;
+  title: string;
+  rankings: Ranking[];
+}
+
+/** What bringing a ranking in did: the ideas with their ranks, and how many were new to the round. */
+export interface RankingImport {
+  roundId: number;
+  by: Ranking['by'];
+  ideas: { ideaId: number; rank: number }[];
+  entered: number;
+}
+
 export const PlanBody = z
   .object({
     title: PlainText('title', 200, 3),
@@ -270,6 +296,8 @@ export interface Plan {
   activityId: number | null;
   /** The implementation's milestones, by date (the activity's). */
   milestones: ActivityMilestone[];
+  /** Per Kehrä group or partnership table that ranked one of its ideas, the best rank among them. */
+  rankings: Ranking[];
 }
 
 // ---- implementation ------------------------------------------------------------------------
