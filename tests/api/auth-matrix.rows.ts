@@ -530,6 +530,45 @@ export const MATRIX: MatrixRow[] = [
     allowed: BUDGETING_OFFICIALS,
     request: async (c) => ({ path: `/api/budgeting/rounds/${(await budgetingRound(c)).round}/results` }),
   },
+  {
+    route: 'POST /api/budgeting/rounds/:id/rankings/kehra-groups/:groupId',
+    allowed: KEHRA,
+    request: async (c) => ({
+      path: `/api/budgeting/rounds/${(await budgetingRound(c)).round}/rankings/kehra-groups/${c.kehraGroups.own}`,
+    }),
+  },
+  {
+    route: 'POST /api/budgeting/rounds/:id/rankings/partnership-tables/:tableId',
+    allowed: TABLE_KEEPERS,
+    request: async (c) => ({
+      path: `/api/budgeting/rounds/${(await budgetingRound(c)).round}/rankings/partnership-tables/${await partnershipTable(c)}`,
+    }),
+  },
+  {
+    route: 'POST /api/budgeting/plans/:planId/implementation',
+    allowed: ACTIVITY_KEEPERS,
+    request: async (c) => ({
+      path: `/api/budgeting/plans/${(await budgetingRound(c)).plan}/implementation`,
+      body: { department: c.departments.own },
+    }),
+  },
+  {
+    route: 'POST /api/budgeting/plans/:planId/milestones',
+    allowed: ACTIVITY_KEEPERS,
+    request: async (c) => ({
+      path: `/api/budgeting/plans/${(await implementedPlan(c)).plan}/milestones`,
+      body: { titleFi: 'Matriisin välitavoite', date: '2045-06-01', done: false },
+    }),
+    textFields: ['titleFi'],
+  },
+  {
+    route: 'PATCH /api/budgeting/plans/:planId/milestones/:milestoneId',
+    allowed: ACTIVITY_KEEPERS,
+    request: async (c) => {
+      const p = await implementedPlan(c);
+      return { path: `/api/budgeting/plans/${p.plan}/milestones/${p.milestone}`, body: { done: true } };
+    },
+  },
 ];
 
 // ---- fixtures of the Kehrä and partnership-table rows, made straight in the database ----
@@ -564,11 +603,11 @@ async function ownActivity(c: MatrixContext, key?: string): Promise<number> {
   return key ? once(c, `activity:${key}`, make) : make();
 }
 
-const fixtures = new WeakMap<Knex, Map<string, Promise<number>>>();
-function once(c: MatrixContext, key: string, make: () => Promise<number>): Promise<number> {
+const fixtures = new WeakMap<Knex, Map<string, Promise<unknown>>>();
+function once<T = number>(c: MatrixContext, key: string, make: () => Promise<T>): Promise<T> {
   let m = fixtures.get(c.knex);
   if (!m) fixtures.set(c.knex, (m = new Map()));
-  let p = m.get(key);
+  let p = m.get(key) as Promise<T> | undefined;
   if (!p) m.set(key, (p = make()));
   return p;
 }
@@ -667,6 +706,23 @@ function budgetingRound(c: MatrixContext): Promise<{ round: number; pot: number;
   }
   return p;
 }
+
+/** A second plan of the matrix round, in implementation as an activity of the own department, with one milestone. */
+const implementedPlan = (c: MatrixContext) =>
+  once(c, 'implementedPlan', async () => {
+    const b = await budgetingRound(c);
+    const activity = await ownActivity(c, 'budgeting');
+    const { rows } = await c.knex.raw(
+      `INSERT INTO budgeting_plans (round_id, pot_id, title, geom, activity_id)
+       SELECT round_id, pot_id, 'Toteutettava', geom, ? FROM budgeting_plans WHERE id = ? RETURNING id`,
+      [activity, b.plan],
+    );
+    const { rows: m } = await c.knex.raw(
+      `INSERT INTO activity_milestones (activity_id, title_fi, due_on) VALUES (?, 'Matriisin välitavoite', '2045-06-01') RETURNING id`,
+      [activity],
+    );
+    return { plan: rows[0].id as number, milestone: m[0].id as number };
+  });
 
 /**
  * An unused department or theme's slug: one shared row for the PATCH rows, a fresh one per

@@ -616,6 +616,292 @@ describe('a district round from ideas to plans to ballots to results', () => {
     expect(await count('budgeting_ballots', 'ballot_key = ?', [keyed])).toBe(1);
     expect(await count('budgeting_ballots', 'ballot_key = ?', [unkeyed])).toBe(0);
   });
+
+  it('starts a funded plan’s implementation as an activity of the named department, linked both ways', async () => {
+    const path = (id: number) => `/api/budgeting/plans/${id}/implementation`;
+    const kuva = await agent({ roles: ['official'], departments: ['kuva'] });
+    // Only a funded plan, only its department's officials (or admins), only a known department.
+    expect((await json(await official.post(path(plan.A), { department: 'kymp' }), 409)).error.code).toBe('not_funded');
+    expect((await resident.post(path(plan.C), { department: 'kymp' })).status).toBe(403);
+    expect((await visitor.post(path(plan.C), { department: 'kymp' })).status).toBe(401);
+    expect((await json(await kuva.post(path(plan.C), { department: 'kymp' }), 403)).error.code).toBe('out_of_scope');
+    expect((await json(await admin.post(path(plan.C), { department: 'nope' }), 400)).error.message).toBe(
+      'department: unknown department: nope',
+    );
+    // A district pot has no department: one must be named.
+    expect((await json(await admin.post(path(plan.C), {}), 400)).error.details[0].path).toEqual(['department']);
+    expect((await official.post(path(999_999), { department: 'kymp' })).status).toBe(404);
+    expect(await count('activities', "source = 'budgeting'")).toBe(0);
+
+    const started = await json(await official.post(path(plan.C), { department: 'kymp' }), 201);
+    expect(started).toMatchObject({ id: plan.C, department: 'kymp', activityId: expect.any(Number), milestones: [] });
+    expect((await json(await official.post(path(plan.C), { department: 'kymp' }), 409)).error.code).toBe('already_started');
+    const activity = await json(await visitor.get(`/api/activities/${started.activityId}`), 200);
+    expect(activity.properties).toMatchObject({
+      department: 'kymp',
+      kind: 'project',
+      status: 'ongoing',
+      titleFi: 'Suunnitelma C',
+      source: 'budgeting',
+      sourceId: `round-${roundId}/plan-${plan.C}`,
+      themes: ['community'],
+      milestones: [],
+      budgeting: { roundId, roundName: 'Suurpiirien kierros', planId: plan.C, planTitle: 'Suunnitelma C' },
+    });
+    expect(activity.geometry.type).toBe('Point');
+    // On the map: the activity in the activities' list, and the plan in the plans' dataset with its activity.
+    const onMap = await json(await visitor.get(`/api/activities?department=kymp&area=${suurpiirit[0].id}`), 200);
+    expect(onMap.features.some((f: { id: number }) => f.id === started.activityId)).toBe(true);
+    const plans = await json(await visitor.get(`/api/budgeting/plans?round=${roundId}`), 200);
+    expect(plans.features.find((f: { id: number }) => f.id === plan.C).properties).toMatchObject({
+      funded: true,
+      department: 'kymp',
+      activityId: started.activityId,
+    });
+    const timeline = (await json(await visitor.get(`/api/ideas/${ideaIds[3]}`), 200)).timeline;
+    expect(timeline.at(-1).reason).toMatch(
+      /^Suunnitelma \d+ sai rahoituksen osallistuvassa budjetoinnissa, ja sen toteutus alkoi/,
+    );
+    plan.CActivity = started.activityId;
+  });
+
+  it('puts milestones on the activity and each source idea’s timeline; the last one done completes the activity', async () => {
+    const path = `/api/budgeting/plans/${plan.C}/milestones`;
+    const kuva = await agent({ roles: ['official'], departments: ['kuva'] });
+    const first = { titleFi: 'Suunnittelu valmis', titleSv: 'Planeringen klar', titleEn: 'Design ready', date: '2031-06-01' };
+    const before = await count('activity_milestones');
+    expect((await json(await official.post(path, { ...first, date: '2031-13-01' }), 400)).error.details[0].path).toEqual([
+      'date',
+    ]);
+    expect((await json(await official.post(path, { ...first, titleFi: '' }), 400)).error.details[0].path).toEqual(['titleFi']);
+    expect((await json(await kuva.post(path, first), 403)).error.code).toBe('out_of_scope');
+    expect((await resident.post(path, first)).status).toBe(403);
+    // A plan not in implementation has no milestones yet.
+    expect((await json(await admin.post(`/api/budgeting/plans/${plan.A}/milestones`, first), 409)).error.code).toBe(
+      'not_started',
+    );
+    expect(await count('activity_milestones')).toBe(before);
+
+    const m1 = await json(await official.post(path, first), 201);
+    expect(m1).toMatchObject({ ...first, done: false, doneAt: null, id: expect.any(Number) });
+    const m2 = await json(await official.post(path, { titleFi: 'Penkit paikallaan', date: '2031-09-15' }), 201);
+    // The first milestone on the source idea's public timeline, with its own titles and state.
+    const entry = (await json(await visitor.get(`/api/ideas/${ideaIds[3]}`), 200)).timeline.find(
+      (e: { milestone: { id: number } | null }) => e.milestone?.id === m1.id,
+    );
+    expect(entry.reason).toBe('Toteutuksen välitavoite: ”Suunnittelu valmis” (2031-06-01).');
+    expect(entry.milestone).toMatchObject({ titleSv: 'Planeringen klar', titleEn: 'Design ready', date: '2031-06-01' });
+    expect(entry.from).toBe(entry.to);
+
+    const done1 = await json(await official.patch(`${path}/${m1.id}`, { done: true }), 200);
+    expect(done1).toMatchObject({ done: true, doneAt: expect.any(String), titleFi: 'Suunnittelu valmis' });
+    let activity = await json(await visitor.get(`/api/activities/${plan.CActivity}`), 200);
+    expect(activity.properties.status).toBe('ongoing');
+    expect(activity.properties.milestones.map((m: { id: number; done: boolean }) => [m.id, m.done])).toEqual([
+      [m1.id, true],
+      [m2.id, false],
+    ]);
+    expect((await official.patch(`${path}/${m1.id}`, {})).status).toBe(400);
+    expect((await official.patch(`${path}/999999`, { done: true })).status).toBe(404);
+    expect((await kuva.patch(`${path}/${m2.id}`, { done: true })).status).toBe(403);
+    await json(await official.patch(`${path}/${m2.id}`, { done: true }), 200);
+    activity = await json(await visitor.get(`/api/activities/${plan.CActivity}`), 200);
+    expect(activity.properties.status).toBe('done');
+    const timeline = (await json(await visitor.get(`/api/ideas/${ideaIds[3]}`), 200)).timeline;
+    expect(timeline.at(-1).reason).toBe('Toteutuksen välitavoite saavutettu: ”Penkit paikallaan” (2031-09-15).');
+    expect(timeline.at(-1).milestone).toMatchObject({ id: m2.id, done: true });
+    // The plan shows its implementation too.
+    const plans = await json(await visitor.get(`/api/budgeting/rounds/${roundId}/plans`), 200);
+    expect(plans.find((p: { id: number }) => p.id === plan.C).milestones).toHaveLength(2);
+    // No personal data in what the public reads.
+    for (const t of [JSON.stringify(activity), JSON.stringify(timeline), JSON.stringify(plans)]) {
+      expect(t).not.toContain(residentEmail);
+      expect(t).not.toContain('@example.test');
+    }
+  });
+
+  it('publishes the results per pot as a dataset: list, GeoJSON, CSV and OGC with queryables', async () => {
+    const props = (fc: { features: { properties: Record<string, unknown> }[] }) => fc.features.map((f) => f.properties);
+    const inA = await json(await visitor.get(`/api/budgeting/results?round=${roundId}&pot=${potA.id}`), 200);
+    expect(props(inA).map((p) => [p.planId, p.votes, p.position, p.funded, p.reason])).toEqual([
+      [plan.C, 3, 1, true, null],
+      [plan.B, 3, 2, true, null],
+      [plan.D, 2, 3, true, null],
+      [plan.A, 2, 4, false, 'costs 50 000 € but only 10 000 € of the pot remain'],
+      [plan.E, 0, 5, false, 'no votes'],
+    ]);
+    expect(props(inA)[0]).toMatchObject({
+      roundId,
+      roundName: 'Suurpiirien kierros',
+      potId: potA.id,
+      potAmountEur: 100_000,
+      title: 'Suunnitelma C',
+      costEur: 30_000,
+      activityId: plan.CActivity,
+      computedAt: expect.stringMatching(/Z$/),
+    });
+    // Every pot of the round: district A's five and the city-wide one; plans never on a ballot are not results.
+    const all = await json(await visitor.get(`/api/budgeting/results?round=${roundId}`), 200);
+    expect(all.numberMatched).toBe(6);
+    const skipped = await json(await visitor.get(`/api/budgeting/results?round=${roundId}&funded=false`), 200);
+    expect(props(skipped).map((p) => p.planId)).toEqual([plan.A, plan.E]);
+    expect((await json(await visitor.get('/api/budgeting/results?funded=maybe'), 400)).error.message).toMatch(/^funded/);
+    const csv = await (await visitor.get(`/api/budgeting/results.csv?round=${roundId}`)).text();
+    expect(csv.split('\n')[0]).toMatch(
+      /^\uFEFF?planId,roundId,roundName,potId,potName,potAmountEur,title,costEur,votes,position,funded,reason/,
+    );
+    expect(csv).toContain('no votes');
+    // OGC items have exactly the download's properties.
+    const geojson = await json(await visitor.get(`/api/budgeting/results.geojson?round=${roundId}`), 200);
+    const ogc = await json(await visitor.get('/ogc/collections/budgeting-results/items?limit=1000'), 200);
+    const byId = new Map(ogc.features.map((f: { id: number; properties: unknown }) => [f.id, f.properties]));
+    for (const f of geojson.features) expect(byId.get(f.id)).toEqual(f.properties);
+    const q = await json(await visitor.get('/ogc/collections/budgeting-results/queryables'), 200);
+    expect(Object.keys(q.properties)).toEqual(expect.arrayContaining(['votes', 'funded', 'reason', 'potId']));
+    const filtered = await json(
+      await visitor.get(
+        `/ogc/collections/budgeting-results/items?filter-lang=cql2-text&filter=${encodeURIComponent(`funded = false AND votes > 0 AND roundId = ${roundId}`)}`,
+      ),
+      200,
+    );
+    expect(filtered.features.map((f: { id: number }) => f.id)).toEqual([plan.A]);
+    for (const t of [JSON.stringify(all), csv, JSON.stringify(ogc)]) expect(t).not.toContain(residentEmail);
+  });
+});
+
+describe('a department round: implementation starts as results are published', () => {
+  it('makes each funded plan of a department pot an activity of that department', async () => {
+    during('upcoming');
+    const r = await json(
+      await official.post(
+        '/api/budgeting/rounds',
+        round({
+          nameFi: 'Toimialojen kierros',
+          allocation: { way: 'department', departments: [{ department: 'kuva', amountEur: 50_000 }] },
+        }),
+      ),
+      201,
+    );
+    const potId = r.pots[0].id;
+    during('proposals');
+    const ideaId = await idea('Uimaranta', await pointIn(suurpiirit[1].id));
+    await json(await resident.post(`/api/budgeting/rounds/${r.id}/proposals`, { ideaId }), 201);
+    during('co_creation');
+    const p = await json(
+      await official.post(`/api/budgeting/rounds/${r.id}/plans`, { title: 'Uimaranta', ideaIds: [ideaId] }),
+      201,
+    );
+    expect(p.department).toBe('kuva');
+    await json(await official.patch(`/api/budgeting/plans/${p.id}`, { costEur: 20_000, feasibility: 'feasible' }), 200);
+    during('voting');
+    await json(
+      await resident.put(`/api/budgeting/rounds/${r.id}/pots/${potId}/ballot`, {
+        planIds: [p.id],
+        declaration: { age: 30, residenceAreaId: suurpiirit[1].id },
+      }),
+      201,
+    );
+    during('results');
+    await json(await official.post(`/api/budgeting/rounds/${r.id}/results`), 201);
+    const [funded] = await json(await visitor.get(`/api/budgeting/rounds/${r.id}/plans`), 200);
+    expect(funded).toMatchObject({ id: p.id, department: 'kuva', activityId: expect.any(Number) });
+    const activity = await json(await visitor.get(`/api/activities/${funded.activityId}`), 200);
+    expect(activity.properties).toMatchObject({ department: 'kuva', status: 'ongoing', budgeting: { planId: p.id } });
+    // Computing again starts nothing twice.
+    await json(await official.post(`/api/budgeting/rounds/${r.id}/results`), 201);
+    expect(await count('activities', 'source = ? AND source_id = ?', ['budgeting', `round-${r.id}/plan-${p.id}`])).toBe(1);
+    during('upcoming');
+  });
+});
+
+describe('Kehrä groups and partnership tables bring their ranked ideas in', () => {
+  it('enters the ranked ideas during proposals and shows each one’s rank on proposals and plans', async () => {
+    during('upcoming');
+    const r = await json(await official.post('/api/budgeting/rounds', round({ nameFi: 'Rankattu kierros' })), 201);
+    const here = await pointIn(suurpiirit[0].id);
+    const [x, y, z] = [await idea('Kehrän ykkönen', here), await idea('Kehrän kakkonen', here), await idea('Pöydän idea', here)];
+    const { rows: g } = await db.knex.raw(`INSERT INTO kehra_groups (name) VALUES ('Rankkaava Kehrä') RETURNING id`);
+    const groupId = g[0].id as number;
+    await db.knex.raw('INSERT INTO kehra_plan_items (kehra_group_id, idea_id, rank) VALUES (?, ?, 1), (?, ?, 2)', [
+      groupId,
+      x,
+      groupId,
+      y,
+    ]);
+    const member = await agent({ roles: ['kehra'], kehraGroups: [groupId] });
+    const { rows: og } = await db.knex.raw(`INSERT INTO kehra_groups (name) VALUES ('Toinen Kehrä') RETURNING id`);
+    const outsider = await agent({ roles: ['kehra'], kehraGroups: [og[0].id] });
+    const table = await json(
+      await official.post('/api/partnership-tables', { name: 'Rankkaava pöytä', convener: 'Kymp', areaId: suurpiirit[0].id }),
+      201,
+    );
+    for (const ideaIds of [[z], [y]]) {
+      await json(
+        await official.post(`/api/partnership-tables/${table.id}/outcomes`, {
+          route: 'municipal_budget',
+          description: 'Kaupungin budjettiin',
+          ideaIds,
+        }),
+        201,
+      );
+    }
+    const kehraPath = `/api/budgeting/rounds/${r.id}/rankings/kehra-groups/${groupId}`;
+    const tablePath = `/api/budgeting/rounds/${r.id}/rankings/partnership-tables/${table.id}`;
+    // Only during proposals, only the group's members or the table's keepers (and admins).
+    expect((await json(await member.post(kehraPath), 409)).error.code).toBe('wrong_phase');
+    during('proposals');
+    expect((await json(await outsider.post(kehraPath), 403)).error.code).toBe('out_of_scope');
+    expect((await resident.post(kehraPath)).status).toBe(403);
+    expect((await visitor.post(tablePath)).status).toBe(401);
+    const kuva = await agent({ roles: ['official'], departments: ['kuva'] });
+    expect((await json(await kuva.post(tablePath), 403)).error.code).toBe('out_of_scope');
+    expect((await member.post(`/api/budgeting/rounds/${r.id}/rankings/kehra-groups/999999`)).status).toBe(404);
+    expect((await json(await member.post(kehraPath, { rank: 1 }), 400)).error.message).toMatch(/unknown parameter/);
+    expect(await count('budgeting_proposals', 'round_id = ?', [r.id])).toBe(0);
+
+    const fromGroup = await json(await member.post(kehraPath), 201);
+    expect(fromGroup).toMatchObject({
+      by: { kind: 'kehra_group', id: groupId, name: 'Rankkaava Kehrä' },
+      ideas: [
+        { ideaId: x, rank: 1 },
+        { ideaId: y, rank: 2 },
+      ],
+      entered: 2,
+    });
+    // Again: the same ranks, nothing entered twice.
+    expect((await json(await member.post(kehraPath), 201)).entered).toBe(0);
+    const fromTable = await json(await official.post(tablePath), 201);
+    // A table's ranking is the order its municipal-budget outcomes were recorded in.
+    expect(fromTable.ideas).toEqual([
+      { ideaId: z, rank: 1 },
+      { ideaId: y, rank: 2 },
+    ]);
+    expect(fromTable.entered).toBe(1);
+    const proposals = await json(await visitor.get(`/api/budgeting/rounds/${r.id}/proposals`), 200);
+    const rankingsOf = (id: number) =>
+      proposals
+        .find((p: { id: number }) => p.id === id)
+        .rankings.map((k: { by: { kind: string; name: string }; rank: number }) => [k.by.kind, k.by.name, k.rank]);
+    expect(rankingsOf(x)).toEqual([['kehra_group', 'Rankkaava Kehrä', 1]]);
+    expect(rankingsOf(y)).toEqual([
+      ['kehra_group', 'Rankkaava Kehrä', 2],
+      ['partnership_table', 'Rankkaava pöytä', 2],
+    ]);
+    expect(rankingsOf(z)).toEqual([['partnership_table', 'Rankkaava pöytä', 1]]);
+    // A plan shows, per group or table, the best rank among its ideas.
+    during('co_creation');
+    const plan = await json(
+      await official.post(`/api/budgeting/rounds/${r.id}/plans`, { title: 'Yhdistetty', ideaIds: [y, z] }),
+      201,
+    );
+    expect(plan.rankings.map((k: { by: { kind: string }; rank: number }) => [k.by.kind, k.rank])).toEqual([
+      ['kehra_group', 2],
+      ['partnership_table', 1],
+    ]);
+    const text = JSON.stringify(proposals) + JSON.stringify(plan);
+    expect(text).not.toContain('@example.test');
+    during('upcoming');
+  });
 });
 
 describe('approval ballots and 500 at once', () => {

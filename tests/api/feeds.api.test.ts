@@ -157,6 +157,32 @@ beforeAll(async () => {
     201,
   );
   ids.meeting = meeting.id;
+
+  // Budgeting rounds: one for everyone with a kymp pot, its proposals over before the window; one
+  // for Vuosaari's residents, all ahead.
+  const PHASES = ['proposals', 'co_creation', 'feasibility_review', 'voting', 'results', 'implementation'];
+  const budgetingRound = async (nameFi: string, first: number, more: Record<string, unknown>) =>
+    (
+      await json(
+        await kymp.post('/api/budgeting/rounds', {
+          nameFi,
+          purpose: 'allocating_funds',
+          totalEur: 10_000,
+          ballot: { type: 'knapsack' },
+          phases: Object.fromEntries(PHASES.map((p, i) => [p, iso(first + i * 20)])),
+          ...more,
+        }),
+        201,
+      )
+    ).id as number;
+  ids.cityRound = await budgetingRound('Koko kaupungin kierros', -60, {
+    nameEn: 'City-wide round',
+    allocation: { way: 'department', departments: [{ department: 'kymp', amountEur: 10_000 }] },
+  });
+  ids.vuosaariRound = await budgetingRound('Vuosaaren kierros', 1, {
+    allocation: { way: 'project', projects: [{ nameFi: 'Hanke', amountEur: 10_000 }] },
+    eligibility: { residenceAreaId: await areaId('Vuosaari') },
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -294,6 +320,22 @@ describe('the events calendar', () => {
       ['department=kymp', 'department=kymp', 'department=kymp'],
       [`department=kuva&area=${vironniemi}`, `department=kuva&area=${vironniemi}`, `department=kuva&area=${vironniemi}`],
     ];
+    // A round lies where its residents live (everywhere when it is for everyone), belongs to its
+    // pots' departments and has no themes; the city round's proposals closed before the window.
+    const cityPhases = ['co_creation', 'feasibility_review', 'voting', 'results', 'implementation'].map(
+      (p) => `budgeting-round-${ids.cityRound}-${p}@`,
+    );
+    const vuosaariPhases = ['proposals', 'co_creation', 'feasibility_review', 'voting', 'results', 'implementation'].map(
+      (p) => `budgeting-round-${ids.vuosaariRound}-${p}@`,
+    );
+    const phases: Record<string, string[]> = {
+      '': [...cityPhases, ...vuosaariPhases],
+      [`area=${vironniemi}`]: cityPhases,
+      [`area=${kallio}`]: cityPhases,
+      'theme=culture': [],
+      'department=kymp': cityPhases,
+      [`department=kuva&area=${vironniemi}`]: [],
+    };
     for (const [f, activities, meetings] of cases) {
       const { events } = await ics(`/feeds/events.ics?${f}`);
       const expected = [
@@ -301,6 +343,7 @@ describe('the events calendar', () => {
         ...(await listIds(`/api/partnership-tables/meetings?from=${from}&${meetings}`)).map(
           (id) => `partnership-table-meeting-${id}@`,
         ),
+        ...phases[f],
       ].sort();
       expect(events.map((e) => e.uid.replace(/@.*/, '@')).sort(), f).toEqual(expected);
     }
@@ -321,7 +364,7 @@ describe('the events calendar', () => {
     const party = a.events.find((e) => e.uid.startsWith(`activity-${ids.kallioEvent}@`))!;
     expect(party.summary).toBe('Street party');
     const fi = await ics(`/feeds/events.ics?area=${kallio}`);
-    const partyFi = fi.events[0];
+    const partyFi = fi.events.find((e) => e.uid.startsWith(`activity-${ids.kallioEvent}@`))!;
     expect(partyFi.summary).toBe('Katujuhla; Linjat, "kaikille" & 1 <2 &amp; 3> 0 \\ kenoviiva');
     expect(partyFi.description).toBe('Rivi yksi\nRivi kaksi, pilkku; puolipiste');
     expect(partyFi.startDate.zone.tzid).toBe('UTC');
@@ -335,5 +378,35 @@ describe('the events calendar', () => {
     expect(meeting.summary).toBe('Kumppanuuspöydän kokous: Vironniemen pöytä');
     expect(meeting.location).toBe('Kirjasto, 2. krs');
     expect(a.cal.getFirstPropertyValue('x-wr-calname')).toBe('Events and partnership table meetings');
+  });
+
+  it('holds each phase of a budgeting round as one VEVENT, from its start to the next phase’s', async () => {
+    const round = await json(await visitor.get(`/api/budgeting/rounds/${ids.vuosaariRound}`));
+    const phase = (events: Awaited<ReturnType<typeof ics>>['events'], p: string) =>
+      events.find((e) => e.uid.startsWith(`budgeting-round-${ids.vuosaariRound}-${p}@`))!;
+    const en = await ics('/feeds/events.ics?lang=en');
+    const voting = phase(en.events, 'voting');
+    // The round has no English name: the Finnish one stands in.
+    expect(voting.summary).toBe('Voting: Vuosaaren kierros');
+    expect(voting.startDate.toJSDate().toISOString()).toBe(new Date(round.phases.voting).toISOString());
+    expect(voting.endDate.toJSDate().toISOString()).toBe(new Date(round.phases.results).toISOString());
+    expect(voting.component.getFirstPropertyValue('url')).toMatch(new RegExp(`/budgeting/rounds/${ids.vuosaariRound}$`));
+    // Implementation runs on: no end.
+    expect(phase(en.events, 'implementation').component.getFirstPropertyValue('dtend')).toBeNull();
+    const city = en.events.find((e) => e.uid.startsWith(`budgeting-round-${ids.cityRound}-voting@`))!;
+    expect(city.summary).toBe('Voting: City-wide round');
+    const fi = await ics('/feeds/events.ics');
+    expect(phase(fi.events, 'proposals').summary).toBe('Ehdotusvaihe: Vuosaaren kierros');
+    const sv = await ics('/feeds/events.ics?lang=sv');
+    expect(phase(sv.events, 'feasibility_review').summary).toBe('Bedömning av genomförbarhet: Vuosaaren kierros');
+    // The same UIDs in every language and every time: a calendar app updates, never duplicates.
+    const uids = (e: Awaited<ReturnType<typeof ics>>['events']) =>
+      e
+        .map((x) => x.uid)
+        .filter((u) => u.startsWith('budgeting-'))
+        .sort();
+    expect(uids(fi.events)).toEqual(uids(en.events));
+    expect(uids(sv.events)).toEqual(uids((await ics('/feeds/events.ics?lang=sv')).events));
+    expect(new Set(uids(fi.events)).size).toBe(11);
   });
 });

@@ -177,6 +177,9 @@ const PUBLIC_READS: Record<string, () => string[]> = {
   '/api/budgeting/plans': () => ['/api/budgeting/plans', '/api/budgeting/plans?format=csv'],
   '/api/budgeting/plans.csv': () => ['/api/budgeting/plans.csv'],
   '/api/budgeting/plans.geojson': () => ['/api/budgeting/plans.geojson'],
+  '/api/budgeting/results': () => ['/api/budgeting/results', '/api/budgeting/results?format=csv'],
+  '/api/budgeting/results.csv': () => ['/api/budgeting/results.csv'],
+  '/api/budgeting/results.geojson': () => ['/api/budgeting/results.geojson'],
   '/api/budgeting/rounds': () => ['/api/budgeting/rounds'],
   '/api/budgeting/rounds/:id': () => [`/api/budgeting/rounds/${ids.round}`],
   '/api/budgeting/rounds/:id/proposals': () => [`/api/budgeting/rounds/${ids.round}/proposals`],
@@ -193,11 +196,17 @@ const PUBLIC_READS: Record<string, () => string[]> = {
   '/ogc/api': () => ['/ogc/api'],
   '/ogc/collections': () => ['/ogc/collections'],
   '/ogc/collections/:cid': () =>
-    ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans'].map((c) => `/ogc/collections/${c}`),
+    ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans', 'budgeting-results'].map(
+      (c) => `/ogc/collections/${c}`,
+    ),
   '/ogc/collections/:cid/items': () =>
-    ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans'].map((c) => `/ogc/collections/${c}/items`),
+    ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans', 'budgeting-results'].map(
+      (c) => `/ogc/collections/${c}/items`,
+    ),
   '/ogc/collections/:cid/queryables': () =>
-    ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans'].map((c) => `/ogc/collections/${c}/queryables`),
+    ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans', 'budgeting-results'].map(
+      (c) => `/ogc/collections/${c}/queryables`,
+    ),
   '/ogc/collections/:cid/items/:fid': () => [
     `/ogc/collections/activities/items/${ids.activity}`,
     `/ogc/collections/ideas/items/${ids.idea}`,

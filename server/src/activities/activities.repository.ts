@@ -2,7 +2,9 @@ import type { Knex } from 'knex';
 import { areaSummaryJson, isoTime as ISO, geoJsonGeometry } from '../collections/sql.js';
 import type { AreaSummary } from '../contracts/areas.js';
 import type {
+  ActivityDetail,
   ActivityFullProperties,
+  ActivityMilestone,
   ActivityKind,
   ActivityStatus,
   Department,
@@ -65,7 +67,14 @@ export interface ActivityDetailRow {
   department: Department;
   themes: Theme[];
   areas: AreaSummary[];
+  milestones: ActivityMilestone[];
+  budgeting: ActivityDetail['properties']['budgeting'];
 }
+
+/** One milestone of `activity_milestones ${alias}` as the contract's JSON; ideas' timelines use it too. */
+export const milestoneJson = (alias: string) => `json_build_object('id', ${alias}.id, 'titleFi', ${alias}.title_fi,
+  'titleSv', ${alias}.title_sv, 'titleEn', ${alias}.title_en, 'date', to_char(${alias}.due_on, 'YYYY-MM-DD'),
+  'done', ${alias}.done, 'doneAt', ${ISO(`${alias}.done_at`)})`;
 
 /** Locks the activity's row for the rest of the transaction; false when there is none. */
 export async function lockActivity(trx: Knex.Transaction, id: number): Promise<boolean> {
@@ -81,7 +90,11 @@ export async function activityById(knex: Knex, id: number): Promise<ActivityDeta
             coalesce((SELECT json_agg(json_build_object('id', th.id, 'slug', th.slug, 'nameFi', th.name_fi,
                                       'nameSv', th.name_sv, 'nameEn', th.name_en) ORDER BY th.sort_order)
                         FROM activity_themes at JOIN themes th ON th.id = at.theme_id WHERE at.activity_id = t.id), '[]'::json) AS themes,
-            ${areaSummaryJson(activityAreas, 't')} AS areas
+            ${areaSummaryJson(activityAreas, 't')} AS areas,
+            coalesce((SELECT json_agg(${milestoneJson('m')} ORDER BY m.due_on, m.id) FROM activity_milestones m
+                       WHERE m.activity_id = t.id), '[]'::json) AS milestones,
+            (SELECT json_build_object('roundId', bp.round_id, 'roundName', br.name_fi, 'planId', bp.id, 'planTitle', bp.title)
+               FROM budgeting_plans bp JOIN budgeting_rounds br ON br.id = bp.round_id WHERE bp.activity_id = t.id) AS budgeting
        FROM activities t JOIN departments d ON d.id = t.department_id
       WHERE t.id = ?`,
     [id],
@@ -443,4 +456,69 @@ export async function recordActivityImport(knex: Knex, dataset: string, source: 
     source,
     JSON.stringify(summary),
   ]);
+}
+
+// ---- milestones ----------------------------------------------------------------------------
+
+export interface MilestoneInput {
+  titleFi: string;
+  titleSv: string | null;
+  titleEn: string | null;
+  date: string;
+  done: boolean;
+}
+
+export async function insertMilestone(knex: Knex, activityId: number, m: MilestoneInput): Promise<ActivityMilestone> {
+  const { rows } = await knex.raw(
+    `INSERT INTO activity_milestones AS m (activity_id, title_fi, title_sv, title_en, due_on, done, done_at)
+     VALUES (?, ?, ?, ?, ?::date, ?, CASE WHEN ? THEN now() END) RETURNING ${milestoneJson('m')} AS milestone`,
+    [activityId, m.titleFi, m.titleSv, m.titleEn, m.date, m.done, m.done],
+  );
+  return rows[0].milestone;
+}
+
+export async function milestoneById(knex: Knex, activityId: number, id: number): Promise<ActivityMilestone | null> {
+  const { rows } = await knex.raw(
+    `SELECT ${milestoneJson('m')} AS milestone FROM activity_milestones m WHERE m.id = ? AND m.activity_id = ? FOR UPDATE`,
+    [id, activityId],
+  );
+  return rows[0]?.milestone ?? null;
+}
+
+/** Changes what `c` names; done_at is when it was first marked done, and goes when it is undone. */
+export async function updateMilestone(knex: Knex, id: number, c: Partial<MilestoneInput>): Promise<ActivityMilestone> {
+  const { rows } = await knex.raw(
+    `UPDATE activity_milestones AS m SET title_fi = coalesce(?, title_fi), title_sv = CASE WHEN ?::boolean THEN ? ELSE title_sv END,
+            title_en = CASE WHEN ?::boolean THEN ? ELSE title_en END, due_on = coalesce(?::date, due_on),
+            done = coalesce(?, done),
+            done_at = CASE WHEN coalesce(?, done) THEN coalesce(done_at, now()) END
+      WHERE id = ? RETURNING ${milestoneJson('m')} AS milestone`,
+    [
+      c.titleFi ?? null,
+      c.titleSv !== undefined,
+      c.titleSv ?? null,
+      c.titleEn !== undefined,
+      c.titleEn ?? null,
+      c.date ?? null,
+      c.done ?? null,
+      c.done ?? null,
+      id,
+    ],
+  );
+  return rows[0].milestone;
+}
+
+/**
+ * The status the milestones give: done when it has milestones and all are done, else ongoing.
+ * Returns the status when it changed, null when it stayed.
+ */
+export async function statusFromMilestones(knex: Knex, activityId: number): Promise<ActivityStatus | null> {
+  const { rows } = await knex.raw(
+    `UPDATE activities t SET status = s.status, updated_at = now()
+       FROM (SELECT CASE WHEN count(*) > 0 AND bool_and(done) THEN 'done' ELSE 'ongoing' END AS status
+               FROM activity_milestones WHERE activity_id = ?) s
+      WHERE t.id = ? AND t.status IS DISTINCT FROM s.status RETURNING t.status`,
+    [activityId, activityId],
+  );
+  return rows[0]?.status ?? null;
 }

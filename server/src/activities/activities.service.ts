@@ -33,7 +33,14 @@ export async function activityDetail(knex: Knex, id: number, distance = OVERLAP_
     type: 'Feature',
     id,
     geometry: row.geometry as ActivityDetail['geometry'],
-    properties: { ...row.properties, departmentInfo: row.department, themeInfo: row.themes, areas: row.areas },
+    properties: {
+      ...row.properties,
+      departmentInfo: row.department,
+      themeInfo: row.themes,
+      areas: row.areas,
+      milestones: row.milestones,
+      budgeting: row.budgeting,
+    },
     overlaps: { distance, items },
   };
 }

@@ -1,5 +1,18 @@
 import type { Knex } from 'knex';
-import { isoTime } from '../collections/sql.js';
+import { milestoneJson } from '../activities/activities.repository.js';
+import {
+  and,
+  anyOf,
+  bboxWhere,
+  geoJsonGeometry,
+  isoTime,
+  raw,
+  run,
+  sql,
+  timeWindowWhere,
+  type Bbox,
+} from '../collections/sql.js';
+import { planDepartmentSql } from './budgeting.dataset.js';
 import type {
   PlanResult,
   Allocation,
@@ -9,6 +22,8 @@ import type {
   Plan,
   Pot,
   PotKind,
+  Proposal,
+  RankerKind,
   RoundPurpose,
 } from '../contracts/budgeting.js';
 
@@ -217,9 +232,23 @@ export async function insertProposal(knex: Knex, roundId: number, ideaId: number
   return rows.length > 0;
 }
 
-export async function proposalsOf(knex: Knex, roundId: number): Promise<{ id: number; trackingCode: string; title: string }[]> {
+/** The name of a ranking group or table, for `budgeting_rankings ${alias}`. */
+const rankerName = (
+  a: string,
+) => `CASE ${a}.by_kind WHEN 'kehra_group' THEN (SELECT g.name FROM kehra_groups g WHERE g.id = ${a}.by_id)
+  ELSE (SELECT t.name FROM partnership_tables t WHERE t.id = ${a}.by_id) END`;
+
+/** The rankings of the ideas matched by `ideaWhere` (over `br.idea_id`) in round `roundCol`: the best rank per group or table. */
+const rankingsJson = (roundCol: string, ideaWhere: string) => `coalesce((
+  SELECT json_agg(json_build_object('by', json_build_object('kind', x.by_kind, 'id', x.by_id, 'name', x.name), 'rank', x.rank)
+                  ORDER BY x.by_kind, x.by_id)
+    FROM (SELECT br.by_kind, br.by_id, ${rankerName('br')} AS name, min(br.rank) AS rank FROM budgeting_rankings br
+           WHERE br.round_id = ${roundCol} AND ${ideaWhere} GROUP BY br.by_kind, br.by_id) x), '[]'::json)`;
+
+export async function proposalsOf(knex: Knex, roundId: number): Promise<Proposal[]> {
   const { rows } = await knex.raw(
-    `SELECT i.id, i.tracking_code AS "trackingCode", i.title FROM budgeting_proposals bp JOIN ideas i ON i.id = bp.idea_id
+    `SELECT i.id, i.tracking_code AS "trackingCode", i.title, ${rankingsJson('bp.round_id', 'br.idea_id = bp.idea_id')} AS rankings
+       FROM budgeting_proposals bp JOIN ideas i ON i.id = bp.idea_id
       WHERE bp.round_id = ? AND i.hidden_at IS NULL ORDER BY bp.entered_at, i.id`,
     [roundId],
   );
@@ -266,20 +295,38 @@ export async function insertPlan(
   );
   const id = rows[0].id as number;
   await trx.raw('INSERT INTO budgeting_plan_ideas (plan_id, idea_id) SELECT ?, x FROM unnest(?::int[]) AS x', [id, p.ideaIds]);
-  // A timeline entry that keeps the idea's stage: the idea goes on, as part of the plan.
-  await trx.raw(
-    `INSERT INTO idea_stage_events (idea_id, from_stage, to_stage, actor_user_id, reason)
-     SELECT i.id, i.stage, i.stage, ?, ? FROM ideas i WHERE i.id = ANY(?::int[]) ORDER BY i.id`,
-    [p.createdBy, timelineReason(id), p.ideaIds],
-  );
+  await timelineOfPlanIdeas(trx, id, p.createdBy, timelineReason(id));
   return id;
+}
+
+/**
+ * An entry on the public timeline of each of the plan's source ideas that keeps the idea's stage
+ * (the idea goes on, as part of the plan); `milestoneId` links an implementation milestone.
+ */
+export async function timelineOfPlanIdeas(
+  trx: Knex,
+  planId: number,
+  actorUserId: number | null,
+  reason: string,
+  milestoneId: number | null = null,
+): Promise<void> {
+  await trx.raw(
+    `INSERT INTO idea_stage_events (idea_id, from_stage, to_stage, actor_user_id, reason, milestone_id)
+     SELECT i.id, i.stage, i.stage, ?, ?, ? FROM budgeting_plan_ideas pi JOIN ideas i ON i.id = pi.idea_id
+      WHERE pi.plan_id = ? ORDER BY i.id`,
+    [actorUserId, reason, milestoneId, planId],
+  );
 }
 
 const planSelect = `SELECT p.id, p.round_id AS "roundId", p.pot_id AS "potId", p.title, p.description,
        p.cost_eur::float8 AS "costEur", p.feasibility, p.reason, p.alternative_route AS "alternativeRoute",
        p.alternative_details AS "alternativeDetails",
        coalesce((SELECT json_agg(json_build_object('id', i.id, 'trackingCode', i.tracking_code, 'title', i.title) ORDER BY i.id)
-                   FROM budgeting_plan_ideas pi JOIN ideas i ON i.id = pi.idea_id WHERE pi.plan_id = p.id), '[]'::json) AS ideas
+                   FROM budgeting_plan_ideas pi JOIN ideas i ON i.id = pi.idea_id WHERE pi.plan_id = p.id), '[]'::json) AS ideas,
+       ${planDepartmentSql('p')} AS department, p.activity_id AS "activityId",
+       coalesce((SELECT json_agg(${milestoneJson('m')} ORDER BY m.due_on, m.id) FROM activity_milestones m
+                  WHERE m.activity_id = p.activity_id), '[]'::json) AS milestones,
+       ${rankingsJson('p.round_id', 'br.idea_id IN (SELECT pi.idea_id FROM budgeting_plan_ideas pi WHERE pi.plan_id = p.id)')} AS rankings
   FROM budgeting_plans p`;
 
 export async function planById(knex: Knex, id: number): Promise<Plan | null> {
@@ -306,9 +353,11 @@ export async function updatePlan(
     reason?: string | null;
     alternativeRoute?: string | null;
     alternativeDetails?: string | null;
+    department?: string;
   },
 ): Promise<void> {
   const set: Record<string, unknown> = {};
+  if (p.department !== undefined) set.department_id = trx.raw('(SELECT id FROM departments WHERE slug = ?)', [p.department]);
   if (p.costEur !== undefined) set.cost_eur = p.costEur;
   if (p.feasibility !== undefined) set.feasibility = p.feasibility;
   if (p.reason !== undefined) set.reason = p.reason;
@@ -445,4 +494,172 @@ export async function storedResults(
     [roundId],
   );
   return { computedAt: head[0].at, plans: rows.map((r: { costEur: number }) => ({ ...r, costEur: Number(r.costEur) })) };
+}
+
+// ---- implementation ----------------------------------------------------------------------------
+
+/** true or false by the stored results; null when the round's results are not computed. */
+export async function planFunded(knex: Knex, planId: number): Promise<boolean | null> {
+  const { rows } = await knex.raw(
+    `SELECT (SELECT rp.funded FROM budgeting_result_plans rp WHERE rp.plan_id = p.id) AS funded,
+            EXISTS (SELECT 1 FROM budgeting_results r WHERE r.round_id = p.round_id) AS computed
+       FROM budgeting_plans p WHERE p.id = ?`,
+    [planId],
+  );
+  if (!rows[0]?.computed) return null;
+  return rows[0].funded === true;
+}
+
+/** The funded plans of a round that have a responsible department but no activity yet. */
+export async function fundedWithoutActivity(trx: Knex, roundId: number): Promise<{ id: number; department: string }[]> {
+  const { rows } = await trx.raw(
+    `SELECT p.id, ${planDepartmentSql('p')} AS department FROM budgeting_plans p
+       JOIN budgeting_result_plans rp ON rp.plan_id = p.id AND rp.funded
+      WHERE p.round_id = ? AND p.activity_id IS NULL AND ${planDepartmentSql('p')} IS NOT NULL
+      ORDER BY p.id`,
+    [roundId],
+  );
+  return rows;
+}
+
+/** What the activity is made of, read under a lock on the plan: its place and its ideas' themes. */
+export async function lockPlanForImplementation(
+  trx: Knex,
+  planId: number,
+): Promise<{ activityId: number | null; title: string; description: string; geometry: unknown; themes: string[] } | null> {
+  const { rows } = await trx.raw(
+    `SELECT p.activity_id AS "activityId", p.title, p.description, ${geoJsonGeometry('p.geom')} AS geometry,
+            coalesce((SELECT array_agg(DISTINCT th.slug ORDER BY th.slug) FROM budgeting_plan_ideas pi
+                        JOIN idea_themes it ON it.idea_id = pi.idea_id JOIN themes th ON th.id = it.theme_id
+                       WHERE pi.plan_id = p.id), '{}') AS themes
+       FROM budgeting_plans p WHERE p.id = ? FOR UPDATE OF p`,
+    [planId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function setImplementation(trx: Knex, planId: number, activityId: number, department: string): Promise<void> {
+  await trx.raw(
+    'UPDATE budgeting_plans SET activity_id = ?, department_id = (SELECT id FROM departments WHERE slug = ?) WHERE id = ?',
+    [activityId, department, planId],
+  );
+}
+
+/** Whose the plan's implementation is, for the policy: the activity's department, else the plan's; undefined when no plan. */
+export async function responsibleDepartmentOfPlan(
+  knex: Knex,
+  planId: number,
+): Promise<{ activityDepartmentId: number | null; department: string | null } | undefined> {
+  const { rows } = await knex.raw(
+    `SELECT (SELECT a.department_id FROM activities a WHERE a.id = p.activity_id) AS "activityDepartmentId",
+            ${planDepartmentSql('p')} AS department
+       FROM budgeting_plans p WHERE p.id = ?`,
+    [planId],
+  );
+  return rows[0];
+}
+
+// ---- phases as dated events (the events calendar) ----------------------------------------------
+
+export interface PhaseEventRow {
+  roundId: number;
+  nameFi: string;
+  nameSv: string | null;
+  nameEn: string | null;
+  phase: keyof PhaseDates;
+  start: string;
+  /** The next phase's start; null for implementation, which runs on. */
+  end: string | null;
+  stamp: string;
+}
+
+/**
+ * The phases of the rounds as spans, by the map's filter: a round lies wherever its residence
+ * area meets the district or box (a round for everyone lies everywhere), belongs to the
+ * departments of its pots, and has no themes (so a theme filter finds none).
+ */
+export async function phaseEvents(
+  knex: Knex,
+  f: { area?: number[]; theme?: string[]; department?: string[]; bbox?: Bbox; from?: string; to?: string },
+  limit: number,
+): Promise<PhaseEventRow[]> {
+  if (f.theme?.length) return [];
+  const phases = Object.entries(PHASE_COLUMNS);
+  const spans = phases
+    .map(([p, c], i) => `(${i}, '${p}', r.${c}, ${i + 1 < phases.length ? `r.${phases[i + 1][1]}` : 'NULL::timestamptz'})`)
+    .join(', ');
+  const residence = (place: ReturnType<typeof sql>) =>
+    sql`(r.residence_area_id IS NULL OR EXISTS (SELECT 1 FROM areas ra WHERE ra.id = r.residence_area_id AND ${place}))`;
+  const q = sql`SELECT r.id AS "roundId", r.name_fi AS "nameFi", r.name_sv AS "nameSv", r.name_en AS "nameEn", ph.phase,
+         ${raw(isoTime('ph.starts'))} AS start, ${raw(isoTime('ph.ends'))} AS "end", ${raw(isoTime('r.created_at'))} AS stamp
+    FROM budgeting_rounds r CROSS JOIN LATERAL (VALUES ${raw(spans)}) AS ph(ord, phase, starts, ends)
+   WHERE ${and([
+     timeWindowWhere('ph.starts', 'ph.ends', f),
+     f.department &&
+       sql`EXISTS (SELECT 1 FROM budgeting_pots pt JOIN departments d ON d.id = pt.department_id
+                    WHERE pt.round_id = r.id AND ${anyOf('d.slug', f.department)})`,
+     f.area &&
+       residence(
+         sql`EXISTS (SELECT 1 FROM areas fa WHERE ${anyOf('fa.id', f.area, 'int')} AND ra.geom && fa.geom AND ST_Intersects(ra.geom, fa.geom))`,
+       ),
+     f.bbox && residence(bboxWhere('ra.geom', f.bbox)),
+   ])}
+   ORDER BY ph.starts, r.id, ph.ord LIMIT ${limit}`;
+  return run<PhaseEventRow>(knex, q);
+}
+
+// ---- rankings ----------------------------------------------------------------------------------
+
+/**
+ * A group's or table's ranked ideas (visible ones), best first: a Kehrä group's plan items by
+ * their rank; a partnership table's ideas of its municipal-budget outcomes in the order the
+ * outcomes were recorded (a table keeps no other ranking). Null when there is no such group or table.
+ */
+export async function rankedIdeas(
+  knex: Knex,
+  kind: RankerKind,
+  id: number,
+): Promise<{ name: string; ideas: { ideaId: number; rank: number }[] } | null> {
+  const { rows: head } = await knex.raw(
+    kind === 'kehra_group' ? 'SELECT name FROM kehra_groups WHERE id = ?' : 'SELECT name FROM partnership_tables WHERE id = ?',
+    [id],
+  );
+  if (!head[0]) return null;
+  const { rows } = await knex.raw(
+    kind === 'kehra_group'
+      ? `SELECT k.idea_id AS "ideaId", k.rank FROM kehra_plan_items k JOIN ideas i ON i.id = k.idea_id
+          WHERE k.kehra_group_id = ? AND i.hidden_at IS NULL ORDER BY k.rank`
+      : `SELECT x.idea_id AS "ideaId", (row_number() OVER (ORDER BY x.first))::int AS rank
+           FROM (SELECT oi.idea_id, min(o.id) AS first
+                   FROM partnership_table_outcomes o JOIN partnership_table_outcome_ideas oi ON oi.outcome_id = o.id
+                   JOIN ideas i ON i.id = oi.idea_id
+                  WHERE o.table_id = ? AND o.route = 'municipal_budget' AND i.hidden_at IS NULL GROUP BY oi.idea_id) x
+          ORDER BY rank`,
+    [id],
+  );
+  return { name: head[0].name, ideas: rows };
+}
+
+/**
+ * Enters the ideas into the round (those there already stay as they are) and makes the group's
+ * or table's ranks in the round exactly `ideas`; returns how many ideas were new to the round.
+ */
+export async function replaceRanking(
+  trx: Knex,
+  r: { roundId: number; kind: RankerKind; id: number; userId: number },
+  ideas: { ideaId: number; rank: number }[],
+): Promise<number> {
+  const ideaIds = ideas.map((x) => x.ideaId);
+  const { rows } = await trx.raw(
+    `INSERT INTO budgeting_proposals (round_id, idea_id, entered_by) SELECT ?, x, ? FROM unnest(?::int[]) AS x
+     ON CONFLICT DO NOTHING RETURNING idea_id`,
+    [r.roundId, r.userId, ideaIds],
+  );
+  await trx.raw('DELETE FROM budgeting_rankings WHERE round_id = ? AND by_kind = ? AND by_id = ?', [r.roundId, r.kind, r.id]);
+  await trx.raw(
+    `INSERT INTO budgeting_rankings (round_id, idea_id, by_kind, by_id, rank)
+     SELECT ?, x.idea_id, ?, ?, x.rank FROM unnest(?::int[], ?::int[]) AS x(idea_id, rank)`,
+    [r.roundId, r.kind, r.id, ideaIds, ideas.map((x) => x.rank)],
+  );
+  return rows.length;
 }

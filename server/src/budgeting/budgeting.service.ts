@@ -1,15 +1,22 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import * as activities from '../activities/activities.repository.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import type { ActivityMilestone } from '../contracts/activities.js';
 import type {
   BallotBody,
   BallotReceipt,
   CurrentPhase,
+  ImplementationBody,
+  MilestoneBody,
+  MilestonePatchBody,
   Phase,
   Plan,
   PlanBody,
   PlanPatchBody,
   PotResult,
+  RankerKind,
+  RankingImport,
   RoundBody,
   RoundDetail,
   RoundResults,
@@ -287,6 +294,7 @@ export async function updatePlan(
   const r = await requireRound(knex, plan.roundId);
   // Costs and feasibility are settled before voting: a ballot checked against a cost must keep meaning it.
   requirePhase(s, r, ['co_creation', 'feasibility_review'], 'Changing a plan');
+  if (body.department !== undefined) await requireDepartment(knex, body.department);
   const feasible = body.feasibility !== undefined && body.feasibility !== 'infeasible';
   await knex.transaction(async (trx) => {
     if (!(await repo.lockPlan(trx, planId))) throw notFound(`Plan ${planId}`);
@@ -297,6 +305,7 @@ export async function updatePlan(
       reason: feasible ? null : body.reason,
       alternativeRoute: feasible ? null : body.alternativeRoute,
       alternativeDetails: feasible ? null : body.alternativeDetails,
+      department: body.department,
     });
     await recordAudit(trx, actor, {
       action: 'budgeting.plan_update',
@@ -429,6 +438,8 @@ export async function computeResults(knex: Knex, s: BudgetingSettings, actor: Ac
       target: { type: 'budgeting_round', id: roundId },
       after: { funded: rows.filter((x) => x.funded).map((x) => x.planId) },
     });
+    // A funded plan whose department is known goes into implementation as the results come out.
+    for (const p of await repo.fundedWithoutActivity(trx, roundId)) await implement(trx, s, actor, r, p.id, p.department);
   });
   return results(knex, roundId);
 }
@@ -451,4 +462,185 @@ export async function results(knex: Knex, roundId: number): Promise<RoundResults
     };
   });
   return { roundId, computedAt: stored.computedAt, rule: RESULT_RULE, pots };
+}
+
+// ---- implementation --------------------------------------------------------------------------
+
+/** Activities made from funded plans carry this source; their source id names round and plan. */
+export const BUDGETING_SOURCE = 'budgeting';
+
+async function requireDepartment(knex: Knex, slug: string): Promise<void> {
+  if (!(await repo.departmentsBySlug(knex, [slug])).has(slug)) throw badField('department', `unknown department: ${slug}`);
+}
+
+const notStarted = (planId: number) =>
+  new HttpError(409, 'not_started', `the implementation of plan ${planId} has not started (POST …/implementation first)`);
+
+/**
+ * Makes the funded plan an activity of `department` (kind project, ongoing, at the plan's place,
+ * with its ideas' themes) and says so on each source idea's timeline, in the caller's transaction.
+ * A plan that has its activity already is left as it is (results computed again, or two officials at once).
+ */
+async function implement(
+  trx: Knex,
+  s: BudgetingSettings,
+  actor: Actor,
+  r: repo.RoundRow,
+  planId: number,
+  department: string,
+): Promise<number> {
+  const p = await repo.lockPlanForImplementation(trx, planId);
+  if (!p) throw notFound(`Plan ${planId}`);
+  if (p.activityId !== null) return p.activityId;
+  const dept = (await repo.departmentsBySlug(trx, [department])).get(department)!;
+  const { id } = await activities.upsertActivity(trx, {
+    department,
+    kind: 'project',
+    status: 'ongoing',
+    titleFi: p.title,
+    descriptionFi: [p.description, `Osallistuva budjetointi: kierros ”${r.nameFi}”, suunnitelma ${planId}.`]
+      .filter(Boolean)
+      .join('\n\n'),
+    descriptionSv: `Deltagande budgetering: omgången ”${r.nameSv ?? r.nameFi}”, plan ${planId}.`,
+    descriptionEn: `Participatory budgeting: round “${r.nameEn ?? r.nameFi}”, plan ${planId}.`,
+    startsAt: s.now().toISOString(),
+    themes: p.themes,
+    source: BUDGETING_SOURCE,
+    sourceId: `round-${r.id}/plan-${planId}`,
+    geometry: p.geometry,
+  });
+  await repo.setImplementation(trx, planId, id, department);
+  await repo.timelineOfPlanIdeas(
+    trx,
+    planId,
+    actor.userId,
+    `Suunnitelma ${planId} sai rahoituksen osallistuvassa budjetoinnissa, ja sen toteutus alkoi: vastuussa ${dept.nameFi}.`,
+  );
+  await recordAudit(trx, actor, {
+    action: 'budgeting.implementation_start',
+    target: { type: 'budgeting_plan', id: planId },
+    after: { activityId: id, department },
+  });
+  return id;
+}
+
+/** An official starts a funded plan's implementation, naming the responsible department (or the plan's). */
+export async function startImplementation(
+  knex: Knex,
+  s: BudgetingSettings,
+  actor: Actor,
+  planId: number,
+  body: ImplementationBody,
+): Promise<Plan> {
+  const plan = await repo.planById(knex, planId);
+  if (!plan) throw notFound(`Plan ${planId}`);
+  const r = await requireRound(knex, plan.roundId);
+  const funded = await repo.planFunded(knex, planId);
+  if (funded === null) {
+    throw conflict(`the results of round ${r.id} are not computed yet; implementation starts for a funded plan`);
+  }
+  if (!funded) throw new HttpError(409, 'not_funded', `plan ${planId} was not funded in the round's results`);
+  if (plan.activityId !== null) {
+    throw new HttpError(
+      409,
+      'already_started',
+      `the implementation of plan ${planId} has started already (activity ${plan.activityId})`,
+    );
+  }
+  const department = body.department ?? plan.department;
+  if (!department) throw badField('department', 'name the department responsible for carrying the plan out');
+  await requireDepartment(knex, department);
+  await knex.transaction((trx) => implement(trx, s, actor, r, planId, department));
+  return (await repo.planById(knex, planId))!;
+}
+
+const milestoneText = (m: { titleFi: string; date: string }) => `”${m.titleFi}” (${m.date})`;
+
+/** A milestone of the plan's activity, on the activity's detail and each source idea's timeline. */
+export async function addMilestone(knex: Knex, actor: Actor, planId: number, body: MilestoneBody): Promise<ActivityMilestone> {
+  const plan = await repo.planById(knex, planId);
+  if (!plan) throw notFound(`Plan ${planId}`);
+  if (plan.activityId === null) throw notStarted(planId);
+  const activityId = plan.activityId;
+  return knex.transaction(async (trx) => {
+    const m = await activities.insertMilestone(trx, activityId, {
+      titleFi: body.titleFi,
+      titleSv: body.titleSv ?? null,
+      titleEn: body.titleEn ?? null,
+      date: body.date,
+      done: body.done,
+    });
+    const what = m.done ? 'Toteutuksen välitavoite saavutettu' : 'Toteutuksen välitavoite';
+    await repo.timelineOfPlanIdeas(trx, planId, actor.userId, `${what}: ${milestoneText(m)}.`, m.id);
+    const status = await activities.statusFromMilestones(trx, activityId);
+    await recordAudit(trx, actor, {
+      action: 'budgeting.milestone_add',
+      target: { type: 'budgeting_plan', id: planId },
+      after: { milestone: m, activityStatus: status },
+    });
+    return m;
+  });
+}
+
+/** Changes a milestone; marked done, it goes on the ideas' timelines again, and the last one done completes the activity. */
+export async function updateMilestone(
+  knex: Knex,
+  actor: Actor,
+  planId: number,
+  milestoneId: number,
+  body: MilestonePatchBody,
+): Promise<ActivityMilestone> {
+  const plan = await repo.planById(knex, planId);
+  if (!plan) throw notFound(`Plan ${planId}`);
+  if (plan.activityId === null) throw notStarted(planId);
+  const activityId = plan.activityId;
+  return knex.transaction(async (trx) => {
+    const before = await activities.milestoneById(trx, activityId, milestoneId);
+    if (!before) throw notFound(`Milestone ${milestoneId} of plan ${planId}`);
+    const m = await activities.updateMilestone(trx, milestoneId, body);
+    if (m.done && !before.done) {
+      await repo.timelineOfPlanIdeas(trx, planId, actor.userId, `Toteutuksen välitavoite saavutettu: ${milestoneText(m)}.`, m.id);
+    }
+    const status = await activities.statusFromMilestones(trx, activityId);
+    await recordAudit(trx, actor, {
+      action: 'budgeting.milestone_update',
+      target: { type: 'budgeting_plan', id: planId },
+      before: { milestone: before },
+      after: { milestone: m, activityStatus: status },
+    });
+    return m;
+  });
+}
+
+/** The department the policy scopes a plan's implementation to (see budgeting.routes.ts). */
+export const responsibleDepartmentOfPlan = repo.responsibleDepartmentOfPlan;
+
+// ---- rankings --------------------------------------------------------------------------------
+
+/**
+ * Brings a Kehrä group's or partnership table's ranked ideas into the round during proposals:
+ * each is entered (if not yet) and shows the rank. Again, it replaces the earlier ranks.
+ */
+export async function bringRanking(
+  knex: Knex,
+  s: BudgetingSettings,
+  actor: Actor,
+  roundId: number,
+  kind: RankerKind,
+  id: number,
+): Promise<RankingImport> {
+  const r = await requireRound(knex, roundId);
+  requirePhase(s, r, ['proposals'], 'Bringing ranked ideas in');
+  const ranked = await repo.rankedIdeas(knex, kind, id);
+  if (!ranked) throw notFound(kind === 'kehra_group' ? `Kehrä group ${id}` : `Partnership table ${id}`);
+  const entered = await knex.transaction(async (trx) => {
+    const n = await repo.replaceRanking(trx, { roundId, kind, id, userId: actor.userId }, ranked.ideas);
+    await recordAudit(trx, actor, {
+      action: 'budgeting.ranking_bring',
+      target: { type: 'budgeting_round', id: roundId },
+      after: { kind, id, ideas: ranked.ideas },
+    });
+    return n;
+  });
+  return { roundId, by: { kind, id, name: ranked.name }, ideas: ranked.ideas, entered };
 }

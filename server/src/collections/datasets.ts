@@ -1,5 +1,5 @@
 import { activitiesDataset } from '../activities/activities.dataset.js';
-import { budgetingPlansDataset } from '../budgeting/budgeting.dataset.js';
+import { budgetingPlansDataset, budgetingResultsDataset } from '../budgeting/budgeting.dataset.js';
 import { ideasDataset } from '../ideas/ideas.dataset.js';
 import type { IdeaSettings } from '../ideas/ideas.dataset.js';
 import { kehraDataset } from '../kehra/kehra.dataset.js';
@@ -14,4 +14,5 @@ export const datasets = (settings: { ideas: IdeaSettings }): Dataset<never>[] =>
     kehraDataset,
     partnershipTablesDataset,
     budgetingPlansDataset,
+    budgetingResultsDataset,
   ] as unknown as Dataset<never>[];

@@ -218,6 +218,18 @@ export interface OverlapItem extends ActivityHeadline {
   timeOverlaps: boolean;
 }
 
+/** A step of an activity on its public timeline (e.g. a funded budgeting plan's implementation). */
+export interface ActivityMilestone {
+  id: number;
+  titleFi: string;
+  titleSv: string | null;
+  titleEn: string | null;
+  /** The planned (or, once done, the actual) date: YYYY-MM-DD. */
+  date: string;
+  done: boolean;
+  doneAt: string | null;
+}
+
 export interface ActivityDetail {
   type: 'Feature';
   id: number;
@@ -226,6 +238,10 @@ export interface ActivityDetail {
     departmentInfo: Department;
     themeInfo: Theme[];
     areas: AreaSummary[];
+    /** Its public timeline, by date. */
+    milestones: ActivityMilestone[];
+    /** Where it comes from when it is a funded participatory budgeting plan. */
+    budgeting: { roundId: number; roundName: string; planId: number; planTitle: string } | null;
   };
   /** "What else happens here": other departments' activities within `distance` metres. */
   overlaps: { distance: number; items: OverlapItem[] };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ActivityMilestone } from './activities.js';
 import { AreaLevel } from './areas.js';
 import { BboxParam, DownloadFormat, enumList, Id, idList, IntParam, OffsetParam, PlainText, Slug } from './common.js';
 import { AlternativeRoute } from './ideas.js';
@@ -217,6 +218,32 @@ export interface RoundDetail extends RoundSummary {
 
 export const ProposalBody = z.object({ ideaId: Id('ideaId') }).strict();
 
+/** Who ranked an idea before it came into the round: a Kehrä group or a partnership table. */
+export const RANKERS = ['kehra_group', 'partnership_table'] as const;
+export type RankerKind = (typeof RANKERS)[number];
+
+/** An idea's (or, for a plan, its best-ranked idea's) rank in a group's or table's list. */
+export interface Ranking {
+  by: { kind: RankerKind; id: number; name: string };
+  rank: number;
+}
+
+/** An idea entered into a round. */
+export interface Proposal {
+  id: number;
+  trackingCode: string;
+  title: string;
+  rankings: Ranking[];
+}
+
+/** What bringing a ranking in did: the ideas with their ranks, and how many were new to the round. */
+export interface RankingImport {
+  roundId: number;
+  by: Ranking['by'];
+  ideas: { ideaId: number; rank: number }[];
+  entered: number;
+}
+
 export const PlanBody = z
   .object({
     title: PlainText('title', 200, 3),
@@ -236,6 +263,8 @@ export const PlanPatchBody = z
     reason: PlainText('reason', 4000).optional(),
     alternativeRoute: AlternativeRoute.optional(),
     alternativeDetails: PlainText('alternativeDetails', 4000).optional(),
+    /** The department responsible for carrying the plan out if funded (a department pot's by default). */
+    department: Slug('department must be a department slug').optional(),
   })
   .strict()
   .superRefine((b, ctx) => {
@@ -261,7 +290,47 @@ export interface Plan {
   alternativeRoute: string | null;
   alternativeDetails: string | null;
   ideas: { id: number; trackingCode: string; title: string }[];
+  /** The responsible department (slug): the plan's own, else its department pot's; null when none is named yet. */
+  department: string | null;
+  /** The activity the funded plan became when its implementation started. */
+  activityId: number | null;
+  /** The implementation's milestones, by date (the activity's). */
+  milestones: ActivityMilestone[];
+  /** Per Kehrä group or partnership table that ranked one of its ideas, the best rank among them. */
+  rankings: Ranking[];
 }
+
+// ---- implementation ------------------------------------------------------------------------
+
+/** POST /api/budgeting/plans/:planId/implementation: a funded plan becomes its department's activity. */
+export const ImplementationBody = z
+  .object({
+    department: Slug('department must be a department slug').optional(),
+  })
+  .strict();
+export type ImplementationBody = z.infer<typeof ImplementationBody>;
+
+const MilestoneDate = z.iso.date({ error: 'date must be an ISO 8601 date (2031-06-01)' });
+
+const milestoneShape = {
+  titleFi: PlainText('titleFi', 300),
+  titleSv: PlainText('titleSv', 300).optional(),
+  titleEn: PlainText('titleEn', 300).optional(),
+  date: MilestoneDate,
+  done: z.boolean({ error: 'done must be true or false' }),
+};
+
+/** POST /api/budgeting/plans/:planId/milestones. */
+export const MilestoneBody = z.object({ ...milestoneShape, done: milestoneShape.done.default(false) }).strict();
+export type MilestoneBody = z.infer<typeof MilestoneBody>;
+
+/** PATCH /api/budgeting/plans/:planId/milestones/:milestoneId: what it names changes, e.g. `{ "done": true }`. */
+export const MilestonePatchBody = z
+  .object(milestoneShape)
+  .partial()
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'give at least one field to change');
+export type MilestonePatchBody = z.infer<typeof MilestonePatchBody>;
 
 // ---- ballots -------------------------------------------------------------------------------
 
@@ -361,6 +430,44 @@ export const PLAN_CSV_COLUMNS = [
   'ideas',
   'votes',
   'funded',
+  'department',
+  'activityId',
+  'lon',
+  'lat',
+  'wkt',
+] as const;
+
+/** GET /api/budgeting/results: every computed result, per pot, one row per plan on its ballot. */
+export const ResultsQuery = z
+  .object({
+    bbox: BboxParam().optional(),
+    area: idList('area').optional(),
+    round: idList('round').optional(),
+    pot: idList('pot').optional(),
+    funded: enumList('funded', ['true', 'false']).optional(),
+    limit: IntParam('limit', 1, 10_000).optional(),
+    offset: OffsetParam().optional(),
+    format: DownloadFormat.optional(),
+  })
+  .strict();
+export type ResultsQuery = z.output<typeof ResultsQuery>;
+export type ResultFilter = Pick<ResultsQuery, 'bbox' | 'area' | 'round' | 'pot' | 'funded'>;
+
+export const RESULT_CSV_COLUMNS = [
+  'planId',
+  'roundId',
+  'roundName',
+  'potId',
+  'potName',
+  'potAmountEur',
+  'title',
+  'costEur',
+  'votes',
+  'position',
+  'funded',
+  'reason',
+  'computedAt',
+  'activityId',
   'lon',
   'lat',
   'wkt',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActivityHeadline } from './activities.js';
+import type { ActivityHeadline, ActivityMilestone } from './activities.js';
 import type { AreaSummary } from './areas.js';
 import {
   BboxParam,
@@ -165,6 +165,8 @@ export interface IdeaStageEvent {
   alternativeRoute: AlternativeRoute | null;
   alternativeDetails: string | null;
   funding: string | null;
+  /** The implementation milestone the entry tells about (a funded budgeting plan the idea is in), as it is now. */
+  milestone: ActivityMilestone | null;
 }
 
 export interface IdeaDetail extends Feature<

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { phaseEvents } from '../budgeting/budgeting.repository.js';
 import { feedRows } from '../collections/collection.service.js';
 import type { Dataset } from '../collections/dataset.js';
 import type { ActivityFilter } from '../contracts/activities.js';
@@ -79,8 +80,32 @@ const tableMeetings: EventSource = {
   },
 };
 
-/**
- * Every source of /feeds/events.ics, in one place. Budgeting phases (issue 11) add their source
- * here: an EventSource reading the phases through their own filter.
- */
-export const eventSources = (d: { activities: Dataset<never> }): EventSource[] => [activityEvents(d.activities), tableMeetings];
+/** The participatory budgeting rounds' phases: one event per phase, from its start to the next phase's. */
+const budgetingPhases: EventSource = {
+  id: 'budgeting-phases',
+  async events(knex, f, c) {
+    const t = FEED_TEXTS[c.lang];
+    const rows = await phaseEvents(knex, f, c.limit);
+    return rows.map((r) => {
+      const name = (c.lang === 'sv' ? r.nameSv : c.lang === 'en' ? r.nameEn : null) ?? r.nameFi;
+      return {
+        // Round and phase name the event: moving a phase's dates keeps its UID.
+        uid: `budgeting-round-${r.roundId}-${r.phase}@${c.host}`,
+        stamp: r.stamp,
+        start: r.start,
+        end: r.end,
+        summary: `${t.budgetingPhases[r.phase]}: ${name}`,
+        description: t.budgetingAbout,
+        url: `${c.origin}/budgeting/rounds/${r.roundId}`,
+        categories: [t.budgeting],
+      };
+    });
+  },
+};
+
+/** Every source of /feeds/events.ics, in one place. */
+export const eventSources = (d: { activities: Dataset<never> }): EventSource[] => [
+  activityEvents(d.activities),
+  tableMeetings,
+  budgetingPhases,
+];

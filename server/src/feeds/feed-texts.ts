@@ -1,3 +1,4 @@
+import type { Phase } from '../contracts/budgeting.js';
 import type { FeedLang } from '../contracts/feeds.js';
 
 /** The feeds' own words, in the three languages of the service (the client's i18n is not loaded here). */
@@ -10,12 +11,22 @@ export const FEED_TEXTS = {
     events: 'Tapahtumat ja kumppanuuspöytien kokoukset',
     ideasAbout: 'Asukkaiden ideat kartalla, uusimmat ensin.',
     activitiesAbout: 'Kaupungin toimialojen hankkeet, palvelut ja tapahtumat kartalla, viimeksi muuttuneet ensin.',
-    eventsAbout: 'Kaupungin tapahtumat ja kumppanuuspöytien kokoukset.',
+    eventsAbout: 'Kaupungin tapahtumat, kumppanuuspöytien kokoukset ja osallistuvan budjetoinnin kierrosten vaiheet.',
     in: 'alueella',
     theme: 'teema',
     department: 'toimiala',
     meeting: 'Kumppanuuspöydän kokous',
     convener: 'Koollekutsuja',
+    budgeting: 'Osallistuva budjetointi',
+    budgetingAbout: 'Osallistuvan budjetoinnin kierroksen vaihe.',
+    budgetingPhases: {
+      proposals: 'Ehdotusvaihe',
+      co_creation: 'Yhteiskehittäminen',
+      feasibility_review: 'Toteutettavuuden arviointi',
+      voting: 'Äänestys',
+      results: 'Tulokset',
+      implementation: 'Toteutus',
+    },
   },
   sv: {
     service: 'Helsingfors stad – Staden på kartan',
@@ -25,12 +36,22 @@ export const FEED_TEXTS = {
     events: 'Evenemang och partnerskapsbordens möten',
     ideasAbout: 'Invånarnas idéer på kartan, de nyaste först.',
     activitiesAbout: 'Stadens projekt, tjänster och evenemang på kartan, de senast ändrade först.',
-    eventsAbout: 'Stadens evenemang och partnerskapsbordens möten.',
+    eventsAbout: 'Stadens evenemang, partnerskapsbordens möten och faserna i omgångarna av deltagande budgetering.',
     in: 'i',
     theme: 'tema',
     department: 'sektor',
     meeting: 'Partnerskapsbordets möte',
     convener: 'Sammankallare',
+    budgeting: 'Deltagande budgetering',
+    budgetingAbout: 'En fas i en omgång av deltagande budgetering.',
+    budgetingPhases: {
+      proposals: 'Förslag',
+      co_creation: 'Samskapande',
+      feasibility_review: 'Bedömning av genomförbarhet',
+      voting: 'Omröstning',
+      results: 'Resultat',
+      implementation: 'Genomförande',
+    },
   },
   en: {
     service: 'City of Helsinki – City on the map',
@@ -40,14 +61,24 @@ export const FEED_TEXTS = {
     events: 'Events and partnership table meetings',
     ideasAbout: 'Residents’ ideas on the map, newest first.',
     activitiesAbout: 'Projects, services and events of the city’s departments, most recently changed first.',
-    eventsAbout: 'The city’s events and the partnership tables’ meetings.',
+    eventsAbout: 'The city’s events, the partnership tables’ meetings and the phases of participatory budgeting rounds.',
     in: 'in',
     theme: 'theme',
     department: 'department',
     meeting: 'Partnership table meeting',
     convener: 'Convener',
+    budgeting: 'Participatory budgeting',
+    budgetingAbout: 'A phase of a participatory budgeting round.',
+    budgetingPhases: {
+      proposals: 'Proposals',
+      co_creation: 'Co-creation',
+      feasibility_review: 'Feasibility review',
+      voting: 'Voting',
+      results: 'Results',
+      implementation: 'Implementation',
+    },
   },
-} as const satisfies Record<FeedLang, Record<string, string>>;
+} as const satisfies Record<FeedLang, Record<string, string | Record<Phase, string>>>;
 
 export type FeedTexts = (typeof FEED_TEXTS)[FeedLang];
 

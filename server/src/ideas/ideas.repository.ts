@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { areaSummaryJson, isoTime, geoJsonGeometry } from '../collections/sql.js';
 import type { AreaSummary } from '../contracts/areas.js';
 import type { AlternativeRoute, IdeaStage, IdeaStageEvent, NearbyActivity } from '../contracts/ideas.js';
+import { milestoneJson } from '../activities/activities.repository.js';
 import { ideaAreas, ideaProps } from './ideas.dataset.js';
 
 const ISO = isoTime;
@@ -51,8 +52,10 @@ export async function stageEvents(knex: Knex, ideaId: number): Promise<IdeaStage
   const { rows } = await knex.raw(
     `SELECT e.id, e.from_stage AS "from", e.to_stage AS "to", ${ISO('e.created_at')} AS at,
             u.display_name AS by, e.reason, e.alternative_route AS "alternativeRoute",
-            e.alternative_details AS "alternativeDetails", e.funding
+            e.alternative_details AS "alternativeDetails", e.funding,
+            CASE WHEN m.id IS NOT NULL THEN ${milestoneJson('m')} END AS milestone
        FROM idea_stage_events e LEFT JOIN users u ON u.id = e.actor_user_id
+       LEFT JOIN activity_milestones m ON m.id = e.milestone_id
       WHERE e.idea_id = ? ORDER BY e.id`,
     [ideaId],
   );
