@@ -5,9 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../server/src/config.js';
+import { fileURLToPath } from 'node:url';
 import { STAMP_FILE, buildDecision, inputsHash, readDist } from './client-stamp.js';
 
+// Not from server/src/config.ts: loading zod and the config would delay the first line by seconds.
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(repoRoot, 'client/dist');
 const hash = inputsHash(repoRoot);
 const decision = process.argv.includes('--force') ? { build: true, why: '--force' } : buildDecision(readDist(dist), hash);

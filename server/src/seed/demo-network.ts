@@ -4,6 +4,7 @@ import { systemActor } from '../audit/audit.service.js';
 import type { StageChangeBody } from '../contracts/ideas.js';
 import type { OutcomeRoute } from '../contracts/partnership-tables.js';
 import { moveIdea, submitIdea, type Official } from '../ideas/ideas.service.js';
+import { groupNameTaken } from '../kehra/kehra.repository.js';
 import * as kehra from '../kehra/kehra.service.js';
 import * as tables from '../partnership-tables/partnership-tables.service.js';
 import { createOrGrant } from '../users/users.service.js';
@@ -20,8 +21,8 @@ import { createOrGrant } from '../users/users.service.js';
 export const DEMO_ACTOR = systemActor('seed:demo');
 /** The made-up official who answers the demo ideas: a reserved domain, no person, no way to sign in. */
 export const DEMO_OFFICIAL = { email: 'demo.virkailija@demo.invalid', displayName: 'Demovirkailija (esimerkki)' };
-export const DEMO_GROUP_NAME = 'Keskuspuiston Kehrä (esimerkki)';
-export const DEMO_TABLE_NAME = 'Laakson ja Ruskeasuon kumppanuuspöytä (esimerkki)';
+export const DEMO_GROUP_NAME = 'Keskuspuiston Kehrä';
+export const DEMO_TABLE_NAME = 'Laakson ja Ruskeasuon kumppanuuspöytä';
 const NOTE = ' (Esimerkkiaineisto – ei todellinen idea.)';
 
 type Pos = [number, number];
@@ -217,6 +218,8 @@ async function districtAt(trx: Knex, [lon, lat]: Pos): Promise<number[]> {
 
 async function seedGroup(trx: Knex, official: Official, ideas: Map<string, number>): Promise<number> {
   if ((await demoIdOf(trx, 'kehra_groups', 'name', DEMO_GROUP_NAME)) !== null) return 0;
+  // Group names are unique: a real group of that name keeps it, and the story goes without its group.
+  if (await groupNameTaken(trx, DEMO_GROUP_NAME, null)) return 0;
   const group = await kehra.createGroup(trx, DEMO_ACTOR, {
     name: DEMO_GROUP_NAME,
     description:
