@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as repo from '../activities/activities.repository.js';
 import type { ActivityInput } from '../activities/activities.repository.js';
+import type { Config } from '../config.js';
 import { log } from '../log.js';
 import {
   networkIsEmpty,
@@ -317,8 +318,7 @@ export interface SeedSummary {
 }
 
 /** What first start seeds: the whole story, the activities only (e.g. for tests that count ideas), or nothing. */
-export const DEMO_SCOPES = ['all', 'activities', 'off'] as const;
-export type DemoScope = (typeof DEMO_SCOPES)[number];
+export type DemoScope = Config['demo'];
 
 /** Activities as inserted/updated/unchanged; the ideas, groups and tables created by this run. */
 export type DemoSummary = SeedSummary & DemoNetworkSummary;
@@ -374,7 +374,7 @@ export async function ensureDemoSeed(knex: Knex, scope: DemoScope = 'all'): Prom
   const activities = (await repo.countAllActivities(knex)) === 0 && !(await repo.hasImportRecord(knex, DEMO_DATASET));
   const network = scope === 'all' && (await networkIsEmpty(knex));
   if (!activities && !network) {
-    log.info('Demo: nothing to seed (the database has its own content)');
+    log.info('Demo: nothing to seed (activities, ideas, Kehrä or tables are there already)');
     return null;
   }
   log.info(
