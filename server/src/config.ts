@@ -1,9 +1,19 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** Repository root, so relative defaults do not depend on the working directory. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The real Helsinki open data, checked out beside the repository (never copied into it). */
+export const SHARED_HELSINKI_DIR = path.resolve(repoRoot, '../shared/data/helsinki');
+/** The Service Map's playparks layer export in that folder. */
+export const SHARED_PLAYPARKS_DIR = path.join(SHARED_HELSINKI_DIR, 'hki-leikkipuistot');
+
+/** First start reads the shared data when it is there: real districts and playparks without the network. */
+const defaultAreasSource = () => (fs.existsSync(path.join(SHARED_HELSINKI_DIR, 'hki-suurpiiri')) ? SHARED_HELSINKI_DIR : 'wfs');
+const defaultPlayparksSource = () => (fs.existsSync(SHARED_PLAYPARKS_DIR) ? SHARED_PLAYPARKS_DIR : 'off');
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -13,7 +23,9 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
   KK_DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
-  KK_AREAS_SOURCE: z.string().default('wfs'),
+  KK_AREAS_SOURCE: z.string().optional(),
+  KK_PLAYPARKS_SOURCE: z.string().optional(),
+  KK_DEMO: z.enum(['all', 'activities', 'off'], { error: 'KK_DEMO must be all, activities or off' }).default('all'),
   KK_MAP_STYLE_URL: z.string().default('https://tiles.openfreemap.org/styles/positron'),
   KK_CLIENT_DIST: z.string().default(path.join(repoRoot, 'client/dist')),
   KK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -60,6 +72,10 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   areasSource: string;
+  /** The playparks layer export (file or folder) first start imports; null: none. */
+  playparksSource: string | null;
+  /** What first start seeds into an empty database. */
+  demo: 'all' | 'activities' | 'off';
   mapStyleUrl: string;
   clientDist: string;
   logLevel: z.infer<typeof EnvSchema>['KK_LOG_LEVEL'];
@@ -96,6 +112,10 @@ export interface AuthConfig {
  */
 const invokedFrom = (env: NodeJS.ProcessEnv) => env.INIT_CWD ?? process.cwd();
 
+/** A keyword or URL as it is; a path from where the command was typed. */
+const sourcePath = (env: NodeJS.ProcessEnv, value: string, asIs: RegExp) =>
+  asIs.test(value) ? value : path.resolve(invokedFrom(env), value);
+
 /** Parses the environment once; a bad variable stops start-up with a message naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -114,9 +134,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(invokedFrom(env), e.KK_DATA_DIR),
-    areasSource: /^(wfs|https?:\/\/)/.test(e.KK_AREAS_SOURCE)
-      ? e.KK_AREAS_SOURCE
-      : path.resolve(invokedFrom(env), e.KK_AREAS_SOURCE),
+    areasSource: sourcePath(env, e.KK_AREAS_SOURCE ?? defaultAreasSource(), /^(wfs|https?:\/\/)/),
+    playparksSource: ((v) => (v === 'off' ? null : sourcePath(env, v, /^https?:\/\//)))(
+      e.KK_PLAYPARKS_SOURCE ?? defaultPlayparksSource(),
+    ),
+    demo: e.KK_DEMO,
     mapStyleUrl: e.KK_MAP_STYLE_URL,
     clientDist: path.resolve(invokedFrom(env), e.KK_CLIENT_DIST),
     logLevel: e.KK_LOG_LEVEL,

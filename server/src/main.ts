@@ -1,23 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createApp } from './app.js';
-import { ensureAreas } from './areas/areas.service.js';
 import { loadConfig } from './config.js';
 import { connect } from './db/connection.js';
-import { migrateLatest } from './db/migrate.js';
 import { log, setLogLevel } from './log.js';
-import { ensureDemoSeed } from './seed/demo-seed.js';
+import { firstStart } from './seed/first-start.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   setLogLevel(config.logLevel);
   const started = Date.now();
+  log.info(`Starting: opening the ${config.databaseUrl ? 'PostgreSQL' : 'embedded'} database…`);
   const db = await connect({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
   log.info(`Database: ${db.backend}${db.backend === 'pglite' ? ` in ${config.dataDir}` : ''}`);
-  const applied = await migrateLatest(db.knex);
-  if (applied.length) log.info(`Applied migrations: ${applied.join(', ')}`);
-  await ensureAreas(db.knex, config.areasSource);
-  await ensureDemoSeed(db.knex);
+  await firstStart(db.knex, { areasSource: config.areasSource, playparksSource: config.playparksSource, demo: config.demo });
   if (!fs.existsSync(path.join(config.clientDist, 'index.html'))) {
     log.warn(`No built client in ${config.clientDist}: run "npm run build" (npm start does it for you)`);
   }

@@ -231,7 +231,7 @@ describe('demo seed', () => {
     } finally {
       await server.close();
     }
-    expect(await removeDemo(db.knex)).toBe(first.inserted);
+    expect((await removeDemo(db.knex)).activities).toBe(first.inserted);
     const { rows } = await db.knex.raw('SELECT count(*)::int AS n FROM activities WHERE is_demo');
     expect(rows[0].n).toBe(0);
     // Removal is remembered: a later first start does not bring the demo back.

@@ -98,7 +98,8 @@ export async function importAreasFrom(
  */
 export async function ensureAreas(knex: Knex, source: string): Promise<void> {
   const counts = await repo.countAreasByLevel(knex);
-  if (counts.suurpiiri + counts.peruspiiri + counts.osa_alue > 0) return;
+  const n = counts.suurpiiri + counts.peruspiiri + counts.osa_alue;
+  if (n > 0) return log.info(`Districts: ${n} in the database`);
   const onProgress = (m: string) => log.info(m);
   try {
     log.info(`Empty database: importing districts from ${source}`);

@@ -146,6 +146,8 @@ export interface IdeaProperties {
   /** No official has responded within the configured number of days. */
   waiting: boolean;
   department: string | null;
+  /** Part of the demo story (`npm run seed:demo`), not a resident's idea. */
+  isDemo: boolean;
 }
 export type IdeaCollection = FeatureCollection<IdeaProperties> & {
   numberMatched: number;

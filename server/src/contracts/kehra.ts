@@ -135,6 +135,8 @@ export interface KehraGroupSummary {
   districts: AreaSummary[];
   balance: SectorBalance;
   devAreaCount: number;
+  /** Part of the demo story (`npm run seed:demo`). */
+  isDemo: boolean;
 }
 
 export interface KehraMember {

@@ -168,6 +168,8 @@ export interface TableProperties {
   meetingPlaceName: string | null;
   nextMeeting: string | null;
   participants: number;
+  /** Part of the demo story (`npm run seed:demo`). */
+  isDemo: boolean;
 }
 export type TableCollection = FeatureCollection<TableProperties>;
 
@@ -229,6 +231,7 @@ export interface TableDetail {
   outcomes: TableOutcome[];
   /** Number of outcomes per route (every route present, 0 when none). */
   outcomesByRoute: Record<OutcomeRoute, number>;
+  isDemo: boolean;
 }
 
 export interface MeetingProperties {

@@ -49,7 +49,7 @@ export const ideaProps = (settings: IdeaSettings): Sql => sql`json_build_object(
   'votes', (SELECT count(*)::int FROM idea_votes v WHERE v.idea_id = i.id),
   'comments', (SELECT count(*)::int FROM idea_comments c WHERE c.idea_id = i.id AND c.hidden_at IS NULL),
   'waiting', ${waitingSql(settings.waitingDays)},
-  'department', (SELECT slug FROM departments WHERE id = i.department_id))`;
+  'department', (SELECT slug FROM departments WHERE id = i.department_id), 'isDemo', i.is_demo)`;
 
 const CSV_COLUMNS = [
   'id',

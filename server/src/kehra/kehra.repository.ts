@@ -33,10 +33,11 @@ export interface GroupRow {
   districts: AreaSummary[];
   sectors: Sector[];
   dev_area_count: number;
+  is_demo: boolean;
 }
 
 const groupSql = (where: string) => `
-  SELECT g.id, g.name, g.description, g.contact_name, g.contact_email, g.contact_phone,
+  SELECT g.id, g.name, g.description, g.contact_name, g.contact_email, g.contact_phone, g.is_demo,
          coalesce((SELECT json_agg(${areaSummarySql('a')} ORDER BY a.name_fi)
                      FROM kehra_group_areas ga JOIN areas a ON a.id = ga.area_id WHERE ga.kehra_group_id = g.id), '[]'::json) AS districts,
          coalesce((SELECT array_agg(m.sector ORDER BY m.id) FROM kehra_members m WHERE m.kehra_group_id = g.id), '{}') AS sectors,

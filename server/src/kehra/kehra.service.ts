@@ -62,6 +62,7 @@ const toSummary = (g: repo.GroupRow): KehraGroupSummary => ({
   districts: g.districts,
   balance: sectorBalance(g.sectors),
   devAreaCount: g.dev_area_count,
+  isDemo: g.is_demo,
 });
 
 export async function listGroups(knex: Knex, f: { area?: number[] }): Promise<KehraGroupSummary[]> {

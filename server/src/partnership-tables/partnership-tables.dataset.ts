@@ -36,7 +36,7 @@ const participants = '(SELECT count(*)::int FROM partnership_table_participants 
 const mapProps = (role: 'meeting_place' | 'area') =>
   sql`json_build_object('id', t.id, 'name', t.name, 'convener', t.convener,
         'themes', ${raw(themesJson(THEME_LINKS.partnershipTables, 't'))}, 'role', ${role}::text, 'meetingPlaceName', t.meeting_place_name,
-        'nextMeeting', ${raw(nextMeeting)}, 'participants', ${raw(participants)})`;
+        'nextMeeting', ${raw(nextMeeting)}, 'participants', ${raw(participants)}, 'isDemo', t.is_demo)`;
 
 const publicParticipants = `(SELECT string_agg(p.name || ' (' || coalesce(p.organisation || ', ', '') || p.sector || ')', '; '
                                   ORDER BY p.sector, p.name, p.id)

@@ -30,6 +30,7 @@ export interface TableRow {
   meeting_place: { lon: number; lat: number } | null;
   contact_name: string | null;
   contact_email: string | null;
+  is_demo: boolean;
 }
 
 export async function tableById(knex: Knex, id: number): Promise<TableRow | null> {
@@ -39,7 +40,7 @@ export async function tableById(knex: Knex, id: number): Promise<TableRow | null
             t.meeting_place_name,
             CASE WHEN t.meeting_place IS NULL THEN NULL
                  ELSE json_build_object('lon', round(ST_X(t.meeting_place)::numeric, 6), 'lat', round(ST_Y(t.meeting_place)::numeric, 6)) END AS meeting_place,
-            t.contact_name, t.contact_email
+            t.contact_name, t.contact_email, t.is_demo
        FROM partnership_tables t WHERE t.id = ?`,
     [id],
   );

@@ -91,6 +91,7 @@ export async function tableDetail(knex: Knex, id: number, viewer: { editor: bool
     meetings: await repo.meetingsOf(knex, id),
     outcomes,
     outcomesByRoute,
+    isDemo: t.is_demo,
   };
 }
 

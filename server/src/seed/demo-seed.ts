@@ -1,7 +1,15 @@
 import type { Knex } from 'knex';
 import * as repo from '../activities/activities.repository.js';
 import type { ActivityInput } from '../activities/activities.repository.js';
+import type { Config } from '../config.js';
 import { log } from '../log.js';
+import {
+  networkIsEmpty,
+  removeDemoNetwork,
+  seedDemoNetwork,
+  type DemoNetworkRemoval,
+  type DemoNetworkSummary,
+} from './demo-network.js';
 
 /**
  * The Keskuspuisto (Central Park) story: every department is busy in and around the park, and
@@ -309,29 +317,73 @@ export interface SeedSummary {
   unchanged: number;
 }
 
-export async function seedDemo(knex: Knex, now = new Date()): Promise<SeedSummary> {
-  const summary: SeedSummary = { inserted: 0, updated: 0, unchanged: 0 };
+/** What first start seeds: the whole story, the activities only (e.g. for tests that count ideas), or nothing. */
+export type DemoScope = Config['demo'];
+
+/** Activities as inserted/updated/unchanged; the ideas, groups and tables created by this run. */
+export type DemoSummary = SeedSummary & DemoNetworkSummary;
+
+/** The whole story by default; `activities` or `network: false` leave a part out. One transaction. */
+export async function seedDemo(
+  knex: Knex,
+  opts: { now?: Date; activities?: boolean; network?: boolean } = {},
+): Promise<DemoSummary> {
+  const now = opts.now ?? new Date();
+  const summary: DemoSummary = { inserted: 0, updated: 0, unchanged: 0, ideas: 0, kehraGroups: 0, partnershipTables: 0 };
   await knex.transaction(async (trx) => {
-    for (const a of demoActivities(now)) summary[(await repo.upsertActivity(trx, a)).action]++;
+    if (opts.activities ?? true) for (const a of demoActivities(now)) summary[(await repo.upsertActivity(trx, a)).action]++;
+    if (opts.network ?? true) Object.assign(summary, await seedDemoNetwork(trx, now));
     await repo.recordActivityImport(trx, DEMO_DATASET, 'seed:demo', summary);
   });
   return summary;
 }
 
-export async function removeDemo(knex: Knex): Promise<number> {
+export type DemoRemoval = DemoNetworkRemoval & { activities: number };
+
+export async function removeDemo(knex: Knex): Promise<DemoRemoval> {
   return knex.transaction(async (trx) => {
-    const removed = await repo.deleteActivitiesWhere(trx, { isDemo: true });
-    await repo.recordActivityImport(trx, DEMO_DATASET, 'seed:demo:remove', { removed });
+    const network = await removeDemoNetwork(trx);
+    const removed = { activities: await repo.deleteActivitiesWhere(trx, { isDemo: true }), ...network };
+    await repo.recordActivityImport(trx, DEMO_DATASET, 'seed:demo:remove', removed);
     return removed;
   });
 }
 
+async function demoWasRemoved(knex: Knex): Promise<boolean> {
+  const { rows } = await knex.raw('SELECT 1 FROM data_imports WHERE dataset = ? AND source = ? LIMIT 1', [
+    DEMO_DATASET,
+    'seed:demo:remove',
+  ]);
+  return rows.length > 0;
+}
+
 /**
- * First start: an empty activities table gets the demo story. Only once — after
- * `seed:demo:remove` (recorded in data_imports) a restart does not bring it back.
+ * First start: an empty activities table gets the demo activities, and a database without ideas,
+ * Kehrä groups and partnership tables the rest of the story (so a database seeded before the story
+ * had ideas gets them too). Never after `seed:demo:remove`, which data_imports remembers.
  */
-export async function ensureDemoSeed(knex: Knex): Promise<void> {
-  if ((await repo.countAllActivities(knex)) > 0 || (await repo.hasImportRecord(knex, DEMO_DATASET))) return;
-  const s = await seedDemo(knex);
-  log.info(`Empty activities table: seeded ${s.inserted} demo activities (Keskuspuisto); remove with "npm run seed:demo:remove"`);
+export async function ensureDemoSeed(knex: Knex, scope: DemoScope = 'all'): Promise<DemoSummary | null> {
+  if (scope === 'off') {
+    log.info('Demo: off (KK_DEMO=off)');
+    return null;
+  }
+  if (await demoWasRemoved(knex)) {
+    log.info('Demo: removed earlier with "npm run seed:demo:remove"; not seeding it again');
+    return null;
+  }
+  const activities = (await repo.countAllActivities(knex)) === 0 && !(await repo.hasImportRecord(knex, DEMO_DATASET));
+  const network = scope === 'all' && (await networkIsEmpty(knex));
+  if (!activities && !network) {
+    log.info('Demo: nothing to seed (activities, ideas, Kehrä or tables are there already)');
+    return null;
+  }
+  log.info(
+    `Demo: seeding the Keskuspuisto story (${[activities && 'activities', network && 'ideas, Kehrä, tables'].filter(Boolean).join('; ')})…`,
+  );
+  const s = await seedDemo(knex, { activities, network });
+  log.info(
+    `Demo: ${s.inserted} activities, ${s.ideas} ideas, ${s.kehraGroups} Kehrä group, ${s.partnershipTables} partnership table; ` +
+      'remove with "npm run seed:demo:remove"',
+  );
+  return s;
 }

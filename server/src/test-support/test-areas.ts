@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../config.js';
+import { SHARED_HELSINKI_DIR } from '../config.js';
 import { OFFLINE_FIXTURE_DIR } from '../areas/areas.service.js';
 import type { AreaLevel } from '../contracts/areas.js';
 
-/** The real Helsinki division, checked out beside the repository (never copied into it). */
-export const SHARED_HELSINKI_DIR = path.resolve(repoRoot, '../shared/data/helsinki');
+export { SHARED_HELSINKI_DIR };
 
 export const sharedAreasExist = (): boolean => fs.existsSync(path.join(SHARED_HELSINKI_DIR, 'hki-suurpiiri'));
 

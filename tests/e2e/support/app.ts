@@ -86,6 +86,10 @@ export async function startApp(
     KK_MAP_STYLE_URL: UNREACHABLE_STYLE_URL,
     KK_CLIENT_DIST: CLIENT_DIST,
     KK_LOG_LEVEL: 'info',
+    // The specs count their own ideas, groups and tables, and the activities of the demo story:
+    // first start seeds the demo activities only, and no playparks.
+    KK_DEMO: 'activities',
+    KK_PLAYPARKS_SOURCE: 'off',
     ...extra,
   };
   delete env.NODE_OPTIONS; // vitest's worker loader flags must not leak into the app

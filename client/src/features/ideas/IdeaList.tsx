@@ -6,6 +6,7 @@ import { Link, useLocation } from 'react-router';
 import { useIdeaFilter } from '@/layers/ideas/filters';
 import { ideasSearch } from '@/layers/ideas/query';
 import { errorMessage, formatDate } from '@/ui/format';
+import { DemoBadge } from '@/ui/DemoLabel';
 import { VirtualList } from '@/ui/VirtualList';
 import { ideaListQuery } from './idea-list-query';
 import { StageBadge } from './StageBadge';
@@ -35,6 +36,7 @@ export function IdeaList() {
       </p>
       {ideas.isPending && filter.bbox != null && <LoadingSpinner small loadingText={t('ideas.list.loading')} />}
       {ideas.error && <p className="form-error">{t('ideas.list.error', { message: errorMessage(ideas.error) })}</p>}
+      {total === 0 && <p className="panel-help">{t('ideas.list.empty')}</p>}
       {items.length > 0 && (
         <VirtualList
           // A new view or filter starts at the top of its list.
@@ -51,7 +53,10 @@ export function IdeaList() {
           onLoadMore={loadMore}
           renderItem={(idea) => (
             <Link className="idea-list-link" to={{ pathname: `/ideas/${idea.id}`, search }}>
-              <span className="idea-list-title">{idea.title}</span>
+              <span className="idea-list-title">
+                {idea.title}
+                {idea.isDemo && <DemoBadge />}
+              </span>
               <span className="idea-list-meta">
                 <StageBadge stage={idea.stage} />
                 <span>{formatDate(idea.submittedAt, i18n.language)}</span>

@@ -17,6 +17,7 @@ import { OfficialActions } from './OfficialActions';
 import { ReportForm } from './ReportForm';
 import { StageBadge } from './StageBadge';
 import { usePageTitle } from '@/ui/use-page-title';
+import { DemoTag } from '@/ui/DemoLabel';
 
 /** /ideas/:id — the idea's permalink; the map highlights and fits to it (see IdeasLayer). */
 export function IdeaPage() {
@@ -65,6 +66,7 @@ function IdeaView({ idea }: { idea: IdeaDetail }) {
       <div className="idea-badges">
         <StageBadge stage={p.stage} />
         {p.waiting && <span className="idea-waiting">{t('ideas.waitingLong')}</span>}
+        {p.isDemo && <DemoTag />}
       </div>
       {p.hidden && (
         <Notification type="alert" label={t('ideas.page.hidden')}>

@@ -21,6 +21,7 @@ import { Contact } from './WhoIsActivePanel';
 import { useDefaultArea } from '@/state/url-state';
 import { Panel } from '@/ui/Panel';
 import { usePageTitle } from '@/ui/use-page-title';
+import { DemoTag } from '@/ui/DemoLabel';
 
 /** /kehra/groups/:id: the group, its people by sector, development areas and plan; members edit. */
 export function GroupPage() {
@@ -49,6 +50,7 @@ export function GroupPage() {
             <h2 id="kehra-group-heading" className="panel-heading">
               {g.name}
             </h2>
+            {g.isDemo && <DemoTag />}
             {g.description && <p data-testid="group-description">{g.description}</p>}
             <p>
               <Contact contact={g.contact} />

@@ -6,6 +6,7 @@ import { Link, useLocation } from 'react-router';
 import { moveFocusAmong } from '@/a11y/list-keys';
 import { useAccount } from '@/features/account';
 import { AreaPicker } from '@/ui/AreaPicker';
+import { DemoBadge } from '@/ui/DemoLabel';
 import { errorMessage } from '@/ui/format';
 import { areaName } from '@/layers/areas/area-name';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
@@ -87,7 +88,12 @@ function KehraGroupList() {
     <Panel id="kehra-groups-heading" heading={t('kehra.groups.heading')} testId="kehra-groups">
       {groups.isPending && <LoadingSpinner small loadingText={t('kehra.loading')} />}
       {groups.error && <p className="form-error">{errorMessage(groups.error)}</p>}
-      {groups.data && shown.length === 0 && <p className="panel-help">{t('kehra.groups.none')}</p>}
+      {groups.data && shown.length === 0 && (
+        <>
+          <p className="panel-help">{t('kehra.groups.none')}</p>
+          <p className="panel-help">{t('kehra.groups.emptyHint')}</p>
+        </>
+      )}
       {shown.length > 0 && (
         <ul className="kehra-list" onKeyDown={moveFocus}>
           {shown.map((g) => (
@@ -95,6 +101,7 @@ function KehraGroupList() {
               <Link className="kehra-list-link" to={{ pathname: `/kehra/groups/${g.id}`, search }}>
                 {g.name}
               </Link>
+              {g.isDemo && <DemoBadge />}
               {(byGroup.get(g.id) ?? []).length > 0 && (
                 <ul className="kehra-sublist" aria-label={t('kehra.groups.areasOf', { name: g.name })}>
                   {byGroup.get(g.id)!.map((f) => (
@@ -127,22 +134,27 @@ function TableList() {
   const tables = useQuery(tablesQuery(filter));
   const canEdit = useCanEditTables();
   const unique = useMemo(() => {
-    const seen = new Map<number, { id: number; name: string; convener: string }>();
+    const seen = new Map<number, { id: number; name: string; convener: string; isDemo: boolean }>();
     for (const f of tables.data?.features ?? []) seen.set(f.properties.id, f.properties);
     return [...seen.values()];
   }, [tables.data]);
   return (
     <Panel id="kehra-tables-heading" heading={t('kehra.tables.heading')} testId="kehra-tables">
       {tables.error && <p className="form-error">{errorMessage(tables.error)}</p>}
-      {tables.data && unique.length === 0 && <p className="panel-help">{t('kehra.tables.none')}</p>}
+      {tables.data && unique.length === 0 && (
+        <>
+          <p className="panel-help">{t('kehra.tables.none')}</p>
+          <p className="panel-help">{t('kehra.tables.emptyHint')}</p>
+        </>
+      )}
       {unique.length > 0 && (
         <ul className="kehra-list" onKeyDown={moveFocus}>
           {unique.map((tb) => (
             <li key={tb.id}>
               <Link className="kehra-list-link" to={{ pathname: `/kehra/tables/${tb.id}`, search }}>
                 {tb.name}
-              </Link>{' '}
-              <span className="kehra-meta">{t('kehra.tables.convener', { name: tb.convener })}</span>
+              </Link>
+              {tb.isDemo && <DemoBadge />} <span className="kehra-meta">{t('kehra.tables.convener', { name: tb.convener })}</span>
             </li>
           ))}
         </ul>

@@ -18,6 +18,7 @@ import { useThemeName } from './use-theme-name';
 import { Contact } from './WhoIsActivePanel';
 import { useDefaultArea } from '@/state/url-state';
 import { usePageTitle } from '@/ui/use-page-title';
+import { DemoTag } from '@/ui/DemoLabel';
 
 const HEADING = 'kehra-table-heading';
 
@@ -100,6 +101,7 @@ function TableDetails({ table: d }: { table: TableDetail }) {
       <h2 id={HEADING} className="panel-heading" tabIndex={-1}>
         {d.name}
       </h2>
+      {d.isDemo && <DemoTag />}
       <p>{t('kehra.tables.convener', { name: d.convener })}</p>
       {d.description && <p className="table-text">{d.description}</p>}
       {d.themes.length > 0 && <p>{t('kehra.table.themes', { themes: d.themes.map(theme).join(', ') })}</p>}
