@@ -14,6 +14,7 @@ const EnvSchema = z.object({
     .optional(),
   KK_DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
   KK_AREAS_SOURCE: z.string().default('wfs'),
+  KK_STATISTICS_SOURCE: z.string().default(path.join(repoRoot, '../shared/data/helsinki/hki-paavo-stats')),
   KK_MAP_STYLE_URL: z.string().default('https://tiles.openfreemap.org/styles/positron'),
   KK_CLIENT_DIST: z.string().default(path.join(repoRoot, 'client/dist')),
   KK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -60,6 +61,8 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   areasSource: string;
+  /** Where first start imports Paavo statistics from, when that file or folder exists (never the network). */
+  statisticsSource: string;
   mapStyleUrl: string;
   clientDist: string;
   logLevel: z.infer<typeof EnvSchema>['KK_LOG_LEVEL'];
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     areasSource: /^(wfs|https?:\/\/)/.test(e.KK_AREAS_SOURCE)
       ? e.KK_AREAS_SOURCE
       : path.resolve(invokedFrom(env), e.KK_AREAS_SOURCE),
+    statisticsSource: path.resolve(invokedFrom(env), e.KK_STATISTICS_SOURCE),
     mapStyleUrl: e.KK_MAP_STYLE_URL,
     clientDist: path.resolve(invokedFrom(env), e.KK_CLIENT_DIST),
     logLevel: e.KK_LOG_LEVEL,

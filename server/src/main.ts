@@ -7,6 +7,7 @@ import { connect } from './db/connection.js';
 import { migrateLatest } from './db/migrate.js';
 import { log, setLogLevel } from './log.js';
 import { ensureDemoSeed } from './seed/demo-seed.js';
+import { ensureStatistics } from './statistics/statistics.service.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const applied = await migrateLatest(db.knex);
   if (applied.length) log.info(`Applied migrations: ${applied.join(', ')}`);
   await ensureAreas(db.knex, config.areasSource);
+  await ensureStatistics(db.knex, config.statisticsSource);
   await ensureDemoSeed(db.knex);
   if (!fs.existsSync(path.join(config.clientDist, 'index.html'))) {
     log.warn(`No built client in ${config.clientDist}: run "npm run build" (npm start does it for you)`);

@@ -13,6 +13,7 @@ import * as m20261202110200 from './20261202110200_participant_consent.js';
 import * as m20261202110300 from './20261202110300_table_department.js';
 import * as m20261202120000 from './20261202120000_tiles.js';
 import * as m20261203100000 from './20261203100000_budgeting.js';
+import * as m20261203120000 from './20261203120000_statistics.js';
 
 type Migration = { up: (k: Knex) => Promise<void>; down: (k: Knex) => Promise<void> };
 
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '20261202110300_table_department': m20261202110300,
   '20261202120000_tiles': m20261202120000,
   '20261203100000_budgeting': m20261203100000,
+  '20261203120000_statistics': m20261203120000,
 };
