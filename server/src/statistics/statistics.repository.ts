@@ -31,10 +31,14 @@ export async function upsertPostalAreas(knex: Knex, areas: PostalAreaInput[], so
   }
 }
 
-/** Replaces the values of the years the source holds (other years stay); returns rows written. */
+/** Replaces the values of the postal areas and years the source holds (others stay); returns rows written. */
 export async function replaceValues(knex: Knex, values: PostalValue[]): Promise<number> {
   const years = [...new Set(values.map((v) => v.year))];
-  await knex.raw('DELETE FROM postal_area_statistics WHERE year = ANY(?::int[])', [years]);
+  const codes = [...new Set(values.map((v) => v.postalCode))];
+  await knex.raw('DELETE FROM postal_area_statistics WHERE year = ANY(?::int[]) AND postal_code = ANY(?::text[])', [
+    years,
+    codes,
+  ]);
   const CHUNK = 2000;
   for (let i = 0; i < values.length; i += CHUNK) {
     const part = values.slice(i, i + CHUNK);
