@@ -3,6 +3,7 @@ import { ActivitiesPanel } from '@/features/activities/ActivitiesPanel';
 import { ActivityDetailPage } from '@/features/activities/ActivityDetailPage';
 import { ActivityNewPage } from '@/features/activities/ActivityNewPage';
 import { AreasPanel } from '@/features/areas/AreasPanel';
+import { AreaStatisticsPage } from '@/features/areas/AreaStatisticsPage';
 import { accountRoutes } from '@/features/account/routes';
 import { AdminPage } from '@/features/admin/AdminPage';
 import { IdeaPage } from '@/features/ideas/IdeaPage';
@@ -25,6 +26,7 @@ export const router = createBrowserRouter([
     element: <AppShell />,
     children: [
       { index: true, element: <AreasPanel /> },
+      { path: 'areas/:id', element: <AreaStatisticsPage /> },
       { path: 'activities', element: <ActivitiesPanel /> },
       { path: 'activities/new', element: <ActivityNewPage /> },
       { path: 'activities/:id', element: <ActivityDetailPage /> },
