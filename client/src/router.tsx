@@ -1,9 +1,9 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ActivitiesPanel } from '@/features/activities/ActivitiesPanel';
 import { ActivityDetailPage } from '@/features/activities/ActivityDetailPage';
 import { ActivityNewPage } from '@/features/activities/ActivityNewPage';
 import { AreasPanel } from '@/features/areas/AreasPanel';
-import { AreaStatisticsPage } from '@/features/areas/AreaStatisticsPage';
 import { accountRoutes } from '@/features/account/routes';
 import { AdminPage } from '@/features/admin/AdminPage';
 import { IdeaPage } from '@/features/ideas/IdeaPage';
@@ -19,6 +19,11 @@ import { ModerationPage } from '@/features/moderation/ModerationPage';
 import { AppShell } from '@/features/shell/AppShell';
 import { AccessibilityPage, DataSourcesPage, PrivacyPage } from '@/features/statements';
 
+// The statistics card brings the chart library: loaded when a card is first opened.
+const AreaStatisticsPage = lazy(() =>
+  import('@/features/areas/AreaStatisticsPage').then((m) => ({ default: m.AreaStatisticsPage })),
+);
+
 /** The shell keeps the map mounted; each route fills the sidebar (later: /activities/:id, …). */
 export const router = createBrowserRouter([
   {
@@ -26,7 +31,14 @@ export const router = createBrowserRouter([
     element: <AppShell />,
     children: [
       { index: true, element: <AreasPanel /> },
-      { path: 'areas/:id', element: <AreaStatisticsPage /> },
+      {
+        path: 'areas/:id',
+        element: (
+          <Suspense>
+            <AreaStatisticsPage />
+          </Suspense>
+        ),
+      },
       { path: 'activities', element: <ActivitiesPanel /> },
       { path: 'activities/new', element: <ActivityNewPage /> },
       { path: 'activities/:id', element: <ActivityDetailPage /> },

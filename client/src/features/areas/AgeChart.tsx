@@ -25,7 +25,7 @@ export function AgeChart({ rows }: { rows: AgeRow[] }) {
       {/* The chart is a picture for sighted readers; the table in the details below is its text. */}
       <div aria-hidden="true" style={{ width: '100%', height: 420 }}>
         <ResponsiveContainer>
-          <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 12, bottom: 4, left: 4 }}>
+          <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: 12, bottom: 4, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" tickFormatter={pct} />
             <YAxis type="category" dataKey="label" width={96} interval={0} tick={{ fontSize: 12 }} />
