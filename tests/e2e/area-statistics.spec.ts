@@ -9,6 +9,8 @@ import { e2eApp } from './support/session.js';
 
 const e2e = e2eApp();
 
+type KkWindow = { __kkMap: { renderedCount(layerId: string): number } };
+
 describe.skipIf(!sharedAreasExist())('district statistics card', () => {
   it('opens from a chosen district and shows population, the age table and the CSV', async (ctx) => {
     if (!e2e.ready) return ctx.skip();
@@ -31,6 +33,23 @@ describe.skipIf(!sharedAreasExist())('district statistics card', () => {
     expect(await page.getByRole('link', { name: /Lataa tilastot CSV-tiedostona/ }).getAttribute('href')).toBe(
       '/api/areas/statistics.csv?level=suurpiiri',
     );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shades the districts by a figure chosen in the legend, with its classes', async (ctx) => {
+    if (!e2e.ready) return ctx.skip();
+    const page = await e2e.open('/');
+    const legend = page.getByTestId('statistics-legend');
+    await legend.getByLabel('Tilastot').selectOption('population');
+    await page.waitForURL((u) => u.searchParams.get('stat') === 'population');
+    const shaded = () => page.evaluate(() => (window as unknown as KkWindow).__kkMap.renderedCount('statistics-fill'));
+    await expect.poll(shaded).toBeGreaterThan(0);
+    // Five classes and "no data", for the peruspiiri by default.
+    await legend.getByRole('list', { name: /Peruspiiri, 2023/ }).waitFor();
+    expect(await legend.locator('li').count()).toBe(6);
+    await legend.getByLabel('Aluetaso').selectOption('suurpiiri');
+    await legend.getByRole('list', { name: /Suurpiiri, 2023/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
