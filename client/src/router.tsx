@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ActivitiesPanel } from '@/features/activities/ActivitiesPanel';
 import { ActivityDetailPage } from '@/features/activities/ActivityDetailPage';
@@ -18,6 +19,11 @@ import { ModerationPage } from '@/features/moderation/ModerationPage';
 import { AppShell } from '@/features/shell/AppShell';
 import { AccessibilityPage, DataSourcesPage, PrivacyPage } from '@/features/statements';
 
+// The statistics card brings the chart library: loaded when a card is first opened.
+const AreaStatisticsPage = lazy(() =>
+  import('@/features/areas/AreaStatisticsPage').then((m) => ({ default: m.AreaStatisticsPage })),
+);
+
 /** The shell keeps the map mounted; each route fills the sidebar (later: /activities/:id, …). */
 export const router = createBrowserRouter([
   {
@@ -25,6 +31,14 @@ export const router = createBrowserRouter([
     element: <AppShell />,
     children: [
       { index: true, element: <AreasPanel /> },
+      {
+        path: 'areas/:id',
+        element: (
+          <Suspense>
+            <AreaStatisticsPage />
+          </Suspense>
+        ),
+      },
       { path: 'activities', element: <ActivitiesPanel /> },
       { path: 'activities/new', element: <ActivityNewPage /> },
       { path: 'activities/:id', element: <ActivityDetailPage /> },

@@ -27,6 +27,7 @@ import { csrfProtection } from './security/csrf.js';
 import { installSecurity } from './security/install.js';
 import { tileLayersOf } from './tiles/dataset-layer.js';
 import { compressionFilter, tilesRouter } from './tiles/tiles.routes.js';
+import { statisticsRouter } from './statistics/statistics.routes.js';
 import { adminUsersRouter } from './users/admin-users.routes.js';
 
 export interface AppOptions {
@@ -84,6 +85,8 @@ export function createApp(opts: AppOptions): Express {
   const served = datasets({ ideas: ideaSettings });
   // Each dataset's list and downloads, from its declaration (collections/); the routers add the rest.
   api.use(collectionsRouter(opts.db.knex, served));
+  // District statistics count the datasets through their own where clauses.
+  api.use(statisticsRouter(opts.db.knex, served));
   api.use(activitiesRouter(opts.db.knex));
   api.use(ideasRouter(opts.db.knex, ideaSettings));
   api.use(kehraRouter(opts.db.knex), partnershipTablesRouter(opts.db.knex));

@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   KK_AREAS_SOURCE: z.string().optional(),
   KK_PLAYPARKS_SOURCE: z.string().optional(),
   KK_DEMO: z.enum(['all', 'activities', 'off'], { error: 'KK_DEMO must be all, activities or off' }).default('all'),
+  KK_STATISTICS_SOURCE: z.string().default(path.join(SHARED_HELSINKI_DIR, 'hki-paavo-stats')),
   KK_MAP_STYLE_URL: z.string().default('https://tiles.openfreemap.org/styles/positron'),
   KK_CLIENT_DIST: z.string().default(path.join(repoRoot, 'client/dist')),
   KK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -76,6 +77,8 @@ export type Config = {
   playparksSource: string | null;
   /** What first start seeds into an empty database. */
   demo: 'all' | 'activities' | 'off';
+  /** Where first start imports Paavo statistics from, when that file or folder exists (never the network). */
+  statisticsSource: string;
   mapStyleUrl: string;
   clientDist: string;
   logLevel: z.infer<typeof EnvSchema>['KK_LOG_LEVEL'];
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.KK_PLAYPARKS_SOURCE ?? defaultPlayparksSource(),
     ),
     demo: e.KK_DEMO,
+    statisticsSource: path.resolve(invokedFrom(env), e.KK_STATISTICS_SOURCE),
     mapStyleUrl: e.KK_MAP_STYLE_URL,
     clientDist: path.resolve(invokedFrom(env), e.KK_CLIENT_DIST),
     logLevel: e.KK_LOG_LEVEL,

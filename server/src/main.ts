@@ -13,7 +13,12 @@ async function main(): Promise<void> {
   log.info(`Starting: opening the ${config.databaseUrl ? 'PostgreSQL' : 'embedded'} database…`);
   const db = await connect({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
   log.info(`Database: ${db.backend}${db.backend === 'pglite' ? ` in ${config.dataDir}` : ''}`);
-  await firstStart(db.knex, { areasSource: config.areasSource, playparksSource: config.playparksSource, demo: config.demo });
+  await firstStart(db.knex, {
+    areasSource: config.areasSource,
+    playparksSource: config.playparksSource,
+    demo: config.demo,
+    statisticsSource: config.statisticsSource,
+  });
   if (!fs.existsSync(path.join(config.clientDist, 'index.html'))) {
     log.warn(`No built client in ${config.clientDist}: run "npm run build" (npm start does it for you)`);
   }

@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED_PLAYPARKS_DIR } from '../../server/src/config.js';
+import path from 'node:path';
+import { SHARED_HELSINKI_DIR, SHARED_PLAYPARKS_DIR } from '../../server/src/config.js';
 import { DEMO_GROUP_NAME, DEMO_OFFICIAL, DEMO_TABLE_NAME } from '../../server/src/seed/demo-network.js';
 import { removeDemo, seedDemo } from '../../server/src/seed/demo-seed.js';
 import { firstStart } from '../../server/src/seed/first-start.js';
@@ -19,6 +20,7 @@ const options = {
   areasSource: testAreasSource().source,
   playparksSource: playparksPresent ? SHARED_PLAYPARKS_DIR : null,
   demo: 'all' as const,
+  statisticsSource: path.join(SHARED_HELSINKI_DIR, 'hki-paavo-stats'),
 };
 
 let db: TestDatabase;

@@ -137,6 +137,7 @@ describe('CORS: open data for any site, never the signed-in API', () => {
     '/api/activities.csv',
     '/api/kehra.csv',
     '/api/areas.geojson?level=suurpiiri',
+    '/api/areas/statistics.csv?level=suurpiiri',
     '/tiles/activities.json',
   ];
   it.each(OPEN)('%s answers another site with Access-Control-Allow-Origin *', async (path) => {
@@ -197,7 +198,12 @@ describe('CSV for spreadsheets', () => {
   });
 
   it('takes the delimiter on every CSV download, and answers an unknown one with a 400 naming it', async () => {
-    for (const path of ['/api/kehra.csv', '/api/areas.csv?level=suurpiiri', '/api/activities?format=csv']) {
+    for (const path of [
+      '/api/kehra.csv',
+      '/api/areas.csv?level=suurpiiri',
+      '/api/areas/statistics.csv?level=suurpiiri',
+      '/api/activities?format=csv',
+    ]) {
       const res = await visitor.get(`${path}${path.includes('?') ? '&' : '?'}delimiter=semicolon`);
       expect(res.status, path).toBe(200);
       expect((await res.text()).split('\r\n')[0]).toMatch(/^id;/);
@@ -252,7 +258,7 @@ describe('licence and attribution', () => {
       expect(body.license.href).toBe(LICENSE);
       expect(body.attribution).toMatch(/City of Helsinki/);
     }
-    for (const path of ['/api/activities.csv', '/api/areas.csv?level=suurpiiri']) {
+    for (const path of ['/api/activities.csv', '/api/areas.csv?level=suurpiiri', '/api/areas/statistics.csv?level=suurpiiri']) {
       const res = await visitor.get(path);
       expect(res.headers.get('link'), path).toContain(`<${LICENSE}>; rel="license"`);
       await res.arrayBuffer();

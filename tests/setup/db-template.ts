@@ -11,6 +11,7 @@ import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import type { TestProject } from 'vitest/node';
 import { importAreasFrom } from '../../server/src/areas/areas.service.js';
+import { importStatisticsFrom } from '../../server/src/statistics/statistics.service.js';
 import { connect, openPglite } from '../../server/src/db/connection.js';
 import { migrateLatest } from '../../server/src/db/migrate.js';
 import { testAreasSource } from '../../server/src/test-support/test-areas.js';
@@ -26,6 +27,8 @@ async function fillTemplate(knex: Knex, source: string, areasAreReal: boolean): 
   await migrateLatest(knex);
   const t1 = Date.now();
   const summary = await importAreasFrom(knex, source, { isFixture: !areasAreReal });
+  // Paavo statistics beside the real districts (tests/api/statistics.api.test.ts); none with the fixture.
+  if (areasAreReal) await importStatisticsFrom(knex, path.join(source, 'hki-paavo-stats'));
   const n = Object.values(summary.levels).reduce((sum, l) => sum + (l?.imported ?? 0), 0);
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   return (

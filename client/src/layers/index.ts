@@ -12,6 +12,8 @@ import { KEHRA_AREAS_SOURCE, KEHRA_TABLES_SOURCE } from './kehra/style';
 import { IdeasLayer } from './ideas/IdeasLayer';
 import { IdeasLegend } from './ideas/Legend';
 import { IDEAS_POINT_SOURCE, IDEAS_SHAPE_SOURCE } from './ideas/style';
+import { StatisticsLegend } from './statistics/Legend';
+import { StatisticsLayer } from './statistics/StatisticsLayer';
 
 export interface MapLayerEntry {
   id: string;
@@ -26,6 +28,8 @@ export interface MapLayerEntry {
 /** Bottom to top: later entries draw over earlier ones. */
 export const MAP_LAYERS: MapLayerEntry[] = [
   { id: 'areas', Component: AreasLayer, Legend: AreasLegend, defaultVisible: true, readySources: [AREAS_SOURCE] },
+  // Off until ?stat= names a figure; then it shades the districts under the other layers' items.
+  { id: 'statistics', Component: StatisticsLayer, Legend: StatisticsLegend, defaultVisible: true, readySources: [] },
   {
     id: 'activities',
     Component: ActivitiesLayer,

@@ -8,6 +8,7 @@ import { log } from '../log.js';
 import { AREA_MEMBERSHIPS, refreshAreaMemberships, type AreaMembershipDataset } from './area-membership.js';
 import { readAreaSource, type AreaSourceData, type RejectedFeature } from './area-sources.js';
 import * as repo from './areas.repository.js';
+import { refreshPostalShares } from '../statistics/statistics.repository.js';
 
 /** The project's own hand-drawn districts and land outline, used when no real source answers. */
 export const OFFLINE_FIXTURE_DIR = path.join(repoRoot, 'data/fixtures/offline-areas');
@@ -77,6 +78,8 @@ export async function importAreas(
         .map(([d, n]) => `${d} ${n}`)
         .join(', ')}`,
     );
+    // District statistics follow the new division too (postal areas apportioned anew).
+    await refreshPostalShares(trx);
     summary.durationMs = Date.now() - started;
     await repo.recordImport(trx, { dataset: 'areas', source: data.description, isFixture: summary.isFixture, summary });
   });

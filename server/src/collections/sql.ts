@@ -193,3 +193,21 @@ export async function extentOf(
   const bbox: Bbox | null = r.x1 === null ? null : [r.x1, r.y1, r.x2, r.y2];
   return interval ? { bbox, interval: [r.s ?? null, r.en ?? null] } : { bbox };
 }
+
+/**
+ * How many rows of a dataset match `where`, by `key` (an expression over its source; one group
+ * when omitted), counting distinct `countOf` (default the row id): district figures of a dataset
+ * read its own source and where clause, so they count what its list would show.
+ */
+export async function countsBy(
+  knex: Knex,
+  s: Source,
+  where: Sql,
+  opts: { key?: string; countOf?: string } = {},
+): Promise<{ key: string; n: number }[]> {
+  return run<{ key: string; n: number }>(
+    knex,
+    sql`SELECT ${raw(opts.key ?? "''")}::text AS key, count(DISTINCT ${raw(opts.countOf ?? `${s.alias}.id`)})::int AS n
+          FROM ${raw(fromSql(s))} WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1`,
+  );
+}

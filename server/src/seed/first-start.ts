@@ -7,6 +7,7 @@ import { importServiceMap } from '../activities/importers/servicemap.js';
 import { ensureAreas } from '../areas/areas.service.js';
 import { migrateLatest } from '../db/migrate.js';
 import { log } from '../log.js';
+import { ensureStatistics } from '../statistics/statistics.service.js';
 import { ensureDemoSeed, type DemoScope } from './demo-seed.js';
 
 export interface FirstStartOptions {
@@ -14,6 +15,8 @@ export interface FirstStartOptions {
   /** A playparks layer export (file, folder holding one, or URL); null: none. */
   playparksSource: string | null;
   demo: DemoScope;
+  /** The Paavo statistics file or folder, imported when the database has none and it exists. */
+  statisticsSource: string;
 }
 
 /** The dataset name Service Map imports record, by the CLI or here. */
@@ -49,7 +52,7 @@ export async function ensurePlayparks(knex: Knex, source: string | null): Promis
 
 /**
  * Everything between opening the database and listening, each step logged as it starts, so a
- * first start on a slow machine shows what it is doing: the schema, the districts, the demo story
+ * first start on a slow machine shows what it is doing: the schema, the districts, their statistics, the demo story
  * (into an empty database only) and the playparks from the shared data. Each step is a no-op
  * when its work is done, so every start runs it.
  */
@@ -58,6 +61,7 @@ export async function firstStart(knex: Knex, opts: FirstStartOptions): Promise<v
   const applied = await migrateLatest(knex);
   log.info(applied.length ? `Migrations: applied ${applied.join(', ')}` : 'Migrations: up to date');
   await ensureAreas(knex, opts.areasSource);
+  await ensureStatistics(knex, opts.statisticsSource);
   await ensureDemoSeed(knex, opts.demo);
   await ensurePlayparks(knex, opts.playparksSource);
 }

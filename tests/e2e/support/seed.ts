@@ -5,6 +5,7 @@ import { ensureAreas } from '../../../server/src/areas/areas.service.js';
 import { connect } from '../../../server/src/db/connection.js';
 import { migrateLatest } from '../../../server/src/db/migrate.js';
 import { setLogLevel } from '../../../server/src/log.js';
+import { ensureStatistics } from '../../../server/src/statistics/statistics.service.js';
 
 /**
  * Embedded-database folders built once per e2e run and copied for every app start, so the app
@@ -40,6 +41,8 @@ export async function buildE2eSeed(areasSource: string): Promise<E2eSeed> {
   db = await connect({ dataDir: withAreas });
   try {
     await ensureAreas(db.knex, areasSource);
+    // As main.ts does with the local Paavo copy beside the real districts (none beside the fixture).
+    await ensureStatistics(db.knex, path.join(areasSource, 'hki-paavo-stats'));
   } finally {
     await db.close();
   }

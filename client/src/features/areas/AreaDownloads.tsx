@@ -18,6 +18,10 @@ export function AreaDownloads() {
             <a href={`/api/areas.csv?level=${level}`} download={`districts-${level}.csv`}>
               CSV
             </a>
+            {' · '}
+            <a href={`/api/areas/statistics.csv?level=${level}`} download={`district-statistics-${level}.csv`}>
+              {t('statistics.heading')} (CSV)
+            </a>
           </li>
         ))}
         <li>

@@ -1,5 +1,6 @@
 import { LoadingSpinner, Notification } from 'hds-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
 import { usePoint, useSelectedAreaId } from '@/state/url-state';
 import { AreaDownloads } from './AreaDownloads';
@@ -27,6 +28,13 @@ export function AreasPanel() {
   return (
     <>
       <AreaPicker index={index} selectedId={selectedId} onSelect={select} />
+      {selectedId !== null && (
+        <p className="area-statistics-link">
+          <Link to={`/areas/${selectedId}`} data-testid="area-statistics-link">
+            {t('statistics.link')}
+          </Link>
+        </p>
+      )}
       <LocatePanel point={point} onPoint={setPoint} onSelectArea={select} />
       <AreaList index={index} selectedId={selectedId} onSelect={select} />
       <AreaDownloads />

@@ -15,6 +15,7 @@ import * as m20261202120000 from './20261202120000_tiles.js';
 import * as m20261203100000 from './20261203100000_budgeting.js';
 import * as m20261203110000 from './20261203110000_budgeting_implementation.js';
 import * as m20261203120000 from './20261203120000_budgeting_rankings.js';
+import * as m20261203130000 from './20261203130000_statistics.js';
 import * as m20261203150000 from './20261203150000_activity_cells.js';
 import * as m20261203180000 from './20261203180000_demo_flags.js';
 
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '20261203100000_budgeting': m20261203100000,
   '20261203110000_budgeting_implementation': m20261203110000,
   '20261203120000_budgeting_rankings': m20261203120000,
+  '20261203130000_statistics': m20261203130000,
   '20261203150000_activity_cells': m20261203150000,
   '20261203180000_demo_flags': m20261203180000,
 };
