@@ -301,6 +301,13 @@ export interface BallotReceipt {
   paper: boolean;
 }
 
+/** The signed-in voter's own ballot in a pot (GET …/pots/:potId/ballot): shown only to them. */
+export interface OwnBallot {
+  roundId: number;
+  potId: number;
+  planIds: number[];
+}
+
 // ---- results -------------------------------------------------------------------------------
 
 export interface PotResult {
