@@ -7,7 +7,7 @@ import fs from 'node:fs';
  */
 export function fileClock(file: string): () => Date {
   return () => {
-    let text = '';
+    let text: string;
     try {
       text = fs.readFileSync(file, 'utf8').trim();
     } catch {
