@@ -307,7 +307,12 @@ describe('participatory budgeting', () => {
       .waitFor();
     await results.getByText(/Rahoitettu 60\s000\s€ \/ 100\s000\s€, jäljellä 40\s000\s€; 2 äänestyslippua/).waitFor();
 
-    // The map highlights the funded plan (a line between its two ideas) over the shaded pots.
+    // The map fits to the plans by the cathedral and highlights the funded one (a line between its
+    // two ideas) over the shaded pots.
+    await page.waitForFunction(() => {
+      const b = document.querySelector('[data-testid="map"]')!.getAttribute('data-bounds')!.split(',').map(Number);
+      return b[2] - b[0] < 0.1 && b[0] < 24.951 && b[2] > 24.953 && b[1] < 60.169 && b[3] > 60.171;
+    });
     await waitForRendered(page, 'budgeting-plans-funded-line');
     await waitForRendered(page, 'budgeting-pots-fill');
     await page.getByTestId('budgeting-legend').getByText('Rahoitetaan').waitFor();

@@ -1,13 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { Layer, Source } from 'react-map-gl/maplibre';
+import { bbox as turfBbox } from '@turf/turf';
+import { useEffect, useMemo, useRef } from 'react';
+import { Layer, Source, useMap } from 'react-map-gl/maplibre';
 import { useMatch } from 'react-router';
 import { areaCollectionQuery } from '@/layers/areas/query';
 import { NO_FEATURES, sourceData, withPaint } from '@/map/layer-style';
 import { resolveColor } from '@/map/theme';
 import { parseRouteId } from '@/state/route-id';
 import { districtLevel, potFeatures } from './pots';
-import { planFeaturesQuery, roundQuery } from './query';
+import type { FeatureCollection } from '@contracts/common';
+import { planFeaturesQuery, roundQuery, type PlanFeatureProperties } from './query';
 import {
   BUDGETING_PLANS_SOURCE,
   BUDGETING_POTS_SOURCE,
@@ -32,6 +34,7 @@ export function BudgetingLayer() {
   const plans = useQuery({ ...planFeaturesQuery(roundId ?? 0), enabled: active });
   const level = districtLevel(round.data);
   const areas = useQuery({ ...areaCollectionQuery(level ?? 'suurpiiri'), enabled: active && level != null });
+  useFitToPlans(roundId, active ? plans.data : undefined);
 
   const pots = useMemo(
     () => (active && level && round.data && areas.data ? potFeatures(round.data, areas.data) : NO_FEATURES),
@@ -75,4 +78,21 @@ export function BudgetingLayer() {
       </Source>
     </>
   );
+}
+
+/** Fits the camera to the round's plans once per round (panning away afterwards is respected). */
+function useFitToPlans(roundId: number | null, collection: FeatureCollection<PlanFeatureProperties> | undefined) {
+  const { current: map } = useMap();
+  const shown = useRef<number | null>(null);
+  useEffect(() => {
+    if (!map || roundId == null || !collection?.features.length) {
+      if (roundId == null) shown.current = null;
+      return;
+    }
+    if (shown.current === roundId) return;
+    shown.current = roundId;
+    const [w, s, e, n] = turfBbox(sourceData(collection));
+    const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    map.fitBounds([w, s, e, n], { padding: 80, maxZoom: 15, duration: reduceMotion ? 0 : 700 });
+  }, [map, roundId, collection]);
 }

@@ -31,6 +31,9 @@ export function BudgetingLegend() {
         }));
   return (
     <div data-testid="budgeting-legend">
+      <p className="legend-subheading" data-testid="budgeting-legend-phase">
+        {t('budgeting.legend.phase', { phase: t(`budgeting.phase.${round.data.phase}`) })}
+      </p>
       {districtLevel(round.data) && amounts.length > 0 && (
         <>
           <h3 className="legend-subheading">{t('budgeting.legend.pots')}</h3>
