@@ -10,6 +10,9 @@ import { IdeaPage } from '@/features/ideas/IdeaPage';
 import { IdeasPanel } from '@/features/ideas/IdeasPanel';
 import { LookupPage } from '@/features/ideas/LookupPage';
 import { SubmitIdeaPage } from '@/features/ideas/SubmitIdeaPage';
+import { BudgetingPanel } from '@/features/budgeting/BudgetingPanel';
+import { NewRoundPage } from '@/features/budgeting/NewRoundPage';
+import { RoundPage } from '@/features/budgeting/RoundPage';
 import { GroupPage } from '@/features/kehra/GroupPage';
 import { KehraPanel } from '@/features/kehra/KehraPanel';
 import { NewGroupPage } from '@/features/kehra/NewGroupPage';
@@ -51,6 +54,9 @@ export const router = createBrowserRouter([
       { path: 'kehra/groups/:id', element: <GroupPage /> },
       { path: 'kehra/tables/new', element: <TableNewPage /> },
       { path: 'kehra/tables/:id', element: <TablePage /> },
+      { path: 'budgeting', element: <BudgetingPanel /> },
+      { path: 'budgeting/rounds/new', element: <NewRoundPage /> },
+      { path: 'budgeting/rounds/:id', element: <RoundPage /> },
       ...accountRoutes,
       { path: 'admin', element: <AdminPage /> },
       { path: 'moderation', element: <ModerationPage /> },

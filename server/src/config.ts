@@ -53,6 +53,7 @@ const EnvSchema = z.object({
   KK_OIDC_LABEL: z.string().default('Helsinki-tunnus'),
   KK_CSP_TILE_SOURCES: z.string().default('https:'),
   KK_BALLOT_SECRET: z.string().min(32, 'KK_BALLOT_SECRET must be at least 32 characters').optional(),
+  KK_TEST_CLOCK_FILE: z.string().min(1).optional(),
 });
 
 /** "900", "90s", "15m", "12h", "7d" → seconds. */
@@ -89,6 +90,8 @@ export type Config = {
   auth: AuthConfig;
   /** Keys the link from a voter to their ballot (participatory budgeting); unset, a secret in the database is used. */
   ballotSecret: string | undefined;
+  /** End-to-end tests only: a file holding the time budgeting phases are read at (see clock.ts). */
+  testClockFile: string | undefined;
 };
 
 /** Accounts, sessions, mail, single sign-on and protection; documented in server/src/auth/README.md. */
@@ -130,6 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.KK_OIDC_ISSUER && !e.KK_OIDC_CLIENT_ID) {
     throw new Error('Invalid configuration:\n  KK_OIDC_CLIENT_ID: required when KK_OIDC_ISSUER is set');
   }
+  if (e.KK_TEST_CLOCK_FILE && env.NODE_ENV === 'production') {
+    throw new Error('Invalid configuration:\n  KK_TEST_CLOCK_FILE: a test clock is refused when NODE_ENV=production');
+  }
   const publicUrl = (e.KK_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   const trustProxy = e.KK_TRUST_PROXY;
   return {
@@ -148,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.KK_LOG_LEVEL,
     ideaWaitingDays: e.KK_IDEA_WAITING_DAYS,
     ballotSecret: e.KK_BALLOT_SECRET,
+    testClockFile: e.KK_TEST_CLOCK_FILE ? path.resolve(invokedFrom(env), e.KK_TEST_CLOCK_FILE) : undefined,
     trustProxy:
       trustProxy === 'true' ? true : trustProxy === 'false' ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,
     auth: {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createApp } from './app.js';
+import { fileClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { connect } from './db/connection.js';
 import { log, setLogLevel } from './log.js';
@@ -29,8 +30,9 @@ async function main(): Promise<void> {
     auth: config.auth,
     trustProxy: config.trustProxy,
     ideaWaitingDays: config.ideaWaitingDays,
-    budgeting: { ballotSecret: config.ballotSecret },
+    budgeting: { ballotSecret: config.ballotSecret, now: config.testClockFile ? fileClock(config.testClockFile) : undefined },
   });
+  if (config.testClockFile) log.warn(`KK_TEST_CLOCK_FILE is set: budgeting phases follow the time in ${config.testClockFile}`);
   if (!config.ballotSecret) log.warn('KK_BALLOT_SECRET is not set: ballots are keyed by a secret kept in the database');
   const server = app.listen(config.port, config.host, () => {
     log.info(`Kaupunki kartalla listening on http://localhost:${config.port} (ready in ${Date.now() - started} ms)`);

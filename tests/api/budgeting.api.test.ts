@@ -468,6 +468,19 @@ describe('a district round from ideas to plans to ballots to results', () => {
     await json(await resident.put(path, { planIds: [plan.B, plan.D], declaration: declaration() }), 200);
   });
 
+  it('shows a voter their own ballot, and nobody else', async () => {
+    const path = `/api/budgeting/rounds/${roundId}/pots/${potA.id}/ballot`;
+    expect(await json(await resident.get(path), 200)).toEqual({
+      roundId,
+      potId: potA.id,
+      planIds: [plan.B, plan.D].sort((a, b) => a - b),
+    });
+    // Another voter sees no ballot of theirs, a visitor must sign in, an unknown pot is not found.
+    expect((await voters[4].agent.get(path)).status).toBe(404);
+    expect((await visitor.get(path)).status).toBe(401);
+    expect((await resident.get(`/api/budgeting/rounds/${roundId}/pots/999999/ballot`)).status).toBe(404);
+  });
+
   it('shows no running totals during voting', async () => {
     expect((await visitor.get(`/api/budgeting/rounds/${roundId}/results`)).status).toBe(404);
     expect((await official.post(`/api/budgeting/rounds/${roundId}/results`)).status).toBe(409);

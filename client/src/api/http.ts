@@ -62,3 +62,11 @@ export async function sendJson<T = unknown>(
   if (!res.ok) throw await failure(res);
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
+
+/** As getJson, but null when the resource is not there (404): e.g. results not yet published. */
+export async function getJsonOrNull<T>(url: string, signal?: AbortSignal): Promise<T | null> {
+  const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  if (res.status === 404) return null;
+  if (!res.ok) throw await failure(res);
+  return (await res.json()) as T;
+}

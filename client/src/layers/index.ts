@@ -9,6 +9,9 @@ import { AREAS_SOURCE } from './areas/style';
 import { KehraLayer } from './kehra/KehraLayer';
 import { KehraLegend } from './kehra/Legend';
 import { KEHRA_AREAS_SOURCE, KEHRA_TABLES_SOURCE } from './kehra/style';
+import { BudgetingLayer } from './budgeting/BudgetingLayer';
+import { BudgetingLegend } from './budgeting/Legend';
+import { BUDGETING_PLANS_SOURCE, BUDGETING_POTS_SOURCE } from './budgeting/style';
 import { IdeasLayer } from './ideas/IdeasLayer';
 import { IdeasLegend } from './ideas/Legend';
 import { IDEAS_POINT_SOURCE, IDEAS_SHAPE_SOURCE } from './ideas/style';
@@ -52,5 +55,12 @@ export const MAP_LAYERS: MapLayerEntry[] = [
     Legend: IdeasLegend,
     defaultVisible: true,
     readySources: [IDEAS_SHAPE_SOURCE, IDEAS_POINT_SOURCE],
+  },
+  {
+    id: 'budgeting',
+    Component: BudgetingLayer,
+    Legend: BudgetingLegend,
+    defaultVisible: true,
+    readySources: [BUDGETING_POTS_SOURCE, BUDGETING_PLANS_SOURCE],
   },
 ];

@@ -1,4 +1,4 @@
-import { PHASES, type CurrentPhase, type PhaseDates } from '../contracts/budgeting.js';
+import { formatEur, PHASES, type CurrentPhase, type PhaseDates } from '../contracts/budgeting.js';
 
 /** The phase a round is in at `now`: the last whose start has come, or upcoming before the first. */
 export function phaseAt(phases: PhaseDates, now: Date): CurrentPhase {
@@ -7,8 +7,8 @@ export function phaseAt(phases: PhaseDates, now: Date): CurrentPhase {
   return 'upcoming';
 }
 
-/** 120000 → "120 000 €", as a Finnish reader groups thousands (a plain space, so any client shows it alike). */
-export const formatEur = (n: number): string => `${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} €`;
+/** Shared with the client, so the ballot form refuses an over-budget choice in the server's words. */
+export { formatEur };
 
 export interface Candidate {
   planId: number;

@@ -413,6 +413,17 @@ export async function castBallot(
   return rows[0].n > 0;
 }
 
+/** The plans of the ballot stored under this key (null: none cast), for the voter to see their own. */
+export async function ballotChoices(knex: Knex, ballotKey: string): Promise<number[] | null> {
+  const { rows } = await knex.raw(
+    `SELECT b.id, coalesce(array_agg(c.plan_id ORDER BY c.plan_id) FILTER (WHERE c.plan_id IS NOT NULL), '{}') AS plan_ids
+       FROM budgeting_ballots b LEFT JOIN budgeting_ballot_choices c ON c.ballot_id = b.id
+      WHERE b.ballot_key = ? GROUP BY b.id`,
+    [ballotKey],
+  );
+  return rows[0] ? rows[0].plan_ids.map(Number) : null;
+}
+
 // ---- results -----------------------------------------------------------------------------------
 
 export interface CountRow {

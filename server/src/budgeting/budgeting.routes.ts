@@ -146,6 +146,14 @@ export function budgetingRouter(knex: Knex, settings: BudgetingSettings): Router
     const receipt = await service.castBallot(knex, settings, actorOf(req), { roundId: id, potId, voter, paper: false }, body);
     res.status(receipt.replaced ? 200 : 201).json(receipt);
   });
+  // The voter's own ballot: for an account only, found by the key their session gives.
+  r.get('/budgeting/rounds/:id/pots/:potId/ballot', async (req, res) => {
+    NoQuery.parse(req.query);
+    const { id, potId } = PotParams.parse(req.params);
+    const voter = `user:${currentAccount(req).user.id}`;
+    res.set('Cache-Control', 'private, no-store');
+    res.json(await service.ownBallot(knex, settings, { roundId: id, potId, voter }));
+  });
   writeRoute(r, 'post', '/budgeting/rounds/:id/pots/:potId/paper-ballots', OFFICIALS, async (req, res) => {
     const { id, potId } = PotParams.parse(req.params);
     const { paperRef, ...body } = PaperBallotBody.parse(req.body ?? {});

@@ -6,6 +6,7 @@ import type { ActivityMilestone } from '../contracts/activities.js';
 import type {
   BallotBody,
   BallotReceipt,
+  OwnBallot,
   CurrentPhase,
   ImplementationBody,
   MilestoneBody,
@@ -416,6 +417,24 @@ export async function castBallot(
     replaced = await cast();
   }
   return { roundId: r.id, potId: p.id, replaced, paper: target.paper };
+}
+
+/**
+ * The voter's own ballot in a pot, found by the same keyed hash that casts it: only the voter's
+ * session can ask, so secrecy towards everyone else holds. 404 when they have not voted there.
+ */
+export async function ownBallot(
+  knex: Knex,
+  s: BudgetingSettings,
+  target: { roundId: number; potId: number; voter: string },
+): Promise<OwnBallot> {
+  const r = await requireRound(knex, target.roundId);
+  if (!(await repo.potsOf(knex, r.id)).some((x) => x.id === target.potId)) {
+    throw notFound(`Pot ${target.potId} of budgeting round ${r.id}`);
+  }
+  const planIds = await repo.ballotChoices(knex, await ballotKey(knex, s, target.voter, target.potId));
+  if (!planIds) throw notFound(`Your ballot in pot ${target.potId}`);
+  return { roundId: r.id, potId: target.potId, planIds };
 }
 
 // ---- results ---------------------------------------------------------------------------------

@@ -36,6 +36,9 @@ export type Feasibility = (typeof FEASIBILITIES)[number];
 export const POT_KINDS = ['department', 'district', 'city_wide', 'project', 'budget_line'] as const;
 export type PotKind = (typeof POT_KINDS)[number];
 
+/** 120000 → "120 000 €", as a Finnish reader groups thousands (a plain space, so any client shows it alike). The server's messages and the ballot form use it both. */
+export const formatEur = (n: number): string => `${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} €`;
+
 /** Whole euros, as budgets are decided; up to 100 billion. */
 export const EUR_MAX = 100_000_000_000;
 const Euros = (name: string) =>
@@ -368,6 +371,13 @@ export interface BallotReceipt {
   potId: number;
   replaced: boolean;
   paper: boolean;
+}
+
+/** The signed-in voter's own ballot in a pot (GET …/pots/:potId/ballot): shown only to them. */
+export interface OwnBallot {
+  roundId: number;
+  potId: number;
+  planIds: number[];
 }
 
 // ---- results -------------------------------------------------------------------------------

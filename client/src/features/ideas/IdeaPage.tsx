@@ -6,6 +6,7 @@ import { useRouteId } from '@/state/route-id';
 import type { IdeaDetail } from '@contracts/ideas';
 import { ApiError } from '@/api/http';
 import { useAccount } from '@/features/account';
+import { EnterIdeaIntoRound } from '@/features/budgeting';
 import { areaName } from '@/layers/areas/area-name';
 import { ideaDetailQuery, themesQuery } from '@/layers/ideas/query';
 import { errorMessage, formatDate, formatEuros, themeName } from '@/ui/format';
@@ -121,6 +122,7 @@ function IdeaView({ idea }: { idea: IdeaDetail }) {
       </dl>
 
       <IdeaParticipation ideaId={id} />
+      <EnterIdeaIntoRound ideaId={id} />
       {hasRole('official') && <OfficialActions idea={idea} />}
       <IdeaTimeline events={idea.timeline} />
 

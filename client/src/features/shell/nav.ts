@@ -18,5 +18,6 @@ export const NAV_ENTRIES: NavEntry[] = [
   { to: '/activities', labelKey: 'activities.nav', matches: ['/activities'] },
   { to: '/ideas', labelKey: 'ideas.nav', matches: ['/ideas'] },
   { to: '/kehra', labelKey: 'kehra.nav', matches: ['/kehra'] },
+  { to: '/budgeting', labelKey: 'budgeting.nav', matches: ['/budgeting'] },
   { to: '/moderation', labelKey: 'moderation.nav', roles: ['moderator', 'admin'] },
 ];

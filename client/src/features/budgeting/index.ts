@@ -1,0 +1,2 @@
+// What other features may use of the budgeting feature.
+export { EnterIdeaIntoRound } from './EnterIdeaIntoRound';
