@@ -128,9 +128,12 @@ describe('the migration', () => {
         [devArea],
       );
 
-      // Later migrations that install district membership on their own tables depend on its functions.
-      const later = [migrations['20261203100000_budgeting']];
-      for (const l of later) await l.down(trx);
+      // Later migrations may build on its functions and tables: every later one goes down first, in reverse.
+      const later = Object.keys(migrations)
+        .sort()
+        .filter((name) => name > '20261202100000_area_membership')
+        .map((name) => migrations[name]);
+      for (const l of [...later].reverse()) await l.down(trx);
       await m.down(trx);
       const { rows: down } = await trx.raw('SELECT themes FROM kehra_dev_areas WHERE id = ?', [devArea]);
       expect(down[0].themes).toEqual(['youth', 'culture']);
