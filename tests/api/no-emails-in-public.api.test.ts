@@ -144,6 +144,9 @@ const PUBLIC_READS: Record<string, () => string[]> = {
   '/api/areas': () => ['/api/areas?level=peruspiiri'],
   '/api/areas.csv': () => ['/api/areas.csv?level=suurpiiri'],
   '/api/areas.geojson': () => ['/api/areas.geojson?level=suurpiiri'],
+  '/api/areas/statistics': () => ['/api/areas/statistics?level=peruspiiri&figure=population'],
+  '/api/areas/statistics.csv': () => ['/api/areas/statistics.csv?level=suurpiiri'],
+  '/api/areas/:id/statistics': () => [`/api/areas/${ids.area}/statistics`],
   '/api/areas/locate': () => [`/api/areas/locate?lon=${CATHEDRAL[0]}&lat=${CATHEDRAL[1]}`],
   '/api/basemap/land': () => ['/api/basemap/land'],
   '/api/activities': () => ['/api/activities'],
@@ -224,6 +227,8 @@ const NOT_PUBLIC = new Set([
   '/api/admin/reference-data',
   '/api/moderation/reports',
   '/api/notifications',
+  // The signed-in voter's own ballot (private, no-store): never a visitor's read.
+  '/api/budgeting/rounds/:id/pots/:potId/ballot',
   '/api/auth/oidc/login',
   '/api/auth/oidc/callback',
 ]);

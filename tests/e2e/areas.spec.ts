@@ -36,8 +36,10 @@ describe('areas on the map', () => {
     await page.getByRole('button', { name: /^Eteläinen/ }).waitFor();
     // Each division level downloads as open data.
     const downloads = page.getByTestId('area-downloads');
-    expect(await downloads.getByRole('link', { name: 'CSV' }).nth(2).getAttribute('href')).toBe('/api/areas.csv?level=osa_alue');
-    expect(await downloads.getByRole('link', { name: 'GeoJSON' }).first().getAttribute('href')).toBe(
+    expect(await downloads.getByRole('link', { name: 'CSV', exact: true }).nth(2).getAttribute('href')).toBe(
+      '/api/areas.csv?level=osa_alue',
+    );
+    expect(await downloads.getByRole('link', { name: 'GeoJSON', exact: true }).first().getAttribute('href')).toBe(
       '/api/areas.geojson?level=suurpiiri',
     );
     await page.close();
