@@ -23,6 +23,7 @@ let server: TestServer;
 let visitor: TestAgent;
 let kallio: number;
 let vironniemi: number;
+let kymp: TestAgent;
 const ids: Record<string, number> = {};
 
 const json = async (res: Response, status = 200) => {
@@ -80,7 +81,7 @@ beforeAll(async () => {
   const inVironniemi = await pointIn(vironniemi);
   const agent = async (input: Parameters<typeof createTestAccount>[1]) =>
     new TestAgent(server.url, await createTestSession(db.knex, await createTestAccount(db.knex, input)));
-  const kymp = await agent({ roles: ['official'], departments: ['kymp'] });
+  kymp = await agent({ roles: ['official'], departments: ['kymp'] });
   const kuva = await agent({ roles: ['official'], departments: ['kuva'] });
   const resident = await agent({ roles: ['resident'] });
 
@@ -408,5 +409,39 @@ describe('the events calendar', () => {
     expect(uids(fi.events)).toEqual(uids(en.events));
     expect(uids(sv.events)).toEqual(uids((await ics('/feeds/events.ics?lang=sv')).events));
     expect(new Set(uids(fi.events)).size).toBe(11);
+  });
+  it('holds only a table’s own meetings when asked for one table (its page’s subscribe link)', async () => {
+    const other = await json(
+      await kymp.post('/api/partnership-tables', { name: 'Kallion pöytä', convener: 'Kaupunkiympäristö', areaId: kallio }),
+      201,
+    );
+    const otherMeeting = await json(
+      await kymp.post(`/api/partnership-tables/${other.id}/meetings`, {
+        startsAt: iso(6),
+        endsAt: iso(6.1),
+        place: 'Kallion kirjasto',
+      }),
+      201,
+    );
+    const uids = async (f: string) => (await ics(`/feeds/events.ics?${f}`)).events.map((e) => e.uid.replace(/@.*/, '')).sort();
+    // Without the table filter both tables' meetings are there, with activities and phases.
+    const all = await uids('');
+    expect(all).toEqual(
+      expect.arrayContaining([`partnership-table-meeting-${ids.meeting}`, `partnership-table-meeting-${otherMeeting.id}`]),
+    );
+    expect(all.some((u) => u.startsWith('activity-'))).toBe(true);
+    expect(await uids(`table=${ids.table}`)).toEqual([`partnership-table-meeting-${ids.meeting}`]);
+    expect(await uids(`table=${other.id}`)).toEqual([`partnership-table-meeting-${otherMeeting.id}`]);
+    expect(await uids(`table=${ids.table},${other.id}`)).toEqual(
+      [`partnership-table-meeting-${ids.meeting}`, `partnership-table-meeting-${otherMeeting.id}`].sort(),
+    );
+    // The calendar names its table; the list route takes the same parameter.
+    const named = await ics(`/feeds/events.ics?table=${other.id}&lang=en`);
+    expect(named.cal.getFirstPropertyValue('x-wr-calname')).toBe('Events and partnership table meetings — Kallion pöytä');
+    const listed = await json(await visitor.get(`/api/partnership-tables/meetings?table=${other.id}`));
+    expect(listed.features.map((f: { id: number }) => f.id)).toEqual([otherMeeting.id]);
+    const bad = await visitor.get('/feeds/events.ics?table=abc');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/table/);
   });
 });

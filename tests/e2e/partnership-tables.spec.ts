@@ -193,6 +193,16 @@ describe('partnership tables', () => {
     await outcomes.getByRole('heading', { name: 'Kaupungin talousarvio (1)' }).waitFor();
     await outcomes.getByText(OUTCOME).waitFor();
 
+    // The meetings' own calendar: named after the table, holding no one else's events.
+    const subscribe = page.getByTestId('table-subscribe').getByRole('link', { name: 'Kokoukset kalenteriin (iCalendar)' });
+    const href = await subscribe.getAttribute('href');
+    expect(href).toMatch(new RegExp(`^/feeds/events\\.ics\\?table=${tableUrl.split('/').pop()}&lang=fi$`));
+    const calendar = await page.request.get(`${e2e.app.url}${href}`);
+    expect(calendar.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    const text = (await calendar.text()).replace(/\r\n /g, '');
+    expect(text).toMatch(new RegExp(`^X-WR-CALNAME:.+ — ${RENAMED}\r$`, 'm'));
+    expect(text).not.toMatch(/^UID:(activity|budgeting)-/m);
+
     for (const name of [
       'Muokkaa tietoja',
       'Lisää osallistuja',

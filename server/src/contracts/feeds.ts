@@ -29,6 +29,8 @@ export const EventsQuery = z
     bbox: BboxParam().optional(),
     from: Instant('from').optional(),
     to: Instant('to').optional(),
+    /** Only these partnership tables' meetings: a table page's "subscribe" calendar holds nothing else. */
+    table: idList('table').optional(),
     lang: Lang.optional(),
     limit: IntParam('limit', 1, CALENDAR_MAX_LIMIT).optional(),
   })

@@ -153,6 +153,8 @@ export const MeetingsQuery = z
     theme: slugList('theme').optional(),
     department: slugList('department').optional(),
     bbox: BboxParam().optional(),
+    /** Only these tables' meetings (a table page's own calendar). */
+    table: idList('table').optional(),
   })
   .strict()
   .superRefine(spanOrder);

@@ -15,6 +15,8 @@ type SourceContext = EntryContext & { host: string; limit: number };
 /** One kind of dated thing in /feeds/events.ics: its events in the window, by the map's filter. */
 export interface EventSource {
   id: string;
+  /** False when the filter asks for something this source cannot hold (a table's calendar has no activities). */
+  holds?(f: EventFilter): boolean;
   events(knex: Knex, f: EventFilter, c: SourceContext): Promise<CalendarEvent[]>;
 }
 
@@ -24,6 +26,7 @@ const suffix = (lang: string) => (lang === 'fi' ? 'Fi' : lang === 'sv' ? 'Sv' : 
 /** Activities of kind event, through the activities dataset's own filter and order. */
 const activityEvents = (activities: Dataset<never>): EventSource => ({
   id: 'activities',
+  holds: (f) => !f.table,
   async events(knex, f, c) {
     const filter: ActivityFilter = { ...f, kind: ['event'] };
     const rows = await feedRows(knex, activities as unknown as Dataset<ActivityFilter>, filter, {
@@ -60,7 +63,7 @@ const tableMeetings: EventSource = {
   async events(knex, f, c) {
     const out = await meetingFeaturesJson(
       knex,
-      { area: f.area, theme: f.theme, department: f.department, bbox: f.bbox, from: f.from, to: f.to },
+      { area: f.area, theme: f.theme, department: f.department, bbox: f.bbox, from: f.from, to: f.to, table: f.table },
       c.limit,
     );
     const t = FEED_TEXTS[c.lang];
@@ -83,6 +86,7 @@ const tableMeetings: EventSource = {
 /** The participatory budgeting rounds' phases: one event per phase, from its start to the next phase's. */
 const budgetingPhases: EventSource = {
   id: 'budgeting-phases',
+  holds: (f) => !f.table,
   async events(knex, f, c) {
     const t = FEED_TEXTS[c.lang];
     const rows = await phaseEvents(knex, f, c.limit);

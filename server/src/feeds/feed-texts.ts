@@ -87,6 +87,8 @@ export interface FilterNames {
   areas: string[];
   themes: string[];
   departments: string[];
+  /** Partnership tables a calendar is limited to, by name. */
+  tables?: string[];
 }
 
 /** "Ideas in Kallio — theme Parks — department Culture": the feed names its filter. */
@@ -94,5 +96,6 @@ export function feedTitle(base: string, n: FilterNames, t: FeedTexts): string {
   const parts = [n.areas.length ? `${base} ${t.in} ${n.areas.join(', ')}` : base];
   if (n.themes.length) parts.push(`${t.theme} ${n.themes.join(', ')}`);
   if (n.departments.length) parts.push(`${t.department} ${n.departments.join(', ')}`);
+  if (n.tables?.length) parts.push(n.tables.join(', '));
   return parts.join(' — ');
 }

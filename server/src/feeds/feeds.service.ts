@@ -8,6 +8,7 @@ import { referenceNames, type EntryContext, type ReferenceNames } from './feed-c
 import { FEED_TEXTS, feedTitle, type FeedTexts, type FilterNames } from './feed-texts.js';
 import { areaNames } from './feeds.repository.js';
 import { icsCalendar } from './icalendar.js';
+import { tableNames } from '../partnership-tables/partnership-tables.repository.js';
 
 /** Where the feed is read from: absolute links and tag authority come from the request. */
 export interface FeedSite {
@@ -127,7 +128,9 @@ export async function eventsCalendar(
   const c: EntryContext = { lang: q.lang, origin: site.origin, names };
   const host = new URL(site.origin).hostname;
   const lists = await Promise.all(
-    eventSources({ activities }).map((s) => s.events(knex, q.filter, { ...c, host, limit: q.limit })),
+    eventSources({ activities })
+      .filter((s) => s.holds?.(q.filter) ?? true)
+      .map((s) => s.events(knex, q.filter, { ...c, host, limit: q.limit })),
   );
   const events = lists
     .flat()
@@ -135,7 +138,14 @@ export async function eventsCalendar(
     .slice(0, q.limit);
   const stamps = events.map((e) => e.stamp).sort();
   const body = icsCalendar({
-    name: feedTitle(t.events, await filterNames(knex, q.filter, q.lang, names), t),
+    name: feedTitle(
+      t.events,
+      {
+        ...(await filterNames(knex, q.filter, q.lang, names)),
+        tables: q.filter.table && (await tableNames(knex, q.filter.table)),
+      },
+      t,
+    ),
     description: t.eventsAbout,
     events,
   });

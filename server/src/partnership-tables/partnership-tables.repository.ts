@@ -300,6 +300,12 @@ export async function missingIds(knex: Knex, table: 'ideas' | 'activities', ids:
 // ---- meetings in a time window -------------------------------------------------------------
 
 /** Meetings as point features (the meeting's own place, else the table's, else a point of its area). */
+/** The tables' names in id order, for a calendar that names the tables it holds. */
+export async function tableNames(knex: Knex, ids: number[]): Promise<string[]> {
+  const { rows } = await knex.raw('SELECT name FROM partnership_tables WHERE id = ANY(?::int[]) ORDER BY id', [ids]);
+  return (rows as { name: string }[]).map((r) => r.name);
+}
+
 export async function meetingFeaturesJson(
   knex: Knex,
   q: MeetingsQuery & { from: string },
@@ -316,6 +322,10 @@ export async function meetingFeaturesJson(
   if (q.bbox) {
     parts.push(`${point} && ST_MakeEnvelope(?, ?, ?, ?, 4326)`);
     b.push(...q.bbox);
+  }
+  if (q.table) {
+    parts.push('t.id = ANY(?::int[])');
+    b.push(q.table);
   }
   const { rows } = await knex.raw(
     `SELECT coalesce(json_agg(json_build_object('type', 'Feature', 'id', x.id, 'geometry', x.geometry, 'properties', x.p)

@@ -6,6 +6,7 @@ import { errorProps } from '@/ui/error-props';
 import { TableEditorForm, useTableForm, useTableWrite } from './TableEditing';
 import { StatusLine, useFocusById } from '@/ui/Feedback';
 import { Panel } from '@/ui/Panel';
+import { SubscribeLinks } from '@/ui/SubscribeLinks';
 
 /** Meetings happen in Helsinki: times are typed and shown in its time, whatever the browser's zone. */
 const TIME_ZONE = 'Europe/Helsinki';
@@ -111,6 +112,11 @@ export function TableMeetings({ table, canEdit }: { table: TableDetail; canEdit:
   return (
     <Panel id="kehra-meetings-heading" heading={t('kehra.table.meetings')} testId="table-meetings">
       {table.meetings.length === 0 && <p className="panel-help">{t('kehra.table.noMeetings')}</p>}
+      <SubscribeLinks
+        testId="table-subscribe"
+        label={t('feeds.subscribe.tableLabel')}
+        feeds={[{ kind: 'meetings', filter: `table=${table.id}` }]}
+      />
       {upcoming.length > 0 && (
         <>
           <h3 className="kehra-subheading">{t('partnershipTable.meetings.upcoming')}</h3>
