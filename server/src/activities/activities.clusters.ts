@@ -118,12 +118,15 @@ function keptByDepartment(f: ClusterFilter, zoom: number): Sql {
   return sql`kept AS (SELECT c.* FROM activity_cells c WHERE ${keptAt(zoom)}),
     cells AS (SELECT cx, cy, ${inside} AS inside FROM kept GROUP BY cx, cy),
     -- The finer cells of the edge cells (shifting a finer cell's number gives its cell at the view's zoom).
-    kept_fine AS (
-      SELECT c.* FROM activity_cells c
+    -- At the deepest kept zoom there is nothing finer: the edge cells themselves are placed live.
+    kept_fine AS (${
+      shift
+        ? sql`SELECT c.* FROM activity_cells c
       JOIN cells p ON NOT p.inside AND p.cx = c.cx >> ${raw(String(shift))} AND p.cy = c.cy >> ${raw(String(shift))}
-      WHERE ${keptAt(fine)}
-    ),
-    fine_cells AS (SELECT cx, cy, ${inside} AS inside FROM kept_fine GROUP BY cx, cy),
+      WHERE ${keptAt(fine)}`
+        : raw('SELECT * FROM activity_cells WHERE false')
+    }),
+    fine_cells AS (${shift ? sql`SELECT cx, cy, ${inside} AS inside FROM kept_fine GROUP BY cx, cy` : raw('SELECT * FROM cells')}),
     edge_hits AS (
       SELECT h.* FROM fine_cells c
       CROSS JOIN LATERAL (
