@@ -150,6 +150,21 @@ describe('kept cell counts', () => {
     await expectKeptEqualsPlaced();
   });
 
+  it('are not rewritten by edits that move nothing, and follow a statement that moves some', async () => {
+    // xmin names the transaction that last wrote a row: unchanged, the row was not rewritten.
+    const rows = async () =>
+      (await db.knex.raw('SELECT xmin::text AS x, * FROM activity_cells ORDER BY z, cx, cy, department_id, by_day, end_key'))
+        .rows;
+    const before = await rows();
+    await db.knex.raw(`UPDATE activities SET title_fi = title_fi || ' (muokattu)', status = status WHERE source = 'cells-test'`);
+    expect(await rows()).toEqual(before);
+    // One statement that retitles every test activity and moves a tenth of them far off.
+    await db.knex.raw(`UPDATE activities SET title_fi = title_fi || '!',
+                              geom = CASE WHEN source_id LIKE 'a-4%' THEN ST_Translate(geom, 0.07, 0.03) ELSE geom END
+                        WHERE source = 'cells-test'`);
+    await expectKeptEqualsPlaced();
+  });
+
   it('follow deletes, down to nothing left of the test', async () => {
     const before = (await clusters(`bbox=${VIEWS[0]}&zoom=8`)).numberMatched;
     await db.knex('activities').where({ source: 'cells-test' }).whereLike('source_id', 'a-1%').delete();

@@ -25,7 +25,7 @@ export const OPEN_END = 2147483647;
  * a bulk import of 5 000 rows updates it in one grouped statement, not per row.
  */
 /** The cell rows of a set of activities (a table or a trigger's transition table): per zoom 0–10, by month and by day. */
-const cellRows = (rows: string) => `
+export const cellRows = (rows: string) => `
   SELECT z, activity_cell_x(x, z) AS cx, activity_cell_y(y, z) AS cy, department_id, by_day,
          activity_end_key(ends_at, by_day) AS end_key, count(*)::int AS n,
          min(x), min(y), max(x), max(y), min(gw), min(gs), max(ge), max(gn)
