@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { upsertSpaces } from '../../server/src/spaces/spaces.import.js';
 import { insertKehraGroup } from '../../server/src/users/users.repository.js';
 import { expectNoSeriousViolations, screenshot, type Page } from './support/app.js';
+import { clickMap, waitForRendered } from './support/map.js';
 import { e2eApp, seedAccount, signIn } from './support/session.js';
 
 const MEMBER = { email: 'tila-jasen@example.test', password: 'tila-jasen-salasana', name: 'Jaana Jäsen' };
@@ -17,6 +18,7 @@ const OFFICIAL = { email: 'tila-virkailija@example.test', password: 'tila-virkai
 const GROUP = 'Sörnäisten Kehrä';
 const SPACE = 'Testikylän nuorisotalo';
 const PURPOSE = 'Kehrän kuukausitapaaminen';
+const SPACE_AT: [number, number] = [24.9606, 60.1874];
 
 let spaceId = 0;
 
@@ -31,8 +33,8 @@ async function seed(knex: Knex): Promise<void> {
       nameSv: 'Testbyns ungdomsgård',
       nameEn: 'Test village youth centre',
       kind: 'youth_centre',
-      lon: 24.9606,
-      lat: 60.1874,
+      lon: SPACE_AT[0],
+      lat: SPACE_AT[1],
       address: 'Testikatu 5, 00530 Helsinki',
       capacity: 40,
       stepFree: true,
@@ -68,7 +70,10 @@ describe('shared city spaces', () => {
     const page = await e2e.open('/spaces');
     await signIn(page, MEMBER);
     await page.getByRole('link', { name: 'Tilat' }).and(page.locator('[aria-current="page"]')).waitFor();
-    await page.getByTestId('spaces-list').getByRole('link', { name: SPACE }).click();
+    await page.getByTestId('spaces-list').getByRole('link', { name: SPACE }).waitFor();
+    // The space is on the map too, and a click on it opens its page (the list link does the same).
+    await waitForRendered(page, 'spaces-point');
+    await clickMap(page, SPACE_AT);
     await page.waitForURL(new RegExp(`/spaces/${spaceId}`));
     await page.getByRole('heading', { name: SPACE }).waitFor();
     await page.getByText('08:00–22:00').first().waitFor();
