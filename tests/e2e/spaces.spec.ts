@@ -136,4 +136,23 @@ describe('shared city spaces', () => {
     await shots(page, 'space-calendar');
     await page.close();
   });
+
+  it('the member cancels the booking, and the calendar is free again', async (ctx) => {
+    if (!e2e.ready) return ctx.skip();
+    const page = await e2e.open('/spaces');
+    await signIn(page, MEMBER);
+    const mine = page.getByTestId('spaces-mine');
+    await mine.getByText('Vahvistettu').waitFor();
+    await mine.getByRole('button', { name: new RegExp(`^Peru varaus: ${SPACE}`) }).click();
+    await page.getByTestId('spaces-mine-status').getByText(`Varaus peruttu: ${SPACE}`).waitFor();
+    await mine.getByText('Peruttu').waitFor();
+    await expectNoSeriousViolations(page, '/spaces after cancelling');
+    await page.goto(`${e2e.app.url}/spaces/${spaceId}`);
+    await page
+      .getByTestId('space-calendar')
+      .getByRole('link', { name: /iCalendar/ })
+      .waitFor();
+    expect(await page.getByTestId('space-calendar').locator('.spaces-booking').count()).toBe(0);
+    await page.close();
+  });
 });

@@ -1,15 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonSize, ButtonVariant, LoadingSpinner, TextInput } from 'hds-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { SPACE_KINDS } from '@contracts/spaces';
+import { SPACE_KINDS, type Booking } from '@contracts/spaces';
+import { sendJson } from '@/api/http';
 import { useAccount } from '@/features/account';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
 import { useSpaceFilter } from '@/layers/spaces/filters';
-import { myBookingsQuery, spacesQuery, spacesSearch } from '@/layers/spaces/query';
+import { myBookingsQuery, spaceKeys, spacesQuery, spacesSearch } from '@/layers/spaces/query';
 import { AreaPicker } from '@/ui/AreaPicker';
 import { DemoBadge } from '@/ui/DemoLabel';
+import { StatusLine } from '@/ui/Feedback';
 import { errorMessage } from '@/ui/format';
 import { toIsoWithOffset, toLocalInput } from '@/ui/helsinki-time';
 import { NativeSelect } from '@/ui/NativeSelect';
@@ -176,10 +178,22 @@ function SpaceList() {
 
 function MyBookings() {
   const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
   const mine = useQuery(myBookingsQuery());
+  const [message, setMessage] = useState('');
+  const cancel = useMutation({
+    mutationFn: (b: Booking) => sendJson<Booking>('POST', `/api/spaces/${b.spaceId}/bookings/${b.id}/cancel`),
+    onSuccess: async (b) => {
+      setMessage(t('spaces.mine.cancelled', { space: b.spaceName }));
+      await queryClient.invalidateQueries({ queryKey: spaceKeys.all });
+    },
+    onError: (err) => setMessage(errorMessage(err)),
+  });
+  const now = Date.now();
   return (
     <Panel id="spaces-mine-heading" heading={t('spaces.mine.heading')} testId="spaces-mine">
       {mine.data && mine.data.length === 0 && <p>{t('spaces.mine.none')}</p>}
+      <StatusLine text={message} testId="spaces-mine-status" />
       <ul className="spaces-list">
         {mine.data?.map((b) => (
           <li key={b.id}>
@@ -188,6 +202,18 @@ function MyBookings() {
               {formatSlot(b.start, b.end, i18n.language)} · {t(`spaces.status.${b.status}`)}
               {b.decisionReason ? ` · ${b.decisionReason}` : ''}
             </span>
+            {(b.status === 'requested' || b.status === 'confirmed') && Date.parse(b.end) > now && (
+              <Button
+                type="button"
+                size={ButtonSize.Small}
+                variant={ButtonVariant.Secondary}
+                disabled={cancel.isPending}
+                onClick={() => cancel.mutate(b)}
+                aria-label={t('spaces.mine.cancelOf', { space: b.spaceName, slot: formatSlot(b.start, b.end, i18n.language) })}
+              >
+                {t('spaces.mine.cancel')}
+              </Button>
+            )}
           </li>
         ))}
       </ul>
