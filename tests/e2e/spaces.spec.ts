@@ -133,6 +133,8 @@ describe('shared city spaces', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoSeriousViolations(page, '/spaces/:id at 390 px');
+    await calendar.scrollIntoViewIfNeeded();
+    await screenshot(page, 'space-calendar-phone-week');
     await shots(page, 'space-calendar');
     await page.close();
   });
@@ -142,11 +144,19 @@ describe('shared city spaces', () => {
     const page = await e2e.open('/spaces');
     await signIn(page, MEMBER);
     const mine = page.getByTestId('spaces-mine');
-    await mine.getByText('Vahvistettu').waitFor();
+    await mine
+      .locator('.spaces-list-meta')
+      .filter({ hasText: /· Vahvistettu$/ })
+      .waitFor();
     await mine.getByRole('button', { name: new RegExp(`^Peru varaus: ${SPACE}`) }).click();
     await page.getByTestId('spaces-mine-status').getByText(`Varaus peruttu: ${SPACE}`).waitFor();
-    await mine.getByText('Peruttu').waitFor();
+    // The list item's status, not the status line above it ("Varaus peruttu: …").
+    await mine
+      .locator('.spaces-list-meta')
+      .filter({ hasText: /· Peruttu$/ })
+      .waitFor();
     await expectNoSeriousViolations(page, '/spaces after cancelling');
+    await shots(page, 'spaces-list');
     await page.goto(`${e2e.app.url}/spaces/${spaceId}`);
     await page
       .getByTestId('space-calendar')
