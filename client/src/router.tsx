@@ -18,6 +18,9 @@ import { KehraPanel } from '@/features/kehra/KehraPanel';
 import { NewGroupPage } from '@/features/kehra/NewGroupPage';
 import { TableNewPage } from '@/features/kehra/TableNewPage';
 import { TablePage } from '@/features/kehra/TablePage';
+import { SpacePage } from '@/features/spaces/SpacePage';
+import { SpaceRequestsPage } from '@/features/spaces/SpaceRequestsPage';
+import { SpacesPanel } from '@/features/spaces/SpacesPanel';
 import { ModerationPage } from '@/features/moderation/ModerationPage';
 import { AppShell } from '@/features/shell/AppShell';
 import { AccessibilityPage, DataSourcesPage, PrivacyPage } from '@/features/statements';
@@ -57,6 +60,9 @@ export const router = createBrowserRouter([
       { path: 'budgeting', element: <BudgetingPanel /> },
       { path: 'budgeting/rounds/new', element: <NewRoundPage /> },
       { path: 'budgeting/rounds/:id', element: <RoundPage /> },
+      { path: 'spaces', element: <SpacesPanel /> },
+      { path: 'spaces/requests', element: <SpaceRequestsPage /> },
+      { path: 'spaces/:id', element: <SpacePage /> },
       ...accountRoutes,
       { path: 'admin', element: <AdminPage /> },
       { path: 'moderation', element: <ModerationPage /> },

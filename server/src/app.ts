@@ -17,6 +17,7 @@ import { healthRouter } from './health/health.routes.js';
 import { ideasRouter } from './ideas/ideas.routes.js';
 import { kehraRouter } from './kehra/kehra.routes.js';
 import { partnershipTablesRouter } from './partnership-tables/partnership-tables.routes.js';
+import { spacesRouter } from './spaces/spaces.routes.js';
 import { referenceDataRouter } from './reference-data/reference-data.routes.js';
 import { feedsRouter } from './feeds/feeds.routes.js';
 import { errorHandler, notFoundRoute } from './http/errors.js';
@@ -90,6 +91,7 @@ export function createApp(opts: AppOptions): Express {
   api.use(activitiesRouter(opts.db.knex));
   api.use(ideasRouter(opts.db.knex, ideaSettings));
   api.use(kehraRouter(opts.db.knex), partnershipTablesRouter(opts.db.knex));
+  api.use(spacesRouter(opts.db.knex));
   api.use(
     budgetingRouter(opts.db.knex, { ballotSecret: opts.budgeting?.ballotSecret, now: opts.budgeting?.now ?? (() => new Date()) }),
   );

@@ -76,6 +76,8 @@ const TABLE_KEEPERS: readonly Actor[] = ['official', 'admin'];
 const BUDGETING_OFFICIALS: readonly Actor[] = ['official', 'officialOtherDepartment', 'admin'];
 /** Activities: officials of the activity's (own) department and admins. */
 const ACTIVITY_KEEPERS: readonly Actor[] = ['official', 'admin'];
+/** A space's requests: officials of its (own) department and admins. */
+const SPACE_OFFICIALS: readonly Actor[] = ['official', 'admin'];
 
 export const MATRIX: MatrixRow[] = [
   // ---- accounts (server/src/auth/auth.routes.ts) ----
@@ -569,6 +571,29 @@ export const MATRIX: MatrixRow[] = [
       return { path: `/api/budgeting/plans/${p.plan}/milestones/${p.milestone}`, body: { done: true } };
     },
   },
+  // Shared city spaces: any account asks for a slot; the space's (own department's) officials and admins decide.
+  {
+    route: 'POST /api/spaces/:id/bookings',
+    allowed: 'accounts',
+    request: async (c) => ({ path: `/api/spaces/${await matrixSpace(c)}/bookings`, body: spaceSlot(c) }),
+    textFields: ['purpose'],
+  },
+  {
+    route: 'POST /api/spaces/:id/bookings/:bookingId/decision',
+    allowed: SPACE_OFFICIALS,
+    request: async (c) => {
+      const space = await matrixSpace(c);
+      return { path: `/api/spaces/${space}/bookings/${await spaceBooking(c, space)}/decision`, body: { decision: 'confirm' } };
+    },
+  },
+  {
+    route: 'POST /api/spaces/:id/bookings/:bookingId/cancel',
+    allowed: 'accounts',
+    request: async (c) => {
+      const space = await matrixSpace(c);
+      return { path: `/api/spaces/${space}/bookings/${await spaceBooking(c, space)}/cancel` };
+    },
+  },
 ];
 
 // ---- fixtures of the Kehrä and partnership-table rows, made straight in the database ----
@@ -670,6 +695,40 @@ const partnershipTable = (c: MatrixContext) =>
     );
     return rows[0].id;
   });
+
+/** A space of the own department, open round the clock. */
+const matrixSpace = (c: MatrixContext) =>
+  once(c, 'space', async () => {
+    const days = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, opens: '00:00', closes: '24:00' }));
+    const { rows } = await c.knex.raw(
+      `INSERT INTO spaces (name_fi, kind, geom, address, capacity, open_hours, department_id)
+       SELECT 'Matriisin tila', 'meeting_room', ST_PointOnSurface(a.geom), 'Matriisikatu 1', 50, ?::jsonb,
+              (SELECT id FROM departments WHERE slug = ?) FROM areas a WHERE a.id = ? RETURNING id`,
+      [JSON.stringify(days), c.departments.own, c.areaId],
+    );
+    return rows[0].id as number;
+  });
+/** A slot of its own per request (noon UTC some day ahead), so requests do not meet each other. */
+let spaceSlots = 0;
+const spaceSlot = (_c: MatrixContext) => {
+  const start = Math.floor(Date.now() / 86_400_000 + 10 + spaceSlots++) * 86_400_000 + 12 * 3_600_000;
+  return {
+    start: new Date(start).toISOString(),
+    end: new Date(start + 3_600_000).toISOString(),
+    purpose: 'Kokous',
+    attendees: 5,
+  };
+};
+/** A fresh request for the space by the plain resident. */
+async function spaceBooking(c: MatrixContext, space: number): Promise<number> {
+  const s = spaceSlot(c);
+  const { rows } = await c.knex.raw(
+    `INSERT INTO space_bookings (space_id, requester_id, slot, purpose, attendees)
+     VALUES (?, ?, tstzrange(?::timestamptz, ?::timestamptz), 'Kokous', 5) RETURNING id`,
+    [space, c.targetUserId, s.start, s.end],
+  );
+  return rows[0].id;
+}
 
 /** A round's phases a year ahead (the matrix checks policies, not phases). */
 const BUDGETING_PHASES = Object.fromEntries(

@@ -149,13 +149,14 @@ describe('first start on an empty database', () => {
       ideas: 0,
       kehraGroups: 0,
       partnershipTables: 0,
+      spaces: 0,
     });
     expect(await snapshot()).toEqual(before);
   });
 
   it('removes every demo row, and what pointed at them, and does not come back', async () => {
     const removed = await removeDemo(db.knex);
-    expect(removed).toMatchObject({ kehraGroups: 1, partnershipTables: 1, accounts: 1 });
+    expect(removed).toMatchObject({ kehraGroups: 1, partnershipTables: 1, spaces: 8, accounts: 1 });
     expect(removed.ideas).toBeGreaterThanOrEqual(5);
     for (const table of ['activities', 'ideas', 'kehra_groups', 'partnership_tables', 'users']) {
       const { rows } = await db.knex.raw(`SELECT count(*)::int AS n FROM ?? WHERE is_demo`, [table]);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRoutes } from '../../server/src/auth/policy.js';
 import { up as nameAccounts } from '../../server/src/db/migrations/20261202110000_display_names.js';
 import { createTestAccount, createTestKehraGroup, createTestSession, TestAgent } from '../../server/src/auth/testing.js';
+import { upsertSpaces } from '../../server/src/spaces/spaces.import.js';
 import { createTestDatabase, type TestDatabase } from '../../server/src/test-support/test-db.js';
 import { startAuthServer, type AuthTestServer } from './auth-harness.js';
 
@@ -127,6 +128,32 @@ beforeAll(async () => {
     201,
   );
   ids.round = round.id;
+  // A shared space with a booking a resident asked for and an official confirmed: the calendar shows neither of them.
+  const everyDay = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, opens: '00:00', closes: '24:00' }));
+  [ids.space] = await upsertSpaces(db.knex, 'test', [
+    {
+      sourceId: 'mail-test',
+      nameFi: 'Sähköpostitestin tila',
+      kind: 'meeting_room',
+      lon: CATHEDRAL[0],
+      lat: CATHEDRAL[1],
+      address: 'Testikatu 1',
+      capacity: 20,
+      openHours: everyDay,
+      department: 'kymp',
+    },
+  ]);
+  const start = Math.floor(Date.now() / day + 3) * day + 12 * 3_600_000;
+  const booking = await ok(
+    await resident.post(`/api/spaces/${ids.space}/bookings`, {
+      start: new Date(start).toISOString(),
+      end: new Date(start + 3_600_000).toISOString(),
+      purpose: 'Kerhon kokous',
+      attendees: 8,
+    }),
+    201,
+  );
+  await ok(await official.post(`/api/spaces/${ids.space}/bookings/${booking.id}/decision`, { decision: 'confirm' }));
   await ok(await official.post(`/api/budgeting/rounds/${round.id}/proposals`, { ideaId: a.id }), 201);
 });
 afterAll(async () => {
@@ -188,6 +215,11 @@ const PUBLIC_READS: Record<string, () => string[]> = {
   '/api/budgeting/rounds/:id/proposals': () => [`/api/budgeting/rounds/${ids.round}/proposals`],
   '/api/budgeting/rounds/:id/plans': () => [`/api/budgeting/rounds/${ids.round}/plans`],
   '/api/budgeting/rounds/:id/results': () => [`/api/budgeting/rounds/${ids.round}/results`],
+  '/api/spaces': () => ['/api/spaces', '/api/spaces?format=csv'],
+  '/api/spaces.csv': () => ['/api/spaces.csv'],
+  '/api/spaces.geojson': () => ['/api/spaces.geojson'],
+  '/api/spaces/:id': () => [`/api/spaces/${ids.space}`],
+  '/api/spaces/:id/calendar.ics': () => [`/api/spaces/${ids.space}/calendar.ics`],
   '/tiles/:dataset.json': () => ['/tiles/activities.json', '/tiles/ideas.json'],
   // z14 around the cathedral: labels are in the tile from there on.
   '/tiles/:dataset/:z/:x/:y.mvt': () => ['/tiles/activities/14/9327/4742.mvt', '/tiles/ideas/14/9327/4742.mvt'],
@@ -199,15 +231,15 @@ const PUBLIC_READS: Record<string, () => string[]> = {
   '/ogc/api': () => ['/ogc/api'],
   '/ogc/collections': () => ['/ogc/collections'],
   '/ogc/collections/:cid': () =>
-    ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans', 'budgeting-results'].map(
+    ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans', 'budgeting-results', 'spaces'].map(
       (c) => `/ogc/collections/${c}`,
     ),
   '/ogc/collections/:cid/items': () =>
-    ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans', 'budgeting-results'].map(
+    ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans', 'budgeting-results', 'spaces'].map(
       (c) => `/ogc/collections/${c}/items`,
     ),
   '/ogc/collections/:cid/queryables': () =>
-    ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans', 'budgeting-results'].map(
+    ['activities', 'ideas', 'kehra', 'partnership-tables', 'budgeting-plans', 'budgeting-results', 'spaces'].map(
       (c) => `/ogc/collections/${c}/queryables`,
     ),
   '/ogc/collections/:cid/items/:fid': () => [
@@ -215,6 +247,7 @@ const PUBLIC_READS: Record<string, () => string[]> = {
     `/ogc/collections/ideas/items/${ids.idea}`,
     `/ogc/collections/kehra/items/${ids.devArea}`,
     `/ogc/collections/partnership-tables/items/${ids.table}`,
+    `/ogc/collections/spaces/items/${ids.space}`,
   ],
 };
 /** GET routes that are not public (signed-in roles only) or only redirect. */
@@ -229,6 +262,10 @@ const NOT_PUBLIC = new Set([
   '/api/notifications',
   // The signed-in voter's own ballot (private, no-store): never a visitor's read.
   '/api/budgeting/rounds/:id/pots/:potId/ballot',
+  // A person's own bookings and the requests an official decides (these name the requester).
+  '/api/spaces/bookings/mine',
+  '/api/spaces/bookings/requests',
+  '/api/spaces/:id/bookings',
   '/api/auth/oidc/login',
   '/api/auth/oidc/callback',
 ]);

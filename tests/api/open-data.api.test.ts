@@ -285,6 +285,7 @@ describe('OGC items carry the downloads’ properties', () => {
     ['partnership-tables', 'partnership-tables'],
     ['budgeting-plans', 'budgeting/plans'],
     ['budgeting-results', 'budgeting/results'],
+    ['spaces', 'spaces'],
   ])('%s: the same properties as /api/%s.geojson', async (cid, path) => {
     const download = await json(await visitor.get(`/api/${path}.geojson`), 200);
     const items = OgcFeatureCollection.parse(await json(await visitor.get(`/ogc/collections/${cid}/items?limit=1000`), 200));

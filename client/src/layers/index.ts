@@ -17,6 +17,9 @@ import { IdeasLegend } from './ideas/Legend';
 import { IDEAS_POINT_SOURCE, IDEAS_SHAPE_SOURCE } from './ideas/style';
 import { StatisticsLegend } from './statistics/Legend';
 import { StatisticsLayer } from './statistics/StatisticsLayer';
+import { SpacesLegend } from './spaces/Legend';
+import { SpacesLayer } from './spaces/SpacesLayer';
+import { SPACES_SOURCE } from './spaces/style';
 
 export interface MapLayerEntry {
   id: string;
@@ -63,4 +66,5 @@ export const MAP_LAYERS: MapLayerEntry[] = [
     defaultVisible: true,
     readySources: [BUDGETING_POTS_SOURCE, BUDGETING_PLANS_SOURCE],
   },
+  { id: 'spaces', Component: SpacesLayer, Legend: SpacesLegend, defaultVisible: true, readySources: [SPACES_SOURCE] },
 ];

@@ -45,6 +45,8 @@ export const AREA_MEMBERSHIPS = [
     itemColumn: 'plan_id',
     pickedColumn: null,
   },
+  // A shared city space is a point: the districts it lies in.
+  { dataset: 'spaces', table: 'spaces', linkTable: 'space_areas', itemColumn: 'space_id', pickedColumn: null },
 ] as const satisfies readonly AreaMembership[];
 
 export type AreaMembershipDataset = (typeof AREA_MEMBERSHIPS)[number]['dataset'];

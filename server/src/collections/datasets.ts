@@ -4,6 +4,7 @@ import { ideasDataset } from '../ideas/ideas.dataset.js';
 import type { IdeaSettings } from '../ideas/ideas.dataset.js';
 import { kehraDataset } from '../kehra/kehra.dataset.js';
 import { partnershipTablesDataset } from '../partnership-tables/partnership-tables.dataset.js';
+import { spacesDataset } from '../spaces/spaces.dataset.js';
 import type { Dataset } from './dataset.js';
 
 /** Every dataset served by the collection mechanism, in the order /ogc lists them. A new one adds its line here. */
@@ -15,4 +16,5 @@ export const datasets = (settings: { ideas: IdeaSettings }): Dataset<never>[] =>
     partnershipTablesDataset,
     budgetingPlansDataset,
     budgetingResultsDataset,
+    spacesDataset,
   ] as unknown as Dataset<never>[];

@@ -5,6 +5,7 @@ import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 
 // pg returns int8 (count(*), bigserial) as strings; PGlite returns numbers. Align them.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -30,7 +31,8 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
   return PGlite.create({
     dataDir: opts.dataDir,
     loadDataDir: opts.loadDataDir,
-    extensions: { postgis },
+    // btree_gist: the exclusion constraint against double-booked spaces (migration 20261204030000_spaces).
+    extensions: { postgis, btree_gist },
   });
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Knex } from 'knex';
 import { locatePoint } from '../areas/areas.service.js';
 import { systemActor } from '../audit/audit.service.js';
@@ -6,7 +7,9 @@ import type { OutcomeRoute } from '../contracts/partnership-tables.js';
 import { moveIdea, submitIdea, type Official } from '../ideas/ideas.service.js';
 import { groupNameTaken } from '../kehra/kehra.repository.js';
 import * as kehra from '../kehra/kehra.service.js';
+import { repoRoot } from '../config.js';
 import * as tables from '../partnership-tables/partnership-tables.service.js';
+import { readSpacesFixture, SPACES_FIXTURE_SOURCE, upsertSpaces } from '../spaces/spaces.import.js';
 import { createOrGrant } from '../users/users.service.js';
 
 /**
@@ -139,6 +142,7 @@ export interface DemoNetworkSummary {
   ideas: number;
   kehraGroups: number;
   partnershipTables: number;
+  spaces: number;
 }
 
 const mark = (trx: Knex, table: 'ideas' | 'kehra_groups' | 'partnership_tables' | 'users', id: number) =>
@@ -342,13 +346,24 @@ export async function seedDemoNetwork(trx: Knex, now: Date): Promise<DemoNetwork
     ideas: created,
     kehraGroups: groupMissing ? await seedGroup(trx, await officialOnce(), ids) : 0,
     partnershipTables: tableMissing ? await seedTable(trx, await officialOnce(), ids, now) : 0,
+    spaces: await seedSpaces(trx),
   };
+}
+
+const SPACES_FIXTURE_FILE = path.join(repoRoot, 'data/spaces/spaces.fixture.geojson');
+
+/** The project's own invented spaces (data/spaces/spaces.fixture.geojson), once: flagged demo, so removal takes them. */
+async function seedSpaces(trx: Knex): Promise<number> {
+  const { rows } = await trx.raw('SELECT 1 FROM spaces WHERE source = ? AND is_demo LIMIT 1', [SPACES_FIXTURE_SOURCE]);
+  if (rows.length) return 0;
+  return (await upsertSpaces(trx, SPACES_FIXTURE_SOURCE, readSpacesFixture(SPACES_FIXTURE_FILE), { demo: true })).length;
 }
 
 export interface DemoNetworkRemoval {
   ideas: number;
   kehraGroups: number;
   partnershipTables: number;
+  spaces: number;
   accounts: number;
 }
 
@@ -372,6 +387,8 @@ export async function removeDemoNetwork(trx: Knex): Promise<DemoNetworkRemoval> 
     ideas: await count(trx, 'DELETE FROM ideas WHERE is_demo'),
     kehraGroups: await count(trx, 'DELETE FROM kehra_groups WHERE is_demo'),
     partnershipTables: await count(trx, 'DELETE FROM partnership_tables WHERE is_demo'),
+    // Their bookings go by cascade.
+    spaces: await count(trx, 'DELETE FROM spaces WHERE is_demo'),
     accounts: await count(trx, 'DELETE FROM users WHERE is_demo'),
   };
 }

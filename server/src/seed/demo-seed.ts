@@ -329,7 +329,15 @@ export async function seedDemo(
   opts: { now?: Date; activities?: boolean; network?: boolean } = {},
 ): Promise<DemoSummary> {
   const now = opts.now ?? new Date();
-  const summary: DemoSummary = { inserted: 0, updated: 0, unchanged: 0, ideas: 0, kehraGroups: 0, partnershipTables: 0 };
+  const summary: DemoSummary = {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    ideas: 0,
+    kehraGroups: 0,
+    partnershipTables: 0,
+    spaces: 0,
+  };
   await knex.transaction(async (trx) => {
     if (opts.activities ?? true) for (const a of demoActivities(now)) summary[(await repo.upsertActivity(trx, a)).action]++;
     if (opts.network ?? true) Object.assign(summary, await seedDemoNetwork(trx, now));

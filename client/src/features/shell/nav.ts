@@ -19,5 +19,6 @@ export const NAV_ENTRIES: NavEntry[] = [
   { to: '/ideas', labelKey: 'ideas.nav', matches: ['/ideas'] },
   { to: '/kehra', labelKey: 'kehra.nav', matches: ['/kehra'] },
   { to: '/budgeting', labelKey: 'budgeting.nav', matches: ['/budgeting'] },
+  { to: '/spaces', labelKey: 'spaces.nav', matches: ['/spaces'] },
   { to: '/moderation', labelKey: 'moderation.nav', roles: ['moderator', 'admin'] },
 ];
