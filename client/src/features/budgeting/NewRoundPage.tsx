@@ -380,7 +380,8 @@ export function NewRoundPage() {
               </div>
             ))}
           </fieldset>
-          <SaveError error={create.error} />
+          {/* A refusal naming a field shows at that field; any other as a notification. */}
+          <SaveError error={Object.keys(form.errors).length ? null : create.error} />
           <Button type="submit" size={ButtonSize.Small} variant={ButtonVariant.Primary} disabled={create.isPending}>
             {t('budgeting.newRound.create')}
           </Button>

@@ -109,7 +109,8 @@ function StartForm({ plan }: { plan: Plan }) {
         }}
         error={form.errors.department}
       />
-      <SaveError error={start.error} />
+      {/* A refusal naming a field shows at that field; any other as a notification. */}
+      <SaveError error={form.errors.department ? null : start.error} />
       <Button
         id={`${prefix}-submit`}
         type="submit"
@@ -225,7 +226,7 @@ function MilestoneForm({ plan }: { plan: Plan }) {
         checked={done}
         onChange={(e) => setDone(e.target.checked)}
       />
-      <SaveError error={add.error} />
+      <SaveError error={Object.keys(form.errors).length ? null : add.error} />
       <Button type="submit" size={ButtonSize.Small} variant={ButtonVariant.Primary} disabled={add.isPending}>
         {t('budgeting.implementation.add')}
       </Button>
