@@ -705,6 +705,8 @@ describe('a district round from ideas to plans to ballots to results', () => {
     expect(entry.reason).toBe('Toteutuksen välitavoite: ”Suunnittelu valmis” (2031-06-01).');
     expect(entry.milestone).toMatchObject({ titleSv: 'Planeringen klar', titleEn: 'Design ready', date: '2031-06-01' });
     expect(entry.from).toBe(entry.to);
+    // It names the plan and round it belongs to, for the timeline's link.
+    expect(entry.plan).toEqual({ id: plan.C, roundId, title: expect.any(String) });
 
     const done1 = await json(await official.patch(`${path}/${m1.id}`, { done: true }), 200);
     expect(done1).toMatchObject({ done: true, doneAt: expect.any(String), titleFi: 'Suunnittelu valmis' });

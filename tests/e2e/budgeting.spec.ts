@@ -327,8 +327,152 @@ describe('participatory budgeting', () => {
     await page.close();
   });
 
-  // Issue 11's last step needs the implementation milestones the h-bserver branch adds: once they
-  // exist, an official records the funded plan's first milestone and it appears on the timeline of
-  // the plan's source ideas (/ideas/:id, data-testid="idea-timeline").
-  it.todo('the funded plan’s first implementation milestone appears on the source idea’s timeline');
+  it('the official starts the funded plan’s implementation and adds its first milestone; the source idea’s timeline shows it', async (ctx) => {
+    if (!e2e.ready || ideas.length < 3) return ctx.skip();
+    during('implementation');
+    const page = await openAs(`/budgeting/rounds/${roundId}`, OFFICIAL);
+    const plan = page
+      .getByTestId('budgeting-plans')
+      .locator('li[data-plan-id]', { has: page.getByRole('heading', { name: 'Tuomiokirkon ympäristön viihtyisyys' }) });
+    const implementation = plan.getByTestId('budgeting-implementation');
+    await implementation.getByText('Toteutus ei ole vielä alkanut.').waitFor();
+    // Only the funded plan is carried out.
+    const unfunded = page
+      .getByTestId('budgeting-plans')
+      .locator('li[data-plan-id]', { has: page.getByRole('heading', { name: 'Juomalähde Esplanadille' }) });
+    expect(await unfunded.getByTestId('budgeting-implementation').count()).toBe(0);
+
+    // A district plan names no department: the official names theirs.
+    await implementation.getByRole('button', { name: 'Aloita toteutus' }).click();
+    await implementation.getByText(/name the department responsible/).waitFor();
+    await implementation.getByLabel('Vastuutoimiala').selectOption('kymp');
+    await implementation.getByRole('button', { name: 'Aloita toteutus' }).click();
+    const activity = implementation.getByRole('link', { name: 'Toiminta kartalla' });
+    await activity.waitFor();
+    expect(await activity.getAttribute('href')).toMatch(/^\/activities\/\d+$/);
+
+    // The first milestone: the contract asks for its date before anything is sent.
+    await implementation.getByLabel('Välitavoite suomeksi').fill('Istutussuunnitelma valmis');
+    await implementation.getByLabel('Välitavoite ruotsiksi').fill('Planteringsplanen klar');
+    await implementation.getByRole('button', { name: 'Lisää välitavoite' }).click();
+    await implementation.getByText('Anna päivämäärä.').waitFor();
+    await implementation.getByLabel('Päivämäärä').fill('2031-05-15');
+    await implementation.getByRole('button', { name: 'Lisää välitavoite' }).click();
+    await implementation.getByRole('status').filter({ hasText: 'Välitavoite ”Istutussuunnitelma valmis” on lisätty.' }).waitFor();
+    const first = implementation.locator('li[data-milestone-id]', { hasText: 'Istutussuunnitelma valmis' });
+    await first.filter({ hasText: 'suunniteltu' }).waitFor();
+    await implementation.getByLabel('Välitavoite suomeksi').fill('Kukat istutettu');
+    await implementation.getByLabel('Päivämäärä').fill('2031-06-10');
+    await implementation.getByRole('button', { name: 'Lisää välitavoite' }).click();
+    await implementation.locator('li[data-milestone-id]', { hasText: 'Kukat istutettu' }).waitFor();
+    await first.getByRole('button', { name: 'Merkitse saavutetuksi: Istutussuunnitelma valmis' }).click();
+    await first.and(page.locator('[data-done="true"]')).waitFor();
+    await expectNoSeriousViolations(page, '/budgeting/rounds/:id (implementation)');
+    await plan.scrollIntoViewIfNeeded();
+    await shots(page, 'budgeting-implementation');
+    await page.close();
+
+    // Residents see the same, read-only.
+    const visitor = await e2e.open(`/budgeting/rounds/${roundId}`);
+    const seen = visitor.getByTestId('budgeting-implementation');
+    await seen.getByRole('link', { name: 'Toiminta kartalla' }).waitFor();
+    await seen
+      .locator('li[data-done="true"]', { hasText: 'Istutussuunnitelma valmis' })
+      .filter({ hasText: 'saavutettu' })
+      .waitFor();
+    expect(await seen.getByRole('button').count()).toBe(0);
+    expect(await seen.locator('form').count()).toBe(0);
+
+    // The source idea's public page, found by its tracking code: the milestone on its timeline, linked to the round.
+    await visitor.goto(`${e2e.app.url}/ideas/${ideas[0].id}`);
+    const timeline = visitor.getByTestId('idea-timeline');
+    const entry = timeline.locator('li[data-milestone-id]', { hasText: 'Istutussuunnitelma valmis' }).first();
+    await entry.getByText('Toteutuksen välitavoite').waitFor();
+    await entry.getByText('saavutettu').waitFor();
+    const link = entry.getByRole('link', { name: 'Suunnitelma ”Tuomiokirkon ympäristön viihtyisyys”' });
+    expect(await link.getAttribute('href')).toBe(`/budgeting/rounds/${roundId}`);
+    await expectNoSeriousViolations(visitor, '/ideas/:id (milestone on the timeline)');
+    await entry.scrollIntoViewIfNeeded();
+    await shots(visitor, 'budgeting-idea-timeline');
+    await link.click();
+    await visitor.getByRole('heading', { name: 'Suurpiirien budjetti 2031' }).waitFor();
+    await visitor.close();
+  });
+
+  it('an official opens a department round with the form: rows per department, the server’s refusal at the field', async (ctx) => {
+    if (!e2e.ready) return ctx.skip();
+    const departments = (await (await fetch(`${e2e.app.url}/api/departments`)).json()) as { slug: string; nameFi: string }[];
+    const [a, b] = departments;
+    const page = await openAs('/budgeting/rounds/new', OFFICIAL);
+    await page.getByRole('heading', { name: 'Uusi budjetointikierros' }).waitFor();
+    await page.getByLabel('Nimi suomeksi').fill('Osastojen budjetti 2032');
+    await page.getByLabel('Kokonaisbudjetti (€)').fill('100000');
+    await page.getByLabel('Jakotapa').selectOption('department');
+    const rows = page.getByTestId('budgeting-round-row');
+    await page.getByLabel('Toimiala 1').selectOption(a.slug);
+    await page.getByLabel('Potti 1 (€)').fill('60000');
+    // Keyboard: the add button makes a row and puts the focus in it.
+    await page.getByRole('button', { name: 'Lisää toimiala' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await rows.count()).toBe(2);
+    await page.waitForFunction(() => document.activeElement?.closest('[data-testid="budgeting-round-row"]:nth-child(2)') != null);
+    await page.getByLabel('Toimiala 2').selectOption(b.slug);
+    await page.getByLabel('Potti 2 (€)').fill('50000');
+    // A third row, removed again.
+    await page.getByRole('button', { name: 'Lisää toimiala' }).click();
+    expect(await rows.count()).toBe(3);
+    await page.getByRole('button', { name: 'Poista rivi 3' }).click();
+    expect(await rows.count()).toBe(2);
+    // The approval ballot is offered, with its number of choices.
+    await page.getByLabel('Äänestystapa').selectOption('approval');
+    await page.getByLabel('Enintään montako suunnitelmaa').fill('2');
+    for (const [phase, day] of Object.entries(PHASE_DAYS)) {
+      await page.locator(`#budgeting-round-phase-${phase}`).fill(`${day.replace('2031', '2032')}T12:00`);
+    }
+    await expectNoSeriousViolations(page, '/budgeting/rounds/new (department round)');
+    await shots(page, 'budgeting-new-department-round');
+
+    // 60 000 + 50 000 is more than the total: the server says so, at the pots.
+    await page.getByRole('button', { name: 'Avaa kierros' }).click();
+    const error = page.locator('#budgeting-round-allocation-error');
+    await error.getByText(/the pots total 110 000 €, more than the round's total budget of 100 000 €/).waitFor();
+    await page.waitForFunction(() => document.activeElement?.closest('#budgeting-round-allocation') != null);
+    await page.getByLabel('Potti 2 (€)').fill('40000');
+    expect(await error.count()).toBe(0);
+    await page.getByRole('button', { name: 'Avaa kierros' }).click();
+
+    await page.waitForURL(/\/budgeting\/rounds\/\d+$/);
+    await page.getByRole('heading', { name: 'Osastojen budjetti 2032' }).waitFor();
+    const pots = page.getByTestId('budgeting-pots');
+    expect(await pots.locator('li').count()).toBe(2);
+    await pots.locator('li', { hasText: a.nameFi }).filter({ hasText: '60 000 €' }).waitFor();
+    await pots.locator('li', { hasText: b.nameFi }).filter({ hasText: '40 000 €' }).waitFor();
+    await page.getByText('Toimialoittain').waitFor();
+    await page.getByText('Valitse enintään 2 suunnitelmaa').waitFor();
+    await page.close();
+  });
+
+  it('the form makes a budget-line round and shows each line’s pot as it is typed', async (ctx) => {
+    if (!e2e.ready) return ctx.skip();
+    const page = await openAs('/budgeting/rounds/new', OFFICIAL);
+    await page.getByLabel('Nimi suomeksi').fill('Puistomäärärahasta 2032');
+    await page.getByLabel('Kokonaisbudjetti (€)').fill('50000');
+    await page.getByLabel('Jakotapa').selectOption('budget_line');
+    await page.getByLabel('Talousarviorivi 1').fill('Puistojen kunnossapito');
+    await page.getByLabel('Rivin määräraha 1 (€)').fill('1000000');
+    await page.getByLabel('Osuus 1 (%)').fill('2,5');
+    await page
+      .getByTestId('budgeting-round-line-pot')
+      .getByText(/Potti: 25\s000\s€/)
+      .waitFor();
+    for (const [phase, day] of Object.entries(PHASE_DAYS)) {
+      await page.locator(`#budgeting-round-phase-${phase}`).fill(`${day.replace('2031', '2033')}T12:00`);
+    }
+    await page.getByRole('button', { name: 'Avaa kierros' }).click();
+    await page.waitForURL(/\/budgeting\/rounds\/\d+$/);
+    const pots = page.getByTestId('budgeting-pots');
+    await pots.locator('li', { hasText: 'Puistojen kunnossapito' }).filter({ hasText: '25 000 €' }).waitFor();
+    await pots.getByText(/2,5|2\.5/).waitFor();
+    await page.close();
+  });
 });

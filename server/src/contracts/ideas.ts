@@ -169,6 +169,8 @@ export interface IdeaStageEvent {
   funding: string | null;
   /** The implementation milestone the entry tells about (a funded budgeting plan the idea is in), as it is now. */
   milestone: ActivityMilestone | null;
+  /** The budgeting plan (and its round) whose implementation the milestone is part of. */
+  plan: { id: number; roundId: number; title: string } | null;
 }
 
 export interface IdeaDetail extends Feature<

@@ -53,9 +53,11 @@ export async function stageEvents(knex: Knex, ideaId: number): Promise<IdeaStage
     `SELECT e.id, e.from_stage AS "from", e.to_stage AS "to", ${ISO('e.created_at')} AS at,
             u.display_name AS by, e.reason, e.alternative_route AS "alternativeRoute",
             e.alternative_details AS "alternativeDetails", e.funding,
-            CASE WHEN m.id IS NOT NULL THEN ${milestoneJson('m')} END AS milestone
+            CASE WHEN m.id IS NOT NULL THEN ${milestoneJson('m')} END AS milestone,
+            CASE WHEN bp.id IS NOT NULL THEN json_build_object('id', bp.id, 'roundId', bp.round_id, 'title', bp.title) END AS plan
        FROM idea_stage_events e LEFT JOIN users u ON u.id = e.actor_user_id
        LEFT JOIN activity_milestones m ON m.id = e.milestone_id
+       LEFT JOIN budgeting_plans bp ON bp.activity_id = m.activity_id
       WHERE e.idea_id = ? ORDER BY e.id`,
     [ideaId],
   );

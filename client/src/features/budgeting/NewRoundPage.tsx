@@ -1,28 +1,36 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonSize, ButtonVariant, LoadingSpinner, TextInput } from 'hds-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { AREA_LEVELS, type AreaLevel } from '@contracts/areas';
-import { PHASES, ROUND_PURPOSES, RoundBody, type Phase, type RoundDetail, type RoundPurpose } from '@contracts/budgeting';
+import {
+  ALLOCATIONS,
+  PHASES,
+  ROUND_PURPOSES,
+  RoundBody,
+  type Allocation,
+  type Phase,
+  type RoundDetail,
+  type RoundPurpose,
+} from '@contracts/budgeting';
 import { sendJson } from '@/api/http';
 import { useAccount } from '@/features/account';
+import { departmentsQuery } from '@/layers/activities/query';
 import { budgetingKeys } from '@/layers/budgeting/query';
-import { SaveError } from '@/ui/Feedback';
+import { SaveError, useFocusById } from '@/ui/Feedback';
+import { formatEuros } from '@/ui/format';
 import { NativeSelect } from '@/ui/NativeSelect';
 import { useFormErrors } from '@/ui/use-form-errors';
 import { usePageTitle } from '@/ui/use-page-title';
+import { linePot, localName } from './names';
 import './budgeting.css';
-
-/** The ways the form offers; department and budget-line rounds are made through the API for now. */
-const FORM_WAYS = ['district', 'project'] as const;
-type FormWay = (typeof FORM_WAYS)[number];
 
 const TARGETS = {
   nameFi: '#budgeting-round-name-fi',
   purpose: '#budgeting-round-purpose',
   totalEur: '#budgeting-round-total',
-  allocation: '#budgeting-round-way',
+  allocation: '#budgeting-round-allocation :is(input, select)',
   ballot: '#budgeting-round-ballot',
   phases: '#budgeting-round-phase-proposals',
   form: '#budgeting-round-name-fi',
@@ -37,10 +45,53 @@ function localInput(days: number): string {
 }
 
 const euros = (s: string) => (s.trim() ? Number(s.replace(/\s/g, '')) : undefined);
+const percent = (s: string) => (s.trim() ? Number(s.replace(',', '.').replace(/\s/g, '')) : undefined);
+
+/** The server's messages about the pots name a part of the allocation: all show at its fields. */
+const RENAME = { 'allocation.departments': 'allocation', 'allocation.amounts': 'allocation', 'allocation.level': 'allocation' };
+
+/** One repeating row of the allocation: a department's, a project's or a budget line's pot. */
+interface PotRow {
+  key: number;
+  department: string;
+  name: string;
+  amount: string;
+  lineAmount: string;
+  share: string;
+}
+let rowKey = 0;
+const newRow = (): PotRow => ({ key: ++rowKey, department: '', name: '', amount: '', lineAmount: '', share: '' });
+
+/** The allocation part of the body, one shape per way, from the form's rows. */
+function allocationBody(
+  way: Allocation,
+  rows: PotRow[],
+  district: { level: AreaLevel; cityWide: string; split: 'equal' | 'population' },
+) {
+  switch (way) {
+    case 'district':
+      return {
+        way,
+        level: district.level,
+        ...(euros(district.cityWide) ? { cityWideEur: euros(district.cityWide) } : {}),
+        split: district.split,
+        amounts: [],
+      };
+    case 'department':
+      return { way, departments: rows.map((r) => ({ department: r.department, amountEur: euros(r.amount) })) };
+    case 'project':
+      return { way, projects: rows.map((r) => ({ nameFi: r.name.trim(), amountEur: euros(r.amount) })) };
+    case 'budget_line':
+      return {
+        way,
+        lines: rows.map((r) => ({ nameFi: r.name.trim(), lineAmountEur: euros(r.lineAmount), sharePercent: percent(r.share) })),
+      };
+  }
+}
 
 /** /budgeting/rounds/new: officials open a round; the form is checked by the route's own RoundBody. */
 export function NewRoundPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('budgeting.newRound.heading'));
   const { search } = useLocation();
   const navigate = useNavigate();
@@ -51,18 +102,37 @@ export function NewRoundPage() {
   const [nameEn, setNameEn] = useState('');
   const [purpose, setPurpose] = useState<RoundPurpose>('allocating_funds');
   const [total, setTotal] = useState('');
-  const [way, setWay] = useState<FormWay>('district');
+  const [way, setWay] = useState<Allocation>('district');
   const [level, setLevel] = useState<AreaLevel>('suurpiiri');
   const [cityWide, setCityWide] = useState('');
-  const [projectName, setProjectName] = useState('');
-  const [projectAmount, setProjectAmount] = useState('');
+  const [split, setSplit] = useState<'equal' | 'population'>('equal');
+  const [rows, setRows] = useState<PotRow[]>(() => [newRow()]);
+  const departments = useQuery({ ...departmentsQuery(), enabled: way === 'department' });
+  const focusById = useFocusById();
   const [ballot, setBallot] = useState<'knapsack' | 'approval'>('knapsack');
   const [maxChoices, setMaxChoices] = useState('3');
   const [minAge, setMinAge] = useState('12');
   const [phases, setPhases] = useState<Record<Phase, string>>(
     () => Object.fromEntries(PHASES.map((p, i) => [p, localInput(i * 14)])) as Record<Phase, string>,
   );
-  const form = useFormErrors(TARGETS);
+  const form = useFormErrors(TARGETS, RENAME);
+  const setRow = (key: number, change: Partial<PotRow>) => {
+    form.clear('allocation');
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
+  };
+  const addRow = () => {
+    const row = newRow();
+    setRows((rs) => [...rs, row]);
+    focusById(`budgeting-round-row-${row.key}-first`);
+  };
+  const removeRow = (key: number) => {
+    const i = rows.findIndex((r) => r.key === key);
+    const rest = rows.filter((r) => r.key !== key);
+    setRows(rest);
+    // The focus goes to the row that took its place, else to the add button.
+    const next = rest[Math.min(i, rest.length - 1)];
+    focusById(next ? `budgeting-round-row-${next.key}-first` : 'budgeting-round-add-row');
+  };
   const create = useMutation({
     mutationFn: (body: RoundBody) => sendJson<RoundDetail>('POST', '/api/budgeting/rounds', body),
     onSuccess: async (round) => {
@@ -85,10 +155,7 @@ export function NewRoundPage() {
       ...(nameEn.trim() ? { nameEn: nameEn.trim() } : {}),
       purpose,
       totalEur: euros(total),
-      allocation:
-        way === 'district'
-          ? { way, level, ...(euros(cityWide) ? { cityWideEur: euros(cityWide) } : {}), split: 'equal', amounts: [] }
-          : { way, projects: [{ nameFi: projectName.trim() || nameFi.trim(), amountEur: euros(projectAmount) ?? euros(total) }] },
+      allocation: allocationBody(way, rows, { level, cityWide, split }),
       ballot: ballot === 'knapsack' ? { type: 'knapsack' } : { type: 'approval', maxChoices: Number(maxChoices) },
       eligibility: { minAge: Number(minAge || 0) },
       phases: Object.fromEntries(PHASES.map((p) => [p, iso(phases[p])])),
@@ -155,45 +222,120 @@ export function NewRoundPage() {
             id="budgeting-round-way"
             label={t('budgeting.round.allocation')}
             value={way}
-            options={FORM_WAYS.map((w) => ({ value: w, label: t(`budgeting.allocation.${w}`) }))}
-            onChange={setWay}
-            error={form.errors.allocation}
+            options={ALLOCATIONS.map((w) => ({ value: w, label: t(`budgeting.allocation.${w}`) }))}
+            onChange={(w) => {
+              form.clear('allocation');
+              setWay(w);
+            }}
           />
-          {way === 'district' ? (
-            <>
-              <NativeSelect
-                id="budgeting-round-level"
-                label={t('budgeting.newRound.level')}
-                value={level}
-                options={AREA_LEVELS.map((l) => ({ value: l, label: t(`budgeting.level.${l}`) }))}
-                onChange={setLevel}
-              />
-              <TextInput
-                id="budgeting-round-city-wide"
-                label={t('budgeting.newRound.cityWide')}
-                helperText={t('budgeting.newRound.cityWideHelp')}
-                inputMode="numeric"
-                value={cityWide}
-                onChange={(e) => setCityWide(e.target.value)}
-              />
-            </>
-          ) : (
-            <>
-              <TextInput
-                id="budgeting-round-project"
-                label={t('budgeting.newRound.project')}
-                value={projectName}
-                onChange={(e) => setProjectName(e.target.value)}
-              />
-              <TextInput
-                id="budgeting-round-project-amount"
-                label={t('budgeting.newRound.projectAmount')}
-                inputMode="numeric"
-                value={projectAmount}
-                onChange={(e) => setProjectAmount(e.target.value)}
-              />
-            </>
-          )}
+          <fieldset
+            id="budgeting-round-allocation"
+            aria-describedby={form.errors.allocation ? 'budgeting-round-allocation-error' : undefined}
+          >
+            <legend>{t(`budgeting.newRound.pots.${way}`)}</legend>
+            {form.errors.allocation && (
+              <p id="budgeting-round-allocation-error" className="form-error">
+                {form.errors.allocation}
+              </p>
+            )}
+            {way === 'district' ? (
+              <>
+                <NativeSelect
+                  id="budgeting-round-level"
+                  label={t('budgeting.newRound.level')}
+                  value={level}
+                  options={AREA_LEVELS.map((l) => ({ value: l, label: t(`budgeting.level.${l}`) }))}
+                  onChange={setLevel}
+                />
+                <NativeSelect
+                  id="budgeting-round-split"
+                  label={t('budgeting.newRound.split')}
+                  value={split}
+                  options={(['equal', 'population'] as const).map((v) => ({
+                    value: v,
+                    label: t(`budgeting.newRound.splits.${v}`),
+                  }))}
+                  onChange={setSplit}
+                />
+                <TextInput
+                  id="budgeting-round-city-wide"
+                  label={t('budgeting.newRound.cityWide')}
+                  helperText={t('budgeting.newRound.cityWideHelp')}
+                  inputMode="numeric"
+                  value={cityWide}
+                  onChange={(e) => setCityWide(e.target.value)}
+                />
+              </>
+            ) : (
+              <>
+                <ol className="budgeting-pot-rows">
+                  {rows.map((r, i) => (
+                    <li key={r.key} className="budgeting-pot-row" data-testid="budgeting-round-row">
+                      {way === 'department' ? (
+                        <NativeSelect
+                          id={`budgeting-round-row-${r.key}-first`}
+                          label={t('budgeting.newRound.row.department', { n: i + 1 })}
+                          value={r.department}
+                          placeholder={t('budgeting.newRound.row.chooseDepartment')}
+                          options={(departments.data ?? []).map((d) => ({ value: d.slug, label: localName(d, i18n.language) }))}
+                          onChange={(v) => setRow(r.key, { department: v })}
+                        />
+                      ) : (
+                        <TextInput
+                          id={`budgeting-round-row-${r.key}-first`}
+                          label={t(`budgeting.newRound.row.${way === 'project' ? 'project' : 'line'}`, { n: i + 1 })}
+                          value={r.name}
+                          onChange={(e) => setRow(r.key, { name: e.target.value })}
+                        />
+                      )}
+                      {way === 'budget_line' ? (
+                        <>
+                          <TextInput
+                            id={`budgeting-round-row-${r.key}-line-amount`}
+                            label={t('budgeting.newRound.row.lineAmount', { n: i + 1 })}
+                            inputMode="numeric"
+                            value={r.lineAmount}
+                            onChange={(e) => setRow(r.key, { lineAmount: e.target.value })}
+                          />
+                          <TextInput
+                            id={`budgeting-round-row-${r.key}-share`}
+                            label={t('budgeting.newRound.row.share', { n: i + 1 })}
+                            inputMode="decimal"
+                            value={r.share}
+                            onChange={(e) => setRow(r.key, { share: e.target.value })}
+                          />
+                          <p className="budgeting-meta" aria-live="polite" data-testid="budgeting-round-line-pot">
+                            {t('budgeting.newRound.row.linePot', {
+                              amount: (() => {
+                                const v = linePot(euros(r.lineAmount), percent(r.share));
+                                return v == null ? '—' : formatEuros(v, i18n.language);
+                              })(),
+                            })}
+                          </p>
+                        </>
+                      ) : (
+                        <TextInput
+                          id={`budgeting-round-row-${r.key}-amount`}
+                          label={t('budgeting.newRound.row.amount', { n: i + 1 })}
+                          inputMode="numeric"
+                          value={r.amount}
+                          onChange={(e) => setRow(r.key, { amount: e.target.value })}
+                        />
+                      )}
+                      {rows.length > 1 && (
+                        <Button size={ButtonSize.Small} variant={ButtonVariant.Secondary} onClick={() => removeRow(r.key)}>
+                          {t('budgeting.newRound.row.remove', { n: i + 1 })}
+                        </Button>
+                      )}
+                    </li>
+                  ))}
+                </ol>
+                <Button id="budgeting-round-add-row" size={ButtonSize.Small} variant={ButtonVariant.Secondary} onClick={addRow}>
+                  {t(`budgeting.newRound.row.add.${way}`)}
+                </Button>
+              </>
+            )}
+          </fieldset>
           <NativeSelect
             id="budgeting-round-ballot"
             label={t('budgeting.round.ballot')}
@@ -238,7 +380,8 @@ export function NewRoundPage() {
               </div>
             ))}
           </fieldset>
-          <SaveError error={create.error} />
+          {/* A refusal naming a field shows at that field; any other as a notification. */}
+          <SaveError error={Object.keys(form.errors).length ? null : create.error} />
           <Button type="submit" size={ButtonSize.Small} variant={ButtonVariant.Primary} disabled={create.isPending}>
             {t('budgeting.newRound.create')}
           </Button>

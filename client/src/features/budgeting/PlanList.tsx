@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Plan, RoundDetail } from '@contracts/budgeting';
 import { useAccount } from '@/features/account';
-import { plansQuery } from '@/layers/budgeting/query';
+import { plansQuery, resultsQuery } from '@/layers/budgeting/query';
 import { errorMessage, formatEuros } from '@/ui/format';
 import { localName } from './names';
+import { PlanImplementation } from './PlanImplementation';
 import { PlanReviewForm } from './PlanReviewForm';
 
 /** The round's plans: the list alternative to the map, and for officials the place to review them. */
@@ -14,6 +15,10 @@ export function PlanList({ round }: { round: RoundDetail }) {
   const { hasRole } = useAccount();
   const plans = useQuery(plansQuery(round.id));
   const reviewing = (hasRole('official') || hasRole('admin')) && ['co_creation', 'feasibility_review'].includes(round.phase);
+  // Once the results are out, the funded plans show (and officials carry out) their implementation.
+  const after = round.phase === 'results' || round.phase === 'implementation';
+  const results = useQuery({ ...resultsQuery(round.id), enabled: after });
+  const funded = new Set(results.data?.pots.flatMap((p) => p.plans.filter((x) => x.funded).map((x) => x.planId)) ?? []);
   return (
     <section className="budgeting-section" aria-labelledby="budgeting-plans-heading">
       <h3 id="budgeting-plans-heading">{t('budgeting.plans.heading')}</h3>
@@ -26,6 +31,7 @@ export function PlanList({ round }: { round: RoundDetail }) {
             <li key={p.id} data-plan-id={p.id}>
               <PlanFacts plan={p} round={round} />
               {reviewing && <PlanReviewForm plan={p} />}
+              {after && (funded.has(p.id) || p.activityId != null) && <PlanImplementation plan={p} />}
             </li>
           ))}
         </ul>

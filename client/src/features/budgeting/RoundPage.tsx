@@ -117,8 +117,6 @@ function RoundView({ round }: { round: RoundDetail }) {
       <PlanList round={round} />
       {round.phase === 'voting' && <BallotSection round={round} />}
       {(round.phase === 'results' || round.phase === 'implementation') && <ResultsSection round={round} />}
-      {/* Issue 11's last step (the funded plan's first implementation milestone on its source idea's
-          timeline) comes with the milestones of the server's implementation phase: they belong here. */}
     </article>
   );
 }
