@@ -977,6 +977,22 @@ describe('approval ballots and 500 at once', () => {
     await json(await resident.put(path, { planIds: plans.slice(0, 2), declaration }), 201);
   });
 
+  it('keeps one ballot when one voter changes it 20 times at once', async () => {
+    const path = `/api/budgeting/rounds/${roundId}/pots/${potId}/ballot`;
+    const declaration = { age: 20, residenceAreaId: suurpiirit[1].id };
+    expect([200, 201]).toContain((await resident.put(path, { planIds: [plans[2]], declaration })).status);
+    const before = await count('budgeting_ballots', 'pot_id = ?', [potId]);
+    const choices = Array.from({ length: 20 }, (_, i) => (i % 3 === 2 ? [plans[0], plans[1]] : [plans[i % 3]]));
+    const answers = await Promise.all(choices.map((planIds) => resident.put(path, { planIds, declaration })));
+    expect(answers.map((a) => a.status).filter((s) => s !== 200 && s !== 201)).toEqual([]);
+    // Every change replaced the voter's ballot: one ballot of theirs is left.
+    expect(await count('budgeting_ballots', 'pot_id = ?', [potId])).toBe(before);
+    const key = createHmac('sha256', SECRET).update(`user:${residentId}\n${potId}`).digest('base64url');
+    expect(await count('budgeting_ballots', 'ballot_key = ?', [key])).toBe(1);
+    const own = await json(await resident.get(path), 200);
+    expect(choices.map((c) => JSON.stringify([...c].sort()))).toContain(JSON.stringify([...own.planIds].sort()));
+  });
+
   it('counts 500 concurrent ballots of distinct voters exactly', async () => {
     const before = await count('budgeting_ballots', 'pot_id = ?', [potId]);
     const N = 500;

@@ -397,6 +397,9 @@ export async function castBallot(
   trx: Knex,
   b: { potId: number; voter: string; ballotKey: string; ballotId: string; paper: boolean; planIds: number[] },
 ): Promise<boolean> {
+  // One voter's ballots in one pot take turns: the second waits for the first to commit, then
+  // replaces it (without the lock, both saw no ballot and one failed on the unique key).
+  await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [b.ballotKey]);
   // Two statements, not four: 500 voters at once on the embedded database's one connection (issue 11).
   const { rows } = await trx.raw(
     `WITH roll AS (INSERT INTO budgeting_voters (pot_id, voter, paper) VALUES (?, ?, ?) ON CONFLICT DO NOTHING),

@@ -392,30 +392,21 @@ export async function castBallot(
   await checkEligibility(knex, r, p, body);
   await checkChoices(knex, r, p, body.planIds);
   const key = await ballotKey(knex, s, target.voter, p.id);
-  const cast = () =>
-    knex.transaction(async (trx) => {
-      const replaced = await repo.castBallot(trx, {
-        potId: p.id,
-        voter: target.voter,
-        ballotKey: key,
-        ballotId: randomUUID(),
-        paper: target.paper,
-        planIds: body.planIds,
-      });
-      await recordAudit(trx, actor, {
-        action: target.paper ? 'budgeting.paper_ballot_cast' : 'budgeting.ballot_cast',
-        target: { type: 'budgeting_pot', id: p.id },
-      });
-      return replaced;
+  const replaced = await knex.transaction(async (trx) => {
+    const replaced = await repo.castBallot(trx, {
+      potId: p.id,
+      voter: target.voter,
+      ballotKey: key,
+      ballotId: randomUUID(),
+      paper: target.paper,
+      planIds: body.planIds,
     });
-  let replaced: boolean;
-  try {
-    replaced = await cast();
-  } catch (err) {
-    // The same voter's two ballots at once: the database let one in; this one now replaces it.
-    if ((err as { code?: string }).code !== '23505') throw err;
-    replaced = await cast();
-  }
+    await recordAudit(trx, actor, {
+      action: target.paper ? 'budgeting.paper_ballot_cast' : 'budgeting.ballot_cast',
+      target: { type: 'budgeting_pot', id: p.id },
+    });
+    return replaced;
+  });
   return { roundId: r.id, potId: p.id, replaced, paper: target.paper };
 }
 
