@@ -145,25 +145,76 @@ describe('rounds: each of the four ways makes its pots', () => {
     expect(new Set(r.pots.slice(0, n).map((p: { areaId: number }) => p.areaId))).toEqual(new Set(suurpiirit.map((a) => a.id)));
   });
 
-  it('by district with a population split: the rule is stored and explicit amounts are needed while population is missing', async () => {
-    const before = await count('budgeting_rounds');
-    const res = await official.post(
-      '/api/budgeting/rounds',
-      round({ allocation: { way: 'district', level: 'suurpiiri', split: 'population' } }),
-    );
-    const body = await json(res, 400);
-    expect(body.error.message).toMatch(/^allocation\.amounts: split by population needs population figures/);
-    expect(await count('budgeting_rounds')).toBe(before);
-    const amounts = suurpiirit.map((a) => ({ areaId: a.id, amountEur: 10_000 }));
+  it('by district with a population split: what is left follows the districts’ population, to the euro', async () => {
+    const [first] = suurpiirit;
     const r = await json(
       await official.post(
         '/api/budgeting/rounds',
-        round({ allocation: { way: 'district', level: 'suurpiiri', split: 'population', amounts } }),
+        round({
+          allocation: {
+            way: 'district',
+            level: 'suurpiiri',
+            split: 'population',
+            cityWideEur: 100_000,
+            amounts: [{ areaId: first.id, amountEur: 300_000 }],
+          },
+        }),
       ),
       201,
     );
-    expect(r.rule.split).toBe('population');
-    expect(r.pots.every((p: { amountEur: number }) => p.amountEur === 10_000)).toBe(true);
+    // The population each district card shows is what the split follows.
+    const rest = suurpiirit.slice(1);
+    const population = new Map<number, number>();
+    for (const a of rest) population.set(a.id, (await json(await visitor.get(`/api/areas/${a.id}/statistics`), 200)).population);
+    const all = [...population.values()].reduce((x, y) => x + y, 0);
+    const districtPots = r.pots.filter((p: { kind: string }) => p.kind === 'district');
+    expect(districtPots.find((p: { areaId: number }) => p.areaId === first.id).amountEur).toBe(300_000);
+    const split = districtPots.filter((p: { areaId: number }) => p.areaId !== first.id);
+    expect(split).toHaveLength(rest.length);
+    // 1 000 000 − 100 000 − 300 000 = 600 000, every euro of it given out.
+    expect(split.reduce((x: number, p: { amountEur: number }) => x + p.amountEur, 0)).toBe(600_000);
+    for (const p of split) expect(Math.abs(p.amountEur - (600_000 * population.get(p.areaId)!) / all)).toBeLessThan(1.5);
+    expect(r.rule).toMatchObject({ level: 'suurpiiri', split: 'population', populationYear: expect.any(Number) });
+    expect(Object.keys(r.rule.populations).sort()).toEqual(rest.map((a) => String(a.id)).sort());
+  });
+
+  it('refuses a population split, changing nothing, while a district has no population figure', async () => {
+    const [, second] = suurpiirit;
+    const saved = (await db.knex.raw('SELECT * FROM area_postal_shares WHERE area_id = ?', [second.id])).rows;
+    expect(saved.length).toBeGreaterThan(0);
+    await db.knex.raw('DELETE FROM area_postal_shares WHERE area_id = ?', [second.id]);
+    try {
+      const before = await count('budgeting_rounds');
+      const body = await json(
+        await official.post(
+          '/api/budgeting/rounds',
+          round({ allocation: { way: 'district', level: 'suurpiiri', split: 'population' } }),
+        ),
+        400,
+      );
+      expect(body.error.message).toBe(
+        `allocation.amounts: split by population needs the population of every district without an amount; there is none for: ${second.name_fi}`,
+      );
+      expect(await count('budgeting_rounds')).toBe(before);
+      // With that district's amount given, the rest is split by the population there is.
+      const r = await json(
+        await official.post(
+          '/api/budgeting/rounds',
+          round({
+            allocation: {
+              way: 'district',
+              level: 'suurpiiri',
+              split: 'population',
+              amounts: [{ areaId: second.id, amountEur: 10_000 }],
+            },
+          }),
+        ),
+        201,
+      );
+      expect(r.pots.find((p: { areaId: number }) => p.areaId === second.id).amountEur).toBe(10_000);
+    } finally {
+      await db.knex('area_postal_shares').insert(saved);
+    }
   });
 
   it('by project: a pot per project', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocatePot, formatEur, phaseAt } from './budgeting-rules.js';
+import { allocatePot, formatEur, phaseAt, splitByWeight } from './budgeting-rules.js';
 
 const phases = {
   proposals: '2031-03-01T00:00:00Z',
@@ -49,5 +49,23 @@ describe('allocatePot', () => {
       [5, 5, true, null],
       [6, 6, false, 'no votes'],
     ]);
+  });
+});
+
+describe('splitByWeight (a population split of a district round)', () => {
+  it('gives whole euros in proportion that add up to the amount exactly', () => {
+    // 100 € by 1 : 1 : 1 is 33.33… each: the one euro left over goes to the first of the equal fractions.
+    expect(splitByWeight(100, [1, 1, 1])).toEqual([34, 33, 33]);
+    // 1 000 € by populations 663 : 250 : 87 gives 663 / 250 / 87 exactly.
+    expect(splitByWeight(1000, [663, 250, 87])).toEqual([663, 250, 87]);
+    // The largest fractions get the leftover euros: 10 € by 1 : 2 : 4 is 1.43 / 2.86 / 5.71.
+    expect(splitByWeight(10, [1, 2, 4])).toEqual([1, 3, 6]);
+    const parts = splitByWeight(600_000, [119_594, 117_504, 116_301, 106_541, 97_887, 55_125, 48_579, 1_706]);
+    expect(parts.reduce((x, y) => x + y, 0)).toBe(600_000);
+  });
+
+  it('gives nothing when there is nothing to split or no weight', () => {
+    expect(splitByWeight(0, [1, 2])).toEqual([0, 0]);
+    expect(splitByWeight(100, [0, 0])).toEqual([0, 0]);
   });
 });

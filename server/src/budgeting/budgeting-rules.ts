@@ -50,3 +50,23 @@ export function allocatePot(amountEur: number, candidates: Candidate[]): Allocat
     return { ...c, position, funded: true, reason: null };
   });
 }
+
+/**
+ * Whole euros in proportion to weights (largest remainder): each gets the floor of its share, and
+ * the euros left by rounding go one each to the largest fractions (ties to the earlier), so the
+ * parts add up to the amount exactly.
+ */
+export function splitByWeight(amount: number, weights: number[]): number[] {
+  const total = weights.reduce((x, y) => x + y, 0);
+  if (amount <= 0 || total <= 0) return weights.map(() => 0);
+  const exact = weights.map((w) => (amount * w) / total);
+  const parts = exact.map(Math.floor);
+  let left = amount - parts.reduce((x, y) => x + y, 0);
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) {
+    if (left <= 0) break;
+    parts[i] += 1;
+    left -= 1;
+  }
+  return parts;
+}

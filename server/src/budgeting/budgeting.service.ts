@@ -24,7 +24,8 @@ import type {
   RoundSummary,
 } from '../contracts/budgeting.js';
 import { badField, HttpError, notFound } from '../http/errors.js';
-import { allocatePot, formatEur, phaseAt, RESULT_RULE } from './budgeting-rules.js';
+import * as statistics from '../statistics/statistics.repository.js';
+import { allocatePot, formatEur, phaseAt, RESULT_RULE, splitByWeight } from './budgeting-rules.js';
 import * as repo from './budgeting.repository.js';
 
 /** What the app gives the feature: the ballot secret (config) and a clock tests can set. */
@@ -124,21 +125,56 @@ async function potsFor(knex: Knex, body: RoundBody): Promise<{ pots: repo.NewPot
       if (stray.length) throw badField('allocation.amounts', `not a district of level ${a.level}: ${stray.join(', ')}`);
       const cityWide = a.cityWideEur ?? 0;
       const rest = areas.filter((ar) => !explicit.has(ar.id));
-      // Population figures are not loaded yet: a population split needs every district's amount given.
-      if (a.split === 'population' && rest.length) {
-        throw badField(
-          'allocation.amounts',
-          `split by population needs population figures, which are not loaded; give an amount for each district (${rest.length} missing)`,
-        );
-      }
       const left = body.totalEur - cityWide - [...explicit.values()].reduce((x, y) => x + y, 0);
-      // An equal split of what is left, in whole euros; the few euros that do not divide stay unallocated.
-      const share = rest.length && left > 0 ? Math.floor(left / rest.length) : 0;
+      const shares = new Map<number, number>();
+      let byPopulation: { year: number | null; populations: Record<string, number> } | null = null;
+      if (a.split === 'population' && rest.length) {
+        // The districts' population by the district cards' own apportioning; the figures used are
+        // stored in the rule, so the pots can be explained after the statistics are imported again.
+        const { year, byArea } = await statistics.latestPopulations(
+          knex,
+          rest.map((ar) => ar.id),
+        );
+        const missing = rest.filter((ar) => !byArea.has(ar.id));
+        if (missing.length) {
+          throw badField(
+            'allocation.amounts',
+            `split by population needs the population of every district without an amount; there is none for: ${missing.map((ar) => ar.nameFi).join(', ')}`,
+          );
+        }
+        const parts = splitByWeight(
+          Math.max(left, 0),
+          rest.map((ar) => byArea.get(ar.id)!),
+        );
+        rest.forEach((ar, i) => shares.set(ar.id, parts[i]));
+        byPopulation = {
+          year,
+          populations: Object.fromEntries(rest.map((ar) => [String(ar.id), Math.round(byArea.get(ar.id)!)])),
+        };
+      } else {
+        // An equal split of what is left, in whole euros; the few euros that do not divide stay unallocated.
+        const share = rest.length && left > 0 ? Math.floor(left / rest.length) : 0;
+        for (const ar of rest) shares.set(ar.id, share);
+      }
       const pots = areas.map((ar) =>
-        pot({ kind: 'district', areaId: ar.id, nameFi: ar.nameFi, nameSv: ar.nameSv, amountEur: explicit.get(ar.id) ?? share }),
+        pot({
+          kind: 'district',
+          areaId: ar.id,
+          nameFi: ar.nameFi,
+          nameSv: ar.nameSv,
+          amountEur: explicit.get(ar.id) ?? shares.get(ar.id) ?? 0,
+        }),
       );
       if (cityWide > 0) pots.push(pot({ kind: 'city_wide', ...CITY_WIDE, amountEur: cityWide }));
-      return { rule: { level: a.level, cityWideEur: cityWide, split: a.split }, pots };
+      return {
+        rule: {
+          level: a.level,
+          cityWideEur: cityWide,
+          split: a.split,
+          ...(byPopulation && { populationYear: byPopulation.year, populations: byPopulation.populations }),
+        },
+        pots,
+      };
     }
     case 'project':
       return {

@@ -133,6 +133,21 @@ export async function apportionedFigures(
     .map((r) => ({ areaId: r.area_id, year: r.year, figure: r.figure, value: Number(r.value) }));
 }
 
+/**
+ * The districts' population in the latest year that has one, by the same apportioning as the
+ * district cards: what a budgeting round splits its money by. Districts without a figure are absent.
+ */
+export async function latestPopulations(
+  knex: Knex,
+  areaIds: number[],
+): Promise<{ year: number | null; byArea: Map<number, number> }> {
+  const years = await statisticsYears(knex);
+  const year = years.at(-1) ?? null;
+  if (year === null) return { year, byArea: new Map() };
+  const rows = await apportionedFigures(knex, { areaIds, figures: ['population'], year });
+  return { year, byArea: new Map(rows.filter((r) => r.value > 0).map((r) => [r.areaId, r.value])) };
+}
+
 export async function statisticsYears(knex: Knex): Promise<number[]> {
   const { rows } = await knex.raw('SELECT DISTINCT year FROM postal_area_statistics ORDER BY year');
   return (rows as { year: number }[]).map((r) => r.year);
