@@ -192,6 +192,8 @@ describe.skipIf(!haveRealDistricts && process.env.CI !== 'true')('district membe
       kehraDevAreas: 1,
       partnershipTables: 1,
       budgetingPlans: 0,
+      // Spaces come from the demo fixture or an import; this test places none.
+      spaces: 0,
     });
   });
 
