@@ -39,6 +39,15 @@ export const cellRows = (rows: string) => `
   -- In key order, so two concurrent writers lock shared rows in the same order (no deadlock).
   ORDER BY 1, 2, 3, 4, 5, 6`;
 
+/** Adds a set of activities to the kept rows: counts summed, boxes widened. */
+export const addCells = (rows: string) => `
+      INSERT INTO activity_cells AS c (z, cx, cy, department_id, by_day, end_key, n, w, s, e, no, gw, gs, ge, gn)
+      ${cellRows(rows)}
+      ON CONFLICT (z, cx, cy, department_id, by_day, end_key) DO UPDATE SET
+        n = c.n + excluded.n,
+        w = least(c.w, excluded.w), s = least(c.s, excluded.s), e = greatest(c.e, excluded.e), no = greatest(c.no, excluded.no),
+        gw = least(c.gw, excluded.gw), gs = least(c.gs, excluded.gs), ge = greatest(c.ge, excluded.ge), gn = greatest(c.gn, excluded.gn)`;
+
 export async function up(knex: Knex): Promise<void> {
   // One definition of a cell and of an end key, used by the triggers and by the queries alike:
   // the same floating-point steps on both sides put an activity in the same cell.
@@ -78,12 +87,7 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
     CREATE FUNCTION activity_cells_add() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      INSERT INTO activity_cells AS c (z, cx, cy, department_id, by_day, end_key, n, w, s, e, no, gw, gs, ge, gn)
-      ${cellRows('new_rows')}
-      ON CONFLICT (z, cx, cy, department_id, by_day, end_key) DO UPDATE SET
-        n = c.n + excluded.n,
-        w = least(c.w, excluded.w), s = least(c.s, excluded.s), e = greatest(c.e, excluded.e), no = greatest(c.no, excluded.no),
-        gw = least(c.gw, excluded.gw), gs = least(c.gs, excluded.gs), ge = greatest(c.ge, excluded.ge), gn = greatest(c.gn, excluded.gn);
+      ${addCells('new_rows')};
       RETURN NULL;
     END $$`);
   await knex.raw(`

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { cellRows } from './20261203150000_activity_cells.js';
+import { addCells, cellRows } from './20261203150000_activity_cells.js';
 
 /**
  * An edit that leaves an activity's place, department and end as they were (a new title, a status)
@@ -25,12 +25,7 @@ export async function up(knex: Knex): Promise<void> {
       FROM (${cellRows(moved('o'))}) gone
       WHERE (c.z, c.cx, c.cy, c.department_id, c.by_day, c.end_key) = (gone.z, gone.cx, gone.cy, gone.department_id, gone.by_day, gone.end_key);
       DELETE FROM activity_cells WHERE n <= 0;
-      INSERT INTO activity_cells AS c (z, cx, cy, department_id, by_day, end_key, n, w, s, e, no, gw, gs, ge, gn)
-      ${cellRows(moved('n'))}
-      ON CONFLICT (z, cx, cy, department_id, by_day, end_key) DO UPDATE SET
-        n = c.n + excluded.n,
-        w = least(c.w, excluded.w), s = least(c.s, excluded.s), e = greatest(c.e, excluded.e), no = greatest(c.no, excluded.no),
-        gw = least(c.gw, excluded.gw), gs = least(c.gs, excluded.gs), ge = greatest(c.ge, excluded.ge), gn = greatest(c.gn, excluded.gn);
+      ${addCells(moved('n'))};
       RETURN NULL;
     END $$`);
   await knex.raw('DROP TRIGGER activity_cells_upd_a ON activities');
