@@ -35,6 +35,7 @@ export default defineConfig({
           globalSetup: ['tests/setup/db-template.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          expect: { poll: { timeout: 30_000 } },
           maxWorkers: 2,
         },
       },
@@ -49,6 +50,8 @@ export default defineConfig({
           // Generous: each step waits for state (up to 60 s on a loaded machine), never for time.
           testTimeout: 240_000,
           hookTimeout: 180_000,
+          // expect.poll gives up after 1 s by default: too tight for a render on a shared machine.
+          expect: { poll: { timeout: 60_000 } },
           // One app and one browser at a time; and only after unit and db, so the map renders
           // on an idle machine instead of competing with PostGIS workers for two cores.
           fileParallelism: false,

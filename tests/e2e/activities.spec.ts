@@ -25,7 +25,7 @@ const listTitles = async (page: Page) =>
 const renderedIds = (page: Page) => page.evaluate(() => (window as unknown as KkWindow).__kkActivities.renderedIds());
 
 async function apiJson<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(`${e2e.app.url}${path}`, init);
+  const res = await fetch(`${e2e.app.url}${path}`, { signal: AbortSignal.timeout(60_000), ...init });
   expect(res.ok, path).toBe(true);
   return (await res.json()) as T;
 }

@@ -17,7 +17,8 @@ interface Scan {
  * Scrolls the list (`list` is a selector of its section) from the top until every row has been
  * rendered once (aria-setsize of them), or until a row starting with `stopAt` shows. Waits on
  * animation frames (the virtual window follows the scroll event) and, at the bottom of what is
- * loaded, on the next page's rows — never on time.
+ * loaded, on the next page's rows; when none come for 10 s it returns what it saw, so a caller's
+ * poll retries rather than an evaluate that never returns.
  */
 export function scanList(page: Page, list: string, item: string, stopAt?: string): Promise<Scan> {
   return page.evaluate(
@@ -26,13 +27,21 @@ export function scanList(page: Page, list: string, item: string, stopAt?: string
       const scroller = document.querySelector<HTMLElement>(`${list} [data-virtual-scroller]`);
       if (!scroller) return { texts: [], found: false };
       const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      // The list's next rows, or false when none came for a while (the list may be refetching, or a
+      // page failed): the scan then returns what it saw, and the caller's poll asks again.
       const changed = () =>
-        new Promise<void>((r) =>
-          new MutationObserver((_, o) => {
+        new Promise<boolean>((r) => {
+          const o = new MutationObserver(() => {
             o.disconnect();
-            r();
-          }).observe(scroller, { childList: true, subtree: true, attributes: true }),
-        );
+            clearTimeout(quiet);
+            r(true);
+          });
+          o.observe(scroller, { childList: true, subtree: true, attributes: true });
+          const quiet = setTimeout(() => {
+            o.disconnect();
+            r(false);
+          }, 10_000);
+        });
       const seen = new Map<number, string>();
       scroller.scrollTop = 0;
       await frames();
@@ -53,7 +62,7 @@ export function scanList(page: Page, list: string, item: string, stopAt?: string
         scroller.scrollTop = before + scroller.clientHeight / 2;
         await frames();
         // At the bottom of what is loaded: the list asks for the next page by itself.
-        if (scroller.scrollTop === before) await changed();
+        if (scroller.scrollTop === before && !(await changed())) break;
       }
       return { texts: [...seen.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]), found: false };
     },
