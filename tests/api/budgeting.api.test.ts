@@ -176,6 +176,20 @@ describe('rounds: each of the four ways makes its pots', () => {
     for (const p of split) expect(Math.abs(p.amountEur - (600_000 * population.get(p.areaId)!) / all)).toBeLessThan(1.5);
     expect(r.rule).toMatchObject({ level: 'suurpiiri', split: 'population', populationYear: expect.any(Number) });
     expect(Object.keys(r.rule.populations).sort()).toEqual(rest.map((a) => String(a.id)).sort());
+
+    // The round's page gives each district pot its residents and euros per resident, for the map's shading.
+    const shown = await json(await visitor.get(`/api/budgeting/rounds/${r.id}`), 200);
+    expect(shown.residentsYear).toBe(r.rule.populationYear);
+    population.set(first.id, (await json(await visitor.get(`/api/areas/${first.id}/statistics`), 200)).population);
+    for (const p of shown.pots.filter((x: { kind: string }) => x.kind === 'district')) {
+      expect(p.residents).toBe(Math.round(population.get(p.areaId)!));
+      expect(p.eurPerResident).toBeCloseTo(p.amountEur / p.residents, 2);
+    }
+    // The city-wide pot has no district, so no residents of its own.
+    expect(shown.pots.find((x: { kind: string }) => x.kind === 'city_wide')).toMatchObject({
+      residents: null,
+      eurPerResident: null,
+    });
   });
 
   it('refuses a population split, changing nothing, while a district has no population figure', async () => {
@@ -212,6 +226,11 @@ describe('rounds: each of the four ways makes its pots', () => {
         201,
       );
       expect(r.pots.find((p: { areaId: number }) => p.areaId === second.id).amountEur).toBe(10_000);
+      // That district shows no residents: its pot is not shaded by a figure there is not.
+      expect(r.pots.find((p: { areaId: number }) => p.areaId === second.id)).toMatchObject({
+        residents: null,
+        eurPerResident: null,
+      });
     } finally {
       await db.knex('area_postal_shares').insert(saved);
     }

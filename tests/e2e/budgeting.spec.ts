@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedAreasExist } from '../../server/src/test-support/test-areas.js';
 import { expectNoSeriousViolations, screenshot, type Page } from './support/app.js';
 import { waitForRendered } from './support/map.js';
 import { e2eApp, seedAccount, signIn } from './support/session.js';
@@ -121,11 +122,25 @@ describe('participatory budgeting', () => {
     expect(await pots.locator('li').count()).toBe(majors);
     await pots.locator('li', { hasText: 'Eteläinen' }).filter({ hasText: '100 000 €' }).waitFor();
     await page.getByText('Alueittain').waitFor();
-    // The legend beside the map: the pots by euros, and that it is not per resident.
-    await page
-      .getByTestId('budgeting-legend')
-      .getByText(/väkilukuja ei ole ladattu/)
-      .waitFor();
+    // The legend beside the map says how the pots are shaded: per resident when the districts'
+    // population is loaded (the real districts' Paavo figures), else per pot, saying why.
+    const detail = await (await fetch(`${e2e.app.url}/api/budgeting/rounds/${roundId}`)).json();
+    const shading = page.getByTestId('budgeting-legend-shading');
+    // With the real districts, first start imports their population too.
+    if (sharedAreasExist()) expect(detail.residentsYear).toEqual(expect.any(Number));
+    if (detail.residentsYear != null) {
+      await shading.and(page.locator('[data-shading="resident"]')).getByText(`Paavo ${detail.residentsYear}`).waitFor();
+      const eteläinen = detail.pots.find((p: { nameFi: string }) => p.nameFi === 'Eteläinen');
+      const perResident = new Intl.NumberFormat('fi', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 }).format(
+        eteläinen.eurPerResident,
+      );
+      await pots.locator('li', { hasText: 'Eteläinen' }).getByText(`${perResident} / asukas`).waitFor();
+    } else {
+      await shading
+        .and(page.locator('[data-shading="pot"]'))
+        .getByText(/ei ole ladattu väkilukuja/)
+        .waitFor();
+    }
     await expectNoSeriousViolations(page, '/budgeting/rounds/:id (proposals)');
     await shots(page, 'budgeting-round-proposals');
     await page.close();

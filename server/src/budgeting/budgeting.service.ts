@@ -15,11 +15,13 @@ import type {
   Plan,
   PlanBody,
   PlanPatchBody,
+  Pot,
   PotResult,
   RankerKind,
   RankingImport,
   RoundBody,
   RoundDetail,
+  RoundPot,
   RoundResults,
   RoundSummary,
 } from '../contracts/budgeting.js';
@@ -80,7 +82,24 @@ export async function roundDetail(knex: Knex, s: BudgetingSettings, id: number):
     ...summary(s, r),
     eligibility: { minAge: r.minAge, residenceAreaId: r.residenceAreaId },
     rule: r.rule,
-    pots: await repo.potsOf(knex, id),
+    ...(await withResidents(knex, await repo.potsOf(knex, id))),
+  };
+}
+
+/**
+ * The district pots' residents and euros per resident, from the latest population figures the
+ * district cards show, so the map can shade the pots per resident rather than per pot.
+ */
+async function withResidents(knex: Knex, pots: Pot[]): Promise<{ pots: RoundPot[]; residentsYear: number | null }> {
+  const areaIds = pots.flatMap((p) => (p.areaId == null ? [] : [p.areaId]));
+  const { year, byArea } = areaIds.length ? await statistics.latestPopulations(knex, areaIds) : { year: null, byArea: new Map() };
+  return {
+    residentsYear: byArea.size ? year : null,
+    pots: pots.map((p) => {
+      const population = p.areaId == null ? undefined : byArea.get(p.areaId);
+      const residents = population === undefined ? null : Math.round(population);
+      return { ...p, residents, eurPerResident: residents ? Math.round((p.amountEur / residents) * 100) / 100 : null };
+    }),
   };
 }
 

@@ -210,11 +210,21 @@ export interface RoundSummary {
   phases: PhaseDates;
 }
 
+/** A pot as a round's page shows it: a district pot also with its residents and its euros per resident. */
+export interface RoundPot extends Pot {
+  /** The district's population in `residentsYear` (the district cards' figures); null when none is loaded. */
+  residents: number | null;
+  /** The pot's euros per resident, to the cent; null without residents (and for pots that are not districts). */
+  eurPerResident: number | null;
+}
+
 export interface RoundDetail extends RoundSummary {
   eligibility: { minAge: number; residenceAreaId: number | null };
   /** The stored rule the pots were made by (e.g. a district round's level, city-wide pot and split). */
   rule: Record<string, unknown>;
-  pots: Pot[];
+  pots: RoundPot[];
+  /** The statistics year of the pots' residents, or null when no population figures are loaded. */
+  residentsYear: number | null;
 }
 
 // ---- proposals and plans -------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { Link, useLocation } from 'react-router';
 import type { RoundDetail } from '@contracts/budgeting';
 import { ApiError } from '@/api/http';
 import { useAccount } from '@/features/account';
+import { formatPerResident } from '@/layers/budgeting/pots';
 import { roundQuery } from '@/layers/budgeting/query';
 import { useRouteId } from '@/state/route-id';
 import { errorMessage, formatEuros } from '@/ui/format';
@@ -101,6 +102,12 @@ function RoundView({ round }: { round: RoundDetail }) {
           {pots.map((p) => (
             <li key={p.id}>
               {localName(p, i18n.language)}: <strong>{eur(p.amountEur)}</strong>
+              {p.eurPerResident != null && (
+                <span className="budgeting-meta" data-testid="pot-per-resident">
+                  {' '}
+                  ({formatPerResident(p.eurPerResident, i18n.language, t('budgeting.perResident'))})
+                </span>
+              )}
               {p.sharePercent != null && p.lineAmountEur != null && (
                 <span className="budgeting-meta">
                   {' '}

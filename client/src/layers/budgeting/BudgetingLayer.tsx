@@ -7,7 +7,7 @@ import { areaCollectionQuery } from '@/layers/areas/query';
 import { NO_FEATURES, sourceData, withPaint } from '@/map/layer-style';
 import { resolveColor } from '@/map/theme';
 import { parseRouteId } from '@/state/route-id';
-import { districtLevel, potFeatures } from './pots';
+import { districtLevel, potFeatures, potShading } from './pots';
 import type { FeatureCollection } from '@contracts/common';
 import { planFeaturesQuery, roundQuery, type PlanFeatureProperties } from './query';
 import {
@@ -26,7 +26,7 @@ import {
   potsLine,
 } from './style';
 
-/** On a round's page (/budgeting/rounds/:id): its district pots shaded by euros, and its plans. */
+/** On a round's page (/budgeting/rounds/:id): its district pots shaded by € per resident, and its plans. */
 export function BudgetingLayer() {
   const roundId = parseRouteId(useMatch('/budgeting/rounds/:id')?.params.id);
   const active = roundId != null;
@@ -36,14 +36,12 @@ export function BudgetingLayer() {
   const areas = useQuery({ ...areaCollectionQuery(level ?? 'suurpiiri'), enabled: active && level != null });
   useFitToPlans(roundId, active ? plans.data : undefined);
 
+  const shading = useMemo(() => (round.data ? potShading(round.data) : null), [round.data]);
   const pots = useMemo(
-    () => (active && level && round.data && areas.data ? potFeatures(round.data, areas.data) : NO_FEATURES),
-    [active, level, round.data, areas.data],
+    () => (active && level && round.data && shading && areas.data ? potFeatures(round.data, areas.data, shading) : NO_FEATURES),
+    [active, level, round.data, shading, areas.data],
   );
-  const breaks = useMemo(
-    () => potBreaks(round.data?.pots.filter((p) => p.areaId != null).map((p) => p.amountEur) ?? []),
-    [round.data],
-  );
+  const breaks = useMemo(() => potBreaks([...(shading?.values.values() ?? [])]), [shading]);
 
   const layers = useMemo(() => {
     const colors = {

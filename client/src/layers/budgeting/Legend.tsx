@@ -4,23 +4,25 @@ import { useMatch } from 'react-router';
 import { cssColor } from '@/map/theme';
 import { parseRouteId } from '@/state/route-id';
 import { formatEuros } from '@/ui/format';
-import { districtLevel } from './pots';
+import { districtLevel, formatPerResident, potShading } from './pots';
 import { roundQuery } from './query';
 import { PLAN_COLORS, POT_CLASS_COLORS, potBreaks } from './style';
 
-/** On a round's page: the pots' classes of euros (district rounds) and what a plan's colour means. */
+/** On a round's page: the pots' classes of € per resident (district rounds) and what a plan's colour means. */
 export function BudgetingLegend() {
   const { t, i18n } = useTranslation();
   const roundId = parseRouteId(useMatch('/budgeting/rounds/:id')?.params.id);
   const round = useQuery({ ...roundQuery(roundId ?? 0), enabled: roundId != null });
   if (roundId == null || !round.data) return null;
-  const amounts = round.data.pots.filter((p) => p.areaId != null).map((p) => p.amountEur);
+  const shading = potShading(round.data);
+  const amounts = [...shading.values.values()];
   const breaks = potBreaks(amounts);
-  const eur = (n: number) => formatEuros(n, i18n.language);
+  const eur = (n: number) =>
+    shading.by === 'resident' ? formatPerResident(n, i18n.language, t('budgeting.perResident')) : formatEuros(n, i18n.language);
   const classes =
     breaks.length === 0
       ? [{ color: POT_CLASS_COLORS[1], label: amounts.length ? eur(amounts[0]) : '' }]
-      : POT_CLASS_COLORS.map((color, i) => ({
+      : POT_CLASS_COLORS.slice(0, breaks.length + 1).map((color, i) => ({
           color,
           label:
             i === 0
@@ -37,8 +39,11 @@ export function BudgetingLegend() {
       {districtLevel(round.data) && amounts.length > 0 && (
         <>
           <h3 className="legend-subheading">{t('budgeting.legend.pots')}</h3>
-          {/* No population figures are loaded, so the pots are shaded by their euros, not per resident. */}
-          <p className="panel-help">{t('budgeting.legend.perPot')}</p>
+          <p className="panel-help" data-testid="budgeting-legend-shading" data-shading={shading.by}>
+            {shading.by === 'resident'
+              ? t('budgeting.legend.byResident', { year: round.data.residentsYear })
+              : t('budgeting.legend.perPot')}
+          </p>
           <ul className="legend-list">
             {classes.map((c) => (
               <li key={c.color}>

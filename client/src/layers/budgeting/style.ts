@@ -18,19 +18,21 @@ export const PLAN_COLORS = {
 export const POT_CLASS_COLORS = ['#e8f3fc', '#9fc9eb', '#4a94cf', '#00478c'] as const;
 
 /**
- * Class breaks over the pots' amounts: equal steps between the smallest and the largest, so a
- * legend can name each class's range. One distinct amount gives one class.
+ * Class breaks over the pots' shaded values (€ per resident or per pot), by rank: each class holds
+ * about a quarter of the districts, so one outlier (a district of few residents) does not leave all
+ * the others in one class. Each break is a pot's own value, so a legend can name the ranges; fewer
+ * distinct values give fewer classes, one value none.
  */
-export function potBreaks(amounts: readonly number[]): number[] {
-  if (!amounts.length) return [];
-  const min = Math.min(...amounts);
-  const max = Math.max(...amounts);
-  if (min === max) return [];
-  const step = (max - min) / POT_CLASS_COLORS.length;
-  return [1, 2, 3].map((i) => Math.round(min + i * step));
+export function potBreaks(values: readonly number[]): number[] {
+  const sorted = [...new Set(values)].sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n < 2) return [];
+  const classes = POT_CLASS_COLORS.length;
+  const at = [1, 2, 3].map((i) => sorted[Math.min(n - 1, Math.max(1, Math.round((i * n) / classes)))]);
+  return [...new Set(at)];
 }
 
-/** ['step', amountEur, c₀, b₁, c₁, …]: a pot's colour by its class. */
+/** ['step', shade, c₀, b₁, c₁, …]: a pot's colour by the class of its shaded value. */
 export function potColorExpression(
   breaks: readonly number[],
   colors: readonly string[] = POT_CLASS_COLORS,
@@ -38,7 +40,7 @@ export function potColorExpression(
   if (!breaks.length) return ['literal', colors[1]] as unknown as ExpressionSpecification;
   return [
     'step',
-    ['get', 'amountEur'],
+    ['get', 'shade'],
     colors[0],
     ...breaks.flatMap((b, i) => [b, colors[i + 1]]),
   ] as unknown as ExpressionSpecification;
