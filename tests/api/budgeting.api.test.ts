@@ -185,6 +185,19 @@ describe('rounds: each of the four ways makes its pots', () => {
       expect(p.residents).toBe(Math.round(population.get(p.areaId)!));
       expect(p.eurPerResident).toBeCloseTo(p.amountEur / p.residents, 2);
     }
+    // The district card gives the same pot and euros per resident, before any results.
+    for (const p of shown.pots.filter((x: { kind: string }) => x.kind === 'district').slice(0, 2)) {
+      const card = await json(await visitor.get(`/api/areas/${p.areaId}/statistics`), 200);
+      expect(card.project.budgeting.find((b: { roundId: number }) => b.roundId === r.id)).toEqual({
+        roundId: r.id,
+        nameFi: r.nameFi,
+        nameSv: r.nameSv,
+        nameEn: r.nameEn,
+        potEur: p.amountEur,
+        eurPerResident: p.eurPerResident,
+        fundedEur: null,
+      });
+    }
     // The city-wide pot has no district, so no residents of its own.
     expect(shown.pots.find((x: { kind: string }) => x.kind === 'city_wide')).toMatchObject({
       residents: null,
@@ -625,6 +638,13 @@ describe('a district round from ideas to plans to ballots to results', () => {
     const again = await json(await official.post(`/api/budgeting/rounds/${roundId}/results`), 201);
     expect(again.pots).toEqual(res.pots);
     expect(await json(await visitor.get(`/api/budgeting/rounds/${roundId}/results`), 200)).toMatchObject({ pots: res.pots });
+
+    // The district's card shows its pot and what the results fund from it.
+    const card = await json(await visitor.get(`/api/areas/${suurpiirit[0].id}/statistics`), 200);
+    expect(card.project.budgeting.find((b: { roundId: number }) => b.roundId === roundId)).toMatchObject({
+      potEur: 100_000,
+      fundedEur: 90_000,
+    });
   });
 
   it('publishes plans and results as open data: list, GeoJSON, CSV and OGC', async () => {

@@ -338,6 +338,15 @@ describe('participatory budgeting', () => {
     const visitor = await e2e.open(`/budgeting/rounds/${roundId}`);
     await visitor.getByTestId('budgeting-results').locator('li[data-funded="true"]').waitFor();
     await waitForRendered(visitor, 'budgeting-plans-funded-line');
+    // The district's card shows its pot in the round and what was funded from it.
+    const etelainen = (await (await fetch(`${e2e.app.url}/api/areas?level=suurpiiri`)).json()).features.find(
+      (f: { properties: { nameFi: string } }) => f.properties.nameFi === 'Eteläinen',
+    );
+    await visitor.goto(`${e2e.app.url}/areas/${etelainen.properties.id}`);
+    const row = visitor.getByTestId('area-budgeting').getByRole('row', { name: /Suurpiirien budjetti 2031/ });
+    await row.getByRole('cell', { name: /^100\s000\s€$/ }).waitFor();
+    await row.getByRole('cell', { name: /^60\s000\s€$/ }).waitFor();
+    await expectNoSeriousViolations(visitor, '/areas/:id (budgeting)');
     await visitor.close();
     await page.close();
   });

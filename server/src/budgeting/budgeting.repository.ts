@@ -167,6 +167,28 @@ export async function potsOf(knex: Knex, roundId: number): Promise<Pot[]> {
   }));
 }
 
+/** A district's own pots, round by round, with what the published results fund from each. */
+export async function districtPotsOfArea(
+  knex: Knex,
+  areaId: number,
+): Promise<
+  { roundId: number; nameFi: string; nameSv: string | null; nameEn: string | null; potEur: number; fundedEur: number | null }[]
+> {
+  const { rows } = await knex.raw(
+    `SELECT r.id AS "roundId", r.name_fi AS "nameFi", r.name_sv AS "nameSv", r.name_en AS "nameEn",
+            p.amount_eur::float8 AS "potEur",
+            CASE WHEN res.round_id IS NULL THEN NULL ELSE
+              (SELECT coalesce(sum(pl.cost_eur), 0)::float8 FROM budgeting_result_plans rp
+                 JOIN budgeting_plans pl ON pl.id = rp.plan_id WHERE rp.pot_id = p.id AND rp.funded) END AS "fundedEur"
+       FROM budgeting_pots p JOIN budgeting_rounds r ON r.id = p.round_id
+       LEFT JOIN budgeting_results res ON res.round_id = r.id
+      WHERE p.area_id = ? AND p.kind = 'district'
+      ORDER BY r.proposals_from DESC, r.id DESC`,
+    [areaId],
+  );
+  return rows;
+}
+
 // ---- reference data ----------------------------------------------------------------------------
 
 export async function departmentsBySlug(

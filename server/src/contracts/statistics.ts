@@ -97,6 +97,20 @@ export const ProjectFigures = z.object({
   ideasByStage: z.array(z.object({ stage: z.string(), count: z.number().int() })),
   kehraGroups: z.number().int(),
   partnershipTables: z.number().int(),
+  /** The district's own pots in budgeting rounds: the money, per resident, and what was funded. */
+  budgeting: z.array(
+    z.object({
+      roundId: z.number().int(),
+      nameFi: z.string(),
+      nameSv: z.string().nullable(),
+      nameEn: z.string().nullable(),
+      potEur: z.number(),
+      /** By the latest population figure of the district, to the cent; null without one. */
+      eurPerResident: z.number().nullable(),
+      /** What the published results fund from the pot; null before results. */
+      fundedEur: z.number().nullable(),
+    }),
+  ),
 });
 export type ProjectFigures = z.infer<typeof ProjectFigures>;
 

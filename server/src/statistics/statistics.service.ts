@@ -17,6 +17,7 @@ import { HttpError, notFound } from '../http/errors.js';
 import { csvExport } from '../http/export-stream.js';
 import { log } from '../log.js';
 import * as areas from '../areas/areas.repository.js';
+import * as budgeting from '../budgeting/budgeting.repository.js';
 import { readStatisticsSource, type StatisticsSourceData } from './paavo-sources.js';
 import * as repo from './statistics.repository.js';
 
@@ -147,17 +148,25 @@ export function projectDatasetsOf(served: Dataset<never>[]): ProjectDatasets {
 /** Each dataset's own where clause with the district filter: the one membership rule, as its list shows it. */
 async function projectFigures(knex: Knex, d: ProjectDatasets, areaId: number): Promise<ProjectFigures> {
   const filter = { area: [areaId] } as never;
-  const [activities, ideas, groups, tables] = await Promise.all([
+  const [activities, ideas, groups, tables, pots, residents] = await Promise.all([
     countsBy(knex, d.activities.source, d.activities.where(filter), { key: 'd.slug' }),
     countsBy(knex, d.ideas.source, d.ideas.where(filter), { key: 'i.stage' }),
     countsBy(knex, d.kehraAreas.source, d.kehraAreas.where(filter), { countOf: 'k.kehra_group_id' }),
     countsBy(knex, d.partnershipTables.source, d.partnershipTables.where(filter)),
+    budgeting.districtPotsOfArea(knex, areaId),
+    // The same figure a round's page divides its pots by, so the two pages agree.
+    repo.latestPopulations(knex, [areaId]),
   ]);
+  const population = residents.byArea.get(areaId);
   return {
     activitiesByDepartment: activities.map((r) => ({ department: r.key, count: r.n })),
     ideasByStage: ideas.map((r) => ({ stage: r.key, count: r.n })),
     kehraGroups: groups[0]?.n ?? 0,
     partnershipTables: tables[0]?.n ?? 0,
+    budgeting: pots.map((p) => ({
+      ...p,
+      eurPerResident: population ? Math.round((p.potEur / Math.round(population)) * 100) / 100 : null,
+    })),
   };
 }
 

@@ -5,8 +5,10 @@ import { Link, useParams } from 'react-router';
 import { AGE_BANDS, type AreaStatistics, type FigureKey } from '@contracts/statistics';
 import { departmentsQuery } from '@/layers/activities/query';
 import { localName } from '@/layers/activities/names';
+import { formatPerResident } from '@/layers/budgeting/pots';
 import { areaName } from '@/layers/areas/area-name';
 import { Panel } from '@/ui/Panel';
+import { formatEuros } from '@/ui/format';
 import { usePageTitle } from '@/ui/use-page-title';
 import { AgeChart } from './AgeChart';
 import { areaStatisticsQuery } from './statistics-query';
@@ -61,6 +63,7 @@ export function AreaStatisticsPage() {
         </>
       )}
       <ProjectFiguresPanel s={s} />
+      {s.project.budgeting.length > 0 && <BudgetingPanel s={s} />}
       <Panel id="area-statistics-source" heading={t('statistics.sourceHeading')}>
         <p className="panel-help">{t('statistics.method')}</p>
         <p className="panel-help">
@@ -214,6 +217,41 @@ function ProjectFiguresPanel({ s }: { s: AreaStatistics }) {
             <th scope="row">{t('statistics.partnershipTables')}</th>
             <td>{p.partnershipTables}</td>
           </tr>
+        </tbody>
+      </table>
+    </Panel>
+  );
+}
+
+/** The district's own pots in budgeting rounds: where its money was decided, per resident, and funded. */
+function BudgetingPanel({ s }: { s: AreaStatistics }) {
+  const { t, i18n } = useTranslation();
+  const eur = (n: number) => formatEuros(n, i18n.language);
+  return (
+    <Panel id="area-statistics-budgeting" heading={t('statistics.budgeting.heading')}>
+      <table className="data-table" data-testid="area-budgeting">
+        <caption className="visually-hidden">{t('statistics.budgeting.heading')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('statistics.budgeting.round')}</th>
+            <th scope="col">{t('statistics.budgeting.pot')}</th>
+            <th scope="col">{t('statistics.budgeting.perResident')}</th>
+            <th scope="col">{t('statistics.budgeting.funded')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.project.budgeting.map((b) => (
+            <tr key={b.roundId}>
+              <th scope="row">
+                <Link to={`/budgeting/rounds/${b.roundId}`}>{localName(b, i18n.language)}</Link>
+              </th>
+              <td>{eur(b.potEur)}</td>
+              <td>
+                {b.eurPerResident == null ? '–' : formatPerResident(b.eurPerResident, i18n.language, t('budgeting.perResident'))}
+              </td>
+              <td>{b.fundedEur == null ? t('statistics.budgeting.noResults') : eur(b.fundedEur)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </Panel>
