@@ -10,6 +10,8 @@ import {
   OgcFeature,
   OgcFeatureCollection,
   OgcLanding,
+  OGC_CRS,
+  OGC_CRS_URIS,
 } from '../contracts/ogc.js';
 import { OFFSET_MAX } from '../contracts/common.js';
 import { OPEN_DATA_LICENSE } from '../http/open-data.js';
@@ -37,6 +39,24 @@ const ok = (type: string, schema: string) => ({
 });
 const errors = { '400': { $ref: '#/components/responses/BadRequest' }, '500': { $ref: '#/components/responses/ServerError' } };
 const notFound = { '404': { $ref: '#/components/responses/NotFound' } };
+/** OGC API – Features Part 2: the CRS of the answer's coordinates, and of `bbox`. */
+const CRS_LIST = OGC_CRS.map((c) => `${c.uri} (${c.title})`).join('; ');
+const crsParam = {
+  name: 'crs',
+  in: 'query',
+  required: false,
+  description:
+    `The CRS of the coordinates answered, in its own axis order (the Content-Crs header names it): ${CRS_LIST}. ` +
+    'Polygons are counter-clockwise on the ground in every CRS (RFC 7946); metres are given to the centimetre.',
+  schema: { type: 'string', format: 'uri', enum: [...OGC_CRS_URIS], default: OGC_CRS_URIS[0] },
+};
+const bboxCrsParam = {
+  name: 'bbox-crs',
+  in: 'query',
+  required: false,
+  description: `The CRS of bbox, its corners in that CRS's axis order: ${CRS_LIST}. Items meeting the CRS84 box that covers it match.`,
+  schema: { type: 'string', format: 'uri', enum: [...OGC_CRS_URIS], default: OGC_CRS_URIS[0] },
+};
 const formatParam = {
   name: 'f',
   in: 'query',
@@ -121,10 +141,12 @@ export function openApi(base: string, collections: readonly OgcCollection[]) {
             collectionId,
             query(
               'bbox',
-              'minLon,minLat,maxLon,maxLat in CRS84 (six numbers with heights: the heights are ignored); items meeting the box',
+              'minLon,minLat,maxLon,maxLat in CRS84, or the corners in bbox-crs (six numbers with heights: the heights are ignored); items meeting the box',
               { type: 'array', minItems: 4, maxItems: 6, items: { type: 'number' } },
               { style: 'form', explode: false },
             ),
+            bboxCrsParam,
+            crsParam,
             query('datetime', DATETIME_SEMANTICS, { type: 'string' }),
             query('limit', `Page size; above ${OGC_MAX_LIMIT} the maximum is used`, {
               type: 'integer',
@@ -169,7 +191,12 @@ export function openApi(base: string, collections: readonly OgcCollection[]) {
       '/collections/{collectionId}/items/{featureId}': {
         get: {
           summary: 'One feature',
-          parameters: [collectionId, { name: 'featureId', in: 'path', required: true, schema: { type: 'string' } }, formatParam],
+          parameters: [
+            collectionId,
+            { name: 'featureId', in: 'path', required: true, schema: { type: 'string' } },
+            crsParam,
+            formatParam,
+          ],
           responses: { '200': ok(GEOJSON, 'Feature'), ...errors, ...notFound },
         },
       },
