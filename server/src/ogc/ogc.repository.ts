@@ -1,25 +1,13 @@
 import type { Knex } from 'knex';
+import { areaFeatureSql } from '../areas/areas.repository.js';
 import type { AreaLevel } from '../contracts/areas.js';
-import {
-  and,
-  bboxWhere,
-  featureCollectionPage,
-  geoJsonGeometry,
-  raw,
-  sql,
-  type OutputCrs,
-  type Source,
-  type Sql,
-} from '../collections/sql.js';
+import { and, bboxWhere, featureCollectionPage, raw, sql, type OutputCrs, type Source, type Sql } from '../collections/sql.js';
 
 type Bbox = [number, number, number, number];
 
 const AREAS: Source = { table: 'areas', alias: 'a' };
 
-const areaFeatures =
-  raw(`json_build_array(json_build_object('type', 'Feature', 'id', a.id, 'geometry', ${geoJsonGeometry('a.geom')},
-  'properties', json_build_object('id', a.id, 'level', a.level, 'code', a.code, 'fullCode', a.full_code,
-                                  'nameFi', a.name_fi, 'nameSv', a.name_sv, 'parentId', a.parent_id)))`);
+const areaFeatures = raw(`json_build_array(${areaFeatureSql})`);
 
 /**
  * One bounded page of the districts of a level as JSON array text, through the page query every
