@@ -8,6 +8,8 @@ export const OGC_MAX_LIMIT = 10_000;
 export const OGC_DEFAULT_LIMIT = 100;
 /** The most a CQL2 filter may say; a longer one is a malformed or hostile link. */
 export const CQL2_MAX_LENGTH = 2000;
+/** CQL2 text, and its name in the drafts (`cql-text`) that GDAL before 3.7 sends with its filters. */
+export const CQL2_TEXT_NAMES = ['cql2-text', 'cql-text'] as const;
 
 /**
  * The coordinate reference systems /ogc answers in (OGC API – Features Part 2). CRS84 is the
@@ -101,7 +103,7 @@ export const OgcItemsQuery = z
       .string({ error: 'filter must be given once' })
       .max(CQL2_MAX_LENGTH, `filter must be at most ${CQL2_MAX_LENGTH} characters`)
       .optional(),
-    'filter-lang': z.enum(['cql2-text'], { error: 'filter-lang must be cql2-text' }).optional(),
+    'filter-lang': z.enum(CQL2_TEXT_NAMES, { error: 'filter-lang must be cql2-text' }).optional(),
     // Filters of some collections (each declares which it takes; others answer 400).
     theme: activityFilterShape.theme,
     department: activityFilterShape.department,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ErrorBody } from '../contracts/common.js';
 import {
   CQL2_MAX_LENGTH,
+  CQL2_TEXT_NAMES,
   OGC_DEFAULT_LIMIT,
   OGC_MAX_LIMIT,
   OgcCollectionInfo,
@@ -171,7 +172,11 @@ export function openApi(base: string, collections: readonly OgcCollection[]) {
                 "strings in single quotes, times as TIMESTAMP('2030-01-01T00:00:00Z'). Example: status = 'planned' AND startsAt >= TIMESTAMP('2030-01-01T00:00:00Z')",
               { type: 'string', maxLength: CQL2_MAX_LENGTH },
             ),
-            query('filter-lang', 'The filter’s language', { type: 'string', enum: ['cql2-text'], default: 'cql2-text' }),
+            query(
+              'filter-lang',
+              'The filter’s language; cql-text, the draft name of cql2-text, is read the same (GDAL before 3.7 asks for it)',
+              { type: 'string', enum: [...CQL2_TEXT_NAMES], default: 'cql2-text' },
+            ),
             formatParam,
           ],
           responses: { '200': ok(GEOJSON, 'FeatureCollection'), ...errors, ...notFound },
