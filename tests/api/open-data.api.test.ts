@@ -374,6 +374,8 @@ describe('OGC API – Features Part 2: EPSG:3067 and EPSG:3879', () => {
     }
     const items = doc.paths['/collections/{collectionId}/items'].get.parameters;
     expect(items.find((p: { name: string }) => p.name === 'bbox-crs').schema.enum).toContain(EPSG(3879));
+    const ok = doc.paths['/collections/{collectionId}/items'].get.responses['200'];
+    expect(ok.headers['Content-Crs'].schema.enum).toContain(`<${EPSG(3067)}>`);
   });
 });
 

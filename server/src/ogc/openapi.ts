@@ -38,6 +38,16 @@ const ok = (type: string, schema: string) => ({
   description: 'OK',
   content: { [type]: { schema: ref(schema) }, 'text/html': { schema: { type: 'string' } } },
 });
+/** A features answer names the CRS of its coordinates (Part 2 /req/crs/ogc-crs-header). */
+const withContentCrs = (response: ReturnType<typeof ok>) => ({
+  ...response,
+  headers: {
+    'Content-Crs': {
+      description: 'The CRS of the coordinates, as <URI>',
+      schema: { type: 'string', enum: OGC_CRS_URIS.map((u) => `<${u}>`) },
+    },
+  },
+});
 const errors = { '400': { $ref: '#/components/responses/BadRequest' }, '500': { $ref: '#/components/responses/ServerError' } };
 const notFound = { '404': { $ref: '#/components/responses/NotFound' } };
 /** OGC API – Features Part 2: the CRS of the answer's coordinates, and of `bbox`. */
@@ -179,7 +189,7 @@ export function openApi(base: string, collections: readonly OgcCollection[]) {
             ),
             formatParam,
           ],
-          responses: { '200': ok(GEOJSON, 'FeatureCollection'), ...errors, ...notFound },
+          responses: { '200': withContentCrs(ok(GEOJSON, 'FeatureCollection')), ...errors, ...notFound },
         },
       },
       '/collections/{collectionId}/queryables': {
@@ -202,7 +212,7 @@ export function openApi(base: string, collections: readonly OgcCollection[]) {
             crsParam,
             formatParam,
           ],
-          responses: { '200': ok(GEOJSON, 'Feature'), ...errors, ...notFound },
+          responses: { '200': withContentCrs(ok(GEOJSON, 'Feature')), ...errors, ...notFound },
         },
       },
     },
