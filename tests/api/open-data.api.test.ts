@@ -249,6 +249,136 @@ describe('RFC 7946 winding', () => {
   });
 });
 
+describe('OGC API – Features Part 2: EPSG:3067 and EPSG:3879', () => {
+  const EPSG = (code: number) => `http://www.opengis.net/def/crs/EPSG/0/${code}`;
+  const CRS84_URI = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
+  /** The cathedral's point as PostGIS transforms it, [x, y] as ST_Transform gives it (easting, northing). */
+  const transformed = async (srid: number): Promise<[number, number]> => {
+    const [r] = (
+      await db.knex.raw(
+        'SELECT ST_X(g) AS x, ST_Y(g) AS y FROM (SELECT ST_Transform(geom, ?::int) AS g FROM activities WHERE id = ?) t',
+        [srid, dated],
+      )
+    ).rows;
+    return [r.x, r.y];
+  };
+  const itemsIn = (cid: string, query: string) => visitor.get(`/ogc/collections/${cid}/items?${query}`);
+
+  it('lists the CRSs in every collection and says so in /conformance', async () => {
+    const { collections } = OgcCollections.parse(await json(await visitor.get('/ogc/collections'), 200));
+    for (const c of collections) {
+      expect(c.crs, c.id).toEqual([CRS84_URI, EPSG(3067), EPSG(3879)]);
+      expect(c.storageCrs, c.id).toBe(CRS84_URI);
+    }
+    const { conformsTo } = await json(await visitor.get('/ogc/conformance'), 200);
+    expect(conformsTo).toContain('http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs');
+  });
+
+  it('writes EPSG:3067 as easting, northing in metres, matching ST_Transform', async () => {
+    const res = await itemsIn('activities', `bbox=${BBOX}&crs=${encodeURIComponent(EPSG(3067))}`);
+    expect(res.headers.get('content-crs')).toBe(`<${EPSG(3067)}>`);
+    const f = (await json(res, 200)).features.find((x: { id: number }) => x.id === dated);
+    const [e, n] = await transformed(3067);
+    expect(e).toBeCloseTo(386378.6, 0);
+    expect(f.geometry.coordinates[0]).toBeCloseTo(e, 1);
+    expect(f.geometry.coordinates[1]).toBeCloseTo(n, 1);
+    // Same properties as in CRS84.
+    const plain = OgcFeature.parse(await json(await visitor.get(`/ogc/collections/activities/items/${dated}`), 200));
+    expect(f.properties).toEqual(plain.properties);
+  });
+
+  it('writes EPSG:3879 northing first, as EPSG defines it, also for one feature', async () => {
+    const res = await visitor.get(`/ogc/collections/activities/items/${dated}?crs=${encodeURIComponent(EPSG(3879))}`);
+    expect(res.headers.get('content-crs')).toBe(`<${EPSG(3879)}>`);
+    const f = await json(res, 200);
+    const [e, n] = await transformed(3879);
+    expect(e).toBeGreaterThan(25_000_000);
+    expect(f.geometry.coordinates[0]).toBeCloseTo(n, 1);
+    expect(f.geometry.coordinates[1]).toBeCloseTo(e, 1);
+    expect(f.links.find((l: { rel: string }) => l.rel === 'self').href).toContain(`crs=${encodeURIComponent(EPSG(3879))}`);
+    // CRS84 by default, and named.
+    const plain = await visitor.get(`/ogc/collections/activities/items/${dated}`);
+    expect(plain.headers.get('content-crs')).toBe(`<${CRS84_URI}>`);
+    expect((await json(plain, 200)).geometry.coordinates).toEqual(CATHEDRAL);
+  });
+
+  it('transforms the districts too, and keeps every polygon counter-clockwise on the ground', async () => {
+    for (const [code, eastNorth] of [
+      [3067, (p: number[]) => p],
+      [3879, (p: number[]) => [p[1], p[0]]],
+    ] as const) {
+      const fc = await json(await itemsIn('areas-suurpiiri', `crs=${encodeURIComponent(EPSG(code))}`), 200);
+      expect(fc.features.length).toBeGreaterThan(0);
+      for (const f of fc.features as { geometry: { type: string; coordinates: number[][][][] } }[])
+        for (const polygon of f.geometry.type === 'Polygon'
+          ? [f.geometry.coordinates as unknown as number[][][]]
+          : f.geometry.coordinates)
+          expect(signedArea(polygon[0].map(eastNorth)), `EPSG:${code}`).toBeGreaterThan(0);
+      const kehra = await json(await itemsIn('kehra-areas', `bbox=${BBOX}&crs=${encodeURIComponent(EPSG(code))}`), 200);
+      const drawn = kehra.features.find((f: { id: number }) => f.id === drawnClockwise);
+      const rings =
+        drawn.geometry.type === 'Polygon'
+          ? [drawn.geometry.coordinates[0]]
+          : drawn.geometry.coordinates.map((p: number[][][]) => p[0]);
+      for (const ring of rings as number[][][]) expect(signedArea(ring.map(eastNorth)), `EPSG:${code}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads bbox in bbox-crs, its corners in that CRS’s axis order', async () => {
+    const [e, n] = await transformed(3067);
+    const around = (d: number) => [e - d, n - d, e + d, n + d].join(',');
+    const ids = async (q: string) => (await json(await itemsIn('activities', q), 200)).features.map((f: { id: number }) => f.id);
+    expect(await ids(`bbox=${around(100)}&bbox-crs=${encodeURIComponent(EPSG(3067))}`)).toEqual(
+      expect.arrayContaining([dated, undated]),
+    );
+    expect(
+      await ids(`bbox=${[e + 500, n + 500, e + 900, n + 900].join(',')}&bbox-crs=${encodeURIComponent(EPSG(3067))}`),
+    ).toEqual([]);
+    const [ge, gn] = await transformed(3879);
+    expect(
+      await ids(`bbox=${[gn - 100, ge - 100, gn + 100, ge + 100].join(',')}&bbox-crs=${encodeURIComponent(EPSG(3879))}`),
+    ).toEqual(expect.arrayContaining([dated, undated]));
+    // The next page keeps both CRSs.
+    const paged = await json(
+      await itemsIn(
+        'activities',
+        `bbox=${around(100)}&bbox-crs=${encodeURIComponent(EPSG(3067))}&crs=${encodeURIComponent(EPSG(3067))}&limit=1`,
+      ),
+      200,
+    );
+    const next = new URL(paged.links.find((l: { rel: string }) => l.rel === 'next').href);
+    expect(next.searchParams.get('bbox-crs')).toBe(EPSG(3067));
+    expect(next.searchParams.get('crs')).toBe(EPSG(3067));
+  });
+
+  it('answers an unknown crs or bbox-crs with a 400 naming it, and degrees are still checked', async () => {
+    for (const [q, name] of [
+      ['crs=EPSG:3067', 'crs'],
+      [`crs=${encodeURIComponent(EPSG(2393))}`, 'crs'],
+      [`bbox=${BBOX}&bbox-crs=${encodeURIComponent(EPSG(4326))}`, 'bbox-crs'],
+      [`bbox-crs=${encodeURIComponent(EPSG(3067))}`, 'bbox-crs'],
+      ['bbox=386000,6671000,387000,6673000', 'bbox'],
+    ]) {
+      const body = ErrorBody.parse(await json(await itemsIn('activities', q), 400));
+      expect(body.error.message, q).toMatch(new RegExp(`^${name}: `));
+    }
+    const one = await json(await visitor.get(`/ogc/collections/activities/items/${dated}?crs=x`), 400);
+    expect(one.error.message).toMatch(/^crs: must be one of|^crs: /);
+  });
+
+  it('describes crs and bbox-crs in the OpenAPI document', async () => {
+    const doc = await json(await visitor.get('/ogc/api'), 200);
+    for (const path of ['/collections/{collectionId}/items', '/collections/{collectionId}/items/{featureId}']) {
+      const crs = doc.paths[path].get.parameters.find((p: { name: string }) => p.name === 'crs');
+      expect(crs.schema.enum, path).toEqual([CRS84_URI, EPSG(3067), EPSG(3879)]);
+    }
+    const items = doc.paths['/collections/{collectionId}/items'].get.parameters;
+    expect(items.find((p: { name: string }) => p.name === 'bbox-crs').schema.enum).toContain(EPSG(3879));
+    const ok = doc.paths['/collections/{collectionId}/items'].get.responses['200'];
+    expect(ok.headers['Content-Crs'].schema.enum).toContain(`<${EPSG(3067)}>`);
+  });
+});
+
 describe('licence and attribution', () => {
   it('is inside every GeoJSON download and on every download’s Link header', async () => {
     for (const path of ['/api/activities.geojson', '/api/kehra.geojson', '/api/areas.geojson?level=suurpiiri']) {

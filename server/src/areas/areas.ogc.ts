@@ -27,9 +27,8 @@ export const areaOgcCollections: OgcCollection[] = AREA_LEVELS.map((level) => ({
   queryables: AREA_QUERYABLES,
   extent: async (knex) => ({ bbox: await repo.areaExtent(knex, level) }),
   items: async (knex, q, page, filter) => {
-    const matched = await repo.countAreas(knex, level, q.bbox, filter);
-    const p = await repo.areaFeaturesJson(knex, level, { bbox: q.bbox, ...page, filter });
-    return { featuresJson: p.json, matched, returned: p.count };
+    const p = await repo.areaFeaturesPage(knex, level, { bbox: q.bbox, ...page, filter, crs: q.crs });
+    return { featuresJson: p.json, matched: p.matched, returned: p.count };
   },
-  item: (knex, id) => repo.areaFeatureJson(knex, level, id),
+  item: (knex, id, crs) => repo.areaFeatureJson(knex, level, id, crs),
 }));

@@ -70,6 +70,13 @@ export async function areaRows(knex: Knex, level: AreaLevel, page: { limit: numb
   }));
 }
 
+/** A district of `areas a` as the download and the OGC collections write it: one property rule for both. */
+export const areaFeatureSql = `json_build_object(
+  'type', 'Feature', 'id', a.id, 'geometry', ${geoJsonGeometry('a.geom')},
+  'properties', json_build_object('id', a.id, 'level', a.level, 'code', a.code, 'fullCode', a.full_code,
+                                  'nameFi', a.name_fi, 'nameSv', a.name_sv, 'parentId', a.parent_id,
+                                  'areaKm2', round((ST_Area(a.geom::geography) / 1e6)::numeric, 3)))`;
+
 /** One level's districts as GeoJSON feature array text, for the download (same features as the map's). */
 export async function areaFeaturesJson(
   knex: Knex,
@@ -77,12 +84,7 @@ export async function areaFeaturesJson(
   page: { limit: number; offset: number },
 ): Promise<{ json: string; count: number }> {
   const { rows } = await knex.raw(
-    `SELECT coalesce(json_agg(json_build_object(
-              'type', 'Feature', 'id', a.id, 'geometry', ${geoJsonGeometry('a.geom')},
-              'properties', json_build_object('id', a.id, 'level', a.level, 'code', a.code, 'fullCode', a.full_code,
-                                              'nameFi', a.name_fi, 'nameSv', a.name_sv, 'parentId', a.parent_id,
-                                              'areaKm2', round((ST_Area(a.geom::geography) / 1e6)::numeric, 3)))
-            ORDER BY a.name_fi, a.id), '[]'::json)::text AS json, count(*)::int AS count
+    `SELECT coalesce(json_agg(${areaFeatureSql} ORDER BY a.name_fi, a.id), '[]'::json)::text AS json, count(*)::int AS count
        FROM (SELECT * FROM areas WHERE level = ? ORDER BY name_fi, id LIMIT ? OFFSET ?) a`,
     [level, page.limit, page.offset],
   );

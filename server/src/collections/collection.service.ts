@@ -5,7 +5,19 @@ import { badField } from '../http/errors.js';
 import { csvExport, geoJsonExport, type ExportPage } from '../http/export-stream.js';
 import type { OgcCollection } from '../ogc/ogc-collection.js';
 import type { BaseFilter, Dataset, ListQuery } from './dataset.js';
-import { and, featureCollectionPage, extentOf, featureJson, isoTime, raw, rowPage, run, sql, type Sql } from './sql.js';
+import {
+  and,
+  featureCollectionPage,
+  extentOf,
+  featureJson,
+  isoTime,
+  raw,
+  rowPage,
+  run,
+  sql,
+  type OutputCrs,
+  type Sql,
+} from './sql.js';
 
 /** The features of one row: the declared array, or the one feature of `props`. */
 const featuresOf = (d: Dataset<never>, props: Sql, custom?: Sql): Sql =>
@@ -60,7 +72,7 @@ export async function collectionPage<F extends BaseFilter>(
   knex: Knex,
   d: Dataset<F>,
   f: F,
-  page: { limit?: number; offset?: number; full?: boolean },
+  page: { limit?: number; offset?: number; full?: boolean; crs?: OutputCrs },
 ): Promise<CollectionPage> {
   await checkFilterReferences(knex, f);
   const limit = page.limit ?? d.limits.list;
@@ -75,6 +87,7 @@ export async function collectionPage<F extends BaseFilter>(
     limit,
     offset,
     countMatched: true,
+    crs: page.crs,
   });
   return { numberMatched: p.matched ?? 0, numberReturned: p.count, limit, offset, featuresJson: p.json };
 }
@@ -171,13 +184,13 @@ export function ogcCollectionOf<F extends BaseFilter>(d: Dataset<F>): OgcCollect
     extent: (knex) => extentOf(knex, d.source, d.where({} as F), d.ogc.interval),
     items: async (knex, q, page, filter) => {
       const where = narrowed([q.datetime ? undatedOut : undefined, filter]);
-      const p = await collectionPage(knex, where, ogcFilter(q), { ...page, full: true });
+      const p = await collectionPage(knex, where, ogcFilter(q), { ...page, full: true, crs: q.crs });
       return { featuresJson: p.featuresJson, matched: p.numberMatched, returned: p.numberReturned };
     },
-    item: async (knex, id) => {
+    item: async (knex, id, crs) => {
       const where = and([d.where({} as F), sql`${raw(d.source.alias)}.id = ${id}`]);
       const features = fullFeatures(d as unknown as Dataset<never>);
-      const p = await featureCollectionPage(knex, d.source, { where, orderBy: d.orderBy, features, limit: 1, offset: 0 });
+      const p = await featureCollectionPage(knex, d.source, { where, orderBy: d.orderBy, features, limit: 1, offset: 0, crs });
       return p.count ? JSON.stringify((JSON.parse(p.json) as unknown[])[0]) : null;
     },
   };

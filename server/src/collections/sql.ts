@@ -86,6 +86,29 @@ export const featureJson = (alias: string, props: Sql, opts: { geom?: string; id
   sql`json_build_object('type', 'Feature', 'id', ${raw(opts.id ?? `${alias}.id`)},
         'geometry', ${raw(geoJsonGeometry(opts.geom ?? `${alias}.geom`))}, 'properties', ${props})`;
 
+/** A CRS features may be written in besides the stored lon/lat (contracts/ogc.ts OGC_CRS). */
+export interface OutputCrs {
+  srid: number;
+  decimals: number;
+  axes: 'east-north' | 'north-east';
+}
+
+/**
+ * GeoJSON Feature `feature` (a json expression, as featureJson builds it) with its geometry in
+ * `crs` by ST_Transform, polygons counter-clockwise on the ground and the axes in the CRS's own
+ * order. It reads the written lon/lat (6 decimals, ≈ 0.1 m), so any declared feature, whatever
+ * geometry column it took, is transformed the same way; metres are given to the centimetre.
+ */
+export const featureInCrs = (feature: string, crs?: OutputCrs): Sql => {
+  if (!crs || crs.srid === 4326) return raw(feature);
+  const projected = sql`ST_ForcePolygonCCW(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON((${raw(feature)}->'geometry')::text), 4326), ${crs.srid}::int))`;
+  const ordered = crs.axes === 'north-east' ? sql`ST_FlipCoordinates(${projected})` : projected;
+  return sql`CASE WHEN json_typeof(${raw(feature)}->'geometry') = 'object'
+    THEN json_build_object('type', 'Feature', 'id', ${raw(feature)}->'id',
+           'geometry', ST_AsGeoJSON(${ordered}, ${crs.decimals}::int)::json, 'properties', ${raw(feature)}->'properties')
+    ELSE ${raw(feature)} END`;
+};
+
 // ---- conditions --------------------------------------------------------------------------------
 
 export type Bbox = [number, number, number, number];
@@ -137,13 +160,14 @@ const fromSql = (s: Source) => `${s.table} ${s.alias}${s.joins ? ` ${s.joins}` :
 
 /**
  * One page of rows as a JSON array text of features, built by PostGIS. `features` is a JSON array
- * expression of the features of one row (most rows are one feature). Always bounded by `limit`
+ * expression of the features of one row (most rows are one feature), written in `crs` when given
+ * (CRS84 otherwise). Always bounded by `limit`
  * (PGlite runs out of memory on unbounded json_agg); `count` is the rows of the page.
  */
 export async function featureCollectionPage(
   knex: Knex,
   s: Source,
-  q: { where: Sql; orderBy: string; features: Sql; limit: number; offset: number; countMatched?: boolean },
+  q: { where: Sql; orderBy: string; features: Sql; limit: number; offset: number; countMatched?: boolean; crs?: OutputCrs },
 ): Promise<{ json: string; count: number; matched: number | null }> {
   // The list's numberMatched in the same statement: one round trip for the count and the page.
   const matched = q.countMatched ? sql`(SELECT count(*)::int FROM ${raw(fromSql(s))} WHERE ${q.where})` : sql`NULL::int`;
@@ -152,7 +176,7 @@ export async function featureCollectionPage(
     sql`WITH page AS (
           SELECT ${raw(s.alias)}.id, row_number() OVER (ORDER BY ${raw(q.orderBy)}) AS pos
             FROM ${raw(fromSql(s))} WHERE ${q.where} ORDER BY ${raw(q.orderBy)} LIMIT ${q.limit} OFFSET ${q.offset})
-        SELECT coalesce(json_agg(f.value ORDER BY page.pos, f.ord), '[]'::json)::text AS features,
+        SELECT coalesce(json_agg(${featureInCrs('f.value', q.crs)} ORDER BY page.pos, f.ord), '[]'::json)::text AS features,
                (SELECT count(*)::int FROM page) AS n, ${matched} AS matched
           FROM page JOIN ${raw(s.table)} ${raw(s.alias)} ON ${raw(s.alias)}.id = page.id ${raw(s.joins ?? '')}
          CROSS JOIN LATERAL json_array_elements(${q.features}) WITH ORDINALITY AS f(value, ord)`,

@@ -61,7 +61,7 @@ export type Bbox = [number, number, number, number];
  * `minLon,minLat,maxLon,maxLat` in WGS84 degrees. OGC API – Features also allows a 3D box
  * (`minLon,minLat,minZ,maxLon,maxLat,maxZ`); `threeD` accepts it and drops the heights.
  */
-export const BboxParam = (name = 'bbox', opts: { threeD?: boolean } = {}) =>
+export const BboxParam = (name = 'bbox', opts: { threeD?: boolean; anyCrs?: boolean } = {}) =>
   single(name)
     .transform((s) => s.split(',').map((p) => (p.trim() === '' ? Number.NaN : Number(p))))
     .refine(
@@ -69,11 +69,12 @@ export const BboxParam = (name = 'bbox', opts: { threeD?: boolean } = {}) =>
       `${name} must be four numbers: minLon,minLat,maxLon,maxLat`,
     )
     .transform((a) => (a.length === 6 ? [a[0], a[1], a[3], a[4]] : a) as Bbox)
-    .refine(
-      (a) => a[0] >= -180 && a[2] <= 180 && a[1] >= -90 && a[3] <= 90,
-      `${name} must be longitudes in [-180, 180] and latitudes in [-90, 90]`,
-    )
+    // `anyCrs`: the box may be in another CRS (OGC `bbox-crs`); its caller checks degrees itself (bboxInDegrees).
+    .refine((a) => opts.anyCrs === true || bboxInDegrees(a), BBOX_DEGREES_MESSAGE(name))
     .refine((a) => a[0] <= a[2] && a[1] <= a[3], `${name} minimum must not exceed its maximum`);
+
+export const bboxInDegrees = (a: Bbox) => a[0] >= -180 && a[2] <= 180 && a[1] >= -90 && a[3] <= 90;
+export const BBOX_DEGREES_MESSAGE = (name: string) => `${name} must be longitudes in [-180, 180] and latitudes in [-90, 90]`;
 
 /** The grid query bboxes are widened to: 0.001° (~100 m) keeps counts close to the view. */
 export const BBOX_GRID_DECIMALS = 3;

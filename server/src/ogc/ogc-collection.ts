@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Sql } from '../collections/sql.js';
+import type { OutputCrs, Sql } from '../collections/sql.js';
 import type { OgcItemsQuery } from '../contracts/ogc.js';
 import type { Queryable } from './cql2.js';
 
@@ -20,7 +20,7 @@ export interface OgcCollection {
   /** Properties a CQL2 `filter` may name (GET …/queryables lists them). */
   queryables: readonly Queryable[];
   extent(knex: Knex): Promise<{ bbox: Bbox | null; interval?: [string | null, string | null] }>;
-  /** One bounded page: features as JSON array text, plus the counts OGC asks for. */
+  /** One bounded page: features as JSON array text (in `q.crs`, CRS84 without), plus the counts OGC asks for. */
   items(
     knex: Knex,
     q: OgcItemsQuery,
@@ -28,6 +28,6 @@ export interface OgcCollection {
     /** The parsed CQL2 filter, bound. */
     filter?: Sql,
   ): Promise<{ featuresJson: string; matched: number; returned: number }>;
-  /** One feature as GeoJSON Feature text, or null. */
-  item(knex: Knex, id: number): Promise<string | null>;
+  /** One feature as GeoJSON Feature text (in `crs`, CRS84 without), or null. */
+  item(knex: Knex, id: number, crs?: OutputCrs): Promise<string | null>;
 }

@@ -1,6 +1,15 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { OGC_DEFAULT_LIMIT, OgcCollectionQuery, OgcItemsQuery, type OgcCollectionInfo } from '../contracts/ogc.js';
+import {
+  CRS84,
+  OGC_CRS,
+  OGC_CRS_URIS,
+  OGC_DEFAULT_LIMIT,
+  OgcCollectionQuery,
+  OgcItemQuery,
+  OgcItemsQuery,
+  type OgcCollectionInfo,
+} from '../contracts/ogc.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { licenseLink, OPEN_DATA_ATTRIBUTION } from '../http/open-data.js';
 import { cql2ToSql, queryablesSchema } from './cql2.js';
@@ -15,17 +24,21 @@ import {
   type FeatureView,
 } from './ogc-html.js';
 import type { OgcCollection } from './ogc-collection.js';
+import { crs84BboxOf } from './ogc.repository.js';
 import { GEOJSON, openApi, OPENAPI_TYPE } from './openapi.js';
 
 /**
  * OGC API – Features Part 1 (Core + GeoJSON) over every collection given (areas per level,
  * activities, ideas, …), so QGIS ("WFS / OGC API – Features" connection) and GDAL (`OAPIF:`
  * driver) open the layers directly. https://docs.ogc.org/is/17-069r4/17-069r4.html
+ * Part 2 (CRS by reference, https://docs.ogc.org/is/18-058r1/18-058r1.html): every collection
+ * answers in each of OGC_CRS (`crs`, `bbox-crs`, `Content-Crs`), through the one page query.
  */
 const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
+  'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
   // Part 3 (filtering) with CQL2 text: comparisons, AND/OR/NOT, IS NULL on each collection's queryables.
   'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables',
   'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter',
@@ -34,7 +47,6 @@ const CONFORMANCE = [
   'http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2',
 ];
 const QUERYABLES_REL = 'http://www.opengis.net/def/rel/ogc/1.0/queryables';
-const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 const EXTRA_FILTERS = ['theme', 'department', 'kind', 'status', 'stage'] as const;
 
 const baseUrl = (req: Request) => `${req.protocol}://${req.get('host')}/ogc`;
@@ -56,7 +68,7 @@ async function collectionInfo(knex: Knex, base: string, c: OgcCollection): Promi
     description: c.description,
     attribution: OPEN_DATA_ATTRIBUTION,
     itemType: 'feature',
-    crs: [CRS84],
+    crs: [...OGC_CRS_URIS],
     storageCrs: CRS84,
     extent,
     links: [
@@ -165,6 +177,9 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
       const message = `not a property of the ${c.id} collection`;
       throw new HttpError(400, 'invalid_request', `${extra}: ${message}`, [{ path: [extra], message }]);
     }
+    // A box in another CRS filters as the CRS84 box covering it (ogc.repository.ts crs84BboxOf).
+    const boxCrs = q['bbox-crs'];
+    if (q.bbox && boxCrs && boxCrs.srid !== 4326) q.bbox = await crs84BboxOf(knex, q.bbox, boxCrs);
     const limit = q.limit ?? OGC_DEFAULT_LIMIT;
     const offset = q.offset ?? 0;
     const base = baseUrl(req);
@@ -179,6 +194,7 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
       links: pageLinks(req, base, id, limit, offset, returned, matched),
     };
     res.vary('Accept');
+    res.set('Content-Crs', `<${(q.crs ?? OGC_CRS[0]).uri}>`);
     if (wantsHtml(req)) {
       const body = { ...head, features: JSON.parse(featuresJson) as FeatureView[] };
       res.type('html').send(itemsHtml(c, body, (fid) => `${base}/collections/${c.id}/items/${fid}`));
@@ -189,17 +205,22 @@ export function ogcRouter(knex: Knex, collections: OgcCollection[]): Router {
 
   r.get('/collections/:cid/items/:fid', async (req, res) => {
     const c = collection(req.params.cid);
-    OgcCollectionQuery.parse(req.query);
+    const q = OgcItemQuery.parse(req.query);
     const fid = /^\d{1,9}$/.test(req.params.fid) ? Number(req.params.fid) : null;
-    const f = fid === null ? null : await c.item(knex, fid);
+    const f = fid === null ? null : await c.item(knex, fid, q.crs);
     if (!f) throw notFound(`Feature ${req.params.fid}`);
     const base = baseUrl(req);
     const links = [
-      { href: `${base}/collections/${c.id}/items/${fid}`, rel: 'self', type: GEOJSON },
+      {
+        href: `${base}/collections/${c.id}/items/${fid}${q.crs ? `?crs=${encodeURIComponent(q.crs.uri)}` : ''}`,
+        rel: 'self',
+        type: GEOJSON,
+      },
       { href: `${base}/collections/${c.id}`, rel: 'collection', type: 'application/json' },
       licenseLink,
     ];
     res.vary('Accept');
+    res.set('Content-Crs', `<${(q.crs ?? OGC_CRS[0]).uri}>`);
     if (wantsHtml(req)) res.type('html').send(itemHtml(c, { ...(JSON.parse(f) as FeatureView), links }));
     else res.type(GEOJSON).send(`${f.slice(0, -1)},"links":${JSON.stringify(links)}}`);
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ErrorBody } from '../contracts/common.js';
 import {
   CQL2_MAX_LENGTH,
+  CQL2_TEXT_NAMES,
   OGC_DEFAULT_LIMIT,
   OGC_MAX_LIMIT,
   OgcCollectionInfo,
@@ -10,6 +11,8 @@ import {
   OgcFeature,
   OgcFeatureCollection,
   OgcLanding,
+  OGC_CRS,
+  OGC_CRS_URIS,
 } from '../contracts/ogc.js';
 import { OFFSET_MAX } from '../contracts/common.js';
 import { OPEN_DATA_LICENSE } from '../http/open-data.js';
@@ -35,8 +38,36 @@ const ok = (type: string, schema: string) => ({
   description: 'OK',
   content: { [type]: { schema: ref(schema) }, 'text/html': { schema: { type: 'string' } } },
 });
+/** A features answer names the CRS of its coordinates (Part 2 /req/crs/ogc-crs-header). */
+const withContentCrs = (response: ReturnType<typeof ok>) => ({
+  ...response,
+  headers: {
+    'Content-Crs': {
+      description: 'The CRS of the coordinates, as <URI>',
+      schema: { type: 'string', enum: OGC_CRS_URIS.map((u) => `<${u}>`) },
+    },
+  },
+});
 const errors = { '400': { $ref: '#/components/responses/BadRequest' }, '500': { $ref: '#/components/responses/ServerError' } };
 const notFound = { '404': { $ref: '#/components/responses/NotFound' } };
+/** OGC API – Features Part 2: the CRS of the answer's coordinates, and of `bbox`. */
+const CRS_LIST = OGC_CRS.map((c) => `${c.uri} (${c.title})`).join('; ');
+const crsParam = {
+  name: 'crs',
+  in: 'query',
+  required: false,
+  description:
+    `The CRS of the coordinates answered, in its own axis order (the Content-Crs header names it): ${CRS_LIST}. ` +
+    'Polygons are counter-clockwise on the ground in every CRS (RFC 7946); metres are given to the centimetre.',
+  schema: { type: 'string', format: 'uri', enum: [...OGC_CRS_URIS], default: OGC_CRS_URIS[0] },
+};
+const bboxCrsParam = {
+  name: 'bbox-crs',
+  in: 'query',
+  required: false,
+  description: `The CRS of bbox, its corners in that CRS's axis order: ${CRS_LIST}. Items meeting the CRS84 box that covers it match.`,
+  schema: { type: 'string', format: 'uri', enum: [...OGC_CRS_URIS], default: OGC_CRS_URIS[0] },
+};
 const formatParam = {
   name: 'f',
   in: 'query',
@@ -121,10 +152,12 @@ export function openApi(base: string, collections: readonly OgcCollection[]) {
             collectionId,
             query(
               'bbox',
-              'minLon,minLat,maxLon,maxLat in CRS84 (six numbers with heights: the heights are ignored); items meeting the box',
+              'minLon,minLat,maxLon,maxLat in CRS84, or the corners in bbox-crs (six numbers with heights: the heights are ignored); items meeting the box',
               { type: 'array', minItems: 4, maxItems: 6, items: { type: 'number' } },
               { style: 'form', explode: false },
             ),
+            bboxCrsParam,
+            crsParam,
             query('datetime', DATETIME_SEMANTICS, { type: 'string' }),
             query('limit', `Page size; above ${OGC_MAX_LIMIT} the maximum is used`, {
               type: 'integer',
@@ -149,10 +182,14 @@ export function openApi(base: string, collections: readonly OgcCollection[]) {
                 "strings in single quotes, times as TIMESTAMP('2030-01-01T00:00:00Z'). Example: status = 'planned' AND startsAt >= TIMESTAMP('2030-01-01T00:00:00Z')",
               { type: 'string', maxLength: CQL2_MAX_LENGTH },
             ),
-            query('filter-lang', 'The filter’s language', { type: 'string', enum: ['cql2-text'], default: 'cql2-text' }),
+            query(
+              'filter-lang',
+              'The filter’s language; cql-text, the draft name of cql2-text, is read the same (GDAL before 3.7 asks for it)',
+              { type: 'string', enum: [...CQL2_TEXT_NAMES], default: 'cql2-text' },
+            ),
             formatParam,
           ],
-          responses: { '200': ok(GEOJSON, 'FeatureCollection'), ...errors, ...notFound },
+          responses: { '200': withContentCrs(ok(GEOJSON, 'FeatureCollection')), ...errors, ...notFound },
         },
       },
       '/collections/{collectionId}/queryables': {
@@ -169,8 +206,13 @@ export function openApi(base: string, collections: readonly OgcCollection[]) {
       '/collections/{collectionId}/items/{featureId}': {
         get: {
           summary: 'One feature',
-          parameters: [collectionId, { name: 'featureId', in: 'path', required: true, schema: { type: 'string' } }, formatParam],
-          responses: { '200': ok(GEOJSON, 'Feature'), ...errors, ...notFound },
+          parameters: [
+            collectionId,
+            { name: 'featureId', in: 'path', required: true, schema: { type: 'string' } },
+            crsParam,
+            formatParam,
+          ],
+          responses: { '200': withContentCrs(ok(GEOJSON, 'Feature')), ...errors, ...notFound },
         },
       },
     },
