@@ -61,7 +61,6 @@ export function AppHeader({ headerSearch }: AppHeaderProps) {
         logoAriaLabel={t('header.logo')}
         frontPageLabel={t('nav.areas')}
         menuButtonLabel={t('header.menu')}
-        menuButtonAriaLabel={t('header.menuAria')}
       >
         <Header.LanguageSelector aria-label={t('lang.label')} />
         {headerSearch}
