@@ -6,7 +6,7 @@
  */
 import type { Knex } from 'knex';
 import { describe, expect, it } from 'vitest';
-import { expectNoSeriousViolations, screenshot, type Page } from './support/app.js';
+import { expectNoSeriousViolations, pick, screenshot, type Page } from './support/app.js';
 import { listHas as listHasRow } from './support/list.js';
 import { e2eApp, seedAccount, signIn } from './support/session.js';
 
@@ -39,7 +39,13 @@ describe('activity editing', () => {
     await page.waitForURL(/\/activities\/new/);
     await page.getByRole('heading', { name: 'Uusi toiminta' }).waitFor();
     // The official's one department is the only choice, already chosen.
-    expect(await page.locator('#activity-form-department option').allInnerTexts()).toEqual(['Kulttuurin ja vapaa-ajan toimiala']);
+    const department = page.getByRole('combobox', { name: /^Toimiala/ });
+    expect(await department.innerText()).toContain('Kulttuurin ja vapaa-ajan toimiala');
+    await department.click();
+    expect((await page.locator('#activity-form-department').getByRole('option').allInnerTexts()).map((o) => o.trim())).toEqual([
+      'Kulttuurin ja vapaa-ajan toimiala',
+    ]);
+    await page.keyboard.press('Escape');
     await expectNoSeriousViolations(page, '/activities/new');
 
     // Nothing filled in: the form says what is missing at the fields.
@@ -48,12 +54,13 @@ describe('activity editing', () => {
     await page.getByText('Kirjoita nimi suomeksi.').waitFor();
     expect(await page.locator('#activity-form-titleFi').getAttribute('aria-invalid')).toBe('true');
 
-    await page.locator('#activity-form-kind').selectOption('event');
+    await pick(page, /^Tyyppi/, 'Tapahtuma');
     await page.locator('#activity-form-titleFi').fill(TITLE);
     await page.locator('#activity-form-titleSv').fill('Sommarkonsert på Senatstorget');
     await page.locator('#activity-form-descriptionFi').fill('Ilmaisia konsertteja kesän torstaisin.');
-    await page.locator('#activity-form-startsAt').fill('2030-06-01');
-    await page.locator('#activity-form-endsAt').fill('2030-08-31');
+    // HDS DateInput: dates typed the Finnish way.
+    await page.locator('#activity-form-startsAt').fill('1.6.2030');
+    await page.locator('#activity-form-endsAt').fill('31.8.2030');
     await page.locator('label[for="activity-form-theme-culture"]').click();
     await page.locator('#idea-point-lon').fill(PLACE.lon);
     await page.locator('#idea-point-lat').fill(PLACE.lat);

@@ -18,6 +18,7 @@ import { DrawLayer } from './draw/DrawLayer';
 import { interactiveLayerIds, routeFeatureClick, useMapInteractions } from './interaction';
 import { offerMapClick } from './map-clicks';
 import { installTestHook } from './test-hook';
+import { useIsPhone } from '@/ui/use-media-query';
 
 // Bundled MapLibre cannot locate its worker by itself and would paint nothing.
 maplibregl.setWorkerUrl(workerUrl);
@@ -37,6 +38,7 @@ const VISIBLE_LAYERS = MAP_LAYERS.filter((l) => l.defaultVisible);
 
 export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: MapViewProps) {
   const { t, i18n } = useTranslation();
+  const isPhone = useIsPhone();
   const mapRef = useRef<MapRef>(null);
   const [zoom, setZoom] = useState(11);
   const [ready, setReady] = useState(false);
@@ -106,12 +108,14 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
         <DrawLayer />
         {children}
         <NavigationControl position="top-right" showCompass={false} />
-        <ScaleControl position="bottom-left" />
-        {/* Keyed by language: MapLibre builds the attribution text once per control. */}
+        {/* Top left, so the attribution along the bottom never covers it. */}
+        <ScaleControl position="top-left" />
+        {/* Keyed by language (MapLibre builds the text once per control) and by width: on a phone the
+            attribution folds behind its (i) button instead of covering a third of the map. */}
         <AttributionControl
-          key={i18n.language}
+          key={`${i18n.language}-${isPhone}`}
           position="bottom-right"
-          compact={false}
+          compact={isPhone}
           customAttribution={[
             t('map.attributionDistricts'),
             t('map.attributionActivities'),

@@ -24,7 +24,8 @@ import { localName } from '@/layers/activities/names';
 import { activityKeys, departmentsQuery } from '@/layers/activities/query';
 import { draftGeometry, draftStore, editableRing, useDraft, type DraftMode } from '@/map/draw/draft';
 import { FormErrorSummary } from '@/ui/FormErrorSummary';
-import { NativeSelect } from '@/ui/NativeSelect';
+import { ChoiceSelect } from '@/ui/ChoiceSelect';
+import { DateField } from '@/ui/DateField';
 import { useFormErrors } from '@/ui/use-form-errors';
 import { useActivityAuthority } from './activity-editing';
 
@@ -228,7 +229,7 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
         message={errors.form}
         testId="activity-form-error"
       />
-      <NativeSelect
+      <ChoiceSelect
         id={`${ID}-department`}
         label={t('activities.form.department')}
         value={department}
@@ -236,7 +237,7 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
         onChange={setDepartment}
         error={errors.department}
       />
-      <NativeSelect
+      <ChoiceSelect
         id={`${ID}-kind`}
         label={t('activities.form.kind')}
         value={kind}
@@ -244,7 +245,7 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
         onChange={setKind}
         error={errors.kind}
       />
-      <NativeSelect
+      <ChoiceSelect
         id={`${ID}-status`}
         label={t('activities.form.status')}
         value={status}
@@ -258,21 +259,19 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
       {textArea('descriptionFi')}
       {textArea('descriptionSv')}
       {textArea('descriptionEn')}
-      <TextInput
+      <DateField
         id={`${ID}-startsAt`}
-        type="date"
         label={t('activities.form.startsAt')}
         value={startsAt}
-        onChange={(e) => setStartsAt(e.target.value)}
-        {...errorProps(errors.startsAt)}
+        onChange={setStartsAt}
+        error={errors.startsAt}
       />
-      <TextInput
+      <DateField
         id={`${ID}-endsAt`}
-        type="date"
         label={t('activities.form.endsAt')}
         value={endsAt}
-        onChange={(e) => setEndsAt(e.target.value)}
-        {...errorProps(errors.endsAt)}
+        onChange={setEndsAt}
+        error={errors.endsAt}
       />
       <ThemeCheckboxes
         idPrefix={ID}

@@ -1,7 +1,7 @@
-import { Footer, Logo, logoFi, logoSv, LogoSize } from 'hds-react';
+import { Footer, Logo, LogoSize } from 'hds-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { SERVICE_PROFILE } from '@/features/statements';
+import { SERVICE_PROFILE, serviceLogo } from '@/features/statements';
 
 /**
  * The City's footer: the statements the law asks for, the data sources and licences, and where to
@@ -11,7 +11,13 @@ export function AppFooter() {
   const { t, i18n } = useTranslation();
   const f = (key: string) => t(`footer.${key}`);
   return (
-    <Footer title={t('app.title')} footerProps={{ 'aria-label': f('label') }} className="app-footer">
+    <Footer
+      title={t('app.title')}
+      footerProps={{ 'aria-label': f('label') }}
+      className="app-footer"
+      theme={SERVICE_PROFILE.footerTheme}
+      korosType="basic"
+    >
       <Footer.Navigation>
         <Footer.Link as={Link} to="/ideas/new" label={f('ideas')} />
         <Footer.Link as={Link} to="/data-sources" label={f('dataSources')} />
@@ -21,8 +27,8 @@ export function AppFooter() {
         copyrightHolder={f('copyright')}
         copyrightText={f('rights')}
         backToTopLabel={f('backToTop')}
-        logoHref="https://www.hel.fi/"
-        logo={<Logo src={i18n.language === 'sv' ? logoSv : logoFi} size={LogoSize.Medium} alt={f('logo')} />}
+        logoHref={SERVICE_PROFILE.homepageUrl}
+        logo={<Logo src={serviceLogo(i18n.language)} size={LogoSize.Medium} alt={f('logo')} />}
       >
         <Footer.Link as={Link} to="/accessibility" label={f('accessibility')} />
         <Footer.Link as={Link} to="/privacy" label={f('privacy')} />

@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { LoadingSpinner, Notification } from 'hds-react';
-import { useMemo } from 'react';
+import { type CSSProperties, type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { configQuery } from '@/api/config-query';
-import { AccountMenu } from '@/features/account';
 import { PointMarker } from '@/features/areas';
 import { ZoomToArea } from '@/features/areas';
 import { MAP_LAYERS } from '@/layers';
@@ -13,13 +12,22 @@ import { baseStyleQuery, OFFLINE_COLORS } from '@/map/base-style';
 import { MapView } from '@/map/MapView';
 import { resolveColor } from '@/map/theme';
 import { formatCoord, usePoint, useSelectedAreaId } from '@/state/url-state';
-import { AppFooter } from './AppFooter';
-import { LanguageSwitch } from './LanguageSwitch';
-import { MainNav } from './MainNav';
+import { SERVICE_PROFILE } from '@/features/statements';
 import { Panel } from '@/ui/Panel';
+import { AppFooter } from './AppFooter';
+import { AppHeader } from './AppHeader';
+import { PanelSheet } from './PanelSheet';
 
-/** Header, sidebar (the route's content), the map, which stays mounted across routes, and the footer below. */
-export function AppShell() {
+interface AppShellProps {
+  /** The header's search field (address and place search), when the app has one. */
+  headerSearch?: ReactNode;
+}
+
+/**
+ * Header, the route's panels, the map, which stays mounted across routes, and the footer below.
+ * On a phone the map comes first and the panels sit in a bottom sheet under it.
+ */
+export function AppShell({ headerSearch }: AppShellProps) {
   const { t } = useTranslation();
   const config = useQuery(configQuery());
   const offlineColors = useMemo(
@@ -40,22 +48,11 @@ export function AppShell() {
   const selected = selectedId == null ? undefined : index.byId.get(selectedId);
 
   return (
-    <div className="app">
+    <div className="app" style={SERVICE_PROFILE.colors as CSSProperties}>
       <div className="app-top">
-        <a className="skip-link" href="#sidebar-content">
-          {t('app.skipToContent')}
-        </a>
-        <header className="app-header">
-          <div className="app-title">
-            <h1>{t('app.title')}</h1>
-            <p>{t('app.tagline')}</p>
-          </div>
-          <MainNav />
-          <LanguageSwitch />
-          <AccountMenu />
-        </header>
+        <AppHeader headerSearch={headerSearch} />
         <main className="app-body">
-          <aside id="sidebar-content" tabIndex={-1} className="sidebar" aria-label={t('app.sidebar')}>
+          <PanelSheet id="sidebar-content" label={t('app.sidebar')}>
             {config.data?.areasFromFixture && (
               <Notification type="alert" label={t('areas.fixtureTitle')} className="sidebar-notice">
                 {t('areas.fixtureBody')}
@@ -68,7 +65,7 @@ export function AppShell() {
                 <Legend key={id} />
               ))}
             </Panel>
-          </aside>
+          </PanelSheet>
           <div className="map-pane">
             {config.error ? (
               <Notification type="error" label={t('areas.loadError')}>

@@ -2,4 +2,4 @@
 export { AccessibilityPage } from './AccessibilityPage';
 export { DataSourcesPage } from './DataSourcesPage';
 export { PrivacyPage } from './PrivacyPage';
-export { SERVICE_PROFILE } from './service-profile';
+export { SERVICE_PROFILE, serviceLogo } from './service-profile';
