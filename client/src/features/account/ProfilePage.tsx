@@ -8,6 +8,7 @@ import { accountApi } from './account-api';
 import { useAccount, useAuthTransitions } from './account-query';
 import { describeError } from './auth-errors';
 import { serverFieldErrors } from '@/ui/form-errors';
+import { formatDate } from '@/ui/helsinki-time';
 import { PageHeading } from './PageHeading';
 import { checkNewPassword } from './password-rules';
 import { useSignOut } from './use-sign-out';
@@ -60,7 +61,7 @@ export function ProfilePage() {
         </div>
         <div>
           <dt>{t('account.profile.since')}</dt>
-          <dd>{new Date(user.createdAt).toLocaleDateString()}</dd>
+          <dd>{formatDate(user.createdAt)}</dd>
         </div>
       </dl>
 

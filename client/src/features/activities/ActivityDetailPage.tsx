@@ -16,6 +16,7 @@ import { useActivityAuthority } from './activity-editing';
 import { ActivityForm } from './ActivityForm';
 import { DistanceChooser } from './DistanceChooser';
 import { formatDistance, formatSpan } from '@/ui/format';
+import { formatDate } from '@/ui/helsinki-time';
 import { usePageTitle } from '@/ui/use-page-title';
 
 /** /activities/:id — every field, and "what else happens here" from other departments. */
@@ -166,7 +167,7 @@ export function ActivityDetailPage() {
           </div>
           <div>
             <dt>{t('activities.detail.updated')}</dt>
-            <dd>{new Date(p.updatedAt).toLocaleDateString(lang)}</dd>
+            <dd>{formatDate(p.updatedAt)}</dd>
           </div>
         </dl>
         {description && <p className="activity-description">{description}</p>}
