@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, ButtonVariant, LoadingSpinner, Notification } from 'hds-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDepartmentName } from '@/layers/activities/use-department-name';
 import { Link } from 'react-router';
 import { ApiError } from '@/api/http';
 import { accountApi } from './account-api';
@@ -18,6 +19,7 @@ import { usePageTitle } from '@/ui/use-page-title';
 /** /profile — the signed-in account, its roles and memberships, password and signing out. */
 export function ProfilePage() {
   const { t } = useTranslation();
+  const departmentName = useDepartmentName();
   usePageTitle(t('pageTitle.profile'));
   const { me, user, isLoading } = useAccount();
   const signOut = useSignOut();
@@ -53,7 +55,7 @@ export function ProfilePage() {
         </div>
         <div>
           <dt>{t('account.profile.departments')}</dt>
-          <dd>{me.departments.length ? me.departments.map((d) => d.nameFi).join(', ') : none}</dd>
+          <dd>{me.departments.length ? me.departments.map((d) => departmentName(d.slug) || d.nameFi).join(', ') : none}</dd>
         </div>
         <div>
           <dt>{t('account.profile.kehraGroups')}</dt>

@@ -13,7 +13,7 @@ const cell = (render: (e: AuditEntry) => string | React.JSX.Element): Column['tr
 
 /** Who did what and when, with the values before and after; newest first, older on demand. */
 export function AuditLog() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const audit = useInfiniteQuery(auditQuery());
   const entries = audit.data?.pages.flatMap((p) => p.entries) ?? [];
 

@@ -11,7 +11,7 @@ import { DemoTag } from '@/ui/DemoLabel';
 import { errorProps } from '@/ui/error-props';
 import { StatusLine } from '@/ui/Feedback';
 import { errorMessage } from '@/ui/format';
-import { formatDayLabel, formatTimeRange, helsinkiDate, toIsoWithOffset, toLocalInput, weekdayName } from '@/ui/helsinki-time';
+import { formatDayLabel, formatTimeRange, helsinkiDate, toIsoWithOffset, weekdayName } from '@/ui/helsinki-time';
 import { NativeSelect } from '@/ui/NativeSelect';
 import { Panel } from '@/ui/Panel';
 import { useRouteId } from '@/state/route-id';
