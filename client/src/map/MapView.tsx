@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import Map, {
   AttributionControl,
@@ -17,6 +17,7 @@ import { HELSINKI_BOUNDS } from './base-style';
 import { DrawLayer } from './draw/DrawLayer';
 import { interactiveLayerIds, routeFeatureClick, useMapInteractions } from './interaction';
 import { offerMapClick } from './map-clicks';
+import { mapLocale, setMapLocale } from './map-locale';
 import { installTestHook } from './test-hook';
 
 // Bundled MapLibre cannot locate its worker by itself and would paint nothing.
@@ -64,6 +65,13 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
     if (map) return installTestHook(map);
   }, [ready]);
 
+  const locale = useMemo(() => mapLocale(t), [t]);
+  // Before the controls below are re-added for the new language (layout effects run first).
+  useLayoutEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (map) setMapLocale(map, locale);
+  }, [locale]);
+
   // MapLibre names its canvas once, in English ("Map"); say what this map is, in the UI language.
   useEffect(() => {
     mapRef.current?.getCanvas().setAttribute('aria-label', t('map.label'));
@@ -87,6 +95,7 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
         minZoom={8}
         maxZoom={18}
         attributionControl={false}
+        locale={locale}
         onLoad={track}
         onMoveEnd={track}
         onIdle={onIdle}
@@ -105,7 +114,8 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
         ))}
         <DrawLayer />
         {children}
-        <NavigationControl position="top-right" showCompass={false} />
+        {/* Keyed by language, as the attribution below: MapLibre reads its labels when a control is added. */}
+        <NavigationControl key={i18n.language} position="top-right" showCompass={false} />
         <ScaleControl position="bottom-left" />
         {/* Keyed by language: MapLibre builds the attribution text once per control. */}
         <AttributionControl
