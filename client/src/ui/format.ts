@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { Theme } from '@contracts/activities';
+import { ApiError } from '@/api/http';
 import { formatDate, formatDateRange, formatDateTimeRange, helsinkiDate } from './helsinki-time';
+import { issueText, type CodedIssue } from './issue-text';
 
 /** A theme's name in the reader's language, Finnish when there is no translation. */
 export function themeName(theme: Pick<Theme, 'nameFi' | 'nameSv' | 'nameEn'>, language: string): string {
@@ -12,8 +14,17 @@ export function themeName(theme: Pick<Theme, 'nameFi' | 'nameSv' | 'nameEn'>, la
 export const formatEuros = (eur: number, language: string) =>
   new Intl.NumberFormat(language, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(eur);
 
-/** The server's own message (it says exactly what was wrong); anything else as it is. */
-export const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/**
+ * What went wrong, for a notification: a refusal whose details carry codes in the reader's
+ * language (see issue-text.ts), else the server's own message; anything else as it is.
+ */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError && Array.isArray(err.details)) {
+    const coded = (err.details as CodedIssue[]).filter((d) => d && typeof d.message === 'string' && d.code);
+    if (coded.length) return coded.map(issueText).join('; ');
+  }
+  return err instanceof Error ? err.message : String(err);
+}
 
 /** One activity's time span in Helsinki time ("Standing" when it has no dates). */
 export function formatSpan(startsAt: string | null, endsAt: string | null, language: string, t: TFunction): string {

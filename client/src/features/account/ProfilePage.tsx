@@ -1,12 +1,15 @@
-import { useMutation } from '@tanstack/react-query';
-import { Button, ButtonVariant, LoadingSpinner, Notification } from 'hds-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Language } from '@contracts/common';
+import { Button, ButtonVariant, LoadingSpinner, Notification, RadioButton, SelectionGroup } from 'hds-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDepartmentName } from '@/layers/activities/use-department-name';
 import { Link } from 'react-router';
 import { ApiError } from '@/api/http';
 import { accountApi } from './account-api';
-import { useAccount, useAuthTransitions } from './account-query';
+import { meQuery, useAccount, useAuthTransitions } from './account-query';
+import { LANGUAGES } from '@/i18n/languages';
+import { errorMessage } from '@/ui/format';
 import { describeError } from './auth-errors';
 import { serverFieldErrors } from '@/ui/form-errors';
 import { formatDate } from '@/ui/helsinki-time';
@@ -67,6 +70,8 @@ export function ProfilePage() {
         </div>
       </dl>
 
+      <MailLanguage language={user.language} />
+
       {user.hasPassword ? <ChangePassword /> : <p className="panel-help">{t('account.profile.noPassword')}</p>}
 
       <section aria-labelledby="signout-heading" className="account-subsection">
@@ -92,6 +97,41 @@ export function ProfilePage() {
           </Button>
         </div>
       </section>
+    </section>
+  );
+}
+
+/** The language of the account's e-mails: the one signed up in until changed here. */
+function MailLanguage({ language }: { language: Language }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: accountApi.setLanguage,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQuery().queryKey }),
+  });
+  const shown = save.isPending && save.variables ? save.variables : language;
+  return (
+    <section aria-labelledby="mail-language-heading" className="account-subsection">
+      <h3 id="mail-language-heading" className="account-subheading">
+        {t('account.profile.mailLanguage')}
+      </h3>
+      <SelectionGroup
+        label={t('account.profile.mailLanguageLabel')}
+        errorText={save.error ? errorMessage(save.error) : undefined}
+      >
+        {LANGUAGES.map((l) => (
+          <RadioButton
+            key={l}
+            id={`mail-language-${l}`}
+            name="mail-language"
+            value={l}
+            label={t(`lang.${l}`)}
+            checked={shown === l}
+            disabled={save.isPending}
+            onChange={() => save.mutate(l)}
+          />
+        ))}
+      </SelectionGroup>
     </section>
   );
 }
