@@ -83,6 +83,16 @@ describe('one time zone, whatever the browser runs in', () => {
       await ny.page.getByRole('button', { name: 'Tallenna tapaaminen' }).click();
       await ny.page.getByTestId('table-meetings-status').getByText('Tapaaminen lisätty.').waitFor();
     }
+    // The official's e-mails: Finnish, as signed up, until chosen otherwise on the profile.
+    await ny.page.goto(`${e2e.app.url}/profile`);
+    const mailLanguage = ny.page.getByRole('group', { name: /Kieli, jolla palvelu lähettää/ });
+    expect(await mailLanguage.getByRole('radio', { name: 'Suomi' }).isChecked()).toBe(true);
+    await mailLanguage.getByText('English').click();
+    await expect.poll(() => mailLanguage.getByRole('radio', { name: 'English' }).isChecked()).toBe(true);
+    await ny.page.reload();
+    await expect.poll(() => mailLanguage.getByRole('radio', { name: 'English' }).isChecked()).toBe(true);
+    await expectNoSeriousViolations(ny.page, '/profile mail language');
+    await screenshot(ny.page, 'time-zone-profile-mail-language');
     await ny.context.close();
 
     const seen: Record<string, string[]> = {};
@@ -123,7 +133,12 @@ describe('one time zone, whatever the browser runs in', () => {
       await page.getByTestId('table-meetings').getByText(WINTER.agenda).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe(lang);
       texts.push(await meetingText(page, WINTER.agenda));
-      if (lang === 'en') await screenshot(page, 'time-zone-table-en-new-york');
+      if (lang === 'en') {
+        await screenshot(page, 'time-zone-table-en-new-york');
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.getByTestId('table-meetings').scrollIntoViewIfNeeded();
+        await screenshot(page, 'time-zone-table-en-phone');
+      }
       await context.close();
     }
     expect(texts).toEqual([`14.1.${NEXT_YEAR} 18.00–20.00`, `14.1.${NEXT_YEAR} kl. 18.00–20.00`]);
