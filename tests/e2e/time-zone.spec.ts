@@ -133,6 +133,19 @@ describe('one time zone, whatever the browser runs in', () => {
       await page.getByTestId('table-meetings').getByText(WINTER.agenda).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe(lang);
       texts.push(await meetingText(page, WINTER.agenda));
+      // MapLibre's own buttons speak the page's language too.
+      await page.locator(`${MAP}[data-map-ready="true"]`).waitFor({ timeout: 60_000 });
+      const zoomIn = page.locator('.maplibregl-ctrl-zoom-in');
+      expect(await zoomIn.getAttribute('aria-label')).toBe(lang === 'en' ? 'Zoom in' : 'Zooma in');
+      if (lang === 'sv') {
+        // Switched in the page: the controls are re-added with the new labels, the address follows.
+        await page.getByRole('button', { name: 'Suomi' }).click();
+        await expect.poll(() => zoomIn.getAttribute('aria-label')).toBe('Lähennä');
+        expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
+        await page.getByRole('button', { name: 'English' }).click();
+        await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('en');
+        await expect.poll(() => page.title()).toMatch(/ – City on the map$/);
+      }
       if (lang === 'en') {
         await screenshot(page, 'time-zone-table-en-new-york');
         await page.setViewportSize({ width: 390, height: 844 });
