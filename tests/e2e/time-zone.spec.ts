@@ -138,7 +138,7 @@ describe('one time zone, whatever the browser runs in', () => {
       const zoomIn = page.locator('.maplibregl-ctrl-zoom-in');
       expect(await zoomIn.getAttribute('aria-label')).toBe(lang === 'en' ? 'Zoom in' : 'Zooma in');
       if (lang === 'sv') {
-        // Switched in the page: the controls are re-added with the new labels, the address follows.
+        // Switched in the page: the buttons are relabelled, the address follows.
         await page.getByRole('button', { name: 'Suomi' }).click();
         await expect.poll(() => zoomIn.getAttribute('aria-label')).toBe('Lähennä');
         expect(new URL(page.url()).searchParams.get('lang')).toBeNull();

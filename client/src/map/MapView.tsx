@@ -66,7 +66,7 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
   }, [ready]);
 
   const locale = useMemo(() => mapLocale(t), [t]);
-  // Before the controls below are re-added for the new language (layout effects run first).
+  // The controls below keep their buttons across a language switch: relabelled in place.
   useLayoutEffect(() => {
     const map = mapRef.current?.getMap();
     if (map) setMapLocale(map, locale);
@@ -114,8 +114,7 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
         ))}
         <DrawLayer />
         {children}
-        {/* Keyed by language, as the attribution below: MapLibre reads its labels when a control is added. */}
-        <NavigationControl key={i18n.language} position="top-right" showCompass={false} />
+        <NavigationControl position="top-right" showCompass={false} />
         <ScaleControl position="bottom-left" />
         {/* Keyed by language: MapLibre builds the attribution text once per control. */}
         <AttributionControl

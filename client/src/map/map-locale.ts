@@ -20,10 +20,28 @@ export const mapLocale = (t: TFunction): Record<string, string> => ({
   'Popup.Close': t('map.controls.popupClose'),
 });
 
+/** The buttons MapLibre labels from the table, by their class. */
+const LABELLED: [selector: string, key: string][] = [
+  ['.maplibregl-ctrl-zoom-in', 'NavigationControl.ZoomIn'],
+  ['.maplibregl-ctrl-zoom-out', 'NavigationControl.ZoomOut'],
+  ['.maplibregl-ctrl-compass', 'NavigationControl.ResetBearing'],
+  ['.maplibregl-ctrl-fullscreen', 'FullscreenControl.Enter'],
+  ['.maplibregl-ctrl-shrink', 'FullscreenControl.Exit'],
+  ['.maplibregl-ctrl-geolocate', 'GeolocateControl.FindMyLocation'],
+  ['.maplibregl-ctrl-attrib-button', 'AttributionControl.ToggleAttribution'],
+];
+
 /**
- * `locale` is read once, when the map is made; a language switch swaps the table that controls
- * read when they are added (MapLibre has no setter), and the controls are re-added by their key.
+ * `locale` is read once, when the map is made, and MapLibre has no setter: a language switch swaps
+ * the table (for controls added later) and relabels the buttons already on the map in place.
  */
 export function setMapLocale(map: maplibregl.Map, locale: Record<string, string>): void {
   map._locale = { ...map._locale, ...locale };
+  const container = map.getContainer();
+  for (const [selector, key] of LABELLED) {
+    for (const button of container.querySelectorAll<HTMLElement>(selector)) {
+      button.title = locale[key];
+      button.setAttribute('aria-label', locale[key]);
+    }
+  }
 }
