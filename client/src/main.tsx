@@ -5,9 +5,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { initI18n } from '@/i18n';
+import { keepLanguageInUrl } from '@/i18n/url-language';
 import { router } from './router';
 
-initI18n();
+const i18n = initI18n();
+
+keepLanguageInUrl(router, i18n);
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } },

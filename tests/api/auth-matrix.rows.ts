@@ -121,6 +121,11 @@ export const MATRIX: MatrixRow[] = [
     allowed: 'accounts',
     request: () => ({ path: '/api/auth/password', body: { currentPassword: 'not-the-password', newPassword: PASSWORD } }),
   },
+  {
+    route: 'PUT /api/auth/language',
+    allowed: 'accounts',
+    request: () => ({ path: '/api/auth/language', body: { language: 'fi' } }),
+  },
 
   // ---- admin (server/src/users/admin-users.routes.ts) ----
   {

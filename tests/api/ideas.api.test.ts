@@ -297,7 +297,7 @@ describe('the ideas layer', () => {
     const { error } = await res.json();
     expect(error.code).toBe('invalid_request');
     expect(error.message).toBe('from: from must not be after to');
-    expect(error.details).toEqual([{ path: ['from'], message: 'from must not be after to' }]);
+    expect(error.details).toEqual([{ path: ['from'], code: 'custom', message: 'from must not be after to' }]);
     const bad = await fetch(`${server.url}/api/ideas?to=next-week`);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/^to: to must be an ISO 8601 date/);

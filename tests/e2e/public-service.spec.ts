@@ -17,7 +17,9 @@ import { MAP } from './support/map.js';
 import { e2eApp, seedAccount, signIn } from './support/session.js';
 
 const ADMIN = { email: 'yllapitaja@hel.fi', password: 'yllapitajan-salasana', name: 'Ylläpitäjä Ylva' };
-const APP = 'Kaupunki kartalla';
+/** The app's name in each language, as the document titles end. */
+const APP_NAME: Record<string, string> = { Suomi: 'Kaupunki kartalla', Svenska: 'Staden på kartan', English: 'City on the map' };
+const APP = APP_NAME.Suomi;
 
 const seeded = { idea: 0, group: 0, table: 0 };
 
@@ -100,15 +102,15 @@ async function allRoutes(): Promise<Route[]> {
 }
 
 /** Opens a route in the page and returns its title once the page has set it (details: once the item is in). */
-async function titleOf(page: Page, route: Route): Promise<string> {
+async function titleOf(page: Page, route: Route, app = APP): Promise<string> {
   await page.goto(`${e2e.app.url}${route.path}`);
   if (route.itemHeading) {
     const heading = page.locator(route.itemHeading);
     await heading.waitFor();
     const name = (await heading.innerText()).trim();
-    await expect.poll(() => page.title(), { message: route.path }).toBe(`${name} – ${APP}`);
+    await expect.poll(() => page.title(), { message: route.path }).toBe(`${name} – ${app}`);
   } else {
-    await expect.poll(() => page.title(), { message: route.path }).toMatch(new RegExp(`^.+ – ${APP}$`));
+    await expect.poll(() => page.title(), { message: route.path }).toMatch(new RegExp(`^.+ – ${app}$`));
   }
   return page.title();
 }
@@ -242,13 +244,13 @@ describe('a public service', () => {
       await page.goto(`${e2e.app.url}/`);
       await chooseLanguage(page, language);
       const titles: string[] = [];
-      for (const route of await allRoutes()) titles.push(await titleOf(page, route));
+      for (const route of await allRoutes()) titles.push(await titleOf(page, route, APP_NAME[language]));
       byLanguage[language] = titles;
       expect(new Set(titles).size, `${language}: ${titles.join(' | ')}`).toBe(titles.length);
     }
     expect(byLanguage.Suomi[0]).toBe(`Alueet – ${APP}`);
-    expect(byLanguage.Svenska[0]).toBe(`Områden – ${APP}`);
-    expect(byLanguage.Svenska).toContain(`Tillgänglighetsutlåtande – ${APP}`);
+    expect(byLanguage.Svenska[0]).toBe(`Områden – ${APP_NAME.Svenska}`);
+    expect(byLanguage.Svenska).toContain(`Tillgänglighetsutlåtande – ${APP_NAME.Svenska}`);
     await page.close();
   }, 900_000); // 46 page loads: a loaded 2-core machine takes minutes
 

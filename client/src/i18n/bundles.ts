@@ -24,7 +24,8 @@ export function loadBundles(): Record<Language, Bundle> {
   for (const [path, content] of Object.entries(files)) {
     const lang = path.split('/')[1] as Language;
     if (!(lang in out)) throw new Error(`Translation file ${path} is not under a known language folder`);
-    merge(out[lang], content, lang);
+    // A copy: merging writes into the trees, and the files' own objects must stay as imported.
+    merge(out[lang], structuredClone(content), lang);
   }
   return out;
 }

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { loadBundles } from './bundles';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_STORAGE_KEY, type Language } from './languages';
+import { languageOf } from './url-language';
 
 const bundles = loadBundles();
 export const resources = {
@@ -10,7 +11,10 @@ export const resources = {
   en: { translation: bundles.en },
 };
 
-function storedLanguage(): Language {
+/** The address's language first (a shared link), then the one chosen last time, then Finnish. */
+function initialLanguage(): Language {
+  const named = languageOf(window.location.search);
+  if (named) return named;
   try {
     const v = localStorage.getItem(LANGUAGE_STORAGE_KEY);
     return isLanguage(v) ? v : DEFAULT_LANGUAGE;
@@ -31,7 +35,7 @@ function applyLanguage(lng: string): void {
 export function initI18n(): typeof i18n {
   void i18n.use(initReactI18next).init({
     resources,
-    lng: storedLanguage(),
+    lng: initialLanguage(),
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: ['fi', 'sv', 'en'],
     interpolation: { escapeValue: false }, // React escapes

@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import Map, {
   AttributionControl,
@@ -17,6 +17,7 @@ import { HELSINKI_BOUNDS } from './base-style';
 import { DrawLayer } from './draw/DrawLayer';
 import { interactiveLayerIds, routeFeatureClick, useMapInteractions } from './interaction';
 import { offerMapClick } from './map-clicks';
+import { mapLocale, setMapLocale } from './map-locale';
 import { installTestHook } from './test-hook';
 import { useIsPhone } from '@/ui/use-media-query';
 
@@ -66,6 +67,13 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
     if (map) return installTestHook(map);
   }, [ready]);
 
+  const locale = useMemo(() => mapLocale(t), [t]);
+  // The controls below keep their buttons across a language switch: relabelled in place.
+  useLayoutEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (map) setMapLocale(map, locale);
+  }, [locale]);
+
   // MapLibre names its canvas once, in English ("Map"); say what this map is, in the UI language.
   useEffect(() => {
     mapRef.current?.getCanvas().setAttribute('aria-label', t('map.label'));
@@ -89,6 +97,7 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
         minZoom={8}
         maxZoom={18}
         attributionControl={false}
+        locale={locale}
         onLoad={track}
         onMoveEnd={track}
         onIdle={onIdle}

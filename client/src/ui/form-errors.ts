@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import { ApiError } from '@/api/http';
+import { issueText, type CodedIssue } from './issue-text';
 
 /**
  * Field messages of a form, keyed by the body's top-level field (`{ title: 'title must …' }`);
@@ -9,17 +10,15 @@ import { ApiError } from '@/api/http';
 export type FieldErrors = Record<string, string>;
 
 /** What a zod issue and an item of a 400's `details` have in common. */
-export interface FieldIssue {
-  path: readonly PropertyKey[];
-  message: string;
-}
+export type FieldIssue = CodedIssue;
 
 /** Issues per top-level field (`themes.2` is the themes field), one field's messages joined. */
 export function issuesByField(issues: readonly FieldIssue[]): FieldErrors {
   const out: FieldErrors = {};
   for (const i of issues) {
     const field = i.path.length ? String(i.path[0]) : 'form';
-    out[field] = out[field] ? `${out[field]}; ${i.message}` : i.message;
+    const text = issueText(i);
+    out[field] = out[field] ? `${out[field]}; ${text}` : text;
   }
   return out;
 }

@@ -1,5 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { Theme } from '@contracts/activities';
+import { ApiError } from '@/api/http';
+import { formatDate, formatDateRange, formatDateTimeRange, helsinkiDate } from './helsinki-time';
+import { issueText, type CodedIssue } from './issue-text';
 
 /** A theme's name in the reader's language, Finnish when there is no translation. */
 export function themeName(theme: Pick<Theme, 'nameFi' | 'nameSv' | 'nameEn'>, language: string): string {
@@ -8,30 +11,27 @@ export function themeName(theme: Pick<Theme, 'nameFi' | 'nameSv' | 'nameEn'>, la
   return theme.nameFi;
 }
 
-export const formatDateTime = (iso: string, language: string) =>
-  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-
-export const formatDate = (iso: string, language: string) =>
-  new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(iso));
-
 export const formatEuros = (eur: number, language: string) =>
   new Intl.NumberFormat(language, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(eur);
 
-/** The server's own message (it says exactly what was wrong); anything else as it is. */
-export const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/**
+ * What went wrong, for a notification: a refusal whose details carry codes in the reader's
+ * language (see issue-text.ts), else the server's own message; anything else as it is.
+ */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError && Array.isArray(err.details)) {
+    const coded = (err.details as CodedIssue[]).filter((d) => d && typeof d.message === 'string' && d.code);
+    if (coded.length) return coded.map(issueText).join('; ');
+  }
+  return err instanceof Error ? err.message : String(err);
+}
 
-/** One activity's time span in the reader's language ("Standing" when it has no dates). */
+/** One activity's time span in Helsinki time ("Standing" when it has no dates). */
 export function formatSpan(startsAt: string | null, endsAt: string | null, language: string, t: TFunction): string {
-  const sameDay = startsAt && endsAt && startsAt.slice(0, 10) === endsAt.slice(0, 10);
-  const opts: Intl.DateTimeFormatOptions = sameDay
-    ? { day: 'numeric', month: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/Helsinki' }
-    : { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'Europe/Helsinki' };
-  const fmt = new Intl.DateTimeFormat(language, opts);
-  const start = startsAt ? new Date(startsAt) : null;
-  const end = endsAt ? new Date(endsAt) : null;
-  if (start && end) return fmt.formatRange(start, end);
-  if (start) return t('activities.span.from', { date: fmt.format(start) });
-  if (end) return t('activities.span.until', { date: fmt.format(end) });
+  const sameDay = startsAt && endsAt && helsinkiDate(startsAt) === helsinkiDate(endsAt);
+  if (startsAt && endsAt) return sameDay ? formatDateTimeRange(startsAt, endsAt, language) : formatDateRange(startsAt, endsAt);
+  if (startsAt) return t('activities.span.from', { date: formatDate(startsAt) });
+  if (endsAt) return t('activities.span.until', { date: formatDate(endsAt) });
   return t('activities.span.standing');
 }
 

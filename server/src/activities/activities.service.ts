@@ -50,7 +50,9 @@ async function geometryField(knex: Knex, geometry: unknown): Promise<string> {
   try {
     return await validateUserGeometry(knex, geometry);
   } catch (err) {
-    if (err instanceof HttpError && err.status === 400) throw badField('geometry', err.message);
+    // The same refusal as a request error of the body's geometry field, its detail (and code) kept.
+    if (err instanceof HttpError && err.status === 400)
+      throw new HttpError(400, 'invalid_request', `geometry: ${err.message}`, err.details);
     throw err;
   }
 }

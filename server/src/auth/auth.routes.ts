@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { actorOf } from '../audit/audit.service.js';
 import {
+  AccountLanguageRequest,
   EmptyBody,
   LoginRequest,
   OidcLoginQuery,
@@ -122,6 +123,12 @@ export function authRouter(knex: Knex, opts: AuthOptions, limits: RateLimitTable
     await limit(req, res, 'login', auth.user.email);
     await service.changePassword(knex, opts, auth.user.id, auth.sessionIdHash, body);
     res.json({ status: 'password_changed' });
+  });
+
+  writeRoute(r, 'put', '/auth/language', { roles: 'account' }, async (req, res) => {
+    const body = AccountLanguageRequest.parse(req.body);
+    await service.setAccountLanguage(knex, currentAccount(req).user.id, body.language);
+    res.status(204).end();
   });
 
   // Single sign-on: a browser navigates here (a link, not a form or fetch) and comes back to

@@ -6,6 +6,8 @@ import { hashToken, newToken } from '../security/tokens.js';
 import * as users from '../users/users.repository.js';
 import type { AuthOptions } from './auth-options.js';
 import * as repo from './auth.repository.js';
+import type { Language } from '../contracts/common.js';
+import { accountExistsText, passwordResetText, verifyEmailText } from '../mail/mail-texts.js';
 import type { OidcIdentity } from './oidc.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
 
@@ -23,15 +25,13 @@ async function issueToken(knex: Knex, userId: number, purpose: repo.TokenPurpose
 
 const link = (opts: AuthOptions, page: string, token: string) => `${opts.publicUrl}/${page}?token=${encodeURIComponent(token)}`;
 
-async function sendVerification(knex: Knex, opts: AuthOptions, userId: number, email: string): Promise<void> {
-  const token = await issueToken(knex, userId, 'verify_email', VERIFY_TTL_SECONDS);
-  await opts.mailer.send({
-    to: email,
-    subject: 'Vahvista sähköpostiosoitteesi – Kaupunki kartalla',
-    text:
-      `Vahvista sähköpostiosoitteesi Kaupunki kartalla -palveluun avaamalla linkki 48 tunnin kuluessa:\n` +
-      `${link(opts, 'verify-email', token)}\n\nJos et luonut tiliä, voit jättää viestin huomiotta.`,
-  });
+async function sendVerification(
+  knex: Knex,
+  opts: AuthOptions,
+  user: { id: number; email: string; language: Language },
+): Promise<void> {
+  const token = await issueToken(knex, user.id, 'verify_email', VERIFY_TTL_SECONDS);
+  await opts.mailer.send({ to: user.email, ...verifyEmailText[user.language](link(opts, 'verify-email', token)) });
 }
 
 /**
@@ -42,17 +42,16 @@ async function sendVerification(knex: Knex, opts: AuthOptions, userId: number, e
 export async function signup(
   knex: Knex,
   opts: AuthOptions,
-  input: { email: string; password: string; displayName?: string },
+  input: { email: string; password: string; displayName?: string; language?: Language },
 ): Promise<void> {
   const passwordHash = await hashPassword(input.password, opts.scryptLogN);
   const existing = await users.userByEmail(knex, input.email);
   if (existing) {
-    if (!existing.email_verified_at) await sendVerification(knex, opts, existing.id, existing.email);
+    if (!existing.email_verified_at) await sendVerification(knex, opts, existing);
     else {
       await opts.mailer.send({
         to: existing.email,
-        subject: 'Kaupunki kartalla: tilisi on jo olemassa',
-        text: `Osoitteella on jo tili. Kirjaudu sisään tai vaihda salasana: ${opts.publicUrl}/reset-password`,
+        ...accountExistsText[existing.language](`${opts.publicUrl}/reset-password`),
       });
     }
     return;
@@ -63,10 +62,11 @@ export async function signup(
       displayName: input.displayName ?? null,
       passwordHash,
       emailVerified: false,
+      language: input.language,
     });
     if (!id) return; // registered concurrently by the same address
     await users.replaceRoles(trx, id, ['resident'], null);
-    await sendVerification(trx, opts, id, input.email);
+    await sendVerification(trx, opts, { id, email: input.email, language: input.language ?? 'fi' });
   });
 }
 
@@ -80,7 +80,7 @@ export async function verifyEmail(knex: Knex, token: string): Promise<void> {
 
 export async function resendVerification(knex: Knex, opts: AuthOptions, email: string): Promise<void> {
   const user = await users.userByEmail(knex, email);
-  if (user && !user.email_verified_at && !user.disabled_at) await sendVerification(knex, opts, user.id, user.email);
+  if (user && !user.email_verified_at && !user.disabled_at) await sendVerification(knex, opts, user);
 }
 
 function lockedError(until: Date): HttpError {
@@ -144,13 +144,7 @@ export async function requestPasswordReset(knex: Knex, opts: AuthOptions, email:
   const user = await users.userByEmail(knex, email);
   if (!user || user.disabled_at) return;
   const token = await issueToken(knex, user.id, 'password_reset', RESET_TTL_SECONDS);
-  await opts.mailer.send({
-    to: user.email,
-    subject: 'Salasanan vaihto – Kaupunki kartalla',
-    text:
-      `Vaihda salasanasi avaamalla linkki tunnin kuluessa:\n${link(opts, 'reset-password', token)}\n\n` +
-      `Jos et pyytänyt vaihtoa, voit jättää viestin huomiotta.`,
-  });
+  await opts.mailer.send({ to: user.email, ...passwordResetText[user.language](link(opts, 'reset-password', token)) });
 }
 
 /** Sets the new password, lifts a lockout, and signs the account out everywhere. */
@@ -245,4 +239,9 @@ export async function accountForOidcIdentity(knex: Knex, id: OidcIdentity): Prom
     await users.recordSuccessfulLogin(trx, newId);
     return newId;
   });
+}
+
+/** The language the account's e-mails are written in (chosen on the profile). */
+export async function setAccountLanguage(knex: Knex, userId: number, language: Language): Promise<void> {
+  await users.setLanguage(knex, userId, language);
 }

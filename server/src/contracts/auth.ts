@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PlainText } from './common.js';
+import { Language, PlainText } from './common.js';
 
 /** Roles held by accounts; a visitor is simply someone without an account. */
 export const ROLES = ['resident', 'official', 'kehra', 'moderator', 'admin'] as const;
@@ -46,7 +46,11 @@ export const DisplayName = PlainText('displayName', 80).refine(
 /** Roles whose holders appear publicly by name (responsible official, editor, moderator): they need a display name. */
 export const NAMED_ROLES = ['official', 'admin', 'moderator', 'kehra'] as const;
 
-export const SignupRequest = z.object({ email: Email, password: NewPassword, displayName: DisplayName.optional() }).strict();
+export const SignupRequest = z
+  .object({ email: Email, password: NewPassword, displayName: DisplayName.optional(), language: Language.optional() })
+  .strict();
+/** PUT /api/auth/language — the language the account's e-mails are written in. */
+export const AccountLanguageRequest = z.object({ language: Language }).strict();
 export const LoginRequest = z.object({ email: Email, password: Password }).strict();
 export const VerifyRequest = z.object({ token: OneTimeToken }).strict();
 export const ResendVerificationRequest = z.object({ email: Email }).strict();
@@ -78,6 +82,8 @@ export interface AccountUser {
   displayName: string | null;
   emailVerified: boolean;
   hasPassword: boolean;
+  /** The language of the account's e-mails. */
+  language: Language;
   createdAt: string;
 }
 

@@ -7,6 +7,11 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
+/** The service's languages: the person's own, for what the server writes to them (e-mails). */
+export const LANGUAGES = ['fi', 'sv', 'en'] as const;
+export const Language = z.enum(LANGUAGES, { error: `language must be one of: ${LANGUAGES.join(', ')}` });
+export type Language = z.infer<typeof Language>;
+
 /** A number given as a query string value, required and within [min, max]. */
 export const queryNumber = (name: string, min: number, max: number, what = 'number') =>
   z

@@ -9,6 +9,7 @@ import {
   idList,
   Instant,
   IntParam,
+  Language,
   OffsetParam,
   PlainText,
   Slug,
@@ -89,6 +90,8 @@ export const IdeaSubmitBody = z
       .optional(),
     contactName: PlainText('contactName', 200).optional(),
     contactEmail: z.email({ error: 'contactEmail must be an e-mail address' }).max(254).optional(),
+    /** The language the idea was written in: mails about it are written in it too. */
+    language: Language.optional(),
   })
   .strict()
   .superRefine((b, ctx) => {

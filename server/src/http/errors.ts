@@ -17,8 +17,34 @@ export class HttpError extends Error {
 
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} was not found`);
 /** A 400 naming the field or parameter that is wrong, in the same shape as a schema's. */
-export const badField = (field: string, message: string) =>
-  new HttpError(400, 'invalid_request', `${field}: ${message}`, [{ path: [field], message }]);
+export const badField = (field: string, message: string, code = 'invalid', params?: Record<string, unknown>) =>
+  new HttpError(400, 'invalid_request', `${field}: ${message}`, [fieldIssue([field], code, message, params)]);
+
+/**
+ * One item of a 400's `details`: the field (`path`), a stable `code` the client words in the
+ * reader's language (with `params` for the numbers in it), and the English `message` for
+ * everyone else (logs, curl, GDAL).
+ */
+export interface FieldIssue {
+  path: string[];
+  code: string;
+  message: string;
+  params?: Record<string, unknown>;
+}
+
+export const fieldIssue = (path: string[], code: string, message: string, params?: Record<string, unknown>): FieldIssue =>
+  params ? { path, code, message, params } : { path, code, message };
+
+/** A zod issue as a detail: zod's own code, and the bounds a message about size needs. */
+function zodIssue(i: ZodError['issues'][number]): FieldIssue {
+  const bounds = i as { minimum?: unknown; maximum?: unknown; origin?: unknown };
+  const params = Object.fromEntries(
+    Object.entries({ minimum: bounds.minimum, maximum: bounds.maximum, origin: bounds.origin })
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]),
+  );
+  return fieldIssue(i.path.map(String), i.code, i.message, Object.keys(params).length ? params : undefined);
+}
 
 /** Turns zod issues into one readable sentence naming each bad parameter. */
 export function describeZodError(err: ZodError): string {
@@ -41,7 +67,7 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
       error: {
         code: 'invalid_request',
         message: describeZodError(err),
-        details: err.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+        details: err.issues.map(zodIssue),
       },
     });
     return;

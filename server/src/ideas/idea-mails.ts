@@ -1,4 +1,7 @@
 import type { MailMessage, Mailer } from '../auth/mailer.js';
+import type { Language } from '../contracts/common.js';
+import type { IdeaStage } from '../contracts/ideas.js';
+import { ideaHiddenText, stageChangedText, trackingCodeText } from '../mail/mail-texts.js';
 import { log } from '../log.js';
 
 /** The idea's public page on KK_PUBLIC_URL, as mails link to it. */
@@ -25,24 +28,26 @@ interface MailedIdea {
   title: string;
 }
 
-/** To whoever gave a contact address on submitting: the tracking code and the idea's page. */
-export const trackingCodeMail = (to: string, idea: MailedIdea, publicUrl: string): MailMessage => ({
+/** To whoever gave a contact address on submitting, in the language they wrote in: the tracking code and the idea's page. */
+export const trackingCodeMail = (to: string, idea: MailedIdea, language: Language, publicUrl: string): MailMessage => ({
   to,
-  subject: `Ideasi seurantakoodi on ${idea.trackingCode} – Kaupunki kartalla`,
-  text:
-    `Kiitos ideastasi "${idea.title}". Sen seurantakoodi on ${idea.trackingCode}; ` +
-    `idean vaiheet näet osoitteessa:\n${ideaLink(publicUrl, idea.id)}\n\n` +
-    `Tack för din idé. Spårningskoden är ${idea.trackingCode}; idéns skeden finns på adressen ovan.\n` +
-    `Thank you for your idea. Its tracking code is ${idea.trackingCode}; follow its stages at the address above.`,
+  ...trackingCodeText[language](idea, ideaLink(publicUrl, idea.id)),
 });
 
 /** To a visitor author (no account, so no in-app notice): the moderator's public reason. */
-export const ideaHiddenMail = (to: string, idea: MailedIdea, reason: string, publicUrl: string): MailMessage => ({
-  to,
-  subject: `Ideasi ${idea.trackingCode} on piilotettu – Kaupunki kartalla`,
-  text:
-    `Moderaattori piilotti ideasi "${idea.title}" (${idea.trackingCode}). Syy: ${reason}\n` +
-    `Idean sivu ja sen vaiheet säilyvät osoitteessa:\n${ideaLink(publicUrl, idea.id)}\n\n` +
-    `En moderator har dolt din idé ${idea.trackingCode}. Orsak: ${reason}\n` +
-    `A moderator has hidden your idea ${idea.trackingCode}. Reason: ${reason}`,
-});
+export const ideaHiddenMail = (
+  to: string,
+  idea: MailedIdea,
+  reason: string,
+  language: Language,
+  publicUrl: string,
+): MailMessage => ({ to, ...ideaHiddenText[language](idea, reason, ideaLink(publicUrl, idea.id)) });
+
+/** To a follower or the contact address: the stage an idea moved to, named in their language. */
+export const stageChangedMail = (
+  to: string,
+  idea: MailedIdea,
+  change: { to: IdeaStage; reason: string },
+  language: Language,
+  publicUrl: string,
+): MailMessage => ({ to, ...stageChangedText[language](idea, change.to, change.reason, ideaLink(publicUrl, idea.id)) });

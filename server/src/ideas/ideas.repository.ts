@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Language } from '../contracts/common.js';
 import { areaSummaryJson, isoTime, geoJsonGeometry } from '../collections/sql.js';
 import type { AreaSummary } from '../contracts/areas.js';
 import type { AlternativeRoute, IdeaStage, IdeaStageEvent, NearbyActivity } from '../contracts/ideas.js';
@@ -89,6 +90,7 @@ export interface NewIdea {
   contactName: string | null;
   contactEmail: string | null;
   authorUserId: number | null;
+  language: Language;
 }
 
 /**
@@ -101,8 +103,8 @@ export async function insertIdea(knex: Knex, idea: NewIdea): Promise<number> {
   const { rows } = await knex.raw(
     `WITH idea AS (
        INSERT INTO ideas (tracking_code, title, description, cost_estimate_eur, contact_name, contact_email,
-                          author_user_id, picked_area_id, geom)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326))
+                          author_user_id, picked_area_id, language, geom)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_GeomFromGeoJSON(?::text), 4326))
        RETURNING id, author_user_id
      ),
      themed AS (
@@ -122,6 +124,7 @@ export async function insertIdea(knex: Knex, idea: NewIdea): Promise<number> {
       idea.contactEmail,
       idea.authorUserId,
       idea.pickedAreaId,
+      idea.language,
       idea.geoJson,
       idea.themes,
     ],

@@ -63,7 +63,12 @@ export function ideasRouter(knex: Knex, settings: service.IdeaSettings): Router 
   writeRoute(r, 'post', '/ideas', { roles: 'public' }, rateLimit('idea'), async (req, res) => {
     const body = IdeaSubmitBody.parse(req.body ?? {});
     const submitted = await service.submitIdea(knex, body, { userId: req.auth?.user.id ?? null });
-    await service.mailTrackingCode(mailing(req), { ...submitted, title: body.title, contactEmail: body.contactEmail });
+    await service.mailTrackingCode(mailing(req), {
+      ...submitted,
+      title: body.title,
+      contactEmail: body.contactEmail,
+      language: body.language,
+    });
     res.status(201).json(submitted);
   });
   writeRoute(r, 'post', '/reports', { roles: 'public' }, rateLimit('idea'), async (req, res) => {

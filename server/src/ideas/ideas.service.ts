@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Language } from '../contracts/common.js';
 import {
   IDEA_NEARBY_DISTANCE,
   type IdeaDetail,
@@ -51,6 +52,7 @@ export async function submitIdea(
         contactName: body.contactName ?? null,
         contactEmail: body.contactEmail ?? null,
         authorUserId: author.userId,
+        language: body.language ?? 'fi',
       });
       return { id, trackingCode, url: `/ideas/${id}` };
     } catch (err) {
@@ -63,10 +65,10 @@ export async function submitIdea(
 /** The tracking code and the idea's link, at once, to the contact address given on submitting. */
 export async function mailTrackingCode(
   mailing: IdeaMailing,
-  submitted: IdeaSubmitResponse & { title: string; contactEmail?: string },
+  submitted: IdeaSubmitResponse & { title: string; contactEmail?: string; language?: Language },
 ): Promise<void> {
   if (!submitted.contactEmail) return;
-  const message = trackingCodeMail(submitted.contactEmail, submitted, mailing.publicUrl);
+  const message = trackingCodeMail(submitted.contactEmail, submitted, submitted.language ?? 'fi', mailing.publicUrl);
   await sendIdeaMail(mailing.mailer, message, `tracking code of idea ${submitted.id}`);
 }
 

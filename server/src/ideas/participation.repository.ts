@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Language } from '../contracts/common.js';
 import type { ContentReport, IdeaComment, Notification } from '../contracts/ideas.js';
 
 const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -57,9 +58,9 @@ export async function participation(knex: Knex, ideaId: number, userId: number |
   };
 }
 
-export async function followerIds(knex: Knex, ideaId: number): Promise<{ id: number; email: string }[]> {
+export async function followerIds(knex: Knex, ideaId: number): Promise<{ id: number; email: string; language: Language }[]> {
   const { rows } = await knex.raw(
-    `SELECT u.id, u.email FROM idea_follows f JOIN users u ON u.id = f.user_id
+    `SELECT u.id, u.email, u.language FROM idea_follows f JOIN users u ON u.id = f.user_id
       WHERE f.idea_id = ? AND u.disabled_at IS NULL ORDER BY u.id`,
     [ideaId],
   );
@@ -196,9 +197,16 @@ export async function dismissReport(
 export async function ideaContact(
   knex: Knex,
   ideaId: number,
-): Promise<{ trackingCode: string; title: string; authorUserId: number | null; contactEmail: string | null }> {
+): Promise<{
+  trackingCode: string;
+  title: string;
+  authorUserId: number | null;
+  contactEmail: string | null;
+  language: Language;
+}> {
   const { rows } = await knex.raw(
-    `SELECT tracking_code AS "trackingCode", title, author_user_id AS "authorUserId", contact_email AS "contactEmail"
+    `SELECT tracking_code AS "trackingCode", title, author_user_id AS "authorUserId", contact_email AS "contactEmail",
+            language
        FROM ideas WHERE id = ?`,
     [ideaId],
   );

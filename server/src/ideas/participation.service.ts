@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Language } from '../contracts/common.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import {
   COMMENT_EDIT_WINDOW_MINUTES,
@@ -8,7 +9,7 @@ import {
   type StageChangeBody,
 } from '../contracts/ideas.js';
 import { HttpError, notFound } from '../http/errors.js';
-import { ideaHiddenMail, ideaLink, sendIdeaMail, type IdeaMailing } from './idea-mails.js';
+import { ideaHiddenMail, sendIdeaMail, stageChangedMail, type IdeaMailing } from './idea-mails.js';
 import * as repo from './participation.repository.js';
 
 async function visibleIdea(knex: Knex, ideaId: number): Promise<void> {
@@ -151,7 +152,7 @@ export async function hide(
   if (target.type !== 'idea' || hidden.authorUserId) return;
   const idea = await repo.ideaContact(knex, hidden.ideaId);
   if (!idea.contactEmail) return;
-  const message = ideaHiddenMail(idea.contactEmail, { id: hidden.ideaId, ...idea }, reason, mailing.publicUrl);
+  const message = ideaHiddenMail(idea.contactEmail, { id: hidden.ideaId, ...idea }, reason, idea.language, mailing.publicUrl);
   await sendIdeaMail(mailing.mailer, message, `hidden notice of idea ${hidden.ideaId}`);
 }
 
@@ -187,15 +188,12 @@ export async function announceStageChange(
     ideaId,
     payload: { to: change.to, reason: change.reason, trackingCode: idea.trackingCode },
   });
-  const addresses = new Set(followers.map((f) => f.email));
-  if (idea.contactEmail) addresses.add(idea.contactEmail);
-  const link = ideaLink(mailing.publicUrl, ideaId);
-  for (const to of addresses) {
-    const message = {
-      to,
-      subject: `${idea.trackingCode}: ${idea.title}`,
-      text: `Idea ${idea.trackingCode} moved to stage "${change.to}".\n\n${change.reason}\n\n${link}`,
-    };
+  // A follower reads it in their account's language; the contact address in the idea's own.
+  const addresses = new Map<string, Language>();
+  if (idea.contactEmail) addresses.set(idea.contactEmail, idea.language);
+  for (const f of followers) addresses.set(f.email, f.language);
+  for (const [to, language] of addresses) {
+    const message = stageChangedMail(to, { id: ideaId, ...idea }, change, language, mailing.publicUrl);
     await sendIdeaMail(mailing.mailer, message, `stage change of idea ${ideaId} to a follower`);
   }
 }

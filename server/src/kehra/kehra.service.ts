@@ -20,7 +20,7 @@ import {
   type WhoIsActive,
   type WhoIsActiveQuery,
 } from '../contracts/kehra.js';
-import { DEFAULT_GEOMETRY_LIMITS, validateUserGeometry } from '../geometry/user-geometry.js';
+import { DEFAULT_GEOMETRY_LIMITS, geometryErrorAt, validateUserGeometry } from '../geometry/user-geometry.js';
 import { HttpError, notFound, badField } from '../http/errors.js';
 import { unknownThemes } from '../ideas/ideas.repository.js';
 import * as repo from './kehra.repository.js';
@@ -46,8 +46,7 @@ export async function polygonOf(knex: Knex, geometry: unknown, field = 'geometry
   try {
     return await validateUserGeometry(knex, geometry, AREA_GEOMETRY_LIMITS);
   } catch (err) {
-    if (err instanceof HttpError && err.status === 400)
-      throw new HttpError(400, 'invalid_geometry', `${field}: ${err.message}`, err.details);
+    if (err instanceof HttpError && err.status === 400) throw geometryErrorAt(err, field);
     throw err;
   }
 }

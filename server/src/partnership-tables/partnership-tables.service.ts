@@ -17,7 +17,7 @@ import {
   type TableParticipant,
   type TablePatchBody,
 } from '../contracts/partnership-tables.js';
-import { DEFAULT_GEOMETRY_LIMITS, validateUserGeometry } from '../geometry/user-geometry.js';
+import { DEFAULT_GEOMETRY_LIMITS, geometryErrorAt, validateUserGeometry } from '../geometry/user-geometry.js';
 import { HttpError, notFound, badField } from '../http/errors.js';
 import { areaGeometryText } from '../ideas/ideas.repository.js';
 import { checkThemes, polygonOf } from '../kehra/kehra.service.js';
@@ -39,8 +39,7 @@ async function checkPoint(knex: Knex, p: { lon: number; lat: number } | null | u
       { ...DEFAULT_GEOMETRY_LIMITS, allowedTypes: ['Point'] },
     );
   } catch (err) {
-    if (err instanceof HttpError && err.status === 400)
-      throw new HttpError(400, 'invalid_geometry', `${field}: ${err.message}`, err.details);
+    if (err instanceof HttpError && err.status === 400) throw geometryErrorAt(err, field);
     throw err;
   }
 }

@@ -11,6 +11,7 @@ import { repoRoot } from '../config.js';
 import * as tables from '../partnership-tables/partnership-tables.service.js';
 import { readSpacesFixture, SPACES_FIXTURE_SOURCE, upsertSpaces } from '../spaces/spaces.import.js';
 import { createOrGrant } from '../users/users.service.js';
+import { helsinkiAt } from './demo-time.js';
 
 /**
  * The people side of the Keskuspuisto demo: residents' ideas at every stage of their path, the
@@ -299,13 +300,10 @@ async function seedTable(trx: Knex, official: Official, ideas: Map<string, numbe
     { name: 'Kahvilayrittäjä', sector: 'businesses', public: true },
   ] as const;
   for (const p of participants) await tables.addParticipant(trx, official, table.id, p);
-  const at = (days: number, hour: number) => {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, hour));
-    return d.toISOString();
-  };
+  const at = (days: number, time: string) => helsinkiAt(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, time);
   await tables.addMeeting(trx, official, table.id, {
-    startsAt: at(-21, 15),
-    endsAt: at(-21, 17),
+    startsAt: at(-21, '17:00'),
+    endsAt: at(-21, '19:00'),
     place: 'Ruskeasuon kirjasto',
     placePoint: { lon: 24.9135, lat: 60.2047 },
     agenda: '1. Varikon väliaikaiskäyttö\n2. Kiipeilyseinä-idea\n3. Talven valaistus',
@@ -313,8 +311,8 @@ async function seedTable(trx: Knex, official: Official, ideas: Map<string, numbe
       'Sovittiin, että seura ja kiipeilykeskus selvittävät vapaastiseisovan seinän. Valaistus viedään Kehrän suunnitelmaan.',
   });
   await tables.addMeeting(trx, official, table.id, {
-    startsAt: at(24, 15),
-    endsAt: at(24, 17),
+    startsAt: at(24, '17:30'),
+    endsAt: at(24, '19:30'),
     place: 'Laakson nuorisotalo',
     agenda: '1. Seinän rahoitus\n2. Koirapuiston paikka\n3. Kesän tapahtumat',
   });

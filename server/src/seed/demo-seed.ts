@@ -10,6 +10,7 @@ import {
   type DemoNetworkRemoval,
   type DemoNetworkSummary,
 } from './demo-network.js';
+import { helsinkiAt } from './demo-time.js';
 
 /**
  * The Keskuspuisto (Central Park) story: every department is busy in and around the park, and
@@ -40,15 +41,21 @@ const PARK = polygon(
   [24.906, 60.21],
 );
 
-type Demo = Omit<ActivityInput, 'source' | 'isDemo' | 'startsAt' | 'endsAt'> & { span: [number | null, number | null] };
+/** A day relative to the first of the month, or that day at a Helsinki wall-clock time ([35, '18:00']). */
+type Moment = number | [number, string];
+type Demo = Omit<ActivityInput, 'source' | 'isDemo' | 'startsAt' | 'endsAt'> & { span: [Moment | null, Moment | null] };
 
 /**
- * Times are whole days relative to the first day of the current month, so "now and upcoming" is
- * always populated and a re-run within the month changes nothing.
+ * Times are days relative to the first day of the current month, so "now and upcoming" is always
+ * populated and a re-run within the month changes nothing. A day alone starts at midnight in
+ * Helsinki; an event has its Helsinki clock time (a concert at 18.00, not at 2.00).
  */
 export function demoActivities(now = new Date()): ActivityInput[] {
-  const anchor = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
-  const day = (d: number | null) => (d === null ? null : new Date(anchor + d * 86_400_000).toISOString());
+  const day = (m: Moment | null) => {
+    if (m === null) return null;
+    const [d, time] = typeof m === 'number' ? [m, '00:00'] : m;
+    return helsinkiAt(now.getUTCFullYear(), now.getUTCMonth(), 1 + d, time);
+  };
   const list: Demo[] = [
     // Kaupunkiympäristön toimiala
     {
@@ -134,7 +141,10 @@ export function demoActivities(now = new Date()): ActivityInput[] {
       department: 'kuva',
       kind: 'event',
       status: 'planned',
-      span: [35, 35.25],
+      span: [
+        [35, '18:00'],
+        [35, '20:00'],
+      ],
       titleFi: 'Metsäkonsertti Keskuspuistossa',
       titleSv: 'Skogskonsert i Centralparken',
       titleEn: 'Forest concert in Central Park',
@@ -171,7 +181,10 @@ export function demoActivities(now = new Date()): ActivityInput[] {
       department: 'kuva',
       kind: 'event',
       status: 'planned',
-      span: [14, 15],
+      span: [
+        [14, '10:00'],
+        [14, '13:00'],
+      ],
       titleFi: 'Maunulan kirjaston luontoretki',
       titleSv: 'Naturutflykt med Månsas bibliotek',
       titleEn: 'Maunula library nature walk',
@@ -202,7 +215,10 @@ export function demoActivities(now = new Date()): ActivityInput[] {
       department: 'kasko',
       kind: 'event',
       status: 'planned',
-      span: [35, 35.4],
+      span: [
+        [35, '9:00'],
+        [35, '14:00'],
+      ],
       titleFi: 'Koulujen yhteinen liikuntapäivä',
       titleSv: 'Skolornas gemensamma idrottsdag',
       titleEn: 'Joint school sports day',
@@ -253,7 +269,10 @@ export function demoActivities(now = new Date()): ActivityInput[] {
       department: 'sote',
       kind: 'event',
       status: 'planned',
-      span: [50, 51],
+      span: [
+        [50, '8:00'],
+        [51, '16:00'],
+      ],
       titleFi: 'Pelastuslaitoksen maastopaloharjoitus',
       titleSv: 'Räddningsverkets terrängbrandövning',
       titleEn: 'Rescue department wildfire exercise',
@@ -291,7 +310,10 @@ export function demoActivities(now = new Date()): ActivityInput[] {
       department: 'kanslia',
       kind: 'participation',
       status: 'planned',
-      span: [35, 35.2],
+      span: [
+        [35, '17:30'],
+        [35, '19:00'],
+      ],
       titleFi: 'Turvallisuuskävely Maunulassa',
       titleSv: 'Trygghetspromenad i Månsas',
       titleEn: 'Safety walk in Maunula',

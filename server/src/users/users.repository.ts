@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { AccountUser, DepartmentRef, KehraGroupRef, Role } from '../contracts/auth.js';
+import type { Language } from '../contracts/common.js';
 import type { AdminUser } from '../contracts/users.js';
 
 export interface UserRow {
@@ -14,6 +15,7 @@ export interface UserRow {
   oidc_issuer: string | null;
   oidc_subject: string | null;
   last_login_at: Date | null;
+  language: Language;
   created_at: Date;
 }
 
@@ -33,6 +35,7 @@ export const toAccountUser = (r: UserRow): AccountUser => ({
   displayName: r.display_name,
   emailVerified: r.email_verified_at !== null,
   hasPassword: r.password_hash !== null,
+  language: r.language,
   createdAt: iso(r.created_at)!,
 });
 
@@ -98,16 +101,29 @@ export async function insertUser(
     passwordHash: string | null;
     emailVerified: boolean;
     oidc?: { issuer: string; subject: string };
+    language?: Language;
   },
 ): Promise<number> {
   const { rows } = await knex.raw(
-    `INSERT INTO users (email, display_name, password_hash, email_verified_at, oidc_issuer, oidc_subject)
-     VALUES (?, ?, ?, CASE WHEN ? THEN now() END, ?, ?)
+    `INSERT INTO users (email, display_name, password_hash, email_verified_at, oidc_issuer, oidc_subject, language)
+     VALUES (?, ?, ?, CASE WHEN ? THEN now() END, ?, ?, ?)
      ON CONFLICT DO NOTHING
      RETURNING id`,
-    [u.email, u.displayName, u.passwordHash, u.emailVerified, u.oidc?.issuer ?? null, u.oidc?.subject ?? null],
+    [
+      u.email,
+      u.displayName,
+      u.passwordHash,
+      u.emailVerified,
+      u.oidc?.issuer ?? null,
+      u.oidc?.subject ?? null,
+      u.language ?? 'fi',
+    ],
   );
   return rows[0]?.id ?? 0;
+}
+
+export async function setLanguage(knex: Knex, userId: number, language: Language): Promise<void> {
+  await knex.raw(`UPDATE users SET language = ?, updated_at = now() WHERE id = ?`, [language, userId]);
 }
 
 export async function setPasswordHash(knex: Knex, userId: number, hash: string): Promise<void> {

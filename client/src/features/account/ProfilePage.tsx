@@ -1,13 +1,18 @@
-import { useMutation } from '@tanstack/react-query';
-import { Button, ButtonVariant, LoadingSpinner, Notification } from 'hds-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Language } from '@contracts/common';
+import { Button, ButtonVariant, LoadingSpinner, Notification, RadioButton, SelectionGroup } from 'hds-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDepartmentName } from '@/layers/activities/use-department-name';
 import { Link } from 'react-router';
 import { ApiError } from '@/api/http';
 import { accountApi } from './account-api';
-import { useAccount, useAuthTransitions } from './account-query';
+import { meQuery, useAccount, useAuthTransitions } from './account-query';
+import { LANGUAGES } from '@/i18n/languages';
+import { errorMessage } from '@/ui/format';
 import { describeError } from './auth-errors';
 import { serverFieldErrors } from '@/ui/form-errors';
+import { formatDate } from '@/ui/helsinki-time';
 import { PageHeading } from './PageHeading';
 import { checkNewPassword } from './password-rules';
 import { useSignOut } from './use-sign-out';
@@ -17,6 +22,7 @@ import { usePageTitle } from '@/ui/use-page-title';
 /** /profile — the signed-in account, its roles and memberships, password and signing out. */
 export function ProfilePage() {
   const { t } = useTranslation();
+  const departmentName = useDepartmentName();
   usePageTitle(t('pageTitle.profile'));
   const { me, user, isLoading } = useAccount();
   const signOut = useSignOut();
@@ -52,7 +58,7 @@ export function ProfilePage() {
         </div>
         <div>
           <dt>{t('account.profile.departments')}</dt>
-          <dd>{me.departments.length ? me.departments.map((d) => d.nameFi).join(', ') : none}</dd>
+          <dd>{me.departments.length ? me.departments.map((d) => departmentName(d.slug) || d.nameFi).join(', ') : none}</dd>
         </div>
         <div>
           <dt>{t('account.profile.kehraGroups')}</dt>
@@ -60,9 +66,11 @@ export function ProfilePage() {
         </div>
         <div>
           <dt>{t('account.profile.since')}</dt>
-          <dd>{new Date(user.createdAt).toLocaleDateString()}</dd>
+          <dd>{formatDate(user.createdAt)}</dd>
         </div>
       </dl>
+
+      <MailLanguage language={user.language} />
 
       {user.hasPassword ? <ChangePassword /> : <p className="panel-help">{t('account.profile.noPassword')}</p>}
 
@@ -89,6 +97,41 @@ export function ProfilePage() {
           </Button>
         </div>
       </section>
+    </section>
+  );
+}
+
+/** The language of the account's e-mails: the one signed up in until changed here. */
+function MailLanguage({ language }: { language: Language }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: accountApi.setLanguage,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQuery().queryKey }),
+  });
+  const shown = save.isPending && save.variables ? save.variables : language;
+  return (
+    <section aria-labelledby="mail-language-heading" className="account-subsection">
+      <h3 id="mail-language-heading" className="account-subheading">
+        {t('account.profile.mailLanguage')}
+      </h3>
+      <SelectionGroup
+        label={t('account.profile.mailLanguageLabel')}
+        errorText={save.error ? errorMessage(save.error) : undefined}
+      >
+        {LANGUAGES.map((l) => (
+          <RadioButton
+            key={l}
+            id={`mail-language-${l}`}
+            name="mail-language"
+            value={l}
+            label={t(`lang.${l}`)}
+            checked={shown === l}
+            disabled={save.isPending}
+            onChange={() => save.mutate(l)}
+          />
+        ))}
+      </SelectionGroup>
     </section>
   );
 }

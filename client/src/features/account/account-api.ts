@@ -1,10 +1,14 @@
 import type { AcceptedResponse, MeResponse } from '@contracts/auth';
+import type { Language } from '@contracts/common';
 import { sendJson } from '@/api/http';
+import { i18n } from '@/i18n';
 
 /** The account endpoints of server/src/auth (see its README); each resolves to the server's answer. */
 export const accountApi = {
+  // The language signed up in is the one the account's e-mails are written in (changed on the profile).
   signup: (body: { email: string; password: string; displayName?: string }) =>
-    sendJson<AcceptedResponse>('POST', '/api/auth/signup', body),
+    sendJson<AcceptedResponse>('POST', '/api/auth/signup', { ...body, language: i18n.language }),
+  setLanguage: (language: Language) => sendJson<void>('PUT', '/api/auth/language', { language }),
   verify: (token: string) => sendJson<{ status: 'verified' }>('POST', '/api/auth/verify', { token }),
   resendVerification: (email: string) => sendJson<AcceptedResponse>('POST', '/api/auth/verify/resend', { email }),
   login: (body: { email: string; password: string }) => sendJson<MeResponse>('POST', '/api/auth/login', body),

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { LoadingSpinner, Notification, Tag } from 'hds-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDepartmentName } from '@/layers/activities/use-department-name';
 import { Link, useLocation } from 'react-router';
 import { useRouteId } from '@/state/route-id';
 import { AREA_LEVELS } from '@contracts/areas';
@@ -16,11 +17,13 @@ import { useActivityAuthority } from './activity-editing';
 import { ActivityForm } from './ActivityForm';
 import { DistanceChooser } from './DistanceChooser';
 import { formatDistance, formatSpan } from '@/ui/format';
+import { formatDate } from '@/ui/helsinki-time';
 import { usePageTitle } from '@/ui/use-page-title';
 
 /** /activities/:id — every field, and "what else happens here" from other departments. */
 export function ActivityDetailPage() {
   const { t, i18n } = useTranslation();
+  const departmentName = useDepartmentName();
   const lang = i18n.language;
   const { search, state } = useLocation();
   const id = useRouteId();
@@ -166,7 +169,7 @@ export function ActivityDetailPage() {
           </div>
           <div>
             <dt>{t('activities.detail.updated')}</dt>
-            <dd>{new Date(p.updatedAt).toLocaleDateString(lang)}</dd>
+            <dd>{formatDate(p.updatedAt)}</dd>
           </div>
         </dl>
         {description && <p className="activity-description">{description}</p>}
@@ -214,7 +217,7 @@ export function ActivityDetailPage() {
                     </span>
                     <span className="activity-item-meta">
                       <span aria-hidden="true" className="activity-swatch" style={{ background: deptOf(o.department)?.color }} />
-                      {deptOf(o.department) ? localName(deptOf(o.department)!, lang) : o.department}
+                      {departmentName(o.department)}
                     </span>
                     <span className="activity-item-meta">
                       {t(`activities.kind.${o.kind}`)} · {formatSpan(o.startsAt, o.endsAt, lang, t)}

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { useDepartmentName } from '@/layers/activities/use-department-name';
 import { Link, useLocation } from 'react-router';
 import type { ActivityProperties, Department } from '@contracts/activities';
-import { activityTitle, localName } from '@/layers/activities/names';
+import { activityTitle } from '@/layers/activities/names';
 import { formatSpan } from '@/ui/format';
 import { VirtualList } from '@/ui/VirtualList';
 
@@ -27,6 +28,7 @@ interface Props {
  */
 export function ActivityList({ items, total, viewKey, departments, updating, hasMore, loadingMore, onLoadMore }: Props) {
   const { t, i18n } = useTranslation();
+  const departmentName = useDepartmentName();
   const { search } = useLocation();
   const byDept = new Map(departments?.map((d) => [d.slug, d]));
 
@@ -68,7 +70,7 @@ export function ActivityList({ items, total, viewKey, departments, updating, has
                 </span>
                 <span className="activity-item-meta">
                   <span aria-hidden="true" className="activity-swatch" style={{ background: dept?.color ?? a.departmentColor }} />
-                  {dept ? localName(dept, i18n.language) : a.department}
+                  {departmentName(a.department)}
                 </span>
                 <span className="activity-item-meta">
                   {t(`activities.kind.${a.kind}`)} · {t(`activities.status.${a.status}`)} ·{' '}

@@ -2,9 +2,10 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { LoadingSpinner } from 'hds-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDepartmentName } from '@/layers/activities/use-department-name';
 import { Link, useLocation } from 'react-router';
 import type { Department, OverlapItem, OverlapsResponse } from '@contracts/activities';
-import { activityTitle, localName } from '@/layers/activities/names';
+import { activityTitle } from '@/layers/activities/names';
 import { areaOverlapsQuery } from '@/layers/activities/query';
 import { DistanceChooser } from './DistanceChooser';
 import { formatDistance, formatSpan } from '@/ui/format';
@@ -78,10 +79,7 @@ function OverlapResults({
   const { t, i18n } = useTranslation();
   const { search } = useLocation();
   const byDept = new Map(departments?.map((d) => [d.slug, d]));
-  const deptName = (slug: string) => {
-    const d = byDept.get(slug);
-    return d ? localName(d, i18n.language) : slug;
-  };
+  const deptName = useDepartmentName();
   const item = (a: OverlapItem) => (
     <div className="activity-pair-item">
       <Link to={{ pathname: `/activities/${a.id}`, search }}>{activityTitle(a, i18n.language)}</Link>

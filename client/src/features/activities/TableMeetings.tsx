@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { LoadingSpinner } from 'hds-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { formatDateTime } from '@/ui/format';
+import { formatDateTime } from '@/ui/helsinki-time';
 import { meetingsQuery } from '@/layers/kehra/query';
 import { Panel } from '@/ui/Panel';
 

@@ -4,6 +4,7 @@ import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@contracts/users';
 import { describeError } from '@/features/account';
+import { formatTimestamp } from '@/ui/helsinki-time';
 import { auditQuery } from './admin-queries';
 import { auditLines, changedKeys } from './audit-format';
 
@@ -12,10 +13,9 @@ const cell = (render: (e: AuditEntry) => string | React.JSX.Element): Column['tr
 
 /** Who did what and when, with the values before and after; newest first, older on demand. */
 export function AuditLog() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const audit = useInfiniteQuery(auditQuery());
   const entries = audit.data?.pages.flatMap((p) => p.entries) ?? [];
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
 
   const values = (e: AuditEntry, which: 'before' | 'after') => {
     const lines = auditLines(e[which], (key, item) =>
@@ -39,7 +39,7 @@ export function AuditLog() {
     {
       key: 'occurredAt',
       headerName: t('admin.audit.when'),
-      transform: cell((e) => <time dateTime={e.occurredAt}>{when.format(new Date(e.occurredAt))}</time>),
+      transform: cell((e) => <time dateTime={e.occurredAt}>{formatTimestamp(e.occurredAt)}</time>),
     },
     { key: 'actor', headerName: t('admin.audit.who'), transform: cell((e) => e.actor.email ?? t('admin.audit.system')) },
     {

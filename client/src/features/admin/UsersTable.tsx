@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, ButtonSize, ButtonVariant, LoadingSpinner, Notification, Pagination, Table, TextInput } from 'hds-react';
 import { useState, type ComponentProps, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDepartmentName } from '@/layers/activities/use-department-name';
 import type { AdminUser } from '@contracts/users';
 import type { Language } from '@/i18n/languages';
 import { describeError } from '@/features/account';
@@ -13,6 +14,7 @@ const cell = (render: (u: AdminUser) => string | React.JSX.Element): Column['tra
 
 export function UsersTable({ editingId, onEdit }: { editingId: number | null; onEdit: (u: AdminUser) => void }) {
   const { t, i18n } = useTranslation();
+  const departmentName = useDepartmentName();
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(0);
@@ -53,7 +55,7 @@ export function UsersTable({ editingId, onEdit }: { editingId: number | null; on
     {
       key: 'departments',
       headerName: t('admin.cols.departments'),
-      transform: cell((u) => list(u.departments.map((d) => d.nameFi))),
+      transform: cell((u) => list(u.departments.map((d) => departmentName(d.slug) || d.nameFi))),
     },
     {
       key: 'kehraGroups',

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { LoadingSpinner, Notification } from 'hds-react';
 import { useTranslation } from 'react-i18next';
+import { useDepartmentName } from '@/layers/activities/use-department-name';
 import { Link, useParams } from 'react-router';
 import { AGE_BANDS, type AreaStatistics, type FigureKey } from '@contracts/statistics';
-import { departmentsQuery } from '@/layers/activities/query';
 import { localName } from '@/layers/activities/names';
 import { formatPerResident } from '@/layers/budgeting/pots';
 import { areaName } from '@/layers/areas/area-name';
@@ -185,12 +185,8 @@ function Trend({ s }: { s: AreaStatistics }) {
 }
 
 function ProjectFiguresPanel({ s }: { s: AreaStatistics }) {
-  const { t, i18n } = useTranslation();
-  const departments = useQuery(departmentsQuery());
-  const deptName = (slug: string) => {
-    const d = departments.data?.find((x) => x.slug === slug);
-    return d ? localName(d, i18n.language) : slug;
-  };
+  const { t } = useTranslation();
+  const deptName = useDepartmentName();
   const p = s.project;
   return (
     <Panel id="area-statistics-project" heading={t('statistics.projectHeading')}>

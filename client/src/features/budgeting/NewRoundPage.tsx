@@ -20,6 +20,7 @@ import { departmentsQuery } from '@/layers/activities/query';
 import { budgetingKeys } from '@/layers/budgeting/query';
 import { SaveError, useFocusById } from '@/ui/Feedback';
 import { formatEuros } from '@/ui/format';
+import { localInputInDays, toIsoWithOffset } from '@/ui/helsinki-time';
 import { NativeSelect } from '@/ui/NativeSelect';
 import { useFormErrors } from '@/ui/use-form-errors';
 import { usePageTitle } from '@/ui/use-page-title';
@@ -35,14 +36,6 @@ const TARGETS = {
   phases: '#budgeting-round-phase-proposals',
   form: '#budgeting-round-name-fi',
 } as const;
-
-/** A datetime-local value (the reader's local time) `days` from now, on the hour. */
-function localInput(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  d.setMinutes(0, 0, 0);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:00`;
-}
 
 const euros = (s: string) => (s.trim() ? Number(s.replace(/\s/g, '')) : undefined);
 const percent = (s: string) => (s.trim() ? Number(s.replace(',', '.').replace(/\s/g, '')) : undefined);
@@ -113,7 +106,7 @@ export function NewRoundPage() {
   const [maxChoices, setMaxChoices] = useState('3');
   const [minAge, setMinAge] = useState('12');
   const [phases, setPhases] = useState<Record<Phase, string>>(
-    () => Object.fromEntries(PHASES.map((p, i) => [p, localInput(i * 14)])) as Record<Phase, string>,
+    () => Object.fromEntries(PHASES.map((p, i) => [p, localInputInDays(i * 14)])) as Record<Phase, string>,
   );
   const form = useFormErrors(TARGETS, RENAME);
   const setRow = (key: number, change: Partial<PotRow>) => {
@@ -145,10 +138,7 @@ export function NewRoundPage() {
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const iso = (v: string) => {
-      const d = new Date(v);
-      return Number.isNaN(d.getTime()) ? v : d.toISOString();
-    };
+    const iso = (v: string) => toIsoWithOffset(v) ?? v;
     const body = {
       nameFi: nameFi.trim(),
       ...(nameSv.trim() ? { nameSv: nameSv.trim() } : {}),

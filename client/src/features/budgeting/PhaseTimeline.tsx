@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PHASES, type RoundSummary } from '@contracts/budgeting';
-import { formatDate } from '@/ui/format';
+import { formatDate } from '@/ui/helsinki-time';
 
 /** The six phases in order with their start dates; the current one is marked, for screen readers too. */
 export function PhaseTimeline({ round }: { round: RoundSummary }) {

@@ -10,7 +10,7 @@ import { useAccount } from '@/features/account';
 import { departmentsQuery } from '@/layers/activities/query';
 import { budgetingKeys } from '@/layers/budgeting/query';
 import { SaveError, StatusMessage, useStatusMessage } from '@/ui/Feedback';
-import { formatDate } from '@/ui/format';
+import { formatDate } from '@/ui/helsinki-time';
 import { NativeSelect } from '@/ui/NativeSelect';
 import { useFormErrors } from '@/ui/use-form-errors';
 import { localName, milestoneTitle } from './names';

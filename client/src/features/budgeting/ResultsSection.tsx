@@ -7,7 +7,8 @@ import { sendJson } from '@/api/http';
 import { useAccount } from '@/features/account';
 import { budgetingKeys, resultsQuery } from '@/layers/budgeting/query';
 import { SaveError, StatusMessage, useStatusMessage } from '@/ui/Feedback';
-import { errorMessage, formatDateTime, formatEuros } from '@/ui/format';
+import { errorMessage, formatEuros } from '@/ui/format';
+import { formatDateTime } from '@/ui/helsinki-time';
 import { localName } from './names';
 
 /** The server's skip reasons in the reader's language; anything else as the server wrote it. */

@@ -7,7 +7,8 @@ import { COMMENT_EDIT_WINDOW_MINUTES, type IdeaComment } from '@contracts/ideas'
 import { sendJson } from '@/api/http';
 import { useAccount } from '@/features/account';
 import { ideaCommentsQuery, ideaKeys } from '@/layers/ideas/query';
-import { errorMessage, formatDateTime } from '@/ui/format';
+import { errorMessage } from '@/ui/format';
+import { formatDateTime } from '@/ui/helsinki-time';
 import { HideForm } from './HideForm';
 import { ReportForm } from './ReportForm';
 

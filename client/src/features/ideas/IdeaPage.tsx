@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { LoadingSpinner, Notification } from 'hds-react';
 import { useTranslation } from 'react-i18next';
+import { useDepartmentName } from '@/layers/activities/use-department-name';
 import { Link } from 'react-router';
 import { useRouteId } from '@/state/route-id';
 import type { IdeaDetail } from '@contracts/ideas';
@@ -9,7 +10,8 @@ import { useAccount } from '@/features/account';
 import { EnterIdeaIntoRound } from '@/features/budgeting';
 import { areaName } from '@/layers/areas/area-name';
 import { ideaDetailQuery, themesQuery } from '@/layers/ideas/query';
-import { errorMessage, formatDate, formatEuros, themeName } from '@/ui/format';
+import { errorMessage, formatEuros, themeName } from '@/ui/format';
+import { formatDate } from '@/ui/helsinki-time';
 import { HideForm } from './HideForm';
 import { IdeaComments } from './IdeaComments';
 import { IdeaParticipation } from './IdeaParticipation';
@@ -47,6 +49,7 @@ export function IdeaPage() {
 
 function IdeaView({ idea }: { idea: IdeaDetail }) {
   const { t, i18n } = useTranslation();
+  const departmentName = useDepartmentName();
   const { hasRole } = useAccount();
   const themes = useQuery(themesQuery());
   const p = idea.properties;
@@ -100,7 +103,7 @@ function IdeaView({ idea }: { idea: IdeaDetail }) {
           <dt>{t('ideas.page.responsible')}</dt>
           <dd data-testid="idea-responsible">
             {p.responsible
-              ? `${p.responsible.name}${p.responsible.department ? ` (${p.responsible.department})` : ''}`
+              ? `${p.responsible.name}${p.responsible.department ? ` (${departmentName(p.responsible.department)})` : ''}`
               : t('ideas.page.nobodyYet')}
           </dd>
         </div>

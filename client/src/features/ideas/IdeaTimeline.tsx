@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { IdeaStageEvent } from '@contracts/ideas';
 import { milestoneTitle } from '@/features/budgeting';
-import { formatDate, formatDateTime } from '@/ui/format';
+import { formatDate, formatDateTime } from '@/ui/helsinki-time';
 import { StageBadge } from './StageBadge';
 
 /** Every stage change in the open: who, when, why, funding, the alternative route, and a funded plan's milestones. */

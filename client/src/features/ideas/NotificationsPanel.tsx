@@ -6,7 +6,8 @@ import type { Notification } from '@contracts/ideas';
 import { sendJson } from '@/api/http';
 import { useAccount } from '@/features/account';
 import { ideaKeys, notificationsQuery } from '@/layers/ideas/query';
-import { errorMessage, formatDateTime } from '@/ui/format';
+import { errorMessage } from '@/ui/format';
+import { formatDateTime } from '@/ui/helsinki-time';
 import { Panel } from '@/ui/Panel';
 
 /** "Ilmoitukset": what happened to the ideas the signed-in person follows or commented on. */

@@ -38,7 +38,7 @@ export function SubmitIdeaPage() {
 }
 
 function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('pageTitle.ideaNew'));
   const queryClient = useQueryClient();
   const { user } = useAccount();
@@ -78,6 +78,8 @@ function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => voi
       ...(typedCost ? { costEstimateEur: /^\d+$/.test(typedCost) ? Number(typedCost) : typedCost } : {}),
       ...(contactName.trim() ? { contactName } : {}),
       ...(contactEmail.trim() ? { contactEmail: contactEmail.trim() } : {}),
+      // Mails about the idea (its tracking code, its stages) are written in the language it was written in.
+      language: i18n.language,
     };
   }
 
@@ -111,10 +113,10 @@ function IdeaForm({ onSubmitted }: { onSubmitted: (r: IdeaSubmitResponse) => voi
       draftStore.reset();
       onSubmitted(res);
     } catch (err) {
-      // The server's 400 says exactly what is wrong (e.g. "geometry is not valid: Self-intersection").
+      // A 400 says exactly what is wrong (e.g. the drawn area crosses itself), in the reader's language.
       const message =
         err instanceof ApiError && err.status === 400
-          ? err.message
+          ? errorMessage(err)
           : t('ideas.form.errors.failed', { message: errorMessage(err) });
       form.fromServer(err, message);
     } finally {

@@ -7,13 +7,11 @@ import { TableEditorForm, useTableForm, useTableWrite } from './TableEditing';
 import { StatusLine, useFocusById } from '@/ui/Feedback';
 import { Panel } from '@/ui/Panel';
 import { SubscribeLinks } from '@/ui/SubscribeLinks';
-import { TIME_ZONE, toIsoWithOffset, toLocalInput } from '@/ui/helsinki-time';
+import { formatDateTimeRange, toIsoWithOffset, toLocalInput } from '@/ui/helsinki-time';
 
 /** Meetings happen in Helsinki: times are typed and shown in its time, whatever the browser's zone. */
-function formatMeetingTime(m: Pick<TableMeeting, 'startsAt' | 'endsAt'>, language: string): string {
-  const fmt = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
-  return m.endsAt ? fmt.formatRange(new Date(m.startsAt), new Date(m.endsAt)) : fmt.format(new Date(m.startsAt));
-}
+const formatMeetingTime = (m: Pick<TableMeeting, 'startsAt' | 'endsAt'>, language: string) =>
+  formatDateTimeRange(m.startsAt, m.endsAt, language);
 
 /** The table's meetings, upcoming and past (with minutes); officials add and edit them. */
 export function TableMeetings({ table, canEdit }: { table: TableDetail; canEdit: boolean }) {

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { LoadingSpinner } from 'hds-react';
 import { useTranslation } from 'react-i18next';
+import { useDepartmentName } from '@/layers/activities/use-department-name';
 import { Link, useLocation } from 'react-router';
 import { StageBadge } from '@/features/ideas';
-import { errorMessage, formatDateTime } from '@/ui/format';
+import { errorMessage } from '@/ui/format';
+import { formatDateTime } from '@/ui/helsinki-time';
 import { areaName } from '@/layers/areas/area-name';
 import { whoIsActiveQuery, type WhoWhere } from '@/layers/kehra/query';
 import { usePoint, useSelectedAreaId } from '@/state/url-state';
@@ -13,6 +15,7 @@ import { Panel } from '@/ui/Panel';
 /** "Who is active here": for the clicked map point (?at=), else the chosen area (?area=). */
 export function WhoIsActivePanel() {
   const { t, i18n } = useTranslation();
+  const departmentName = useDepartmentName();
   const { search } = useLocation();
   const [point] = usePoint();
   const [areaId] = useSelectedAreaId();
@@ -77,7 +80,7 @@ export function WhoIsActivePanel() {
                     <span className="kehra-meta">
                       {' '}
                       · {t('kehra.who.responsible', { name: idea.responsible.name })}
-                      {idea.responsible.department ? ` (${idea.responsible.department})` : ''}
+                      {idea.responsible.department ? ` (${departmentName(idea.responsible.department)})` : ''}
                     </span>
                   )}
                 </li>

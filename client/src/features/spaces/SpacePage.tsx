@@ -11,7 +11,7 @@ import { DemoTag } from '@/ui/DemoLabel';
 import { errorProps } from '@/ui/error-props';
 import { StatusLine } from '@/ui/Feedback';
 import { errorMessage } from '@/ui/format';
-import { TIME_ZONE, toIsoWithOffset, toLocalInput } from '@/ui/helsinki-time';
+import { formatDayLabel, formatTimeRange, helsinkiDate, toIsoWithOffset, weekdayName } from '@/ui/helsinki-time';
 import { NativeSelect } from '@/ui/NativeSelect';
 import { Panel } from '@/ui/Panel';
 import { useRouteId } from '@/state/route-id';
@@ -90,10 +90,6 @@ function SpaceDetails({ space: d }: { space: SpaceDetail }) {
   );
 }
 
-const weekdayName = (day: number, language: string) =>
-  // 2024-01-01 was a Monday: day 1..7 → that week's dates.
-  new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)));
-
 function OpenHours({ space: d }: { space: SpaceDetail }) {
   const { t, i18n } = useTranslation();
   const days = [1, 2, 3, 4, 5, 6, 7];
@@ -115,8 +111,6 @@ function OpenHours({ space: d }: { space: SpaceDetail }) {
   );
 }
 
-/** Helsinki date (YYYY-MM-DD) of an instant. */
-const helsinkiDate = (iso: string) => toLocalInput(iso).slice(0, 10);
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T12:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 /** A week of confirmed bookings, Monday first: each day a heading and a list, so a screen reader reads it as lists. */
@@ -141,13 +135,7 @@ function WeekCalendar({ space: d }: { space: SpaceDetail }) {
     const key = helsinkiDate(b.start);
     byDay.set(key, [...(byDay.get(key) ?? []), b]);
   }
-  const dayLabel = new Intl.DateTimeFormat(i18n.language, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'numeric',
-    timeZone: 'UTC',
-  });
-  const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
+  const dayLabel = (date: string) => formatDayLabel(date, i18n.language);
   const move = (n: number) => {
     setTouched(true);
     setWeek(Math.max(0, shown + n));
@@ -166,8 +154,8 @@ function WeekCalendar({ space: d }: { space: SpaceDetail }) {
         </Button>
         <span aria-live="polite">
           {t('spaces.calendar.week', {
-            from: dayLabel.format(new Date(`${days[0]}T12:00:00Z`)),
-            to: dayLabel.format(new Date(`${days[6]}T12:00:00Z`)),
+            from: dayLabel(days[0]),
+            to: dayLabel(days[6]),
           })}
         </span>
         <Button type="button" size={ButtonSize.Small} variant={ButtonVariant.Secondary} onClick={() => move(1)}>
@@ -179,14 +167,14 @@ function WeekCalendar({ space: d }: { space: SpaceDetail }) {
           const bookings = byDay.get(day) ?? [];
           return (
             <li key={day} className="spaces-day">
-              <h4>{dayLabel.format(new Date(`${day}T12:00:00Z`))}</h4>
+              <h4>{dayLabel(day)}</h4>
               {bookings.length === 0 ? (
                 <p className="spaces-list-meta">{t('spaces.calendar.free')}</p>
               ) : (
                 <ul>
                   {bookings.map((b) => (
                     <li key={b.id} className="spaces-booking">
-                      {time.formatRange(new Date(b.start), new Date(b.end))} {b.groupName ?? t('spaces.calendar.booked')}
+                      {formatTimeRange(b.start, b.end)} {b.groupName ?? t('spaces.calendar.booked')}
                     </li>
                   ))}
                 </ul>

@@ -1,12 +1,9 @@
 import type { SpaceProperties } from '@contracts/spaces';
-import { TIME_ZONE } from '@/ui/helsinki-time';
+import { formatDateTimeRange } from '@/ui/helsinki-time';
 
 /** A space's name in the reader's language, Finnish where there is no translation. */
 export const spaceName = (s: Pick<SpaceProperties, 'nameFi' | 'nameSv' | 'nameEn'>, language: string) =>
   (language === 'sv' ? s.nameSv : language === 'en' ? s.nameEn : null) ?? s.nameFi;
 
-/** A slot as "ti 9.12.2026 klo 18.00–20.00" in Helsinki time. */
-export function formatSlot(start: string, end: string, language: string): string {
-  const fmt = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
-  return fmt.formatRange(new Date(start), new Date(end));
-}
+/** A slot as "9.12.2026 klo 18.00–20.00" in Helsinki time. */
+export const formatSlot = (start: string, end: string, language: string) => formatDateTimeRange(start, end, language);
