@@ -7,6 +7,7 @@ import { configQuery } from '@/api/config-query';
 import { AccountMenu } from '@/features/account';
 import { PointMarker } from '@/features/areas';
 import { ZoomToArea } from '@/features/areas';
+import { MapSearch } from '@/features/search';
 import { MAP_LAYERS } from '@/layers';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
 import { baseStyleQuery, OFFLINE_COLORS } from '@/map/base-style';
@@ -82,6 +83,7 @@ export function AppShell() {
               >
                 <ZoomToArea area={selected} />
                 <PointMarker point={point} />
+                <MapSearch />
               </MapView>
             ) : (
               <div className="map-loading">
