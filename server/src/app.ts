@@ -83,7 +83,7 @@ export function createApp(opts: AppOptions): Express {
   // Every /api request knows its account; every write is checked against cross-site forgery.
   api.use(loadSession, csrfProtection);
   api.use(authRouter(opts.db.knex, security.auth, security.rateLimits));
-  api.use(adminUsersRouter(opts.db.knex), auditRouter(opts.db.knex));
+  api.use(adminUsersRouter(opts.db.knex, security.auth), auditRouter(opts.db.knex));
   api.use(referenceDataRouter(opts.db.knex));
   api.use(healthRouter(opts.db, { mapStyleUrl: opts.mapStyleUrl }));
   api.use(areasRouter(opts.db.knex));
