@@ -13,7 +13,7 @@ let admin: TestAgent;
 let moderator: TestAgent;
 const PASSWORD = 'kutsuttu-salasana-1';
 
-const count = async (sql: string, params: unknown[] = []) => (await db.knex.raw(sql, params)).rows[0].n as number;
+const count = async (sql: string, params: (string | number)[] = []) => (await db.knex.raw(sql, params)).rows[0].n as number;
 const users = () => count('SELECT count(*)::int AS n FROM users');
 const login = (email: string, password = PASSWORD) =>
   fetch(`${server.url}/api/auth/login`, {
