@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousViolations } from './support/app.js';
-import { drawCorners } from './support/map.js';
+import { clickMap, drawCorners } from './support/map.js';
 import { e2eApp } from './support/session.js';
 
 const e2e = e2eApp();
@@ -29,7 +29,8 @@ describe('a drawn area', () => {
     expect(await section.getByRole('textbox', { name: 'Linkki tähän alueeseen' }).count()).toBe(0);
     await expectNoSeriousViolations(page, 'two corners refused');
     // The third corner makes it an area: the message goes and the link appears.
-    await drawCorners(page, PIRKKOLA);
+    await clickMap(page, PIRKKOLA[2]);
+    await page.getByTestId('draw-status').filter({ hasText: '3 pistettä merkitty' }).waitFor();
     await page.waitForURL((u) => u.searchParams.get('drawn') === link(PIRKKOLA));
     expect(await page.getByTestId('draw-refused').count()).toBe(0);
     await section.getByRole('textbox', { name: 'Linkki tähän alueeseen' }).waitFor();
