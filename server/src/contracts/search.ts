@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AreaLevel } from './areas.js';
+import type { AreaLevel } from './areas.js';
 import { PlainText } from './common.js';
 
 /** Shortest and longest search text: one letter matches too much, and a long text is no place name. */
