@@ -229,7 +229,10 @@ describe('accounts', () => {
     const welcome = await newPage();
     await welcome.goto(await mailedLink(invitee.email, 'accept-invitation'));
     await welcome.getByRole('heading', { name: 'Tervetuloa: aseta salasanasi' }).waitFor();
-    await welcome.getByLabel(/^Uusi salasana$/).fill(invitee.password);
+    await welcome
+      .getByLabel(/^Uusi salasana/)
+      .first()
+      .fill(invitee.password);
     await welcome.getByLabel(/^Uusi salasana uudelleen/).fill(invitee.password);
     await welcome.getByRole('button', { name: 'Tallenna salasana' }).click();
     await welcome.getByText('Salasana asetettu').waitFor();

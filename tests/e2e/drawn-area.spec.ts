@@ -31,7 +31,16 @@ describe('a drawn area', () => {
     // The third corner makes it an area: the message goes and the link appears.
     await clickMap(page, PIRKKOLA[2]);
     await page.getByTestId('draw-status').filter({ hasText: '3 pistettä merkitty' }).waitFor();
-    await page.waitForURL((u) => u.searchParams.get('drawn') === link(PIRKKOLA));
+    // The link holds the corners as clicked (to the pixel, six decimals).
+    await page.waitForURL((u) => (u.searchParams.get('drawn') ?? '').split(';').length === 3);
+    const sharedCorners = new URL(page.url()).searchParams
+      .get('drawn')!
+      .split(';')
+      .map((c) => c.split(',').map(Number));
+    sharedCorners.forEach(([lon, lat], i) => {
+      expect(Math.abs(lon - PIRKKOLA[i][0])).toBeLessThan(0.001);
+      expect(Math.abs(lat - PIRKKOLA[i][1])).toBeLessThan(0.001);
+    });
     expect(await page.getByTestId('draw-refused').count()).toBe(0);
     await section.getByRole('textbox', { name: 'Linkki tähän alueeseen' }).waitFor();
     await page.close();
