@@ -17,6 +17,9 @@ import { healthRouter } from './health/health.routes.js';
 import { ideasRouter } from './ideas/ideas.routes.js';
 import { kehraRouter } from './kehra/kehra.routes.js';
 import { partnershipTablesRouter } from './partnership-tables/partnership-tables.routes.js';
+import { searchRouter } from './search/search.routes.js';
+import { SERVICE_MAP_SEARCH_URL } from './search/service-map.js';
+import type { SearchSettings } from './search/search.service.js';
 import { spacesRouter } from './spaces/spaces.routes.js';
 import { referenceDataRouter } from './reference-data/reference-data.routes.js';
 import { feedsRouter } from './feeds/feeds.routes.js';
@@ -46,6 +49,8 @@ export interface AppOptions {
   readAdmission?: ReadAdmission;
   /** Participatory budgeting: the ballot secret (config.ballotSecret) and, in tests, the clock phases are read by. */
   budgeting?: { ballotSecret?: string; now?: () => Date };
+  /** Place search: offline (districts and fixture places) unless online is set (config.search). */
+  search?: Partial<SearchSettings>;
 }
 
 /** Two readers keep the one PGlite connection busy (one query running, the next queued) without a long line before it. */
@@ -78,10 +83,17 @@ export function createApp(opts: AppOptions): Express {
   // Every /api request knows its account; every write is checked against cross-site forgery.
   api.use(loadSession, csrfProtection);
   api.use(authRouter(opts.db.knex, security.auth, security.rateLimits));
-  api.use(adminUsersRouter(opts.db.knex), auditRouter(opts.db.knex));
+  api.use(adminUsersRouter(opts.db.knex, security.auth), auditRouter(opts.db.knex));
   api.use(referenceDataRouter(opts.db.knex));
   api.use(healthRouter(opts.db, { mapStyleUrl: opts.mapStyleUrl }));
   api.use(areasRouter(opts.db.knex));
+  api.use(
+    searchRouter(opts.db.knex, {
+      online: opts.search?.online ?? false,
+      serviceMapUrl: opts.search?.serviceMapUrl ?? SERVICE_MAP_SEARCH_URL,
+      timeoutMs: opts.search?.timeoutMs ?? 3000,
+    }),
+  );
   const ideaSettings = { waitingDays: opts.ideaWaitingDays ?? 14 };
   const served = datasets({ ideas: ideaSettings });
   // Each dataset's list and downloads, from its declaration (collections/); the routers add the rest.

@@ -24,4 +24,13 @@ describe('loadConfig', () => {
     expect(loadConfig({}).ideaWaitingDays).toBe(14);
     expect(loadConfig({ KK_IDEA_WAITING_DAYS: '5' }).ideaWaitingDays).toBe(5);
   });
+
+  it('searches offline unless KK_SEARCH_ONLINE=true, waiting 3 s for Service Map by default', () => {
+    expect(loadConfig({}).search).toEqual({ online: false, serviceMapUrl: undefined, timeoutMs: 3000 });
+    expect(loadConfig({ KK_SEARCH_ONLINE: 'true', KK_SEARCH_TIMEOUT: '10s' }).search).toMatchObject({
+      online: true,
+      timeoutMs: 10_000,
+    });
+    expect(() => loadConfig({ KK_SEARCH_ONLINE: 'yes' })).toThrow(/KK_SEARCH_ONLINE must be true or false/);
+  });
 });

@@ -53,6 +53,9 @@ const EnvSchema = z.object({
   KK_OIDC_LABEL: z.string().default('Helsinki-tunnus'),
   KK_CSP_TILE_SOURCES: z.string().default('https:'),
   KK_BALLOT_SECRET: z.string().min(32, 'KK_BALLOT_SECRET must be at least 32 characters').optional(),
+  KK_SEARCH_ONLINE: z.enum(['true', 'false'], { error: 'KK_SEARCH_ONLINE must be true or false' }).default('false'),
+  KK_SEARCH_URL: z.url({ protocol: /^https?$/, error: 'KK_SEARCH_URL must be an http(s) URL' }).optional(),
+  KK_SEARCH_TIMEOUT: duration('KK_SEARCH_TIMEOUT').default('3s'),
   KK_TEST_CLOCK_FILE: z.string().min(1).optional(),
 });
 
@@ -90,6 +93,8 @@ export type Config = {
   auth: AuthConfig;
   /** Keys the link from a voter to their ballot (participatory budgeting); unset, a secret in the database is used. */
   ballotSecret: string | undefined;
+  /** Place search: the City's Service Map when online, with a timeout; districts and fixture places always. */
+  search: { online: boolean; serviceMapUrl: string | undefined; timeoutMs: number };
   /** End-to-end tests only: a file holding the time budgeting phases are read at (see clock.ts). */
   testClockFile: string | undefined;
 };
@@ -154,6 +159,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.KK_LOG_LEVEL,
     ideaWaitingDays: e.KK_IDEA_WAITING_DAYS,
     ballotSecret: e.KK_BALLOT_SECRET,
+    search: {
+      online: e.KK_SEARCH_ONLINE === 'true',
+      serviceMapUrl: e.KK_SEARCH_URL,
+      timeoutMs: parseDuration(e.KK_SEARCH_TIMEOUT)! * 1000,
+    },
     testClockFile: e.KK_TEST_CLOCK_FILE ? path.resolve(invokedFrom(env), e.KK_TEST_CLOCK_FILE) : undefined,
     trustProxy:
       trustProxy === 'true' ? true : trustProxy === 'false' ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     auth: config.auth,
     trustProxy: config.trustProxy,
     ideaWaitingDays: config.ideaWaitingDays,
+    search: config.search,
     budgeting: { ballotSecret: config.ballotSecret, now: config.testClockFile ? fileClock(config.testClockFile) : undefined },
   });
   if (config.testClockFile) log.warn(`KK_TEST_CLOCK_FILE is set: budgeting phases follow the time in ${config.testClockFile}`);

@@ -117,6 +117,11 @@ export const MATRIX: MatrixRow[] = [
     request: () => ({ path: '/api/auth/password-reset/confirm', body: { token: 'A'.repeat(43), password: PASSWORD } }),
   },
   {
+    route: 'POST /api/auth/invitation/accept',
+    allowed: 'everyone',
+    request: () => ({ path: '/api/auth/invitation/accept', body: { token: 'A'.repeat(43), password: PASSWORD } }),
+  },
+  {
     route: 'POST /api/auth/password',
     allowed: 'accounts',
     request: () => ({ path: '/api/auth/password', body: { currentPassword: 'not-the-password', newPassword: PASSWORD } }),
@@ -148,6 +153,15 @@ export const MATRIX: MatrixRow[] = [
     route: 'PATCH /api/admin/users/:id',
     allowed: ADMINS,
     request: (c) => ({ path: `/api/admin/users/${c.targetUserId}`, body: { disabled: false } }),
+  },
+  {
+    route: 'POST /api/admin/users/invitations',
+    allowed: ADMINS,
+    request: (c) => ({
+      path: '/api/admin/users/invitations',
+      body: { email: `kutsu${c.unique()}@example.test`, displayName: `Kutsuttu ${c.unique()}`, roles: ['moderator'] },
+    }),
+    textFields: ['displayName'],
   },
   {
     route: 'POST /api/admin/kehra-groups',

@@ -98,12 +98,42 @@ describe('an idea moving through its stages', () => {
     expect(mails.slice(1).every((m) => m.subject.startsWith(`${trackingCode}:`))).toBe(true);
   });
 
+  it('closes an idea with a reason and an alternative route from every open stage', async () => {
+    const before: Record<string, string[]> = {
+      submitted: [],
+      connected: ['connected'],
+      refining: ['connected', 'refining'],
+      decision: ['connected', 'refining', 'decision'],
+    };
+    for (const [stage, steps] of Object.entries(before)) {
+      const { id } = await submit({ title: `Suljetaan vaiheessa ${stage}` });
+      for (const to of steps) expect((await move(kymp, id, { to, reason: 'eteni' })).status).toBe(200);
+      const close = await move(kymp, id, {
+        to: 'not_taken_forward',
+        reason: 'Sama asia on jo työn alla toisaalla',
+        alternativeRoute: 'residents_own_action',
+        alternativeDetails: 'Asukkaat voivat järjestää talkoot itse',
+      });
+      expect(close.status, stage).toBe(200);
+      const detail = await (await visitor(`/api/ideas/${id}`)).json();
+      expect(detail.properties).toMatchObject({ stage: 'not_taken_forward', alternativeRoute: 'residents_own_action' });
+      expect(detail.timeline.at(-1)).toMatchObject({
+        from: stage,
+        to: 'not_taken_forward',
+        reason: 'Sama asia on jo työn alla toisaalla',
+        by: 'Kaija Kymp',
+      });
+      // Closed is final: nothing moves it on.
+      expect((await move(kymp, id, { to: 'connected', reason: 'uudestaan' })).status).toBe(409);
+    }
+  });
+
   it('refuses skipped stages, moves after the end, and missing alternative routes', async () => {
     const { id } = await submit();
     const before = await countRows('idea_stage_events');
     const skip = await move(kymp, id, { to: 'decision', reason: 'oikotie' });
     expect(skip.status).toBe(409);
-    expect((await skip.json()).error.message).toMatch(/only move to connected/);
+    expect((await skip.json()).error.message).toMatch(/only move to connected or not_taken_forward/);
     const noRoute = await move(kymp, id, { to: 'not_taken_forward', reason: 'ei' });
     expect(noRoute.status).toBe(400);
     expect((await noRoute.json()).error.message).toMatch(/alternativeRoute is required/);

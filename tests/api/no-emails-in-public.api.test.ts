@@ -175,6 +175,7 @@ const PUBLIC_READS: Record<string, () => string[]> = {
   '/api/areas/statistics.csv': () => ['/api/areas/statistics.csv?level=suurpiiri'],
   '/api/areas/:id/statistics': () => [`/api/areas/${ids.area}/statistics`],
   '/api/areas/locate': () => [`/api/areas/locate?lon=${CATHEDRAL[0]}&lat=${CATHEDRAL[1]}`],
+  '/api/search': () => ['/api/search?q=ka', '/api/search?q=virkailija', '/api/search?q=hel.example'],
   '/api/basemap/land': () => ['/api/basemap/land'],
   '/api/activities': () => ['/api/activities'],
   '/api/activities.csv': () => ['/api/activities.csv'],

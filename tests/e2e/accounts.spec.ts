@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../server/src/config.js';
-import { seriousViolations, withPatience, type Page } from './support/app.js';
+import { expectNoSeriousViolations, screenshot, seriousViolations, withPatience, type Page } from './support/app.js';
 import { e2eApp } from './support/session.js';
 
 const ADMIN = { email: 'admin@e2e.test', password: 'admin-password-e2e' };
@@ -194,6 +194,54 @@ describe('accounts', () => {
     await signIn(resident, RESIDENT);
     await resident.getByTestId('profile-facts').getByText('Kaupunkiympäristön toimiala').waitFor();
     await resident.close();
+    await page.close();
+  });
+
+  it('an admin invites an official by e-mail; the invitee sets a password and signs in as the official', async (ctx) => {
+    if (!e2e.ready) return ctx.skip();
+    const invitee = { email: `kutsuttu-${process.pid}@e2e.test`, name: 'Kaisa Kutsuttu', password: 'kutsuttu-password-e2e' };
+    const page = await newPage();
+    await signIn(page, ADMIN);
+    await page.waitForURL(/\/profile$/);
+    await page.goto(`${e2e.app.url}/admin`);
+    const form = page.getByTestId('admin-invite');
+    await form.getByRole('heading', { name: 'Kutsu virkailija tai muu käyttäjä' }).waitFor();
+    // Nothing filled: the form says what is missing, in Finnish, and sends nothing.
+    await form.getByRole('button', { name: 'Lähetä kutsu' }).click();
+    await form.getByText('Anna sähköpostiosoite muodossa').waitFor();
+    await form.getByText('Valitse vähintään yksi rooli.').waitFor();
+
+    await form.getByLabel(/^Sähköpostiosoite/).fill(invitee.email);
+    await form.getByLabel(/^Näyttönimi/).fill(invitee.name);
+    await form.getByLabel('Kaupunkiympäristön toimiala').check();
+    expect(await form.getByLabel('Virkailija').isChecked()).toBe(true);
+    await form.getByRole('button', { name: 'Lähetä kutsu' }).click();
+    await form.getByText(`${invitee.name} (${invitee.email}) sai linkin`).waitFor();
+    await page
+      .getByTestId('admin-users')
+      .getByRole('row')
+      .filter({ hasText: invitee.email })
+      .filter({ hasText: 'Virkailija' })
+      .waitFor();
+    await expectNoSeriousViolations(page, 'admin with the invitation sent');
+    await screenshot(page, 'admin-invite');
+
+    const welcome = await newPage();
+    await welcome.goto(await mailedLink(invitee.email, 'accept-invitation'));
+    await welcome.getByRole('heading', { name: 'Tervetuloa: aseta salasanasi' }).waitFor();
+    await welcome
+      .getByLabel(/^Uusi salasana/)
+      .first()
+      .fill(invitee.password);
+    await welcome.getByLabel(/^Uusi salasana uudelleen/).fill(invitee.password);
+    await welcome.getByRole('button', { name: 'Tallenna salasana' }).click();
+    await welcome.getByText('Salasana asetettu').waitFor();
+    await signIn(welcome, invitee);
+    await welcome.waitForURL(/\/profile$/);
+    const facts = welcome.getByTestId('profile-facts');
+    await facts.getByText('Kaupunkiympäristön toimiala').waitFor();
+    expect(await facts.innerText()).toContain(invitee.name);
+    await welcome.close();
     await page.close();
   });
 

@@ -223,9 +223,15 @@ describe('activities on the map', () => {
         ]),
       );
     expect(shownPairs).toEqual(expected.pairs.map((p) => [p.a.titleFi, p.b.titleFi, p.timeOverlaps ? 'Samaan aikaan' : null]));
-    // Not in the URL: the page says so, and the address holds no shape.
-    await section.getByText('Piirretty alue ei tallennu sivun osoitteeseen').waitFor();
-    expect(decodeURIComponent(page.url())).not.toMatch(/Polygon|geometry|24\.91/);
+    // The finished area is in the address as its corners, and the page offers that link to share.
+    await page.waitForURL((u) => (u.searchParams.get('drawn') ?? '').split(';').length === PIRKKOLA.length);
+    expect(new URL(page.url()).searchParams.get('drawn')).toBe(
+      sent.geometry.coordinates[0]
+        .slice(0, -1)
+        .map(([x, y]) => `${x},${y}`)
+        .join(';'),
+    );
+    expect(await section.getByRole('textbox', { name: 'Linkki tähän alueeseen' }).inputValue()).toBe(page.url());
     expect(await seriousViolations(page)).toEqual([]);
 
     // A shape the server refuses: its message shows in the panel, and no stale results stay.
@@ -239,6 +245,7 @@ describe('activities on the map', () => {
     await page.getByTestId('area-overlaps').waitFor();
     await section.getByRole('button', { name: 'Piirrä alue' }).waitFor();
     expect(await page.getByTestId('draw-status').count()).toBe(0);
+    await page.waitForURL((u) => !u.searchParams.has('drawn'));
     await page.close();
   });
 

@@ -183,4 +183,43 @@ describe('ideas', () => {
     await visitor.close();
     await page.close();
   });
+  it('an official closes a just-submitted idea with a reason and an alternative route, with no stages between', async (ctx) => {
+    if (!e2e.ready) return ctx.skip();
+    const page = await open('/ideas');
+    await signIn(page, OFFICIAL);
+    // A fresh idea at its first stage, sent as the form would (with the session's CSRF token).
+    const id = await page.evaluate(async (square) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const res = await fetch('/api/ideas', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({
+          title: 'Uimaranta keskelle toria',
+          description: 'Tori täyttyisi vedellä kesäksi.',
+          themes: ['environment-climate'],
+          geometry: { type: 'Point', coordinates: square[0] },
+        }),
+      });
+      return (await res.json()).id as number;
+    }, SQUARE);
+    await page.goto(`${e2e.app.url}/ideas/${id}`);
+    await page.getByRole('heading', { name: 'Virkailijalle' }).waitFor();
+    await page.getByLabel('Uusi vaihe').selectOption('not_taken_forward');
+    await page.getByLabel('Perustelu (julkinen)').fill('Torin kunnossapito ei salli allasta.');
+    // The route is required: the form says so before sending.
+    await page.getByRole('button', { name: 'Siirrä vaiheeseen: Ei viety eteenpäin' }).click();
+    await page.locator('#idea-stage-route-error').waitFor();
+    await page.getByLabel('Vaihtoehtoinen reitti').selectOption('residents_own_action');
+    await page.getByRole('button', { name: 'Siirrä vaiheeseen: Ei viety eteenpäin' }).click();
+    const timeline = page.getByTestId('idea-timeline');
+    await timeline
+      .locator('li[data-stage="not_taken_forward"]')
+      .filter({ hasText: 'Torin kunnossapito ei salli allasta.' })
+      .waitFor();
+    expect(await timeline.innerText()).toContain('Asukkaiden oma toiminta');
+    expect(await timeline.locator('li').count()).toBe(2);
+    await page.getByText('Idea on viimeisessä vaiheessaan.').waitFor();
+    await expectNoSeriousViolations(page, 'closed idea');
+    await page.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readParam, urlParams, writeParam, type UrlParam } from './url-filters';
+import { DRAWN_CORNERS_MAX, drawnAreaParam, readParam, urlParams, writeParam, type UrlParam } from './url-filters';
 
 /** A valid value of each parameter, its URL text, and a malformed text the grammar refuses. */
 const CASES: { [K in keyof typeof urlParams]: { value: unknown; text: string; bad: string; none: unknown } } = {
@@ -39,5 +39,32 @@ describe('the URL filter grammar', () => {
 
   it('drops only the malformed item of a list', () => {
     expect(readParam(new URLSearchParams('theme=green,Bad!,traffic'), urlParams.theme)).toEqual(['green', 'traffic']);
+  });
+});
+
+describe('a drawn area shared as a link', () => {
+  const square: [number, number][] = [
+    [24.95, 60.169],
+    [24.955, 60.169],
+    [24.955, 60.172],
+  ];
+  it('writes the corners and reads them back', () => {
+    const text = drawnAreaParam.write(square)!;
+    expect(text).toBe('24.95,60.169;24.955,60.169;24.955,60.172');
+    expect(drawnAreaParam.parse([text])).toEqual(square);
+    expect(drawnAreaParam.write(square.slice(0, 2))).toBeNull();
+  });
+  it('reads nothing from a malformed, too small or too large link', () => {
+    for (const bad of [
+      '',
+      'garbage',
+      '24.95,60.169;24.955,60.169',
+      '24.95,60.169;24.955,60.169;x,y',
+      '24.95,60.169;24.955,60.169;200,60',
+      '24.95,60.169;24.955,60.169;24.9551234567,60.172',
+      Array.from({ length: DRAWN_CORNERS_MAX + 1 }, (_, i) => `24.9${i},60.1`).join(';'),
+    ])
+      expect(drawnAreaParam.parse([bad]), bad.slice(0, 40)).toBeNull();
+    expect(drawnAreaParam.parse(['24.95,60.169;24.955,60.169;24.955,60.172', '1,2;3,4;5,6'])).toBeNull();
   });
 });

@@ -88,6 +88,34 @@ export const urlParams = {
   districts: flagParam('districts', 'off'),
 } as const;
 
+/** Most corners a shared area's link may hold: about 2 kB of address, which every browser and server takes. */
+export const DRAWN_CORNERS_MAX = 100;
+const CORNER = /^(-?\d{1,3}(?:\.\d{1,6})?),(-?\d{1,2}(?:\.\d{1,6})?)$/;
+
+/**
+ * A drawn area shared as a link (?drawn=lon,lat;lon,lat;…): its corners, 3 to DRAWN_CORNERS_MAX
+ * of them, six decimals at most (~0.1 m, as the drawing tool stores them). Anything else is no
+ * area (null): a mistyped or truncated link shows nothing rather than a wrong shape.
+ */
+export const drawnAreaParam: UrlParam<[number, number][] | null> = {
+  name: 'drawn',
+  parse: (raw) => {
+    if (raw.length !== 1 || raw[0].length > DRAWN_CORNERS_MAX * 24) return null;
+    const parts = raw[0].split(';');
+    if (parts.length < 3 || parts.length > DRAWN_CORNERS_MAX) return null;
+    const corners: [number, number][] = [];
+    for (const part of parts) {
+      const m = CORNER.exec(part.trim());
+      if (!m) return null;
+      const [lon, lat] = [Number(m[1]), Number(m[2])];
+      if (Math.abs(lon) > 180 || Math.abs(lat) > 90) return null;
+      corners.push([lon, lat]);
+    }
+    return corners;
+  },
+  write: (corners) => (corners && corners.length >= 3 ? corners.map(([x, y]) => `${x},${y}`).join(';') : null),
+};
+
 export const readParam = <T>(params: URLSearchParams, p: UrlParam<T>): T => p.parse(params.getAll(p.name));
 
 /** A copy of the query string with one parameter written; every other parameter stays as it was. */

@@ -40,6 +40,9 @@ export function GeometryInput({ mode, onMode, areaId, onArea, error, modes = PLA
   const [lon, setLon] = useState('');
   const [lat, setLat] = useState('');
   const [typedError, setTypedError] = useState<string | null>(null);
+  // "Finish" pressed with too few corners: said until the count changes.
+  const [refusedAt, setRefusedAt] = useState<number | null>(null);
+  const refused = refusedAt !== null && refusedAt === draft.vertices.length;
   const drawn = mode !== 'area';
   const missing = drawn ? Math.max(0, MIN_VERTICES[mode] - draft.vertices.length) : 0;
 
@@ -88,6 +91,11 @@ export function GeometryInput({ mode, onMode, areaId, onArea, error, modes = PLA
             {t('ideas.form.place.vertexCount', { count: draft.vertices.length })}
             {missing > 0 ? ` ${t('ideas.form.place.needMore', { count: missing })}` : ''}
           </p>
+          {refused && (
+            <p className="form-error" role="alert" data-testid="draw-refused">
+              {t(`ideas.form.place.tooFew.${mode}`, { count: MIN_VERTICES[mode] })}
+            </p>
+          )}
           {draft.vertices.length > 0 && (
             <ol className="idea-vertices" aria-label={t('ideas.form.place.vertices')}>
               {draft.vertices.map(([x, y], i) => (
@@ -113,7 +121,10 @@ export function GeometryInput({ mode, onMode, areaId, onArea, error, modes = PLA
                 type="button"
                 size={ButtonSize.Small}
                 variant={ButtonVariant.Secondary}
-                onClick={() => draftStore.setDrawing(!draft.drawing)}
+                onClick={() => {
+                  if (!draft.drawing) return draftStore.setDrawing(true);
+                  setRefusedAt(draftStore.finish() ? null : draft.vertices.length);
+                }}
               >
                 {draft.drawing ? t('ideas.form.place.finish') : t('ideas.form.place.continue')}
               </Button>

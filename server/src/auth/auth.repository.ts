@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 
-export type TokenPurpose = 'verify_email' | 'password_reset';
+export type TokenPurpose = 'verify_email' | 'password_reset' | 'invitation';
 
 export async function insertSession(
   knex: Knex,

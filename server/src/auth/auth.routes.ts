@@ -4,6 +4,7 @@ import { actorOf } from '../audit/audit.service.js';
 import {
   AccountLanguageRequest,
   EmptyBody,
+  InvitationAcceptRequest,
   LoginRequest,
   OidcLoginQuery,
   PasswordChangeRequest,
@@ -115,6 +116,13 @@ export function authRouter(knex: Knex, opts: AuthOptions, limits: RateLimitTable
     await limit(req, res, 'password_reset');
     await service.confirmPasswordReset(knex, opts, body, actorOf(req));
     res.json({ status: 'password_changed' });
+  });
+
+  writeRoute(r, 'post', '/auth/invitation/accept', { roles: 'public' }, async (req, res) => {
+    const body = InvitationAcceptRequest.parse(req.body);
+    await limit(req, res, 'password_reset');
+    await service.acceptInvitation(knex, opts, body, actorOf(req));
+    res.json({ status: 'password_set' });
   });
 
   writeRoute(r, 'post', '/auth/password', { roles: 'account' }, async (req, res) => {

@@ -3,7 +3,9 @@ import { recordAudit, systemActor, type AuditActor } from '../audit/audit.servic
 import { HttpError } from '../http/errors.js';
 import { log } from '../log.js';
 import { hashToken, newToken } from '../security/tokens.js';
+import type { AdminUser, InviteRequest } from '../contracts/users.js';
 import * as users from '../users/users.repository.js';
+import { createInvited } from '../users/users.service.js';
 import type { AuthOptions } from './auth-options.js';
 import * as repo from './auth.repository.js';
 import type { Language } from '../contracts/common.js';
@@ -13,6 +15,8 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js'
 
 const VERIFY_TTL_SECONDS = 48 * 3600;
 const RESET_TTL_SECONDS = 3600;
+/** An invitation waits a week: the invitee may be on leave when it arrives. */
+const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
 const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'Wrong e-mail address or password');
 const invalidToken = () => new HttpError(400, 'invalid_token', 'The link is invalid, already used or expired: ask for a new one');
@@ -244,4 +248,44 @@ export async function accountForOidcIdentity(knex: Knex, id: OidcIdentity): Prom
 /** The language the account's e-mails are written in (chosen on the profile). */
 export async function setAccountLanguage(knex: Knex, userId: number, language: Language): Promise<void> {
   await users.setLanguage(knex, userId, language);
+}
+
+/**
+ * An admin's invitation: the account with its roles, and a one-time link mailed to the person to
+ * set a password. The mail goes after the commit, so a refused invitation sends nothing.
+ */
+export async function inviteAccount(knex: Knex, opts: AuthOptions, actor: AuditActor, input: InviteRequest): Promise<AdminUser> {
+  const { user, token } = await knex.transaction(async (trx) => {
+    const created = await createInvited(trx, actor, input);
+    return { user: created, token: await issueToken(trx, created.id, 'invitation', INVITATION_TTL_SECONDS) };
+  });
+  const url = link(opts, 'accept-invitation', token);
+  await opts.mailer.send({
+    to: user.email,
+    subject: 'Kutsu Kaupunki kartalla -palveluun / Inbjudan till Kaupunki kartalla / Invitation to Kaupunki kartalla',
+    text:
+      `Sinut on kutsuttu Kaupunki kartalla -palveluun nimellä ${input.displayName}. ` +
+      `Aseta salasanasi avaamalla linkki viikon kuluessa:\n${url}\n\n` +
+      `Du har bjudits in till Kaupunki kartalla. Välj ditt lösenord genom att öppna länken inom en vecka:\n${url}\n\n` +
+      `You have been invited to Kaupunki kartalla. Set your password by opening the link within a week:\n${url}\n\n` +
+      `Jos kutsu tuli sinulle vahingossa, voit jättää viestin huomiotta.`,
+  });
+  return user;
+}
+
+/** The invitee sets the first password; following the link proves the address. */
+export async function acceptInvitation(
+  knex: Knex,
+  opts: AuthOptions,
+  input: { token: string; password: string },
+  actor: AuditActor,
+): Promise<void> {
+  const passwordHash = await hashPassword(input.password, opts.scryptLogN);
+  await knex.transaction(async (trx) => {
+    const userId = await repo.consumeToken(trx, hashToken(input.token), 'invitation');
+    if (!userId) throw invalidToken();
+    await users.setPasswordHash(trx, userId, passwordHash);
+    await users.markEmailVerified(trx, userId);
+    await recordAudit(trx, actor, { action: 'auth.invitation_accepted', target: { type: 'user', id: userId } });
+  });
 }

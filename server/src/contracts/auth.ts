@@ -56,6 +56,8 @@ export const VerifyRequest = z.object({ token: OneTimeToken }).strict();
 export const ResendVerificationRequest = z.object({ email: Email }).strict();
 export const PasswordResetRequest = z.object({ email: Email }).strict();
 export const PasswordResetConfirm = z.object({ token: OneTimeToken, password: NewPassword }).strict();
+/** POST /api/auth/invitation/accept — the invitee sets the first password with the mailed link. */
+export const InvitationAcceptRequest = z.object({ token: OneTimeToken, password: NewPassword }).strict();
 export const PasswordChangeRequest = z.object({ currentPassword: Password, newPassword: NewPassword }).strict();
 export { EmptyBody } from './common.js';
 

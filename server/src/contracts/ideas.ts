@@ -32,11 +32,15 @@ export const AlternativeRoute = z.enum(ALTERNATIVE_ROUTES, {
 });
 export type AlternativeRoute = z.infer<typeof AlternativeRoute>;
 
-/** The allowed next stages of each stage; anything else is refused. */
+/**
+ * The allowed next stages of each stage; anything else is refused. An open idea can be closed
+ * (not taken forward, with a reason and an alternative route) at any point, not only at decision:
+ * otherwise an official would have to post made-up stages first.
+ */
 export const IDEA_TRANSITIONS: Record<IdeaStage, readonly IdeaStage[]> = {
-  submitted: ['connected'],
-  connected: ['refining'],
-  refining: ['decision'],
+  submitted: ['connected', 'not_taken_forward'],
+  connected: ['refining', 'not_taken_forward'],
+  refining: ['decision', 'not_taken_forward'],
   decision: ['implemented', 'not_taken_forward'],
   implemented: [],
   not_taken_forward: [],

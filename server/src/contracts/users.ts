@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type DepartmentRef, DisplayName, type KehraGroupRef, Role } from './auth.js';
+import { type DepartmentRef, DisplayName, Email, type KehraGroupRef, Role } from './auth.js';
 import { Id, IdParam, INT4_MAX, OFFSET_MAX, PlainText, Slug } from './common.js';
 
 const DepartmentSlug = Slug('departments are given by slug (a-z, 0-9, -)');
@@ -38,6 +38,21 @@ export const PatchRolesRequest = z
   .strict()
   .refine((p) => Object.values(p).some((v) => v && v.length > 0), 'nothing to change');
 export type PatchRolesRequest = z.infer<typeof PatchRolesRequest>;
+
+/**
+ * POST /api/admin/users/invitations — an admin creates an account with its roles and mails the
+ * person a one-time link to set a password. The display name is required: officials are shown by it.
+ */
+export const InviteRequest = z
+  .object({
+    email: Email,
+    displayName: DisplayName,
+    roles: uniqueList(Role, 'roles').min(1, 'roles must name at least one role'),
+    departments: uniqueList(DepartmentSlug, 'departments').default([]),
+    kehraGroups: uniqueList(GroupId, 'kehraGroups').default([]),
+  })
+  .strict();
+export type InviteRequest = z.infer<typeof InviteRequest>;
 
 /** PATCH /api/admin/users/:id — disabling signs the account out everywhere. */
 export const PatchUserRequest = z.object({ disabled: z.boolean() }).strict();

@@ -8,10 +8,11 @@ describe('idea stage machine', () => {
     for (let i = 0; i < path.length - 1; i++) expect(canMoveIdea(path[i], path[i + 1])).toBe(true);
   });
 
-  it('lets a decision end in not taken forward, and nothing else skip a stage', () => {
-    expect(canMoveIdea('decision', 'not_taken_forward')).toBe(true);
+  it('lets any open stage end in not taken forward, and nothing else skip a stage', () => {
+    for (const from of ['submitted', 'connected', 'refining', 'decision'] as const)
+      expect(canMoveIdea(from, 'not_taken_forward')).toBe(true);
     expect(canMoveIdea('submitted', 'decision')).toBe(false);
-    expect(canMoveIdea('refining', 'not_taken_forward')).toBe(false);
+    expect(canMoveIdea('connected', 'implemented')).toBe(false);
     expect(canMoveIdea('connected', 'submitted')).toBe(false);
   });
 
@@ -21,7 +22,7 @@ describe('idea stage machine', () => {
       expect(canMoveIdea('not_taken_forward', to)).toBe(false);
     }
     expect(refusalOfMove('implemented', 'decision')).toMatch(/can no longer change/);
-    expect(refusalOfMove('submitted', 'refining')).toMatch(/only move to connected/);
+    expect(refusalOfMove('submitted', 'refining')).toMatch(/only move to connected or not_taken_forward/);
   });
 
   it('requires a reason, and an alternative route for not taken forward', () => {

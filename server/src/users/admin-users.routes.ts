@@ -1,9 +1,12 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
+import type { AuthOptions } from '../auth/auth-options.js';
+import { inviteAccount } from '../auth/auth.service.js';
 import { writeRoute, requireRole } from '../auth/policy.js';
 import { actorOf } from '../audit/audit.service.js';
 import {
   CreateKehraGroupRequest,
+  InviteRequest,
   PatchRolesRequest,
   PatchUserRequest,
   ReplaceRolesRequest,
@@ -16,8 +19,14 @@ import * as service from './users.service.js';
 const admin = { roles: ['admin'] } as const;
 
 /** User, role and membership management for admins (the admin page of the UI). */
-export function adminUsersRouter(knex: Knex): Router {
+export function adminUsersRouter(knex: Knex, auth: AuthOptions): Router {
   const r = Router();
+
+  /** Creates the account with its roles and mails the person a link to set a password. */
+  writeRoute(r, 'post', '/admin/users/invitations', admin, async (req, res) => {
+    const body = InviteRequest.parse(req.body);
+    res.status(201).json(await inviteAccount(knex, auth, actorOf(req), body));
+  });
 
   r.get('/admin/users', requireRole('admin'), async (req, res) => {
     const q = UsersQuery.parse(req.query);

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { deleteUserSessions } from '../auth/auth.repository.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { NAMED_ROLES, type Role } from '../contracts/auth.js';
-import type { AdminUser, PatchRolesRequest, ReplaceRolesRequest } from '../contracts/users.js';
+import type { AdminUser, InviteRequest, PatchRolesRequest, ReplaceRolesRequest } from '../contracts/users.js';
 import { badField, HttpError, notFound } from '../http/errors.js';
 import * as repo from './users.repository.js';
 
@@ -211,5 +211,32 @@ export async function createOrGrant(
       displayName: input.displayName,
     });
     return { user, created };
+  });
+}
+
+/**
+ * An account an admin invites: no password until the invitee sets one through the mailed link,
+ * which also proves the address. An address that already has an account is refused: its roles are
+ * changed in the user editor instead.
+ */
+export async function createInvited(trx: Knex.Transaction, actor: AuditActor, input: InviteRequest): Promise<AdminUser> {
+  await repo.lockAdminRoles(trx);
+  if (await repo.userByEmail(trx, input.email)) {
+    const message = 'this address already has an account; change its roles in the user list';
+    throw new HttpError(409, 'already_exists', `email: ${message}`, [{ path: ['email'], message }]);
+  }
+  const id = await repo.insertUser(trx, {
+    email: input.email,
+    displayName: input.displayName,
+    passwordHash: null,
+    emailVerified: false,
+  });
+  await recordAudit(trx, actor, { action: 'user.invite', target: { type: 'user', id }, after: { email: input.email } });
+  const before = await getUser(trx, id);
+  return applyAuthority(trx, actor, before, {
+    roles: [...new Set<Role>(['resident', ...input.roles])],
+    departments: input.departments,
+    kehraGroups: input.kehraGroups,
+    displayName: input.displayName,
   });
 }

@@ -18,7 +18,27 @@ import { usePageTitle } from '@/ui/use-page-title';
 export function PasswordResetPage() {
   const [params] = useSearchParams();
   const token = params.get('token');
-  return token ? <ConfirmReset token={token} /> : <RequestReset />;
+  return token ? <ConfirmReset token={token} kind="reset" /> : <RequestReset />;
+}
+
+/**
+ * /accept-invitation?token=… — the link an admin's invitation mails: the invitee sets the first
+ * password, with the same form and rules as a reset.
+ */
+export function AcceptInvitationPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('pageTitle.acceptInvitation'));
+  const [params] = useSearchParams();
+  const token = params.get('token');
+  if (token) return <ConfirmReset token={token} kind="invitation" />;
+  return (
+    <section className="panel account-page" aria-labelledby="reset-heading">
+      <PageHeading id="reset-heading">{t('account.invitation.heading')}</PageHeading>
+      <Notification type="error" label={t('account.invitation.noToken')}>
+        {t('account.invitation.noTokenBody')}
+      </Notification>
+    </section>
+  );
 }
 
 function RequestReset() {
@@ -69,14 +89,18 @@ function RequestReset() {
   );
 }
 
-function ConfirmReset({ token }: { token: string }) {
+function ConfirmReset({ token, kind }: { token: string; kind: 'reset' | 'invitation' }) {
   const { t } = useTranslation();
+  const invitation = kind === 'invitation';
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [invalid, setInvalid] = useState<{ password?: string; confirm?: string }>({});
   const passwordRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
-  const reset = useMutation({ mutationFn: accountApi.confirmPasswordReset });
+  const reset = useMutation({
+    mutationFn: (body: { token: string; password: string }): Promise<unknown> =>
+      invitation ? accountApi.acceptInvitation(body) : accountApi.confirmPasswordReset(body),
+  });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -89,10 +113,11 @@ function ConfirmReset({ token }: { token: string }) {
 
   return (
     <section className="panel account-page" aria-labelledby="reset-heading">
-      <PageHeading id="reset-heading">{t('account.reset.newHeading')}</PageHeading>
+      <PageHeading id="reset-heading">{t(invitation ? 'account.invitation.heading' : 'account.reset.newHeading')}</PageHeading>
+      {invitation && !reset.isSuccess && <p className="panel-help">{t('account.invitation.help')}</p>}
       {reset.isSuccess ? (
-        <Notification type="success" label={t('account.reset.doneTitle')} autofocus>
-          <p>{t('account.reset.doneBody')}</p>
+        <Notification type="success" label={t(invitation ? 'account.invitation.doneTitle' : 'account.reset.doneTitle')} autofocus>
+          <p>{t(invitation ? 'account.invitation.doneBody' : 'account.reset.doneBody')}</p>
           <Link to="/signin">{t('account.reset.toSignIn')}</Link>
         </Notification>
       ) : (
@@ -100,7 +125,7 @@ function ConfirmReset({ token }: { token: string }) {
           {reset.error && !invalid.password && (
             <Notification type="error" label={t('account.reset.failed')} autofocus className="account-notice">
               <p>{describeError(reset.error, t)}</p>
-              <Link to="/reset-password">{t('account.reset.again')}</Link>
+              {invitation ? <p>{t('account.invitation.again')}</p> : <Link to="/reset-password">{t('account.reset.again')}</Link>}
             </Notification>
           )}
           <form className="account-form" onSubmit={submit} noValidate>

@@ -15,6 +15,8 @@ export const accountApi = {
   logout: () => sendJson<void>('POST', '/api/auth/logout', {}),
   logoutEverywhere: () => sendJson<{ sessionsEnded: number }>('POST', '/api/auth/logout-all', {}),
   requestPasswordReset: (email: string) => sendJson<AcceptedResponse>('POST', '/api/auth/password-reset/request', { email }),
+  acceptInvitation: (body: { token: string; password: string }) =>
+    sendJson<{ status: 'password_set' }>('POST', '/api/auth/invitation/accept', body),
   confirmPasswordReset: (body: { token: string; password: string }) =>
     sendJson<{ status: 'password_changed' }>('POST', '/api/auth/password-reset/confirm', body),
   changePassword: (body: { currentPassword: string; newPassword: string }) =>

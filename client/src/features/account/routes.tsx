@@ -1,12 +1,12 @@
 import type { RouteObject } from 'react-router';
-import { PasswordResetPage } from './PasswordResetPage';
+import { AcceptInvitationPage, PasswordResetPage } from './PasswordResetPage';
 import { ProfilePage } from './ProfilePage';
 import { SignInPage } from './SignInPage';
 import { SignUpPage } from './SignUpPage';
 import { VerifyEmailPage } from './VerifyEmailPage';
 
 /**
- * The account pages. /verify-email and /reset-password are the paths of the links the server
+ * The account pages. /verify-email, /reset-password and /accept-invitation are the paths of the links the server
  * mails (server/src/auth/auth.service.ts); the other spellings are aliases for typed addresses.
  */
 export const accountRoutes: RouteObject[] = [
@@ -17,5 +17,6 @@ export const accountRoutes: RouteObject[] = [
   { path: 'reset-password', element: <PasswordResetPage /> },
   { path: 'password-reset', element: <PasswordResetPage /> },
   { path: 'password-reset/confirm', element: <PasswordResetPage /> },
+  { path: 'accept-invitation', element: <AcceptInvitationPage /> },
   { path: 'profile', element: <ProfilePage /> },
 ];

@@ -137,9 +137,8 @@ export function ActivitiesPanel() {
           departments={departments.data}
         />
       )}
-      {/* Keyed by the district: choosing one starts over, which clears a drawing in progress. */}
       <DrawnAreaOverlaps
-        key={areaId ?? 'none'}
+        areaId={areaId}
         span={span}
         distance={distance}
         onDistance={setDistance}

@@ -6,6 +6,7 @@ import { useAccount } from '@/features/account';
 import { NotAllowed } from '@/features/account';
 import { PageHeading } from '@/features/account';
 import { AuditLog } from './AuditLog';
+import { InviteForm } from './InviteForm';
 import { ReferenceData } from './ReferenceData';
 import { UserEditor } from './UserEditor';
 import { UsersTable } from './UsersTable';
@@ -40,6 +41,7 @@ export function AdminPage() {
         <p className="panel-help">{t('admin.help')}</p>
         <UsersTable editingId={editing?.id ?? null} onEdit={setEditing} />
       </section>
+      <InviteForm />
       {editing && (
         <UserEditor key={editing.id} user={editing} selfId={user.id} onClose={() => setEditing(null)} onSaved={setEditing} />
       )}

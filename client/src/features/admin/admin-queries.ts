@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { DepartmentRef, KehraGroupRef, Role } from '@contracts/auth';
-import type { AdminUser, AuditResponse, UsersResponse } from '@contracts/users';
+import type { AdminUser, AuditResponse, InviteRequest, UsersResponse } from '@contracts/users';
 import type {
   AdminDepartment,
   AdminTheme,
@@ -63,6 +63,7 @@ export const auditQuery = () =>
   });
 
 export const adminApi = {
+  invite: (body: InviteRequest) => sendJson<AdminUser>('POST', '/api/admin/users/invitations', body),
   replaceAuthority: (id: number, body: { roles: Role[]; departments: string[]; kehraGroups: number[]; displayName?: string }) =>
     sendJson<AdminUser>('PUT', `/api/admin/users/${id}/roles`, body),
   setDisabled: (id: number, disabled: boolean) => sendJson<AdminUser>('PATCH', `/api/admin/users/${id}`, { disabled }),

@@ -6,6 +6,7 @@ import { Outlet } from 'react-router';
 import { configQuery } from '@/api/config-query';
 import { PointMarker } from '@/features/areas';
 import { ZoomToArea } from '@/features/areas';
+import { MapSearch } from '@/features/search';
 import { MAP_LAYERS } from '@/layers';
 import { useAreaIndex } from '@/layers/areas/use-area-index';
 import { baseStyleQuery, OFFLINE_COLORS } from '@/map/base-style';
@@ -79,6 +80,7 @@ export function AppShell({ headerSearch }: AppShellProps) {
               >
                 <ZoomToArea area={selected} />
                 <PointMarker point={point} />
+                <MapSearch />
               </MapView>
             ) : (
               <div className="map-loading">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftGeometry, draftPreview, editableRing, shapeParts } from './draft';
+import { draftGeometry, draftPreview, draftStore, editableRing, shapeParts } from './draft';
 
 describe('drawing', () => {
   const v: [number, number][] = [
@@ -36,5 +36,21 @@ describe('drawing', () => {
       type: 'LineString',
       coordinates: v.slice(0, 2),
     });
+  });
+});
+
+describe('finishing a drawing', () => {
+  it('refuses to finish an area of fewer than 3 corners, and keeps drawing', () => {
+    draftStore.setMode('polygon');
+    draftStore.add([24.95, 60.17]);
+    draftStore.add([24.96, 60.17]);
+    expect(draftStore.finish()).toBe(false);
+    expect(draftStore.get().drawing).toBe(true);
+    expect(draftGeometry(draftStore.get())).toBeNull();
+    draftStore.add([24.96, 60.18]);
+    expect(draftStore.finish()).toBe(true);
+    expect(draftStore.get().drawing).toBe(false);
+    expect(draftGeometry(draftStore.get())?.type).toBe('Polygon');
+    draftStore.reset();
   });
 });

@@ -45,6 +45,15 @@ export const draftStore = {
   remove: (index: number) => set({ ...draft, vertices: draft.vertices.filter((_, i) => i !== index) }),
   clear: () => set({ ...draft, vertices: [], drawing: true }),
   setDrawing: (drawing: boolean) => set({ ...draft, drawing }),
+  /**
+   * Stops drawing, unless the shape has begun with too few corners to be one (an area needs 3, a
+   * line 2): then drawing goes on and false says so, so the form can tell why.
+   */
+  finish: (): boolean => {
+    if (draft.vertices.length > 0 && draft.vertices.length < MIN_VERTICES[draft.mode]) return false;
+    set({ ...draft, drawing: false });
+    return true;
+  },
   reset: () => set(EMPTY),
 };
 

@@ -21,6 +21,7 @@ import * as m20261203180000 from './20261203180000_demo_flags.js';
 import * as m20261204000000 from './20261204000000_activity_cells_moves.js';
 import * as m20261204030000 from './20261204030000_spaces.js';
 import * as m20261204110000 from './20261204110000_person_language.js';
+import * as m20261204130000 from './20261204130000_invitations.js';
 
 type Migration = { up: (k: Knex) => Promise<void>; down: (k: Knex) => Promise<void> };
 
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '20261204000000_activity_cells_moves': m20261204000000,
   '20261204030000_spaces': m20261204030000,
   '20261204110000_person_language': m20261204110000,
+  '20261204130000_invitations': m20261204130000,
 };

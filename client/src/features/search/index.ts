@@ -1,0 +1,1 @@
+export { MapSearch } from './MapSearch';
