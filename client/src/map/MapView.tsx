@@ -74,6 +74,16 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
     if (map) setMapLocale(map, locale);
   }, [locale]);
 
+  // A compact attribution starts unfolded and folds only on the first drag; on a phone it would
+  // cover the bottom of the map until then, so it starts folded behind its (i) button.
+  useEffect(() => {
+    if (!isPhone || !ready) return;
+    mapRef.current
+      ?.getContainer()
+      .querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')
+      ?.classList.remove('maplibregl-compact-show');
+  }, [isPhone, ready, i18n.language]);
+
   // MapLibre names its canvas once, in English ("Map"); say what this map is, in the UI language.
   useEffect(() => {
     mapRef.current?.getCanvas().setAttribute('aria-label', t('map.label'));
@@ -117,8 +127,9 @@ export function MapView({ baseStyle, onMapClick, children, selectedAreaId }: Map
         <DrawLayer />
         {children}
         <NavigationControl position="top-right" showCompass={false} />
-        {/* Top left, so the attribution along the bottom never covers it. */}
-        <ScaleControl position="top-left" />
+        {/* Clear of the search (top left) and the attribution: under the zoom buttons, or on a phone,
+            where the attribution folds to its (i) button, at the bottom left. */}
+        <ScaleControl key={String(isPhone)} position={isPhone ? 'bottom-left' : 'top-right'} />
         {/* Keyed by language (MapLibre builds the text once per control) and by width: on a phone the
             attribution folds behind its (i) button instead of covering a third of the map. */}
         <AttributionControl

@@ -3,7 +3,7 @@ import { isLanguage } from '@/i18n/languages';
 import { SERVICE_PROFILE } from './service-profile';
 import { StatementPage, StatementSection } from './StatementPage';
 
-const GAPS = ['gapMap', 'gapDrawing', 'gapZoom', 'gapColour'] as const;
+const GAPS = ['gapMap', 'gapDrawing', 'gapColour'] as const;
 
 /** /accessibility — the accessibility statement the Act on the Provision of Digital Services (306/2019) requires. */
 export function AccessibilityPage() {
