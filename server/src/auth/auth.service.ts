@@ -151,6 +151,27 @@ export async function requestPasswordReset(knex: Knex, opts: AuthOptions, email:
   await opts.mailer.send({ to: user.email, ...passwordResetText[user.language](link(opts, 'reset-password', token)) });
 }
 
+/**
+ * A one-time link's password step (reset or invitation): the link's account gets the password, and
+ * following the link proves the address; `then` adds the kind's own steps in the same transaction.
+ */
+async function setPasswordByLink(
+  knex: Knex,
+  opts: AuthOptions,
+  input: { token: string; password: string },
+  purpose: repo.TokenPurpose,
+  then: (trx: Knex.Transaction, userId: number) => Promise<unknown>,
+): Promise<void> {
+  const passwordHash = await hashPassword(input.password, opts.scryptLogN);
+  await knex.transaction(async (trx) => {
+    const userId = await repo.consumeToken(trx, hashToken(input.token), purpose);
+    if (!userId) throw invalidToken();
+    await users.setPasswordHash(trx, userId, passwordHash);
+    await users.markEmailVerified(trx, userId);
+    await then(trx, userId);
+  });
+}
+
 /** Sets the new password, lifts a lockout, and signs the account out everywhere. */
 export async function confirmPasswordReset(
   knex: Knex,
@@ -158,13 +179,7 @@ export async function confirmPasswordReset(
   input: { token: string; password: string },
   actor: AuditActor,
 ): Promise<void> {
-  const passwordHash = await hashPassword(input.password, opts.scryptLogN);
-  await knex.transaction(async (trx) => {
-    const userId = await repo.consumeToken(trx, hashToken(input.token), 'password_reset');
-    if (!userId) throw invalidToken();
-    await users.setPasswordHash(trx, userId, passwordHash);
-    // Following the link proved the address as well.
-    await users.markEmailVerified(trx, userId);
+  await setPasswordByLink(knex, opts, input, 'password_reset', async (trx, userId) => {
     await users.clearLockout(trx, userId);
     const sessions = await repo.deleteUserSessions(trx, userId);
     await recordAudit(trx, actor, {
@@ -280,12 +295,7 @@ export async function acceptInvitation(
   input: { token: string; password: string },
   actor: AuditActor,
 ): Promise<void> {
-  const passwordHash = await hashPassword(input.password, opts.scryptLogN);
-  await knex.transaction(async (trx) => {
-    const userId = await repo.consumeToken(trx, hashToken(input.token), 'invitation');
-    if (!userId) throw invalidToken();
-    await users.setPasswordHash(trx, userId, passwordHash);
-    await users.markEmailVerified(trx, userId);
-    await recordAudit(trx, actor, { action: 'auth.invitation_accepted', target: { type: 'user', id: userId } });
-  });
+  await setPasswordByLink(knex, opts, input, 'invitation', (trx, userId) =>
+    recordAudit(trx, actor, { action: 'auth.invitation_accepted', target: { type: 'user', id: userId } }),
+  );
 }

@@ -7,7 +7,7 @@ import { InviteRequest, type AdminUser } from '@contracts/users';
 import { describeError } from '@/features/account';
 import { contractErrors, serverFieldErrors, type FieldErrors } from '@/ui/form-errors';
 import { adminApi, departmentsQuery, kehraGroupsQuery } from './admin-queries';
-import { authorityProblems, toggle, type Authority } from './authority';
+import { authorityProblems, withDepartment, withGroup, withRole, type Authority } from './authority';
 
 /** Every account is a resident; the invitation is for the roles beyond it. */
 const INVITED_ROLES = ROLES.filter((r): r is Exclude<Role, 'resident'> => r !== 'resident');
@@ -42,22 +42,9 @@ export function InviteForm() {
     onError: (err) => setErrors(serverFieldErrors(err)),
   });
 
-  const setRole = (role: Role, on: boolean) =>
-    setValue((v) => ({
-      roles: toggle(v.roles, role, on),
-      departments: role === 'official' && !on ? [] : v.departments,
-      kehraGroups: role === 'kehra' && !on ? [] : v.kehraGroups,
-    }));
-  const setDepartment = (slug: string, on: boolean) =>
-    setValue((v) => {
-      const next = toggle(v.departments, slug, on);
-      return { ...v, departments: next, roles: toggle(v.roles, 'official', next.length > 0) };
-    });
-  const setGroup = (id: number, on: boolean) =>
-    setValue((v) => {
-      const next = toggle(v.kehraGroups, id, on);
-      return { ...v, kehraGroups: next, roles: toggle(v.roles, 'kehra', next.length > 0) };
-    });
+  const setRole = (role: Role, on: boolean) => setValue((v) => withRole(v, role, on));
+  const setDepartment = (slug: string, on: boolean) => setValue((v) => withDepartment(v, slug, on));
+  const setGroup = (id: number, on: boolean) => setValue((v) => withGroup(v, id, on));
 
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -6,7 +6,7 @@ import { ROLES, type Role } from '@contracts/auth';
 import type { AdminUser } from '@contracts/users';
 import { describeError } from '@/features/account';
 import { adminApi, departmentsQuery, kehraGroupsQuery } from './admin-queries';
-import { toggle, authorityProblems, type Authority } from './authority';
+import { authorityProblems, withDepartment, withGroup, withRole, type Authority } from './authority';
 
 interface Props {
   user: AdminUser;
@@ -56,23 +56,9 @@ export function UserEditor({ user, selfId, onClose, onSaved }: Props) {
     if (Object.keys(found).length === 0) save.mutate(value);
   };
 
-  // An official acts for departments and a Kehrä member for groups: choosing one picks the other.
-  const setRole = (role: Role, on: boolean) =>
-    setValue((v) => ({
-      roles: toggle(v.roles, role, on),
-      departments: role === 'official' && !on ? [] : v.departments,
-      kehraGroups: role === 'kehra' && !on ? [] : v.kehraGroups,
-    }));
-  const setDepartment = (slug: string, on: boolean) =>
-    setValue((v) => {
-      const next = toggle(v.departments, slug, on);
-      return { ...v, departments: next, roles: toggle(v.roles, 'official', next.length > 0) };
-    });
-  const setGroup = (id: number, on: boolean) =>
-    setValue((v) => {
-      const next = toggle(v.kehraGroups, id, on);
-      return { ...v, kehraGroups: next, roles: toggle(v.roles, 'kehra', next.length > 0) };
-    });
+  const setRole = (role: Role, on: boolean) => setValue((v) => withRole(v, role, on));
+  const setDepartment = (slug: string, on: boolean) => setValue((v) => withDepartment(v, slug, on));
+  const setGroup = (id: number, on: boolean) => setValue((v) => withGroup(v, id, on));
 
   const result = save.isSuccess ? 'saved' : disable.isSuccess ? (user.disabled ? 'disabled' : 'enabled') : null;
   const error = save.error ?? disable.error;
